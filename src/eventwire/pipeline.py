@@ -1,0 +1,172 @@
+"""The one batch function everything runs: ``Coder.code_batch(stories) -> (records, rejects)``.
+
+The CLI, the process pool (``code_stories(..., workers=N)``) and later Spark/Dask partitions call the same
+function. It does no I/O and keeps no mutable state between batches beyond the loaded pipeline and
+dictionaries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import nlp as _nlp
+from .actors import ActorCoder
+from .config import resolve_model
+from .errors import EventwireError
+from .events import EventCoder
+from .ingest.normalize import normalize
+from .mentions import ActorMention, EventMention
+from .place import Locator
+from .record import build_record
+from .story import Reject, Story
+from .when import resolve_dates
+
+# spaCy's default Language.max_length is 1,000,000 characters; longer stories are rejected, not truncated.
+MAX_STORY_CHARS = 1_000_000
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything eventwire found in one story (for ``explain``, ``actors`` and tests)."""
+
+    story: Story
+    doc: Any
+    actors: list[ActorMention]
+    events: list[EventMention]
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BatchResult:
+    records: list[dict[str, Any]]
+    rejects: list[Reject]
+    stories: int  # stories coded (not rejected) in this batch
+
+
+class Coder:
+    """Holds the loaded spaCy pipeline and the compiled dictionaries of every stage."""
+
+    def __init__(self, model: str | None = None, *, ner: bool = False) -> None:
+        self.model = resolve_model(model)
+        self.nlp = _nlp.load(self.model, ner=ner)
+        self.actors = ActorCoder()
+        self.events = EventCoder()
+        self.locator = Locator()
+
+    # -- the batch function -------------------------------------------------------------------------
+    def code_batch(self, stories: Sequence[Story]) -> tuple[list[dict[str, Any]], list[Reject]]:
+        """Code a batch of stories. A story that fails is returned as a ``Reject``; the batch goes on."""
+        records: list[dict[str, Any]] = []
+        rejects: list[Reject] = []
+        for a in self.analyze_batch(stories, rejects):
+            records.extend(a.records)
+        return records, rejects
+
+    def analyze_batch(self, stories: Sequence[Story], rejects: list[Reject]) -> Iterator[Analysis]:
+        ok: list[Story] = []
+        for s in stories:
+            reason = check_story(s)
+            if reason:
+                rejects.append(Reject(origin=s.origin, reason=reason[1], code=reason[0], story_id=s.id))
+            else:
+                ok.append(s)
+        docs = _nlp.pipe(self.nlp, (normalize(s.text) for s in ok))
+        for story in ok:
+            try:
+                doc = next(docs)
+                yield self._analyze_doc(story, doc)
+            except EventwireError as e:
+                rejects.append(Reject(origin=story.origin, reason=e.message, code=e.code, story_id=story.id))
+            except Exception as e:  # noqa: BLE001 - one bad story never stops a batch
+                rejects.append(Reject(origin=story.origin, reason=f"internal error: {type(e).__name__}: {e}",
+                                      code="E900", story_id=story.id))
+
+    def analyze(self, story: Story) -> Analysis:
+        rejects: list[Reject] = []
+        out = list(self.analyze_batch([story], rejects))
+        if rejects:
+            from .errors import InputError
+
+            raise InputError(rejects[0].reason, code=rejects[0].code, where=rejects[0].origin)
+        return out[0]
+
+    def _analyze_doc(self, story: Story, doc: Any) -> Analysis:
+        actors = self.actors.code(doc, story)
+        events = self.events.code(doc, story, actors)
+        resolve_dates(doc, story, events)
+        self.locator.locate(doc, story, events, actors)
+        records = [build_record(story, ev) for ev in events]
+        return Analysis(story, doc, actors, events, records)
+
+
+def check_story(story: Story) -> tuple[str, str] | None:
+    """(code, reason) when a story cannot be coded, else ``None``."""
+    if not story.text or not story.text.strip():
+        return ("E110", "story has no text")
+    if len(story.text) > MAX_STORY_CHARS:
+        return ("E111", f"story is too long ({len(story.text):,} characters; the limit is {MAX_STORY_CHARS:,})")
+    return None
+
+
+# -- process pool ---------------------------------------------------------------------------------------
+_WORKER: Coder | None = None
+
+
+def _init_worker(model: str | None, ner: bool) -> None:
+    global _WORKER
+    _WORKER = Coder(model, ner=ner)
+
+
+def _work(batch: list[Story]) -> tuple[list[dict[str, Any]], list[Reject], int]:
+    assert _WORKER is not None
+    records, rejects = _WORKER.code_batch(batch)
+    return records, rejects, len(batch) - len([r for r in rejects if r.story_id is not None])
+
+
+def batches(items: Iterable[Story | Reject], size: int) -> Iterator[tuple[list[Story], list[Reject]]]:
+    """Group stories into batches; ingest rejects travel with the batch they were met in."""
+    stories: list[Story] = []
+    rejects: list[Reject] = []
+    for it in items:
+        if isinstance(it, Reject):
+            rejects.append(it)
+        else:
+            stories.append(it)
+        if len(stories) >= size:
+            yield stories, rejects
+            stories, rejects = [], []
+    if stories or rejects:
+        yield stories, rejects
+
+
+def code_stories(items: Iterable[Story | Reject], *, model: str | None = None, workers: int = 1,
+                 batch_size: int = 32, ner: bool = False, coder: Coder | None = None) -> Iterator[BatchResult]:
+    """Code stories (and pass ingest rejects through) batch by batch, in input order.
+
+    With ``workers > 1`` batches are spread over a process pool (each process loads the pipeline once);
+    results come back in input order.
+    """
+    if workers <= 1:
+        c = coder or Coder(model, ner=ner)
+        for stories, pre in batches(items, batch_size):
+            records, rejects = c.code_batch(stories)
+            yield BatchResult(records, pre + rejects, len(stories) - len(rejects))
+        return
+
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    pending: list[list[Reject]] = []
+
+    def feed() -> Iterator[list[Story]]:
+        for stories, pre in batches(items, batch_size):
+            pending.append(pre)
+            yield stories
+
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, ner)) as pool:
+        for records, rejects, n in pool.imap(_work, feed(), chunksize=1):
+            pre = pending.pop(0)
+            yield BatchResult(records, pre + rejects, n)
