@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from ._attribute_ruler import accelerate
 from .errors import ModelError
 
 # The coder reads sentences, POS tags, lemmas and the dependency parse. NER costs about half of the
@@ -32,6 +33,8 @@ def load(model: str, *, ner: bool = False) -> Any:
     for name in list(nlp.pipe_names):
         if name not in keep and name not in ("senter", "transformer"):
             nlp.disable_pipe(name)
+    if "attribute_ruler" in nlp.pipe_names:
+        accelerate(nlp.get_pipe("attribute_ruler"))
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no dependency parser; eventwire needs one",
                          code="E202")

@@ -17,15 +17,13 @@ from .actors import ActorCoder
 from .config import resolve_model
 from .errors import EventwireError
 from .events import EventCoder
+from .ingest.codes import MAX_STORY_CHARS
 from .ingest.normalize import normalize
 from .mentions import ActorMention, EventMention
 from .place import Locator
 from .record import build_record
 from .story import Reject, Story
 from .when import resolve_dates
-
-# spaCy's default Language.max_length is 1,000,000 characters; longer stories are rejected, not truncated.
-MAX_STORY_CHARS = 1_000_000
 
 
 @dataclass(slots=True)

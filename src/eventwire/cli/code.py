@@ -21,10 +21,12 @@ from ._common import EXIT_NOTHING, Progress, RecordWriter, handle_errors, json_l
 @click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes to spread stories over (output order stays the input order).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True)
+@click.option("--fallback-encoding", metavar="ENC",
+              help="Decode input that is not UTF-8 with ENC (e.g. cp1252) instead of rejecting it.")
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when a terminal).")
 @handle_errors
 def command(paths: tuple[str, ...], fmt: str, output: str | None, rejects: str | None, model: str | None,
-            workers: int, batch_size: int, progress: bool | None) -> None:
+            workers: int, batch_size: int, fallback_encoding: str | None, progress: bool | None) -> None:
     """Code news stories into CAMEO/PLOVER event records (JSONL on stdout by default).
 
     PATHS are story files (plain text, .jsonl, .csv, .html, optionally .gz), folders (read recursively) or
@@ -40,7 +42,7 @@ def command(paths: tuple[str, ...], fmt: str, output: str | None, rejects: str |
     bar = Progress("stories", progress)
     n_stories = n_events = n_rejects = 0
     try:
-        for res in code_stories(read_paths(paths), model=model, workers=workers, batch_size=batch_size):
+        for res in code_stories(read_paths(paths, fallback_encoding=fallback_encoding), model=model, workers=workers, batch_size=batch_size):
             writer.write(res.records)
             for r in res.rejects:
                 click.echo(f"eventwire: rejected {r}", err=True)

@@ -1,11 +1,42 @@
-"""``eventwire eval``: placeholder until its issue lands."""
+"""``eventwire eval``: score the coder against a gold file."""
 
 from __future__ import annotations
 
+import json
+
 import click
 
+from ..evaluate import FORMATS, evaluate_file, render
+from ._common import handle_errors, json_line
 
-@click.command("eval", hidden=True)
-def command() -> None:
-    """Not available yet."""
-    raise click.UsageError("'eventwire eval' is not available in this version")
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="Gold format: plover-gsr (PLOVER GSR JSON), petr (PETRARCH XML records), penta-tsv "
+                   "(sentence<TAB>penta class), jsonl (eventwire gold).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON instead of text.")
+@click.option("--limit", type=click.IntRange(1, None), help="Score only the first N gold sentences.")
+@click.option("--model", help="spaCy pipeline (package name or path); default from EVENTWIRE_MODEL / config.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
+              help="Write the sentences the coder got wrong here (JSONL: text, gold, predicted events).")
+@handle_errors
+def command(gold: str, fmt: str, as_json: bool, limit: int | None, model: str | None,
+            errors_path: str | None) -> None:
+    """Code the sentences of a GOLD file and report accuracy, actor accuracy, triple P/R/F1 and a
+    confusion table. How each sentence's label is chosen is described in docs/evaluation.md.
+
+    \b
+    Example:
+      eventwire eval gold.jsonl --format jsonl
+      eventwire eval PLOVER_GSR_CAMEO.json --format plover-gsr --json
+    """
+    report, errors = evaluate_file(gold, fmt, model=model, limit=limit)
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as f:
+            for e in errors:
+                f.write(json_line(e) + "\n")
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(report), nl=False)

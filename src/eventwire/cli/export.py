@@ -1,11 +1,35 @@
-"""``eventwire export``: placeholder until its issue lands."""
+"""``eventwire export``: write the events of a store as Parquet, CSV, JSONL, GDELT TSV or PLOVER JSON."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
+from ..store.db import open_store
+from ..store.export import FORMATS, export
+from ._common import handle_errors
+from .query import filter_options, make_filters
 
-@click.command("export", hidden=True)
-def command() -> None:
-    """Not available yet."""
-    raise click.UsageError("'eventwire export' is not available in this version")
+
+@click.command("export")
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="parquet/csv: the table's columns; jsonl: records (mentions) or events with mention "
+                   "ids; gdelt: GDELT 2.0 event columns, tab-separated; plover: PLOVER data-exchange JSON.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default stdout; "
+              "parquet needs a file).")
+@handle_errors
+def command(db: str, level: str, fmt: str, output: str | None, **kw: Any) -> None:
+    """Export the de-duplicated events (or raw mentions, --level mentions) of a store.
+
+    \b
+    Examples:
+      eventwire export --format parquet -o events.parquet
+      eventwire export --format gdelt --level mentions -o mentions.tsv
+      eventwire export --format plover --dyad AZE-RUS --undirected
+    """
+    with open_store(db, read_only=True) as st:
+        n = export(st, fmt, output, level=level, filters=make_filters(kw))
+    if output and output != "-":
+        click.echo(f"eventwire: {n} {level} written to {output}", err=True)

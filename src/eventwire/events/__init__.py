@@ -1,19 +1,55 @@
-"""Event coding (stage 4): predicates on the parse → CAMEO events with source and target."""
+"""Event coding (stage 4): predicates on the parse → CAMEO events with source and target.
+
+Patterns are data (``data/verbs*.yaml``, ``nouns*.yaml``, ``lightverbs*.yaml``, ``modality*.yaml``),
+compiled once by ``frames.load``; ``coder.SentenceCoder`` walks the parse. See docs/events.md.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from ..mentions import ActorMention, EventMention
+from ..mentions import ActorIndex, ActorMention, EventMention
 from ..story import Story
+from .coder import SentenceCoder, Trace, to_events
+from .falsefriends import Guards
+from .frames import Patterns, load
 
 
 class EventCoder:
     """Codes the events of one parsed story. Patterns are loaded and compiled once, in ``__init__``."""
 
     def __init__(self) -> None:
-        pass
+        self.patterns: Patterns = load()
+        self.guards = Guards(self.patterns)
+        self.trigger_lemmas: frozenset[str] = self.patterns.trigger_lemmas
+
+    def has_trigger(self, lemmas: Iterable[str]) -> bool:
+        """True when any of ``lemmas`` (lower-cased) can trigger an event: sentences without one can skip
+        event coding (and, with a cheap lemmatiser in front, parsing)."""
+        t = self.trigger_lemmas
+        return any(lem in t for lem in lemmas)
 
     def code(self, doc: Any, story: Story, actors: list[ActorMention]) -> list[EventMention]:
         """The events of ``doc`` given its actor mentions."""
-        return []
+        return self._code(doc, actors, None)
+
+    def explain(self, doc: Any, actors: list[ActorMention]) -> tuple[list[EventMention], list[list[str]]]:
+        """The events of ``doc`` and, for each sentence, the frames tried and why each gave an event or
+        not (one list of lines per sentence, in ``doc.sents`` order)."""
+        trace = Trace()
+        events = self._code(doc, actors, trace)
+        return events, trace.sentences
+
+    def _code(self, doc: Any, actors: list[ActorMention], trace: Trace | None) -> list[EventMention]:
+        sc = SentenceCoder(self.patterns, self.guards, ActorIndex(actors), trace)
+        out: list[EventMention] = []
+        for si, sent in enumerate(doc.sents):
+            if trace is not None:
+                trace.start()
+            cands = sc.code_sentence(sent)
+            out.extend(to_events(si, sent, cands))
+        return out
+
+
+__all__ = ["EventCoder"]

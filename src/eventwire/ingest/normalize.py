@@ -2,23 +2,44 @@
 
 Each replacement maps one character to exactly one character, so ``normalize(text)`` has the length of
 ``text`` and an offset in one is the same offset in the other. Characters that would need more than one
-replacement character (ellipsis, ligatures) are left alone.
+replacement character (ellipsis, ligatures) or none at all are left alone (a zero-width space becomes a
+space). The table is checked at import: an entry that is not one character to one character is an error.
 """
 
 from __future__ import annotations
 
+from ..errors import DictionaryError
+
 _MAP = {
-    "`": "'",        # "Azerbaijan`s" → "Azerbaijan's"
-    "\u00b4": "'",   # acute accent used as apostrophe
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    # apostrophes: "Azerbaijan`s" → "Azerbaijan's"
+    "`": "'", "\u00b4": "'", "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u02bc": "'", "\u02b9": "'", "\u02bb": "'", "\uff07": "'",
+    # double quotes and guillemets
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u2039": '"', "\u203a": '"', "\u301d": '"', "\u301e": '"', "\uff02": '"',
+    # spaces, zero-width characters, BOM, soft hyphen
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
-    "\u3000": " ", "\u2008": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
-    "\u200b": " ", "\ufeff": " ", "\u00ad": " ",   # zero-width space, BOM, soft hyphen
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
-    "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u3000": " ", "\u2008": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2000": " ", "\u2001": " ",
+    "\u205f": " ", "\u1680": " ", "\u200b": " ", "\u2060": " ", "\ufeff": " ", "\u00ad": " ",
+    # dashes and minus signs
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2043": "-", "\u02d7": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    # fullwidth punctuation
+    "\uff0c": ",", "\uff0e": ".", "\uff1a": ":", "\uff1b": ";", "\uff01": "!", "\uff1f": "?",
+    "\uff08": "(", "\uff09": ")",
+    # line and paragraph separators
+    "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
+    # Windows-1252 punctuation that arrives as C1 control characters (text read as Latin-1)
+    "\u0091": "'", "\u0092": "'", "\u0093": '"', "\u0094": '"', "\u0096": "-", "\u0097": "-",
+    # other whitespace and control characters
     "\t": " ", "\r": " ", "\x0b": " ", "\x0c": " ",
 }
+for _c in [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f, *range(0x80, 0xa0)]:
+    _MAP.setdefault(chr(_c), " ")
+
+if any(len(k) != 1 or len(v) != 1 for k, v in _MAP.items()):  # pragma: no cover - guards edits of the table
+    raise DictionaryError("normalisation table must map one character to one character",
+                          code="E304", where="eventwire/ingest/normalize.py")
 _TABLE = str.maketrans(_MAP)
 
 

@@ -1,17 +1,12 @@
-"""Event location (stage 5): sentence places, the dateline, offline gazetteer."""
+"""Event location (stage 5): sentence places, the dateline, offline gazetteer.
+
+``Locator().locate(doc, story, events, actors)`` fills each ``EventMention.location`` in place. The
+gazetteer (``gazetteer.py``) is built from installed packages and cached; ``mentions.py`` finds place
+mentions on the parse; ``locate.py`` holds the attachment and fallback rules (see docs/place.md).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from .locate import Locator
 
-from ..mentions import ActorMention, EventMention
-from ..story import Story
-
-
-class Locator:
-    def __init__(self) -> None:
-        pass
-
-    def locate(self, doc: Any, story: Story, events: list[EventMention], actors: list[ActorMention]) -> None:
-        """Fill ``location`` of each event in place (``None`` when nothing supports a place)."""
-        return None
+__all__ = ["Locator"]

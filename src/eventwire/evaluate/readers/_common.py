@@ -26,16 +26,17 @@ def bad(message: str, where: str) -> EvalError:
 
 
 def parse_date(value: object, where: str) -> _dt.date | None:
-    """``YYYY-MM-DD`` or ``YYYYMMDD`` → date; empty → ``None``; anything else is a bad record."""
+    """``YYYY-MM-DD``, ``YYYYMMDD`` (or PETRARCH's old ``YYMMDD``) → date; empty → ``None``; anything else
+    is a bad record."""
     if value is None or value == "":
         return None
     s = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%Y%m%d"):
+    for fmt in ("%Y-%m-%d", "%Y%m%d") if len(s) != 6 else ("%y%m%d",):
         try:
             return _dt.datetime.strptime(s, fmt).date()
         except ValueError:
             continue
-    raise bad(f"date {s!r} is not YYYY-MM-DD or YYYYMMDD", where)
+    raise bad(f"date {s!r} is not YYYY-MM-DD, YYYYMMDD or YYMMDD", where)
 
 
 def check_cameo(code: object, where: str) -> str:

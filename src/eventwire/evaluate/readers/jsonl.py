@@ -69,5 +69,6 @@ def read_jsonl(path: Path) -> GoldSet:
         if not isinstance(events, list):
             raise bad("missing 'events' (a list, empty when the sentence has no event)", where)
         out.append(GoldSentence(id=str(obj.get("id") or f"L{n}"), text=text, origin=where,
-                                date=parse_date(obj.get("date"), where), events=[_event(e, where) for e in events]))
+                                date=parse_date(obj.get("date"), where),
+                                events=[_event(e, where) for e in events]))
     return GoldSet(str(path), "jsonl", "cameo", out)

@@ -3,10 +3,11 @@
 A record is a ``<Sentence id=".." date="YYYYMMDD" ...>`` tag (self-closed or not) followed, up to the next
 ``<Sentence``, by ``<EventCoding sourcecode=".." targetcode=".." eventcode=".."/>`` codings and a
 ``<Text>...</Text>``. ``<EventCoding noevents="True"/>`` means the sentence has no event;
-``<EventCoding error="..."/>`` marks a record the coder should reject: it is skipped (counted). Comments
-and everything before the first ``<Sentence`` are ignored. Codings whose event code is not in the CAMEO
-codebook (the unit tests' made-up verb codes) are dropped and counted; a record left with no scorable
-coding is skipped.
+``<EventCoding error="..."/>`` marks a record the coder should reject: it is skipped (counted).
+Comments (and codings inside them) and everything before the first ``<Sentence`` are ignored. Codings
+whose event code is not in the CAMEO codebook (the unit tests' made-up verb codes) are dropped and
+counted; a record left with no scorable coding, or with no coding at all, or with an empty ``<Text>``, is
+skipped (counted).
 """
 
 from __future__ import annotations
@@ -45,14 +46,18 @@ def read_petr(path: Path) -> GoldSet:
         rid = attrs.get("id") or f"line{line_of(text, m.start())}"
         where = f"{path}:{line_of(text, m.start())} ({rid})"
         t = _TEXT.search(body)
-        if t is None or not t.group(1).strip():
+        if t is None:
             raise bad("record has no <Text>", where)
+        if not t.group(1).strip():  # an empty <Text> (one real record): nothing to code
+            skipped += 1
+            continue
         sentence = " ".join(html.unescape(t.group(1)).split())
         events: list[GoldEvent] = []
         no_events = error = False
         codings = _CODING.findall(body)
-        if not codings:
-            raise bad("record has no <EventCoding>", where)
+        if not codings:  # no gold coding at all (e.g. commented out): not scorable
+            skipped += 1
+            continue
         for c in codings:
             a = dict(_ATTR.findall(c))
             if a.get("noevents", "").lower() == "true":
@@ -75,6 +80,6 @@ def read_petr(path: Path) -> GoldSet:
         if error or (not events and not no_events):
             skipped += 1
             continue
-        out.append(GoldSentence(id=rid, text=sentence, origin=where, date=parse_date(attrs.get("date"), where),
-                                events=events))
+        out.append(GoldSentence(id=rid, text=sentence, origin=where,
+                                date=parse_date(attrs.get("date"), where), events=events))
     return GoldSet(str(path), "petr", "cameo", out, skipped=skipped, skipped_events=skipped_events)

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Throughput: eventwire (``code_stories``, 1 and 2 processes) against the bare spaCy pipeline.
+
+Reads the synthetic wire stories of ``../shared/data/ngec_synthetic_plover`` (4,500 stories of about
+205 words), then, in one run and on the same texts:
+
+  (a) bare spaCy: ``eventwire.nlp.load(model)`` (the same components eventwire uses) and ``nlp.pipe``;
+  (b) eventwire: ``pipeline.code_stories`` (what ``eventwire code`` runs) with 1 worker (a pre-loaded
+      ``Coder``, so model loading is excluded as for spaCy) and with N worker processes (pool start-up
+      and per-process model loading included; the note gives the rate without the start-up, measured
+      separately by starting the same pool with no work).
+
+Prints a table (stories/s, sentences/s, events) and the ratio eventwire(1 process) / bare spaCy; the
+issue's target is >= 0.8. Figures, not pass/fail: run on a quiet machine.
+
+    python benchmarks/throughput.py --limit 1000
+    python benchmarks/throughput.py --workers 1,2 --repeat 2 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
+DEFAULT_CSV = SHARED / "data" / "ngec_synthetic_plover" / "gpt_synthetic_events_2023-10-19_19.csv"
+
+
+def read_texts(path: Path, limit: int | None) -> list[str]:
+    csv.field_size_limit(sys.maxsize)
+    texts: list[str] = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            t = (row.get("text") or "").strip()
+            if t:
+                texts.append(t)
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def bare_spacy(model: str, texts: list[str], batch_size: int) -> dict[str, Any]:
+    from eventwire import nlp as ew_nlp
+
+    nlp = ew_nlp.load(model)
+    list(nlp.pipe(texts[:20], batch_size=batch_size))  # warm-up
+    t0 = time.perf_counter()
+    sentences = 0
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        sentences += sum(1 for _ in doc.sents)
+    dt = time.perf_counter() - t0
+    return {"mode": "bare spaCy", "workers": 1, "stories": len(texts), "sentences": sentences, "seconds": dt,
+            "events": None, "components": list(nlp.pipe_names)}
+
+
+def eventwire_run(model: str, texts: list[str], workers: int, batch_size: int,
+                  coder: Any = None) -> dict[str, Any]:
+    from eventwire.pipeline import code_stories
+    from eventwire.story import Story, content_id
+
+    stories = [Story(id=content_id(t), text=t) for t in texts]
+    events = done = rejected = 0
+    t0 = time.perf_counter()
+    for res in code_stories(iter(stories), model=model, workers=workers, batch_size=batch_size, coder=coder):
+        events += len(res.records)
+        done += res.stories
+        rejected += len(res.rejects)
+    t1 = time.perf_counter()
+    return {"mode": f"eventwire code ({workers} proc)", "workers": workers, "stories": done,
+            "sentences": None, "seconds": t1 - t0, "events": events, "rejected": rejected}
+
+
+def pool_startup(model: str, workers: int) -> float:
+    """Seconds to start a pool of ``workers`` processes that have each loaded the pipeline (no coding)."""
+    import multiprocessing as mp
+
+    from eventwire import pipeline
+
+    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    t0 = time.perf_counter()
+    with ctx.Pool(workers, initializer=pipeline._init_worker, initargs=(model, False)) as pool:
+        pool.map(pipeline._work, [[] for _ in range(workers)], chunksize=1)
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="the NGEC synthetic stories CSV")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N stories")
+    ap.add_argument("--model", default=None, help="spaCy pipeline (default: eventwire's configured model)")
+    ap.add_argument("--workers", default="1,2", help="comma-separated eventwire worker counts (default 1,2)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run bare spaCy and eventwire (1 process) N times, alternating; keep the best")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args(argv)
+
+    from eventwire.config import resolve_model
+    from eventwire.pipeline import Coder
+
+    if not args.csv.is_file():
+        print(f"throughput: corpus not found: {args.csv} (set EVENTWIRE_SHARED)", file=sys.stderr)
+        return 2
+    model = resolve_model(args.model)
+    texts = read_texts(args.csv, args.limit)
+    coder = Coder(model)
+    workers = [int(x) for x in args.workers.split(",") if x.strip()]
+    best: dict[str, dict[str, Any]] = {}
+    for _ in range(max(1, args.repeat)):  # alternate the single-process runs so drift hits both alike
+        runs = [bare_spacy(model, texts, 64)]
+        if 1 in workers:
+            runs.append(eventwire_run(model, texts, 1, args.batch_size, coder))
+        for r in runs:
+            if r["mode"] not in best or r["seconds"] < best[r["mode"]]["seconds"]:
+                best[r["mode"]] = r
+    rows = list(best.values())
+    n_sent = rows[0]["sentences"]
+    for w in workers:
+        if w > 1:
+            r = eventwire_run(model, texts, w, args.batch_size)
+            r["startup_seconds"] = pool_startup(model, w)
+            rows.append(r)
+    for r in rows:
+        r["sentences"] = n_sent  # the same texts, the same parse: the same sentences
+        r["stories_per_s"] = r["stories"] / r["seconds"]
+        r["sentences_per_s"] = n_sent / r["seconds"]
+        if "startup_seconds" in r and r["seconds"] > r["startup_seconds"]:
+            net = r["seconds"] - r["startup_seconds"]
+            r["net_stories_per_s"], r["net_sentences_per_s"] = r["stories"] / net, n_sent / net
+    base = rows[0]["stories_per_s"]
+    one = next((r for r in rows[1:] if r["workers"] == 1), None)
+    ratio = one["stories_per_s"] / base if one else None
+    if args.json:
+        print(json.dumps({"model": model, "corpus": str(args.csv), "cpus": os.cpu_count(), "rows": rows,
+                          "ratio_eventwire_1proc_to_spacy": ratio}, indent=2))
+        return 0
+    print(f"model {model} · {len(texts)} stories · {n_sent} sentences · {os.cpu_count()} CPUs")
+    print(f"{'run':<26} {'seconds':>8} {'stories/s':>10} {'sentences/s':>12} {'events':>8}  note")
+    for r in rows:
+        note = ""
+        if "net_stories_per_s" in r:
+            note = (f"without the {r['startup_seconds']:.1f}s pool start-up: {r['net_stories_per_s']:.1f} "
+                    f"stories/s, {r['net_sentences_per_s']:.1f} sentences/s")
+        ev = "" if r["events"] is None else str(r["events"])
+        print(f"{r['mode']:<26} {r['seconds']:>8.2f} {r['stories_per_s']:>10.1f} "
+              f"{r['sentences_per_s']:>12.1f} {ev:>8}  {note}")
+    if ratio is not None:
+        print(f"ratio eventwire (1 process) / bare spaCy: {ratio:.2f}  (target >= 0.80)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""Recognition on the parse: dictionary hits and name chains on the tokens, grouped into noun phrases.
+
+Steps (all per story, no per-sentence compilation):
+
+1. ``find_hits``: one pass of the compiled Aho-Corasick automaton over the lowercased story text; a hit
+   must start and end on token boundaries and pass its case rule; overlapping hits keep the longest.
+2. ``name_chains``: runs of capitalised proper nouns that no dictionary knows ("Zakir Hasanov").
+3. ``group_units``: every hit and chain climbs the dependency tree through noun-phrase relations
+   (compound, amod, poss, nmod, appos, flat, conj of a modifier, and "of" phrases) and joins the highest
+   actor word on its way: "Azerbaijan's Minister of Defense, Colonel General Zakir Hasanov" is one
+   phrase headed by "Minister"; "the Armenia-Azerbaijan conflict" gives two phrases (ARM, AZE) because
+   "conflict" is not an actor word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Entry, Form, Lexicon
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Dependency relations that stay inside a noun phrase when climbing from a modifier to its head.
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "nummod"})
+MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat"})
+_WS = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+
+
+@dataclass(slots=True)
+class Unit:
+    """A recognised piece: a dictionary hit or a name chain, with its syntactic root token."""
+
+    start: int            # token span, end exclusive
+    end: int
+    root: int
+    kind: str             # the entry kind, or "name" for a name chain
+    entry: Entry | None = None
+    anchor: int = -1      # head token of the phrase the unit belongs to
+    top: int = -1         # the last token reached when climbing (groups sibling modifiers)
+    dropped: bool = False
+
+
+@dataclass(slots=True)
+class Phrase:
+    """The units that share one anchor (the phrase head)."""
+
+    anchor: int
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(u.start for u in self.units)
+
+    @property
+    def end(self) -> int:
+        return max(u.end for u in self.units)
+
+
+def _case_ok(form: Form, surface: str) -> bool:
+    if form.cased:
+        return surface == form.text
+    if form.capital:
+        return surface[:1].isupper()
+    return True
+
+
+def _span_root(doc: Any, start: int, end: int) -> int:
+    for i in range(end - 1, start - 1, -1):
+        h = doc[i].head.i
+        if h < start or h >= end or h == i:
+            return i
+    return end - 1
+
+
+def find_hits(doc: Any, lex: Lexicon) -> list[Unit]:
+    """Dictionary hits on token boundaries, longest first, without overlaps, in text order."""
+    text = doc.text
+    low = text.lower().translate(_WS)
+    if len(low) != len(text):  # lower() can change the length of a few exotic characters
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_WS)
+    starts = {t.idx: t.i for t in doc}
+    ends = {t.idx + len(t.text): t.i for t in doc}
+    cands: list[tuple[int, int, list[Form]]] = []
+    for end_char, (key, forms) in lex.automaton.iter(low):
+        s = end_char - len(key) + 1
+        ts = starts.get(s)
+        if ts is None:
+            continue
+        te = ends.get(end_char + 1)
+        if te is None:
+            continue
+        surface = text[s:end_char + 1]
+        ok = [f for f in forms if _case_ok(f, surface)]
+        if ok:
+            cands.append((ts, te + 1, ok))
+    cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken = bytearray(len(doc))
+    units: list[Unit] = []
+    for ts, te, forms in cands:
+        if any(taken[ts:te]):
+            continue
+        unit = _choose(doc, ts, te, forms)
+        if unit is None:
+            continue
+        taken[ts:te] = b"\x01" * (te - ts)
+        units.append(unit)
+    units.sort(key=lambda u: u.start)
+    return units
+
+
+def _choose(doc: Any, ts: int, te: int, forms: list[Form]) -> Unit | None:
+    root = _span_root(doc, ts, te)
+    rt = doc[root]
+    for f in forms:
+        k = f.entry.kind
+        if k in ("role", "rank"):
+            if rt.pos_ not in ("NOUN", "PROPN"):
+                continue  # "official visit", "heads to", "to police"
+            if ts >= 2 and doc[ts - 1].text == "-" and not doc[ts - 1].whitespace_ \
+                    and doc[ts - 2].lower_ in ("pro", "anti", "non"):
+                continue  # "pro-government militias"
+        if k == "rank" and f.entry.name_only:
+            nxt = doc[te] if te < len(doc) else None
+            if nxt is None or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper():
+                continue  # "General" only as a title before a name
+        if k in ("country", "capital") and rt.pos_ not in ("PROPN", "NOUN", "ADJ") \
+                and not rt.text[:1].isupper():
+            continue
+        return Unit(ts, te, root, k, f.entry)
+    return None
+
+
+def name_chains(doc: Any, taken: bytearray) -> list[Unit]:
+    """Runs of capitalised proper nouns not covered by a hit ("Valery Petrov", "Nagorno-Karabakh")."""
+    chains: list[Unit] = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if taken[i] or t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.text[:1].isalpha():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not taken[j] and doc[j].sent.start == t.sent.start:
+            u = doc[j]
+            if u.pos_ == "PROPN" and u.text[:1].isupper() and u.text[:1].isalpha():
+                j += 1
+            elif u.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and not u.whitespace_ \
+                    and doc[j + 1].pos_ == "PROPN" and not taken[j + 1]:
+                j += 2
+            else:
+                break
+        chains.append(Unit(i, j, _span_root(doc, i, j), "name"))
+        i = j
+    return chains
+
+
+def climb(doc: Any, root: int, actor_heads: set[int]) -> tuple[int, int]:
+    """(anchor, top): the highest actor head on the way up through noun-phrase relations, and the top."""
+    t = doc[root]
+    anchor, top = root, root
+    for _ in range(12):
+        h = t.head
+        if h.i == t.i:
+            break
+        dep = t.dep_
+        if dep in NP_DEPS and h.pos_ in NOMINAL:
+            t = h
+        elif dep == "conj" and h.dep_ in MOD_DEPS and h.head.pos_ in NOMINAL and h.i != h.head.i:
+            t = h  # "Armenian and Azerbaijani ministers": climb from the conjunct to the first modifier
+            continue
+        elif dep == "pobj" and h.lower_ == "of" and h.dep_ == "prep" and h.head.pos_ in NOMINAL:
+            t = h.head
+        else:
+            break
+        top = t.i
+        if t.i in actor_heads:
+            anchor = t.i
+    return anchor, top
+
+
+def group_units(doc: Any, units: Sequence[Unit]) -> list[Phrase]:
+    """Assign every unit its anchor and collect the phrases, in text order of their first token."""
+    heads = {u.root for u in units}
+    phrases: dict[int, Phrase] = {}
+    for u in units:
+        u.anchor, u.top = climb(doc, u.root, heads)
+        phrases.setdefault(u.anchor, Phrase(u.anchor)).units.append(u)
+    _merge_sibling_modifiers(doc, phrases, heads)
+    out = sorted(phrases.values(), key=lambda p: p.start)
+    for p in out:
+        p.units.sort(key=lambda u: u.start)
+    return out
+
+
+def _merge_sibling_modifiers(doc: Any, phrases: dict[int, Phrase], heads: set[int]) -> None:
+    """"a Malian army convoy": a country word and one role word modifying the same non-actor noun are
+    one actor ("Malian army"), headed by the role word."""
+    by_top: dict[int, list[Phrase]] = {}
+    for p in phrases.values():
+        a = doc[p.anchor]
+        if a.dep_ in MOD_DEPS and a.head.i not in heads:
+            by_top.setdefault(a.head.i, []).append(p)
+    for group in by_top.values():
+        if len(group) < 2:
+            continue
+        roles = [p for p in group if any(u.kind in ("role", "rank") for u in p.units)]
+        others = [p for p in group if p not in roles]
+        if len(roles) != 1 or not others:
+            continue
+        if not all(u.kind in ("country", "demonym", "igo") for p in others for u in p.units):
+            continue
+        for p in others:
+            roles[0].units.extend(p.units)
+            for u in p.units:
+                u.anchor = roles[0].anchor
+            del phrases[p.anchor]

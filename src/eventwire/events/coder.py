@@ -1,0 +1,756 @@
+"""Walk the dependency parse of each sentence and code events with the compiled frames.
+
+One pass per sentence, in five steps (see docs/events.md for the full rules):
+
+1. **Governing verbs and adjectives** (families in ``modality.yaml``: intent, appeal, demand, reject,
+   threaten) with an event complement ("plans to visit", "refused to meet", "is ready to withdraw",
+   "called for talks", "demanded that X release ...", "warned it would impose sanctions"): the complement's
+   code is mapped to the family's code and the complement is not coded again. Families nest ("refused to
+   commit to aid" → reject aid).
+2. **Verbs**: light-verb pairs first ("held talks", "launched an attack", "returned for talks",
+   "sent 20 tons of aid"), then the verb's own frames, most specific first (particle, object class,
+   required prepositions). Negated or hypothetical predicates give no event; futures become intents; a
+   negated future ("will not accept") is a rejection; a reported obligation ("X said Y must withdraw") is a
+   demand (or an appeal for "should") from the speaker to Y.
+3. **Nominal events** not used by a verb ("the meeting between X and Y", "Israel's strikes on Gaza"):
+   only with an actor on both sides (or two actors joined by "between"), never under a copula.
+4. **Subordinate events**: an event in a purpose or participle clause of another coded event ("staged
+   protests to demand ...", "opened fire, killing ...") is dropped in favour of the main one.
+5. **Statements** (root 01, including the speech-verb fallback "X said ...") are kept only when nothing
+   better was coded in the sentence.
+
+Actors: the subject/object token is looked up in the ``ActorIndex``; when no mention covers it, its
+subtree is searched breadth-first through compound, amod, poss, appos, ``of``/``from`` phrases and
+``led by`` agents. Conjoined actors give one event per (source, target) pair. Reciprocal frames with a
+plural subject and no target ("X and Y met") give one event in each direction. A candidate needs at least
+one actor (source or target); the other side may stay empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..mentions import ActorIndex, ActorMention, EventMention
+from . import modality as _mod
+from .falsefriends import Guards
+from .frames import Family, Frame, Patterns
+
+VERB_POS = frozenset({"VERB", "AUX"})
+GOV_POS = frozenset({"VERB", "AUX", "ADJ"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+SEARCH_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "acl", "agent", "npadvmod",
+                         "nummod", "prep"})
+SEARCH_PREPS = frozenset({"of", "from", "by"})
+PRT_DEPS = frozenset({"prt", "prep", "advmod", "dative", "acomp", "oprd", "dobj", "npadvmod"})
+REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+NEGATING_VERBS = frozenset({"fail", "refrain", "avoid", "cancel", "postpone", "deny"})
+SUBORDINATE_DEPS = frozenset({"advcl", "xcomp", "acl", "pcomp"})
+# "the role of X in establishing ties", "accused of shelling", "arrested for collaborating": not events
+GERUND_PREPS = frozenset({"of", "in", "for", "about", "on", "at", "against", "to", "toward", "towards", "with",
+                          "from", "into", "over", "like"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+CCOMP_AUX = frozenset({"will", "would", "shall"})
+CCOMP_ANY = frozenset({"demand", "appeal"})  # "demanded that X release ...": any complement clause
+CCOMP_FUTURE = frozenset({"threaten", "intent"})  # "warned it would ...": only with a future/modal aux
+
+# Where a governing verb finds an event *noun* as its complement.
+NOUN_SLOTS: dict[str, tuple[str, ...]] = {
+    "intent": ("obj", "to"),
+    "appeal": ("for",),
+    "demand": ("obj",),
+    "reject": ("obj", "to"),
+    "threaten": ("obj", "with"),
+}
+
+Roles = dict[str, list[Any]]
+
+
+@dataclass(slots=True)
+class Candidate:
+    frame: Frame
+    code: str
+    trigger: Any
+    rule: str
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    modality: str = "asserted"
+    conf: float = 0.8
+    recip: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Complement:
+    """What a governing verb governs: the complement's base code and frame, or a fixed special code."""
+
+    tok: Any
+    frame: Frame | None
+    roles: Roles
+    special: str | None
+    base: str | None
+    rule: str
+
+
+class Trace:
+    """What ``explain`` shows: per sentence, one line per decision."""
+
+    def __init__(self) -> None:
+        self.sentences: list[list[str]] = []
+
+    def start(self) -> None:
+        self.sentences.append([])
+
+    def add(self, msg: str) -> None:
+        if not self.sentences:
+            self.start()
+        self.sentences[-1].append(msg.strip())
+
+
+class SentenceCoder:
+    """Codes the sentences of one document (holds the per-document actor index and caches)."""
+
+    def __init__(self, patterns: Patterns, guards: Guards, idx: ActorIndex, trace: Trace | None) -> None:
+        self.p = patterns
+        self.m = patterns.modality
+        self.g = guards
+        self.idx = idx
+        self.trace = trace
+        self._actor_cache: dict[int, list[ActorMention]] = {}
+        self._trig = patterns.trigger_lemmas
+        self._fix = patterns.lemma_fixes
+        self._quantity = patterns.classes.get("quantity", frozenset())
+        self._generic = patterns.classes.get("generic_head", frozenset())
+        self._via = sorted({s for fr in patterns.light.values() for f in fr for s in f.via} - {"obj"})
+
+    def _lem(self, tok: Any) -> str:
+        low: str = tok.lemma_.lower()
+        return self._fix.get(low, low)
+
+    def _t(self, msg: str) -> None:
+        if self.trace is not None:
+            self.trace.add(msg)
+
+    # -- actors -------------------------------------------------------------------------------------
+    def actors_at(self, tok: Any) -> list[ActorMention]:
+        """The actor mentions for an argument token: its own mention, else the nearest in its subtree;
+        conjoined arguments add theirs."""
+        got = self._actor_cache.get(tok.i)
+        if got is not None:
+            return got
+        found = list(self.idx.at(tok.i))
+        if not found:
+            level = [tok]
+            for _ in range(4):
+                nxt: list[Any] = []
+                for t in level:
+                    for c in t.children:
+                        if c.dep_ not in SEARCH_DEPS:
+                            continue
+                        if c.dep_ == "prep" and self._lem(c) not in SEARCH_PREPS:
+                            continue
+                        nxt.append(c)
+                for c in nxt:
+                    for m in self.idx.at(c.i):
+                        if m not in found:
+                            found.append(m)
+                if found or not nxt:
+                    break
+                level = nxt
+        self._actor_cache[tok.i] = found  # guards against cycles through conj below
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON"}:
+                for m in self.actors_at(c):
+                    if m not in found:
+                        found.append(m)
+        return found
+
+    # -- roles --------------------------------------------------------------------------------------
+    def roles(self, v: Any) -> Roles:
+        """Argument slots of a predicate: subj, obj, iobj and one slot per preposition."""
+        r: Roles = {}
+        passive = False
+        for c in v.children:
+            d = c.dep_
+            if d == "nsubj" or d == "csubj":
+                r.setdefault("subj", []).append(c)
+            elif d == "nsubjpass":
+                passive = True
+                r.setdefault("obj", []).append(c)
+            elif d == "dobj":
+                r.setdefault("obj", []).append(c)
+            elif d == "dative":
+                if c.pos_ == "ADP":
+                    r.setdefault(self._lem(c), []).extend(p for p in c.children if p.dep_ == "pobj")
+                else:
+                    r.setdefault("iobj", []).append(c)
+            elif d == "agent":
+                passive = True
+                r.setdefault("subj", []).extend(p for p in c.children if p.dep_ == "pobj")
+            elif d == "prep" or (d == "prt" and any(p.dep_ == "pobj" for p in c.children)):
+                r.setdefault(self._lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            elif d == "auxpass":
+                passive = True
+        subj = r.get("subj")
+        if subj and self._lem(subj[0]) in REL_PRONOUNS and v.dep_ == "relcl":
+            r["subj"] = [v.head]
+        if "subj" not in r and not passive:  # the small parser sometimes makes a leading name an npadvmod
+            lead = [c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.pos_ == "PROPN"]
+            if lead:
+                r["subj"] = lead
+        if "subj" not in r and not passive:
+            s = self._inherited_subject(v)
+            if s is not None:
+                r["subj"] = [s]
+        if "obj" not in r and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN":
+            r["obj"] = [v.head]
+        return r
+
+    def _inherited_subject(self, v: Any) -> Any | None:
+        t = v
+        for _ in range(4):
+            d = t.dep_
+            h = t.head
+            if h is t:
+                return None
+            if d == "relcl" or (d == "acl" and t.tag_ == "VBG"):
+                return h
+            if d == "acomp" and t.pos_ == "ADJ":
+                pass
+            elif d not in ("conj", "xcomp", "advcl"):
+                return None
+            if d == "advcl" and t.tag_ not in ("VBG", "VBN") and not any(
+                    c.dep_ == "aux" and c.lemma_ == "to" for c in t.children):
+                return None
+            if d == "xcomp" and any(c.dep_ == "dobj" for c in h.children):
+                return None  # object control ("urged X to ..."): not the subject
+            for c in h.children:
+                if c.dep_ == "nsubj":
+                    return c
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p
+            t = h
+        return None
+
+    def noun_roles(self, n: Any) -> Roles:
+        r: Roles = {}
+        for c in n.children:
+            d = c.dep_
+            if d in ("poss", "amod", "compound"):
+                r.setdefault(d, []).append(c)
+            elif d == "prep":
+                r.setdefault(self._lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+        return r
+
+    def event_nouns(self, o: Any) -> Iterator[tuple[Any, Roles]]:
+        """The token itself, and the event noun a quantity or generic head stands for: "20 tons of aid"
+        → aid, "a mediation effort" → mediation (with the head's prepositions)."""
+        roles = self.noun_roles(o)
+        yield o, roles
+        lo = self._lem(o)
+        if lo in self._quantity:
+            for p in roles.get("of", ()):
+                if p.pos_ in NOUN_POS:
+                    inner = self.noun_roles(p)
+                    merged = dict(roles)
+                    merged.update(inner)
+                    yield p, merged
+                    if self._lem(p) in self._quantity or self._lem(p) in self._generic:
+                        for c in inner.get("compound", ()):
+                            yield c, merged
+        if lo in self._generic:
+            for c in roles.get("compound", ()):
+                yield c, roles
+
+    # -- matching -----------------------------------------------------------------------------------
+    def _prep_ok(self, roles: Roles, prep: str, allowed: frozenset[str] | None) -> bool:
+        toks = roles.get(prep)
+        if not toks:
+            return False
+        return allowed is None or any(self._lem(t) in allowed for t in toks)
+
+    def _has_prt(self, v: Any, prt: str) -> bool:
+        return any(c.dep_ in PRT_DEPS and self._lem(c) == prt for c in v.children)
+
+    def _bare_ok(self, v: Any) -> bool:
+        """Frames without a particle do not apply to "called off" when "call off" has frames."""
+        needed = self.p.prts.get(self._lem(v))
+        if not needed:
+            return True
+        return not any(c.dep_ == "prt" and self._lem(c) in needed for c in v.children)
+
+    def _light(self, v: Any, noun: Any, slot: str = "obj") -> list[Frame]:
+        bare = self._bare_ok(v)
+        return [f for f in self.p.light.get((self._lem(v), self._lem(noun)), ())
+                if slot in f.via and (self._has_prt(v, f.prt) if f.prt else bare)]
+
+    def match_light(self, v: Any, roles: Roles) -> tuple[Frame, Roles, Any] | None:
+        slots = [("obj", o) for o in roles.get("obj", ())]
+        slots += [(p, t) for p in self._via for t in roles.get(p, ())]
+        for slot, o in slots:
+            if o.pos_ not in NOUN_POS:
+                continue
+            for n, nroles in self.event_nouns(o):
+                lf = self._light(v, n, slot)
+                if not lf:
+                    continue
+                merged: Roles = dict(roles)
+                for k, toks in nroles.items():
+                    if k not in ("poss", "amod", "compound", "of"):
+                        merged.setdefault(k, toks)
+                for f in lf:
+                    if not all(self._prep_ok(merged, p, a) for p, a in f.preps):
+                        continue
+                    if f.mods is not None and not any(self._lem(t) in f.mods for t in
+                                                      nroles.get("compound", []) + nroles.get("amod", [])):
+                        continue
+                    if f.from_noun:
+                        mn = self.match_noun(n, nroles)
+                        if mn is not None:
+                            nf = mn[0]
+                            f = replace(f, code=nf.code, violent=nf.violent, recip=f.recip or nf.recip,
+                                        tgt=tuple(dict.fromkeys(f.tgt + nf.tgt)), rule=f"{f.rule}={nf.rule}")
+                    if "subj" not in merged:
+                        for k in ("poss", "amod", "compound"):
+                            if k in nroles:
+                                merged["subj"] = nroles[k]
+                                break
+                    return f, merged, n
+        return None
+
+    def match_verb(self, v: Any) -> tuple[Frame, Roles, Any | None] | None:
+        """The best frame for verb ``v``: (frame, roles, light-verb noun or None)."""
+        roles = self.roles(v)
+        light = self.match_light(v, roles)
+        if light is not None:
+            return light
+        objs = roles.get("obj") or []
+        bare = self._bare_ok(v)
+        for f in self.p.verbs.get(self._lem(v), ()):
+            if f.prt:
+                if not self._has_prt(v, f.prt):
+                    continue
+            elif not bare:
+                continue
+            if f.obj is not None and not any(self._lem(n) in f.obj
+                                             for o in objs for n, _ in self.event_nouns(o)):
+                continue
+            if f.preps and not all(self._prep_ok(roles, p, a) or self._prep_ok(self._obj_roles(objs), p, a)
+                                   for p, a in f.preps):
+                continue
+            return f, roles, None
+        return None
+
+    def _obj_roles(self, objs: list[Any]) -> Roles:
+        r: Roles = {}
+        for o in objs:
+            for k, v in self.noun_roles(o).items():
+                r.setdefault(k, []).extend(v)
+        return r
+
+    def match_noun(self, n: Any, roles: Roles | None = None) -> tuple[Frame, Roles] | None:
+        roles = self.noun_roles(n) if roles is None else roles
+        for f in self.p.nouns.get(self._lem(n), ()):
+            if f.mods is not None and not any(self._lem(t) in f.mods
+                                              for t in roles.get("compound", []) + roles.get("amod", [])):
+                continue
+            if all(self._prep_ok(roles, p, a) for p, a in f.preps):
+                return f, roles
+        return None
+
+    # -- arguments to actors ------------------------------------------------------------------------
+    def fill(self, slots: Iterable[str], roles: Roles) -> tuple[list[ActorMention], Any | None]:
+        """Actors of the first slot that has any; also the token they were found at (else the first
+        token seen), for the guards."""
+        first_tok = None
+        for s in slots:
+            for tok in roles.get(s, ()):
+                if first_tok is None:
+                    first_tok = tok
+                acts = self.actors_at(tok)
+                if not acts and s == "subj" and tok.pos_ == "PRON":
+                    acts = self._speaker_for(tok)
+                if acts:
+                    return acts, tok
+        return [], first_tok
+
+    def _speaker_for(self, pron: Any) -> list[ActorMention]:
+        """An uncoded pronoun subject inside reported speech stands for the speaker: "Syria says it is
+        willing to ..." (the actor coder may resolve pronouns itself; this is the fallback)."""
+        if self._lem(pron) not in ("it", "they", "he", "she", "we"):
+            return []
+        sp = _mod.in_reported_speech(pron.head, self.m.speech)
+        if sp is None:
+            return []
+        for c in sp.children:
+            if c.dep_ == "nsubj":
+                return self.actors_at(c)
+        return []
+
+    def subject_roles(self, g: Any) -> Roles:
+        """Roles of a governing word; an adjective ("ready to", "willing to") takes its copula's subject."""
+        roles = self.roles(g)
+        if g.pos_ == "ADJ" and "subj" not in roles and g.head is not g:
+            head_roles = self.roles(g.head)
+            if "subj" in head_roles:
+                roles["subj"] = head_roles["subj"]
+        return roles
+
+    # -- the sentence -------------------------------------------------------------------------------
+    def code_sentence(self, sent: Any) -> list[Candidate]:
+        trig = [t for t in sent if self._lem(t) in self._trig]
+        if not trig:
+            return []
+        cands: list[Candidate] = []
+        consumed: set[int] = set()
+        for t in trig:
+            if (t.pos_ in GOV_POS or t.pos_ in NOUN_POS) and self._lem(t) in self.m.by_lemma and \
+                    t.i not in consumed:
+                self._governor(t, self.m.by_lemma[self._lem(t)], cands, consumed)
+        for t in trig:
+            if t.i in consumed or t.pos_ not in VERB_POS:
+                continue
+            self._verb(t, cands, consumed)
+        coded = {c.trigger.i for c in cands}
+        for t in trig:
+            if t.i in consumed or t.pos_ not in NOUN_POS or self._lem(t) not in self.p.nouns:
+                continue
+            head = t.head.head if t.dep_ == "pobj" else t.head
+            if t.dep_ in ("dobj", "pobj") and head.i in coded:
+                self._t(f"  noun '{t.text}': not coded (it is what the event at '{head.text}' is about)")
+                continue
+            self._noun(t, cands)
+        cands = self._drop_subordinate(cands)
+        strong = [c for c in cands if not c.code.startswith("01")]
+        if not strong:
+            for t in trig:
+                if t.pos_ in VERB_POS and self._lem(t) in self.m.speech and t.i not in consumed and \
+                        not any(c.trigger.i == t.i for c in cands):
+                    self._speech(t, cands)
+            return cands
+        for c in cands:
+            if c.code.startswith("01"):
+                self._t(f"  drop {c.code} at '{c.trigger.text}': a better event exists in the sentence")
+        return strong
+
+    def _drop_subordinate(self, cands: list[Candidate]) -> list[Candidate]:
+        if len(cands) < 2:
+            return cands
+        triggers = {c.trigger.i for c in cands}
+        keep = []
+        for c in cands:
+            t = c.trigger
+            if t.dep_ in SUBORDINATE_DEPS and t.head.i in triggers and t.head.i != t.i:
+                self._t(f"  drop {c.code} at '{t.text}': subordinate to the event at '{t.head.text}'")
+                continue
+            keep.append(c)
+        return keep
+
+    def _blocked(self, t: Any) -> str | None:
+        why = _mod.negated(t, self.m, NEGATING_VERBS)
+        if why:
+            return why
+        return _mod.hypothetical(t, self.m)
+
+    def _reported(self, t: Any) -> bool:
+        return _mod.in_reported_speech(t, self.m.speech) is not None
+
+    def _complement(self, g: Any, fam: Family, consumed: set[int], depth: int = 0) -> Complement | None:
+        """The event complement of a governing word, if any (nested governors are followed)."""
+        x = next((c for c in g.children if c.dep_ == "xcomp" and c.pos_ in GOV_POS), None)
+        if x is None and g.pos_ in NOUN_POS:
+            if g.dep_ not in ("dobj", "nsubjpass", "pobj") or self._lem(g.head) in self.m.by_lemma:
+                return None
+            x = next((c for c in g.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in VERB_POS
+                      and not any(s.dep_ in ("nsubj",) and self._lem(s) in REL_PRONOUNS for s in c.children)),
+                     None)
+        if x is None and fam.name in CCOMP_ANY | CCOMP_FUTURE:
+            for c in g.children:
+                if c.dep_ == "ccomp" and c.pos_ in VERB_POS:
+                    aux = {self._lem(a) for a in c.children if a.dep_ == "aux"}
+                    if fam.name in CCOMP_ANY or aux & CCOMP_AUX:
+                        x = c
+                        break
+        if x is not None:
+            special = self.m.special.get((self._lem(g), self._lem(x)))
+            mv = self.match_verb(x) if x.pos_ in VERB_POS else None
+            if mv is not None:
+                f, roles, light_noun = mv
+                if light_noun is not None:
+                    consumed.add(light_noun.i)
+                return Complement(x, f, roles, special, f.code, f.rule)
+            inner_fam = self.m.by_lemma.get(self._lem(x))
+            if inner_fam is not None and depth < 2:
+                inner = self._complement(x, inner_fam, consumed, depth + 1)
+                if inner is not None:
+                    consumed.add(x.i)
+                    return replace(inner, rule=f"{inner_fam.name}:{self._lem(x)}+{inner.rule}")
+            if special:
+                return Complement(x, None, {}, special, None, self._lem(x))
+            if fam.name in CCOMP_ANY and x.pos_ in VERB_POS and (x.dep_ == "xcomp" or g.pos_ in VERB_POS):
+                # "ordered Belarus to close the border": a demand even when the action has no frame
+                return Complement(x, None, self.roles(x), None, None, self._lem(x))
+        groles = self.roles(g)
+        for slot in NOUN_SLOTS.get(fam.name, ("obj",)):
+            for n0 in groles.get(slot, ()):
+                if n0.pos_ not in NOUN_POS:
+                    continue
+                for n, nroles in self.event_nouns(n0):
+                    if self._light(g, n, slot):
+                        return None  # "ordered an investigation": the light verb codes it
+                    special = self.m.special.get((self._lem(g), self._lem(n)))
+                    mn = self.match_noun(n, nroles)
+                    if mn is not None:
+                        return Complement(n, mn[0], mn[1], special, mn[0].code, mn[0].rule)
+                    if special:
+                        return Complement(n, None, nroles, special, None, self._lem(n))
+        return None
+
+    def _governor(self, g: Any, fam: Family, cands: list[Candidate], consumed: set[int]) -> None:
+        comp = self._complement(g, fam, consumed)
+        if comp is None:
+            return
+        consumed.add(comp.tok.i)
+        consumed.add(g.i)
+        label = f"{fam.name} '{g.text}' + '{comp.tok.text}'"
+        blocked = self._blocked(g)
+        if not blocked:
+            for c in comp.tok.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and self._lem(c) in self.m.negations):
+                    blocked = f"complement negated by '{c.text}'"
+        if blocked:
+            self._t(f"  {label}: no event ({blocked})")
+            return
+        groles = self.subject_roles(g)
+        if g.pos_ in NOUN_POS and g.head is not g:  # "renewed its demand that ...": the support verb's
+            groles = {**groles, "subj": self.roles(g.head).get("subj", [])}
+        sources, _ = self.fill(("subj",), groles)
+        targets: list[ActorMention] = []
+        oblig = self._obligation(g)
+        if oblig is not None:  # "X said the US must be ready to mediate": X demands of the US
+            fam_o, speaker = oblig
+            targets = sources
+            sources, _ = self.fill(("subj",), self.roles(speaker))
+            fam = fam_o
+        code = comp.special or self.m.family_code(fam, comp.base or fam.default)
+        rule = f"modality.yaml:{fam.name}:{self._lem(g)}+{comp.rule}"
+        if not targets and comp.tok.dep_ in ("ccomp", "acl") and fam.name in CCOMP_ANY:
+            targets, _ = self.fill(("subj",), self.roles(comp.tok))  # "demanded that Israel withdraw"
+        if not targets:
+            targets, _ = self.fill(fam.addressee, groles)
+        if not targets and comp.frame is not None:
+            targets, _ = self.fill(comp.frame.tgt, comp.roles)
+        targets = [t for t in targets if t not in sources]
+        modality = fam.modality
+        if modality == "asserted" and self._reported(g):
+            modality = "reported"
+        frame = comp.frame or Frame(code=code, lemma=self._lem(g), kind="verb", rule=rule)
+        recip = bool(comp.frame and comp.frame.recip and fam.name == "intent")
+        self._emit(Candidate(frame, code, g, rule, sources, targets, modality, self._main(g, 0.75),
+                             recip=recip), label, cands)
+
+    def _obligation(self, g: Any) -> tuple[Family, Any] | None:
+        """(family, speaker) when ``g`` (or its copula) carries a reported "must"/"should"."""
+        for t in (g, g.head) if g.pos_ == "ADJ" else (g,):
+            for c in t.children:
+                fam_name = self.m.obligation.get(self._lem(c)) if c.dep_ == "aux" else None
+                if fam_name and fam_name in self.m.families:
+                    speaker = _mod.in_reported_speech(t, self.m.speech)
+                    if speaker is not None:
+                        return self.m.families[fam_name], speaker
+        return None
+
+    def _main(self, t: Any, conf: float) -> float:
+        """Events of the main clause (or of the clause a speech verb reports) get a small bonus."""
+        if t.dep_ == "ROOT" or (t.dep_ in ("ccomp", "conj") and t.head.dep_ == "ROOT"):
+            return conf + 0.05
+        return conf
+
+    def _emit(self, c: Candidate, label: str, cands: list[Candidate]) -> None:
+        if not c.sources and not c.targets:
+            self._t(f"  {label}: no event (code {c.code} by {c.rule}: no source or target actor)")
+            return
+        self._t(f"  {label}: code {c.code} by {c.rule} (src={_names(c.sources)}, tgt={_names(c.targets)})")
+        cands.append(c)
+
+    def _verb(self, v: Any, cands: list[Candidate], consumed: set[int]) -> None:
+        mv = self.match_verb(v)
+        if mv is None:
+            return
+        f, roles, noun = mv
+        if noun is not None:
+            consumed.add(noun.i)
+        label = f"verb '{v.text}'" + (f" + '{noun.text}'" if noun is not None else "")
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and self._lem(v.head) in GERUND_PREPS:
+            self._t(f"  {label} [{f.rule}]: no event (gerund after '{v.head.text}' names an activity, "
+                    "it does not report one)")
+            return
+        code, rule, modality, conf = f.code, f.rule, "asserted", f.conf
+        sources, stok = self.fill(f.src, roles)
+        targets, ttok = self.fill(f.tgt, roles)
+        speaker = None
+        neg = any(c.dep_ == "neg" for c in v.children)
+        fut = _mod.future(v, self.m)
+        oblig = next((self.m.obligation[self._lem(c)] for c in v.children
+                      if c.dep_ == "aux" and self._lem(c) in self.m.obligation), None)
+        if neg and fut and "reject" in self.m.families:  # "will not accept", "said it would not meet"
+            code = self.m.family_code(self.m.families["reject"], f.code)
+            rule, modality = f"modality.yaml:negated-future+{f.rule}", "asserted"
+        elif oblig and not neg and oblig in self.m.families and \
+                (speaker := _mod.in_reported_speech(v, self.m.speech)) is not None:
+            # "X said Y must withdraw": X demands of Y
+            code = self.m.family_code(self.m.families[oblig], f.code)
+            rule = f"modality.yaml:obligation:{oblig}+{f.rule}"
+            targets = sources
+            sources, _ = self.fill(("subj",), self.roles(speaker))
+            targets = [t for t in targets if t not in sources]
+        else:
+            blocked = self._blocked(v)
+            if blocked == _mod.CONDITIONAL_MAIN and fut and not neg:
+                # "X will withdraw its troops unless Y ...": a conditional threat (conflictual or
+                # withdrawing actions) or a conditional promise (cooperative ones), CAMEO-style
+                coop = f.code[:2] in COOPERATIVE_ROOTS and not f.code.startswith("0874")
+                fam_name = "intent" if coop else "threaten"
+                cfam = self.m.families.get(fam_name)
+                if cfam is not None:
+                    code = self.m.family_code(cfam, f.code)
+                    rule = f"modality.yaml:conditional-{fam_name}+{f.rule}"
+                    modality = "intended" if fam_name == "intent" else "asserted"
+                    self._emit(Candidate(f, code, v, rule, sources, targets, modality,
+                                         self._main(v, conf * 0.9), recip=f.recip), label, cands)
+                    return
+            if blocked:
+                self._t(f"  {label} [{f.rule}]: no event ({blocked})")
+                return
+            if fut:
+                ifam = self.m.families.get("intent")
+                if ifam is not None:
+                    code = self.m.family_code(ifam, f.code)
+                    rule = f"modality.yaml:future+{f.rule}"
+                    modality, conf = "intended", conf * 0.95
+            elif self._reported(v):
+                modality = "reported"
+        why = self.g.violent_target(f, ttok, bool(ttok is not None and self.idx.at(ttok.i))) or \
+            self.g.violent_subject(f, stok, bool(sources))
+        if why and code == f.code:
+            self._t(f"  {label} [{f.rule}]: no event (false friend: {why})")
+            return
+        recip_toks = roles.get("between")
+        if f.recip and recip_toks:
+            between: list[ActorMention] = []
+            for t in recip_toks:
+                between.extend(a for a in self.actors_at(t) if a not in between)
+            if len(between) >= 2:
+                sources, targets = between, []
+        self._emit(Candidate(f, code, v, rule, sources, targets, modality, self._main(v, conf),
+                             recip=f.recip), label, cands)
+
+    def _noun(self, n: Any, cands: list[Candidate]) -> None:
+        mn = self.match_noun(n)
+        if mn is None:
+            return
+        f, roles = mn
+        label = f"noun '{n.text}'"
+        why = self.g.nominal(n)
+        if why:
+            self._t(f"  {label} [{f.rule}]: no event ({why})")
+            return
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and self._lem(c) in self.m.negations) for c in n.children):
+            self._t(f"  {label} [{f.rule}]: no event (negated)")
+            return
+        if n.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and n.head.pos_ in VERB_POS:
+            why2 = self._blocked(n.head)
+            if why2:
+                self._t(f"  {label} [{f.rule}]: no event ({why2})")
+                return
+        between: list[ActorMention] = []
+        for t in roles.get("between", ()):
+            between.extend(a for a in self.actors_at(t) if a not in between)
+        sources: list[ActorMention]
+        targets: list[ActorMention]
+        if f.recip and len(between) >= 2:
+            sources, targets = between, []
+        else:
+            sources, stok = self.fill(f.src, roles)
+            targets, ttok = self.fill(f.tgt, roles)
+            why = self.g.violent_target(f, ttok, bool(ttok is not None and self.idx.at(ttok.i)))
+            if why:
+                self._t(f"  {label} [{f.rule}]: no event (false friend: {why})")
+                return
+            if not (f.recip and not targets and len(sources) >= 2) and (not sources or not targets):
+                self._t(f"  {label} [{f.rule}]: no event (a nominal event needs a source and a target actor; "
+                        f"src={_names(sources)}, tgt={_names(targets)})")
+                return
+        modality = "reported" if self._reported(n.head) else "asserted"
+        self._emit(Candidate(f, f.code, n, f.rule, sources, targets, modality, f.conf, recip=f.recip), label,
+                   cands)
+
+    def _speech(self, v: Any, cands: list[Candidate]) -> None:
+        code = self.m.speech[self._lem(v)]
+        label = f"speech '{v.text}'"
+        blocked = self._blocked(v)
+        if blocked:
+            self._t(f"  {label}: no statement ({blocked})")
+            return
+        roles = self.roles(v)
+        sources, _ = self.fill(("subj",), roles)
+        if not sources:
+            self._t(f"  {label}: no statement (no coded speaker)")
+            return
+        targets, _ = self.fill(("to", "iobj", "with"), roles)
+        f = Frame(code=code, lemma=self._lem(v), kind="verb", rule=f"modality.yaml:speech:{self._lem(v)}",
+                  tgt=("to", "iobj"), conf=0.5)
+        self._emit(Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, cands)
+
+
+def _names(acts: list[ActorMention]) -> str:
+    if not acts:
+        return "-"
+    return ",".join(f"{a.text}[{a.code or '?'}]" for a in acts)
+
+
+def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """(source, target) pairs of a candidate: conjoined actors give one pair each; a reciprocal frame with
+    several subjects and no target gives both directions."""
+    if c.recip and not c.targets and len(c.sources) >= 2:
+        return [(a, b) for a in c.sources for b in c.sources
+                if a is not b and (a.code is None or a.code != b.code)]
+    srcs: list[ActorMention | None] = list(c.sources) or [None]
+    tgts: list[ActorMention | None] = list(c.targets) or [None]
+    out: list[tuple[ActorMention | None, ActorMention | None]] = []
+    for s in srcs:
+        for t in tgts:
+            if s is not None and s is t:
+                continue
+            if s is None and t is None:
+                continue
+            out.append((s, t))
+    return out
+
+
+def to_events(sentence_index: int, sent: Any, cands: list[Candidate]) -> list[EventMention]:
+    out: list[EventMention] = []
+    seen: set[tuple[str, Any, Any]] = set()
+    for c in cands:
+        for s, t in pairs(c):
+            key = (c.code, _akey(s), _akey(t))
+            if key in seen:
+                continue
+            seen.add(key)
+            conf = c.conf * (1.0 if s is not None else 0.8) * (1.0 if t is not None else 0.85)
+            tok = c.trigger
+            out.append(EventMention(
+                sentence_index=sentence_index, sentence_start=sent.start_char, sentence_end=sent.end_char,
+                cameo=c.code, source=s, target=t, trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+                trigger_tok=tok.i, rule=c.rule, confidence=round(min(conf, 0.99), 3), modality=c.modality,
+                notes=list(c.notes)))
+    return out
+
+
+def _akey(a: ActorMention | None) -> Any:
+    if a is None:
+        return None
+    return a.code or ("@", a.start)

@@ -1,0 +1,332 @@
+"""Load the event pattern data files and compile them into lookup tables keyed by lemma.
+
+Every file in ``events/data`` whose name matches ``verbs*.yaml``, ``nouns*.yaml``, ``lightverbs*.yaml`` or
+``modality*.yaml`` is loaded (so another dictionary can be dropped next to the shipped ones); later files
+add patterns to the same lemma. The formats are documented at the top of each shipped file and in
+``docs/events.md``. Every CAMEO code is checked with ``cameo.is_code``; a bad entry raises
+``DictionaryError`` naming the file and the lemma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .._data import load_yaml
+from ..errors import DictionaryError
+from . import cameo
+
+PACKAGE = "eventwire.events"
+
+# Argument slots a pattern may name for its target (``tgt``) or source (``src``):
+#   obj     direct object (the passive subject when the verb is passive)
+#   iobj    dative / indirect object
+#   subj    grammatical subject (the ``by`` agent when passive)
+#   poss    possessor ("Iran's attack")        amod     adjective ("Israeli strikes")
+#   compound  noun modifier ("Kurdish rebels")  <prep>  object of that preposition ("with", "on", ...)
+PATTERN_KEYS = frozenset({"code", "tgt", "src", "obj", "prep", "mod", "recip", "violent", "conf", "id",
+                          "via"})
+ROLE_SLOTS = frozenset({"obj", "iobj", "subj", "poss", "amod", "compound"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One compiled pattern: a trigger lemma, its constraints and the CAMEO code it gives."""
+
+    code: str
+    lemma: str
+    kind: str  # verb | light | noun
+    rule: str  # "verbs.yaml:meet/with" - the answer to "why this code?"
+    prt: str | None = None  # particle or bound preposition ("shoot down", "call for")
+    obj: frozenset[str] | None = None  # allowed lemmas of the direct object (or light-verb noun)
+    preps: tuple[tuple[str, frozenset[str] | None], ...] = ()  # required (prep, allowed pobj lemmas | None)
+    mods: frozenset[str] | None = None  # noun frames: required compound/amod lemma ("hunger strike")
+    tgt: tuple[str, ...] = ("obj",)
+    src: tuple[str, ...] = ("subj",)
+    recip: bool = False
+    violent: bool = False  # needs a violence-capable target (see falsefriends.py)
+    conf: float = 0.8
+    noun: str | None = None  # light verbs: the event noun
+    from_noun: bool = False  # light verbs without their own code: code and target come from the noun frame
+    via: tuple[str, ...] = ("obj",)  # light verbs: slots where the event noun may sit ("obj", "for", "in")
+
+    @property
+    def specificity(self) -> int:
+        return (4 if self.prt else 0) + (3 if self.obj is not None else 0) + 2 * len(self.preps) + \
+            (2 if self.mods is not None else 0)
+
+
+@dataclass(slots=True)
+class Family:
+    """Governing verbs that turn a complement event into another code (intent, appeal, demand, reject,
+    threaten): ``map`` goes from the complement's code prefix (longest match) to the new code."""
+
+    name: str
+    lemmas: frozenset[str]
+    map: dict[str, str]
+    default: str
+    modality: str
+    addressee: tuple[str, ...]  # slots giving the addressee (the event target) of the governing verb
+
+
+@dataclass(slots=True)
+class Modality:
+    negations: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    speech: dict[str, str]  # speech verb lemma -> its 01x code
+    families: dict[str, Family]
+    by_lemma: dict[str, Family] = field(default_factory=dict)
+    special: dict[tuple[str, str], str] = field(default_factory=dict)  # (governor, complement) -> code
+    obligation: dict[str, str] = field(default_factory=dict)  # reported "must"/"should" -> family name
+
+    def family_code(self, fam: Family, code: str) -> str:
+        for n in range(len(code), 1, -1):
+            got = fam.map.get(code[:n])
+            if got:
+                return got
+        return fam.default
+
+
+@dataclass(slots=True)
+class Patterns:
+    """All compiled pattern tables."""
+
+    verbs: dict[str, list[Frame]]  # verb lemma -> frames, most specific first
+    light: dict[tuple[str, str], list[Frame]]  # (verb lemma, noun lemma) -> frames
+    nouns: dict[str, list[Frame]]  # noun lemma -> frames
+    classes: dict[str, frozenset[str]]
+    modality: Modality
+    files: list[str]
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # lemmatiser slips: "stag" -> "stage"
+    prts: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma -> particles some frame needs
+
+    @property
+    def trigger_lemmas(self) -> frozenset[str]:
+        out = set(self.verbs) | set(self.nouns) | {v for v, _ in self.light}
+        out |= set(self.modality.speech) | set(self.modality.by_lemma)
+        out |= {k for k, v in self.lemma_fixes.items() if v in out}
+        return frozenset(out)
+
+
+def _data_files(prefix: str) -> list[str]:
+    folder = resources.files(PACKAGE).joinpath("data")
+    names = sorted(p.name for p in folder.iterdir()
+                   if p.name.startswith(prefix) and p.name.endswith(".yaml"))
+    return names
+
+
+def _word(x: Any) -> str:
+    """A lemma from YAML: YAML 1.1 reads bare on/off/yes/no as booleans, so map them back."""
+    if x is True:
+        return "on"
+    if x is False:
+        return "off"
+    return str(x).strip().lower()
+
+
+def _err(msg: str, where: str) -> DictionaryError:
+    return DictionaryError(msg, code="E320", where=where)
+
+
+def _check_code(code: Any, where: str) -> str:
+    code = str(code)
+    if not cameo.is_code(code):
+        raise _err(f"unknown CAMEO code {code!r}", where)
+    return code
+
+
+class _Compiler:
+    def __init__(self) -> None:
+        self.classes: dict[str, frozenset[str]] = {}
+
+    def lemmas(self, spec: Any, where: str) -> frozenset[str]:
+        """A lemma set from a string, a list, or ``@class`` references (mixed freely)."""
+        items = spec if isinstance(spec, list) else [spec]
+        out: set[str] = set()
+        for it in items:
+            it = _word(it)
+            if it.startswith("@"):
+                if it[1:] not in self.classes:
+                    raise _err(f"unknown noun class {it!r}", where)
+                out |= self.classes[it[1:]]
+            elif it:
+                out.add(it)
+        return frozenset(out)
+
+    def slots(self, spec: Any, default: tuple[str, ...], where: str) -> tuple[str, ...]:
+        if spec is None:
+            return default
+        items = spec if isinstance(spec, list) else [spec]
+        out = tuple(_word(s) for s in items)
+        if "none" in out:
+            return ()
+        return out
+
+    def frame(self, kind: str, key: str, row: Any, fname: str, *, noun_code: str | None = None,
+              default_tgt: tuple[str, ...] = ("obj",), default_src: tuple[str, ...] = ("subj",),
+              noun: str | None = None, lemma: str | None = None) -> Frame:
+        where = f"events/data/{fname}: {key}"
+        if isinstance(row, str):
+            row = {"code": row}
+        if not isinstance(row, dict):
+            raise _err(f"pattern must be a mapping or a code string, not {type(row).__name__}", where)
+        unknown = set(row) - PATTERN_KEYS
+        if unknown:
+            raise _err(f"unknown pattern keys {sorted(unknown)}", where)
+        code_spec = row.get("code", noun_code)
+        if code_spec is None:
+            raise _err("pattern has no code", where)
+        code = _check_code(code_spec, where)
+        words = key.split()
+        lem = lemma or words[0].lower()
+        prt = words[1].lower() if len(words) > 1 and kind == "verb" else None
+        obj = self.lemmas(row["obj"], where) if row.get("obj") is not None else None
+        preps: list[tuple[str, frozenset[str] | None]] = []
+        for p, allowed in (row.get("prep") or {}).items():
+            preps.append((_word(p), None if allowed in (None, "*") else self.lemmas(allowed, where)))
+        mods = self.lemmas(row["mod"], where) if row.get("mod") is not None else None
+        tgt = self.slots(row.get("tgt"), default_tgt, where)
+        src = self.slots(row.get("src"), default_src, where)
+        detail = row.get("id") or "/".join(
+            [*([f"obj={_show(row['obj'])}"] if obj is not None else []),
+             *[f"{_word(p)}={_show(a) if a is not None else '*'}"
+               for p, a in (row.get("prep") or {}).items()],
+             *([f"mod={_show(row['mod'])}"] if mods is not None else []), *([">" + tgt[0]] if tgt else [])])
+        rule = f"{fname}:{key}" + (f"+{noun}" if noun and noun not in key else "") + \
+            (f"/{detail}" if detail else "")
+        conf = float(row.get("conf", 0.8 if kind == "verb" else 0.75 if kind == "light" else 0.6))
+        via = self.slots(row.get("via"), ("obj",), where)
+        return Frame(code=code, lemma=lem, kind=kind, rule=rule, prt=prt, obj=obj, preps=tuple(preps),
+                     mods=mods, tgt=tgt, src=src, recip=bool(row.get("recip", False)), via=via,
+                     violent=bool(row.get("violent", cameo.root_of(code) in ("18", "19", "20"))),
+                     conf=conf, noun=noun)
+
+
+def _show(spec: Any) -> str:
+    return ",".join(_word(s) for s in spec) if isinstance(spec, list) else _word(spec)
+
+
+def _rows(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _sort(table: dict[Any, list[Frame]]) -> None:
+    for frames in table.values():
+        frames.sort(key=lambda f: -f.specificity)
+
+
+@lru_cache(maxsize=1)
+def load() -> Patterns:
+    """Load and compile every pattern file once per process."""
+    comp = _Compiler()
+    files: list[str] = []
+    noun_docs: list[tuple[str, dict[str, Any]]] = []
+    for fname in _data_files("nouns"):
+        data = load_yaml(PACKAGE, fname) or {}
+        files.append(fname)
+        for cname, members in (data.get("classes") or {}).items():
+            comp.classes[str(cname)] = comp.classes.get(str(cname), frozenset()) | \
+                comp.lemmas(members, f"events/data/{fname}: classes/{cname}")
+        noun_docs.append((fname, data))
+    nouns: dict[str, list[Frame]] = {}
+    for fname, data in noun_docs:
+        for key, value in (data.get("nouns") or {}).items():
+            for row in _rows(value):
+                f = comp.frame("noun", str(key), row, fname, default_tgt=("on", "against", "with", "to"),
+                               default_src=("poss", "amod", "compound", "by", "from"))
+                nouns.setdefault(f.lemma, []).append(f)
+    verbs: dict[str, list[Frame]] = {}
+    fixes: dict[str, str] = {}
+    for fname in _data_files("verbs"):
+        data = load_yaml(PACKAGE, fname) or {}
+        files.append(fname)
+        for wrong, right in (data.get("lemma_fixes") or {}).items():
+            fixes[_word(wrong)] = _word(right)
+        for key, value in (data.get("verbs") or {}).items():
+            for row in _rows(value):
+                f = comp.frame("verb", str(key), row, fname)
+                verbs.setdefault(f.lemma, []).append(f)
+    light: dict[tuple[str, str], list[Frame]] = {}
+    for fname in _data_files("lightverbs"):
+        data = load_yaml(PACKAGE, fname) or {}
+        files.append(fname)
+        for n, entry in enumerate(data.get("lightverbs") or []):
+            where = f"events/data/{fname}: entry {n + 1}"
+            if not isinstance(entry, dict) or "verbs" not in entry or "nouns" not in entry:
+                raise _err("a light-verb entry needs 'verbs' and 'nouns'", where)
+            row = {k: v for k, v in entry.items() if k not in ("verbs", "nouns")}
+            noun_set = set(nouns) if entry["nouns"] in ("*", ["*"]) else comp.lemmas(entry["nouns"], where)
+            for noun in sorted(noun_set):
+                noun_code = nouns[noun][0].code if noun in nouns else None
+                noun_tgt = nouns[noun][0].tgt if noun in nouns else ("on", "against", "with", "to")
+                for verb in _rows(entry["verbs"]):
+                    vwords = str(verb).split()
+                    f = comp.frame("light", str(verb), row, fname, noun_code=noun_code,
+                                   default_tgt=noun_tgt, noun=noun, lemma=vwords[0].lower())
+                    if "code" not in row:
+                        f = replace(f, from_noun=True)
+                    if len(vwords) > 1:
+                        f = _with_prt(f, vwords[1].lower())
+                    light.setdefault((f.lemma, noun), []).append(f)
+    mod = _modality(comp)
+    for fname in _data_files("modality"):
+        files.append(fname)
+    _sort(verbs)
+    _sort(nouns)
+    _sort(light)
+    prts: dict[str, set[str]] = {}
+    all_frames: list[list[Frame]] = [*verbs.values(), *light.values()]
+    for frames in all_frames:
+        for f in frames:
+            if f.prt:
+                prts.setdefault(f.lemma, set()).add(f.prt)
+    return Patterns(verbs=verbs, light=light, nouns=nouns, classes=dict(comp.classes), modality=mod,
+                    files=files, lemma_fixes=fixes, prts={k: frozenset(v) for k, v in prts.items()})
+
+
+def _with_prt(f: Frame, prt: str) -> Frame:
+    return replace(f, prt=prt)
+
+
+def _modality(comp: _Compiler) -> Modality:
+    neg: set[str] = set()
+    hyp: set[str] = set()
+    fut: set[str] = set()
+    cond: set[str] = set()
+    speech: dict[str, str] = {}
+    families: dict[str, Family] = {}
+    special: dict[tuple[str, str], str] = {}
+    obligation: dict[str, str] = {}
+    for fname in _data_files("modality"):
+        data = load_yaml(PACKAGE, fname) or {}
+        where = f"events/data/{fname}"
+        neg |= comp.lemmas(data.get("negation") or [], where)
+        hyp |= comp.lemmas(data.get("hypothetical_aux") or [], where)
+        fut |= comp.lemmas(data.get("future_aux") or [], where)
+        cond |= comp.lemmas(data.get("conditional_marks") or [], where)
+        for lemma, code in (data.get("speech") or {}).items():
+            speech[str(lemma).lower()] = _check_code(code, f"{where}: speech/{lemma}")
+        for name, fam in (data.get("families") or {}).items():
+            fw = f"{where}: families/{name}"
+            mapping = {str(k): _check_code(v, fw) for k, v in (fam.get("map") or {}).items()}
+            families[str(name)] = Family(
+                name=str(name), lemmas=comp.lemmas(fam.get("verbs") or [], fw), map=mapping,
+                default=_check_code(fam.get("default"), fw), modality=str(fam.get("modality", "asserted")),
+                addressee=comp.slots(fam.get("addressee"), (), fw))
+        for aux, fam_name in (data.get("obligation_aux") or {}).items():
+            obligation[_word(aux)] = str(fam_name)
+        for key, code in (data.get("special") or {}).items():
+            gov, _, compl = str(key).partition("+")
+            special[(gov.strip().lower(), compl.strip().lower())] = \
+                _check_code(code, f"{where}: special/{key}")
+    by_lemma: dict[str, Family] = {}
+    for fam in families.values():
+        for lem in fam.lemmas:
+            by_lemma[lem] = fam
+    return Modality(negations=frozenset(neg), hypothetical_aux=frozenset(hyp), future_aux=frozenset(fut),
+                    conditional_marks=frozenset(cond), speech=speech, families=families, by_lemma=by_lemma,
+                    special=special, obligation=obligation)

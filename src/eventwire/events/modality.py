@@ -1,0 +1,122 @@
+"""Negation, hypotheticals, conditionals, future/intent and reported speech on the dependency parse.
+
+The word lists live in ``data/modality.yaml``; these functions only read the parse around a predicate:
+
+* **negated** — the predicate (or a governing verb in ``negating_verbs`` such as "failed to") carries a
+  negation ("did not attack", "never met", "failed to agree"): no event.
+* **hypothetical** — a modal auxiliary ("could", "might", "should", ...), a conditional marker on the
+  predicate ("if X attacks", "unless"), or a conditional clause attached to it ("X will strike if Y ..."):
+  no event. "would" inside reported speech ("said it would send aid") is a future, not a hypothetical.
+* **future** — "will"/"shall"/"'ll", "is going to", or reported "would": the event is coded as an
+  *intent* (see the ``intent`` family in ``modality.yaml``), modality ``intended``.
+* **reported** — the predicate sits in the complement clause of a speech verb ("X said Y attacked Z"):
+  coded Y→Z with modality ``reported``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .frames import Modality
+
+_CLAUSE_UP = ("conj", "xcomp")
+
+
+def _aux_lemmas(tok: Any) -> list[str]:
+    return [c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | None:
+    """Why ``tok`` is negated (a short reason), or ``None``."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lemma_.lower() in mod.negations):
+            return f"negated by '{c.text}'"
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in negating_verbs:
+        return f"governed by '{tok.head.head.text} {tok.head.text}'"  # "refrained from criticizing"
+    t = tok
+    while t.dep_ in _CLAUSE_UP and t.head is not t:
+        h = t.head
+        if t.dep_ == "xcomp":
+            if h.lemma_.lower() in negating_verbs:
+                return f"governed by '{h.text}'"
+            for c in h.children:
+                if c.dep_ == "neg":
+                    return f"governing verb '{h.text}' negated"
+        t = h
+    return None
+
+
+def in_reported_speech(tok: Any, speech: dict[str, str] | frozenset[str]) -> Any | None:
+    """The speech verb whose complement clause holds ``tok``, or ``None``."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech:
+            return t.head
+        if t.dep_ == "ccomp":  # e.g. "said that ... agreed that ..." : keep climbing
+            t = t.head
+            continue
+        return None
+    return None
+
+
+CONDITIONAL_MAIN = "main clause of a conditional"
+
+
+def hypothetical(tok: Any, mod: Modality) -> str | None:
+    """Why ``tok`` is hypothetical or conditional, or ``None``. ``CONDITIONAL_MAIN`` means the predicate is
+    the consequence of an if/unless clause (a conditional threat or promise when it is a future)."""
+    reported = None
+    t = tok
+    for _ in range(4):
+        for c in t.children:
+            low = c.lemma_.lower()
+            if c.dep_ in ("aux", "auxpass") and low in mod.hypothetical_aux:
+                if low == "would":
+                    if reported is None:
+                        reported = in_reported_speech(t, mod.speech) is not None
+                    if reported:
+                        continue
+                return f"modal '{c.text}'"
+        if t.dep_ in _CLAUSE_UP and t.head is not t:
+            t = t.head
+        else:
+            break
+    # an if/unless clause anywhere above the predicate ("unless X arranges a truce with rebels fighting ...")
+    t = tok
+    for _ in range(8):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lemma_.lower() in mod.conditional_marks:
+                return f"conditional '{c.text}'"
+        if t.head is t:
+            break
+        t = t.head
+    t = tok
+    for _ in range(3):
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() in mod.conditional_marks
+                                         for m in c.children):
+                return CONDITIONAL_MAIN
+        if t.dep_ in _CLAUSE_UP and t.head is not t:
+            t = t.head
+        else:
+            break
+    return None
+
+
+def future(tok: Any, mod: Modality) -> bool:
+    """True when the predicate is a future ("will visit", "is going to visit", reported "would visit")."""
+    for c in tok.children:
+        if c.dep_ == "aux":
+            low = c.lemma_.lower()
+            if low in mod.future_aux:
+                return True
+            if low == "would" and in_reported_speech(tok, mod.speech) is not None:
+                return True
+    h = tok.head
+    if tok.dep_ == "xcomp" and h.lemma_.lower() == "go" and h.tag_ == "VBG" and \
+            any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in h.children):
+        return True
+    return False

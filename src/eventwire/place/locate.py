@@ -1,0 +1,416 @@
+"""Choosing an event's location: the place the sentence attaches to the event, else the dateline.
+
+The rule (docs/place.md has the long form):
+
+1. **Sentence.** A place mention in the event's sentence whose dependency path up to the event (the trigger
+   token, or a verb the trigger hangs from by ``xcomp``/``conj``/``acl``) crosses a locative preposition
+   ("in", "at", "near", "outside", ...; "to", "into", "from", "out of" count as directional, ranked lower) and
+   no clause boundary (``ccomp``, ``advcl``, ``relcl``, ``parataxis``). A place that is the direct object of a
+   material event ("shelled Gaza") counts when it is not a country and not the event's coded target. A place
+   that is the event's source or target actor, or the subject of the trigger, is never its location ("Moscow
+   said"). Among several attached places the most specific wins (place over subdivision over country),
+   then the nearest to the trigger.
+2. **Dateline.** Verbal events (CAMEO roots 01-05, 09-13 and 16: statements, appeals, intentions, meetings,
+   diplomatic moves, demands, criticism, rejections, threats, reductions of relations) take the dateline
+   place (``Story.place``) when the event's source has no country, or its source or target is of the
+   dateline's country, or the event is a meeting or visit (root 04).
+3. **Country.** A material event without a place in its sentence takes the dateline's country (precision
+   ``country``, source ``country``) when its source or target actor is of that country (a domestic event
+   reported from home); so does a verbal event when only the dateline country is known.
+4. Otherwise ``None``.
+
+Ambiguous names are resolved by score: log10 population, a bonus for countries and curated regions, a
+penalty for a match by an alternate name, and bonuses when the candidate's country is given by the text
+around it ("Bam, Iran"), named elsewhere in the sentence, or in the story's context (actor countries, the
+dateline country, unambiguous places of the story).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from ..mentions import ActorMention, EventMention
+from ..story import Story
+from .gazetteer import Gazetteer, Place, key
+from .mentions import PlaceMention, find, place_noun
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
+                      "along", "off", "beside", "nearby", "outside_of"})
+# "on" is locative only before these nouns ("on the outskirts of Kabul"); "talks on Syria" is a topic
+ON_NOUNS = frozenset({"outskirts", "border", "island", "coast", "edge", "bank", "road", "highway", "street",
+                      "frontline", "front", "shore", "banks", "territory", "soil"})
+DIRECTIONAL = frozenset({"to", "into", "from", "toward", "towards", "through", "via", "out"})
+CLAUSE_BOUNDARY = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "mark"})
+SHARE_UP = frozenset({"xcomp", "conj", "acl", "aux", "auxpass"})
+# "held talks in Doha": a place on the object of a light verb is the event's place
+LIGHT_VERBS = frozenset({"hold", "make", "pay", "conduct", "have", "give", "issue", "sign", "stage", "host",
+                         "deliver", "launch", "open", "begin", "start", "resume"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
+# a place inside a time adjunct is not the event's place ("arrested ... after the rally in Atlanta")
+NOT_PLACE = frozenset({"after", "before", "during", "since", "until", "following", "ahead", "prior",
+                       "about", "over", "against", "like", "than", "despite", "regarding", "concerning"})
+
+VERBAL_ROOTS = frozenset({1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 16})
+MEETING_ROOTS = frozenset({4})
+
+PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
+
+
+def root_of(cameo: str) -> int | None:
+    """The CAMEO root (1-20) of an event code, or None when it has none."""
+    try:
+        return int(cameo[:2])
+    except (TypeError, ValueError):
+        return None
+
+
+def is_verbal(cameo: str) -> bool:
+    r = root_of(cameo)
+    return r is not None and r in VERBAL_ROOTS
+
+
+# -- resolving a mention to one place ------------------------------------------------------------------
+
+def score(p: Place, alt: bool, m: PlaceMention, sentence_countries: set[str], story_countries: set[str],
+          dateline: Place | None, dateline_country: str | None = None) -> float:
+    """How likely ``p`` is the place ``m`` names (higher is better).
+
+    Prior: cities log10(population) + 2.5 x prominence (log10 of their number of alternate names: Geneva in
+    Switzerland has many, Geneva in Illinois few); countries log10(population) + 4; subdivisions 6.5 (5.5
+    when a city of the same name exists and no "province" word follows); curated regions 9. Evidence: the
+    text names the containing country ("Bam, Iran") +6; another place of the sentence is in that country
+    +2.5; the dateline's country +2.5; the story's actors or country mentions +2; a subdivision whose country
+    is in the story's context while a same-named country's is not (Georgia, US state) +4; a match by an
+    alternate name -3.
+    """
+    if p.kind == "country":
+        s = math.log10(max(p.population, 1000)) + 4.0
+    elif p.kind == "region":
+        s = 9.0
+    elif p.kind == "admin1":
+        s = 6.5
+        if not m.admin_word and any(q.kind == "city" and q.country == p.country for q, _ in m.candidates):
+            s -= 1.0  # "Idlib" alone: the city; "Idlib province": the subdivision
+        if p.country in story_countries and any(q.kind == "country" and q.country not in story_countries
+                                                for q, _ in m.candidates):
+            s += 4.0
+    else:
+        s = math.log10(max(p.population, 1000)) + 2.5 * p.prominence
+    if m.admin_word:
+        s += 3.0 if p.kind in ("admin1", "region") else -2.0
+    if alt:
+        s -= 3.0
+    if p.country:
+        if m.within == p.country:
+            s += 6.0
+        if p.country in sentence_countries:
+            s += 2.5
+        if p.country == dateline_country:
+            s += 2.5
+        if p.country in story_countries:
+            s += 2.0
+    if dateline is not None and dateline == p:
+        s += 1.0
+    return s
+
+
+def resolve(m: PlaceMention, sentence_countries: set[str], story_countries: set[str],
+            dateline: Place | None = None, dateline_country: str | None = None) -> Place | None:
+    """The best candidate of ``m`` (None for an unresolved mention)."""
+    if not m.candidates:
+        return None
+    if len(m.candidates) == 1:
+        return m.candidates[0][0]
+    return max(m.candidates, key=lambda c: score(c[0], c[1], m, sentence_countries, story_countries,
+                                                 dateline, dateline_country))[0]
+
+
+def location_dict(p: Place | None, *, source: str, name: str | None = None, country: str | None = None,
+                  admin1: str | None = None, precision: str | None = None, start: int | None = None,
+                  end: int | None = None) -> dict[str, Any]:
+    """The record's ``location`` object."""
+    return {
+        "name": name if name is not None else (p.name if p else None),
+        "country": p.country if p and p.country else country,
+        "admin1": (p.admin1 if p and p.admin1 else admin1),
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "precision": precision or (p.precision if p else "place"),
+        "source": source,
+        "start": start,
+        "end": end,
+    }
+
+
+# -- dateline -------------------------------------------------------------------------------------------
+
+def dateline_place(g: Gazetteer, story: Story, context: set[str]) -> Place | None:
+    """The place of the story's dateline ("Baku", "BAKU, Azerbaijan"), resolved in the gazetteer."""
+    if not story.place:
+        return None
+    parts = [p.strip() for p in story.place.split(",") if p.strip()]
+    if not parts:
+        return None
+    cands = g.lookup(parts[0])
+    if not cands:
+        return None
+    within = None
+    if len(parts) > 1:
+        inner = {p.country for p, _ in g.lookup(parts[-1]) if p.kind in ("country", "admin1") and p.country}
+        if len(inner) == 1:
+            within = next(iter(inner))
+    m = PlaceMention(0, 0, 0, 0, parts[0], cands, within=within)
+    # a dateline names a city: prefer cities and capitals over same-named subdivisions
+    best = max(cands, key=lambda c: score(c[0], c[1], m, set(), context, None)
+               + (1.0 if c[0].kind == "city" else 0.0))
+    return best[0]
+
+
+def dateline_country(g: Gazetteer, story: Story, place: Place | None) -> str | None:
+    """The dateline's country: ``Story.meta['dateline_country']`` (alpha-3 or a name), else the place's."""
+    dc = story.meta.get("dateline_country") if story.meta else None
+    if isinstance(dc, str) and dc.strip():
+        dc = dc.strip()
+        if len(dc) == 3 and dc.isupper() and g.country(dc):
+            return dc
+        if len(dc) == 2 and dc.isupper():
+            for p in g.countries.values():
+                if p.country and _alpha2(p.country) == dc:
+                    return p.country
+        for p, _ in g.lookup(dc):
+            if p.kind == "country":
+                return p.country
+    return place.country if place else None
+
+
+def _alpha2(iso3: str) -> str | None:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    return c.alpha_2 if c else None
+
+
+# -- the locator ----------------------------------------------------------------------------------------
+
+class StoryPlaces:
+    """The place mentions of one story, resolved with the story's context."""
+
+    def __init__(self, g: Gazetteer, doc: Any, story: Story, actors: list[ActorMention]) -> None:
+        self.g = g
+        self.doc = doc
+        self.mentions = find(g, doc)
+        spans = {(m.tok_start, m.tok_end): m for m in self.mentions}
+        ctx: set[str] = set()
+        for a in actors:
+            m = spans.get((a.tok_start, a.tok_end))
+            if a.country and not (m is not None and len(m.countries()) > 1):
+                ctx.add(a.country)
+        for m in self.mentions:
+            cs = m.countries()
+            if len(cs) == 1:
+                ctx |= cs
+        self.dateline = dateline_place(g, story, ctx)
+        self.dateline_country = dateline_country(g, story, self.dateline)
+        self.context = ctx
+        # resolve every mention with its sentence's countries
+        by_sent: dict[int, list[PlaceMention]] = {}
+        for m in self.mentions:
+            by_sent.setdefault(doc[m.tok_start].sent.start, []).append(m)
+        self.by_sentence = by_sent
+        for ms in by_sent.values():
+            for m in ms:
+                sc: set[str] = set()
+                for o in ms:  # other places of the sentence below country level ("Atlanta")
+                    if o is not m and len(o.countries()) == 1 and all(p.kind != "country"
+                                                                       for p, _ in o.candidates):
+                        sc |= o.countries()
+                m.resolved = resolve(m, sc, ctx, self.dateline, self.dateline_country)
+
+    def in_sentence(self, sent_start: int) -> list[PlaceMention]:
+        return self.by_sentence.get(sent_start, [])
+
+
+def _event_heads(doc: Any, trig: int) -> set[int]:
+    """The trigger and the verbs it shares its setting with (its xcomp/conj/acl heads)."""
+    heads = {trig}
+    t = doc[trig]
+    while t.dep_ in SHARE_UP and t.head.i != t.i:
+        t = t.head
+        heads.add(t.i)
+    return heads
+
+
+def _in_subject(t: Any, heads: set[int]) -> bool:
+    """``t`` is inside the subject of an event head ("Officials in Baku said", "the Red Cross operating in
+    Iraq said"): the speaker's place is where a statement is made."""
+    for _ in range(3):
+        if t.dep_ in SUBJECTS:
+            return t.head.i in heads
+        if t.dep_ != "acl" or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def attachment(doc: Any, m: PlaceMention, heads: set[int]) -> tuple[int, int, str, bool] | None:
+    """How ``m`` hangs from the event: (tier, distance, relation, direct) or None when it does not.
+
+    tier 0: a locative preposition on the path; 1: a directional one; 2: a direct object of the trigger.
+    ``direct``: the preposition hangs from the event itself (not from one of its arguments).
+    """
+    noun = place_noun(doc, m)
+    t = noun if noun is not None and noun.i not in heads else doc[m.tok_start:m.tok_end].root
+    prep: str | None = None
+    top: str | None = None
+    direct = False
+    steps = 0
+    first_dep = t.dep_
+    while t.i not in heads:
+        if t.dep_ in CLAUSE_BOUNDARY or t.head.i == t.i:
+            return None
+        if t.dep_ == "prep" or t.pos_ == "ADP":
+            w = t.lower_
+            if w == "on" and any(c.dep_ == "pobj" and c.lower_ in ON_NOUNS for c in t.children):
+                w = "at"
+            top = w
+            if (w in LOCATIVE or w in DIRECTIONAL) and (prep is None or prep not in LOCATIVE):
+                prep = w
+            h = t.head
+            light = h.dep_ == "dobj" and h.head.i in heads and h.head.lemma_ in LIGHT_VERBS
+            direct = h.i in heads or light or _in_subject(h, heads)
+        t = t.head
+        steps += 1
+        if steps > 12:
+            return None
+    if top in NOT_PLACE:
+        return None
+    if prep is not None:
+        return (0 if prep in LOCATIVE else 1, steps, prep, direct)
+    if steps == 1 and first_dep in ("dobj", "pobj", "attr", "oprd"):
+        return (2, steps, first_dep, True)
+    if steps == 1 and first_dep in SUBJECTS:
+        return None
+    return None
+
+
+class Locator:
+    """Fills ``EventMention.location``; the gazetteer is loaded once per process, at first use."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._g = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._g is None:
+            from .gazetteer import gazetteer
+
+            self._g = gazetteer()
+        return self._g
+
+    def places(self, doc: Any, story: Story, actors: list[ActorMention]) -> StoryPlaces:
+        """The resolved place mentions of a story (for ``explain`` and tests)."""
+        return StoryPlaces(self.gazetteer, doc, story, actors)
+
+    def locate(self, doc: Any, story: Story, events: list[EventMention], actors: list[ActorMention]) -> None:
+        """Fill ``location`` of each event in place (``None`` when nothing supports a place)."""
+        if not events:
+            return
+        sp = self.places(doc, story, actors)
+        for ev in events:
+            ev.location = self.locate_one(sp, story, ev)
+
+    def locate_one(self, sp: StoryPlaces, story: Story, ev: EventMention) -> dict[str, Any] | None:
+        doc = sp.doc
+        if not 0 <= ev.trigger_tok < len(doc):
+            return None
+        sent = doc[ev.trigger_tok].sent
+        loc = self._from_sentence(sp, ev, sp.in_sentence(sent.start))
+        if loc is not None:
+            return loc
+        return self._fallback(sp, ev)
+
+    def _from_sentence(self, sp: StoryPlaces, ev: EventMention,
+                       ms: list[PlaceMention]) -> dict[str, Any] | None:
+        doc = sp.doc
+        heads = _event_heads(doc, ev.trigger_tok)
+        actor_spans = [(a.tok_start, a.tok_end) for a in (ev.source, ev.target) if a is not None]
+        best: tuple[tuple[int, int, int, int], PlaceMention] | None = None
+        verbal = is_verbal(ev.cameo)
+        for m in ms:
+            att = attachment(doc, m, heads)
+            if att is None:
+                continue
+            tier, dist, _rel, direct = att
+            if (tier == 2 or (verbal and tier == 1)) and any(s < m.tok_end and m.tok_start < e
+                                                             for s, e in actor_spans):
+                continue  # the event's own actor ("attacked Damascus", "appealed to Russia")
+            p = m.resolved
+            if not direct and verbal:
+                continue  # "criticised the crackdown in Minsk": the topic's place, not the statement's
+            if tier == 2 and (verbal or (p is None and place_noun(doc, m) is None)
+                              or (p is not None and p.kind == "country")):
+                continue
+            while m.contains is not None and not any(s < m.contains.tok_end and m.contains.tok_start < e
+                                                     for s, e in actor_spans):
+                m = m.contains  # "in X in Y province": X, within Y
+                p = m.resolved
+            prec = PRECISION_RANK.get(p.precision if p else ("admin1" if m.admin_word else "place"), 0)
+            rank = (tier, prec, dist, m.tok_start)
+            if best is None or rank < best[0]:
+                best = (rank, m)
+        if best is None:
+            return None
+        m = best[1]
+        p = m.resolved
+        within_admin1, within_country = m.within_admin1, m.within
+        # a more general place attached too ("in X, Iran", "in X in Y province") fills country/admin1
+        for o in ms:
+            if o is m or o.resolved is None:
+                continue
+            q = o.resolved
+            if q.kind in ("admin1", "region") and q.precision == "admin1" and within_admin1 is None and (
+                    p is None or p.country == q.country):
+                within_admin1 = q.name
+            if q.kind == "country" and within_country is None and p is None:
+                within_country = q.country
+        if p is None:
+            return location_dict(None, source="sentence", name=m.text, country=within_country or
+                                 sp.dateline_country, admin1=within_admin1,
+                                 precision="admin1" if m.admin_word else "place", start=m.start, end=m.end)
+        return location_dict(p, source="sentence", admin1=within_admin1 if p.kind == "city" else None,
+                             start=m.start, end=m.end)
+
+    def _fallback(self, sp: StoryPlaces, ev: EventMention) -> dict[str, Any] | None:
+        dc = sp.dateline_country
+        actor_countries = {a.country for a in (ev.source, ev.target) if a is not None and a.country}
+        if is_verbal(ev.cameo):
+            src = ev.source.country if ev.source is not None else None
+            ok = (root_of(ev.cameo) in MEETING_ROOTS or src is None or dc is None
+                  or dc in actor_countries)
+            if not ok:
+                return None
+            if sp.dateline is not None:
+                source = "country" if sp.dateline.kind == "country" else "dateline"
+                return location_dict(sp.dateline, source=source)
+            if dc:
+                return self._country(dc)
+            return None
+        if dc and dc in actor_countries:
+            return self._country(dc)
+        return None
+
+    def _country(self, iso3: str) -> dict[str, Any]:
+        c = self.gazetteer.country(iso3)
+        if c is None:
+            return location_dict(None, source="country", country=iso3, precision="country")
+        return location_dict(c, source="country")
+
+
+def names_match(a: str | None, b: Iterable[str | None]) -> bool:
+    """True when ``a`` equals one of ``b`` once normalised (for evaluation)."""
+    if a is None:
+        return False
+    ka = key(a)
+    return any(x is not None and key(x) == ka for x in b)

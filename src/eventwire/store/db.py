@@ -1,0 +1,227 @@
+"""Opening a store: the DuckDB file, its lock, its schema version and migrations, and error translation.
+
+Every DuckDB exception that reaches eventwire passes through ``translate`` and becomes a ``StoreError``
+with a code and a message that names the file:
+
+    E501 locked by another process      E502 not a DuckDB file / corrupt      E503 from a newer eventwire
+    E504 disk full                      E505 not an eventwire store           E506 no store at that path
+    E507 migration failed               E510 any other database error
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from .._version import __version__
+from ..errors import StoreError
+from .schema import MIGRATIONS, SCHEMA_VERSION, V1
+
+DEFAULT_DB = "events.duckdb"
+
+
+def translate(e: BaseException, where: str) -> StoreError:
+    """A ``StoreError`` with a clear message for a DuckDB (or OS) exception met on store ``where``."""
+    msg = str(e)
+    low = msg.lower()
+    if "could not set lock" in low or "conflicting lock" in low:
+        pid = re.search(r"PID (\d+)", msg)
+        holder = f" (process {pid.group(1)})" if pid else ""
+        return StoreError(f"the store is in use by another process{holder}; one writer at a time — wait for "
+                          "it to finish or use another --db file", code="E501", where=where)
+    if "not a valid duckdb database" in low or "corrupt" in low or "checksum" in low \
+            or "invalid database" in low or "unsupported version" in low or "serialization" in low:
+        return StoreError(f"the file is not a readable DuckDB database (corrupt or another format): "
+                          f"{_first_line(msg)}", code="E502", where=where)
+    if "no space left" in low or getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG) \
+            or "disk is full" in low or "file too large" in low or "could not write all bytes" in low:
+        return StoreError("no space to write (the disk is full or a file size limit was reached); committed "
+                          "batches are safe — free space and re-run the same command to resume",
+                          code="E504", where=where)
+    if isinstance(e, OSError):
+        return StoreError(f"cannot use the store file: {e.strerror or e}", code="E506", where=where)
+    return StoreError(f"database error: {_first_line(msg)}", code="E510", where=where)
+
+
+def _first_line(msg: str) -> str:
+    return msg.strip().splitlines()[0] if msg.strip() else msg
+
+
+class Store:
+    """An open eventwire store (one DuckDB connection). Use ``open_store``; close it (or use ``with``)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    # -- lifecycle ----------------------------------------------------------------------------------
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except duckdb.Error as e:  # pragma: no cover - closing flushes the WAL and can hit a full disk
+            raise translate(e, self.path) from e
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- SQL ----------------------------------------------------------------------------------------
+    def execute(self, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
+        """Run ``sql`` to completion and return its rows (DuckDB allows no other work on a connection
+        while a result is unfinished)."""
+        try:
+            cur = self.con.execute(sql, params) if params is not None else self.con.execute(sql)
+            return cur.fetchall()
+        except duckdb.Error as e:
+            raise translate(e, self.path) from e
+
+    def arrow(self, sql: str, params: Any = None) -> pa.Table:
+        """The result of ``sql`` as a pyarrow Table."""
+        try:
+            return self.con.sql(sql, params=params).to_arrow_table()
+        except duckdb.Error as e:
+            raise translate(e, self.path) from e
+
+    def batches(self, sql: str, params: Any = None, size: int = 50_000) -> pa.RecordBatchReader:
+        """The result of ``sql`` as a stream of Arrow record batches (for exports of any size)."""
+        try:
+            return self.con.sql(sql, params=params).to_arrow_reader(size)
+        except duckdb.Error as e:
+            raise translate(e, self.path) from e
+
+    def scalar(self, sql: str, params: Any = None) -> Any:
+        rows = self.execute(sql, params)
+        return rows[0][0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: committed at the end of the block, rolled back on any exception."""
+        self.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+        self.execute("COMMIT")
+
+    @contextmanager
+    def registered(self, name: str, table: pa.Table) -> Iterator[str]:
+        """Make an Arrow table visible to SQL as ``name`` for the duration of the block."""
+        try:
+            self.con.register(name, table)
+        except duckdb.Error as e:
+            raise translate(e, self.path) from e
+        try:
+            yield name
+        finally:
+            try:
+                self.con.unregister(name)
+            except duckdb.Error:
+                pass
+
+    # -- meta ---------------------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        v = self.scalar("SELECT value FROM meta WHERE key = ?", [key])
+        return None if v is None else str(v)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.meta("schema_version") or 0)
+
+
+def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
+    """Open (and create, unless ``read_only``) the store at ``path``; migrate an older schema.
+
+    ``":memory:"`` opens a private in-memory store. Raises ``StoreError`` for a locked, corrupt or
+    foreign file and for a file written by a newer eventwire.
+    """
+    where = str(path)
+    if where != ":memory:":
+        p = Path(where)
+        if read_only and not p.exists():
+            raise StoreError("no store at this path (run `eventwire run ... --db PATH` first)", code="E506",
+                             where=where)
+        if p.is_dir():
+            raise StoreError("this path is a folder, not a store file", code="E506", where=where)
+        if not read_only and not p.parent.exists():
+            raise StoreError(f"folder {p.parent} does not exist", code="E506", where=where)
+    try:
+        con = duckdb.connect(where, read_only=read_only)
+    except (duckdb.Error, OSError) as e:
+        raise translate(e, where) from e
+    store = Store(con, where, read_only)
+    try:
+        _prepare(store)
+    except BaseException:
+        con.close()
+        raise
+    return store
+
+
+def _prepare(store: Store) -> None:
+    tables = {str(r[0]) for r in store.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
+    if not tables:
+        if store.read_only:
+            raise StoreError("the file is an empty database, not an eventwire store", code="E505",
+                             where=store.path)
+        _create(store)
+        return
+    if "meta" not in tables:
+        raise StoreError("the file is a DuckDB database but not an eventwire store (no meta table)",
+                         code="E505", where=store.path)
+    version = store.schema_version
+    if version > SCHEMA_VERSION:
+        writer = store.meta("eventwire_version") or "a newer eventwire"
+        raise StoreError(f"the store has schema version {version}, written by eventwire {writer}; this is "
+                         f"eventwire {__version__} (schema version {SCHEMA_VERSION}): upgrade eventwire to "
+                         "open it", code="E503", where=store.path)
+    if version < SCHEMA_VERSION:
+        if store.read_only:
+            raise StoreError(f"the store has the older schema version {version}; open it once for writing "
+                             f"(e.g. `eventwire run`) to migrate it to version {SCHEMA_VERSION}",
+                             code="E507", where=store.path)
+        migrate(store, version)
+
+
+def _create(store: Store) -> None:
+    with store.transaction():
+        for sql in V1:
+            store.execute(sql)
+        store.set_meta("schema_version", "1")
+        store.set_meta("created_by", __version__)
+    migrate(store, 1)
+
+
+def migrate(store: Store, version: int) -> None:
+    """Apply the migration steps from ``version`` up to ``SCHEMA_VERSION``, each in one transaction."""
+    while version < SCHEMA_VERSION:
+        steps = MIGRATIONS.get(version)
+        if steps is None:
+            raise StoreError(f"no migration from schema version {version}", code="E507", where=store.path)
+        try:
+            with store.transaction():
+                for sql in steps:
+                    store.execute(sql)
+                store.set_meta("schema_version", str(version + 1))
+                store.set_meta("eventwire_version", __version__)
+        except StoreError as e:
+            raise StoreError(f"migration {version} → {version + 1} failed: {e.message}", code="E507",
+                             where=store.path) from e
+        version += 1

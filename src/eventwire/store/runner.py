@@ -1,0 +1,259 @@
+"""``run_corpus``: code a corpus into a store — resumable, idempotent, parallel with one writer.
+
+1. Stories are read with ``ingest.read_paths``.  Each story's content hash is looked up in the store (in
+   chunks) *before* coding: a story already stored with the same hash is skipped, so a resumed or repeated
+   run only codes what is new or changed.
+2. The rest go through ``pipeline.code_stories`` (batches; a process pool with ``workers > 1``).  This
+   process is the only writer: each coded batch (story rows, mentions, actors, rejects and the run's
+   counters) is committed in one transaction, so ``kill -9`` loses at most the batches in flight.
+3. At the end the de-duplicated events are brought up to date (``dedup.deduplicate``, incremental).  A
+   run killed before that point leaves pending mentions, which the next run (even one that codes
+   nothing) de-duplicates.
+
+A background thread counts the inputs (one extra parse of the files, without coding, which is cheap next
+to coding) so progress can show an ETA; reading stdin is never counted.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .._version import __version__
+from ..errors import StoreError
+from ..ingest import read_paths
+from ..pipeline import Coder, code_stories
+from ..story import Reject, Story
+from .db import DEFAULT_DB, Store, open_store
+from .dedup import DedupParams, deduplicate
+from .write import known_hashes, story_hash, write_batch
+
+LOOKUP_CHUNK = 256
+_DATA_PACKAGES = ("actors", "events", "place", "ingest")
+
+
+def dictionary_version() -> str:
+    """A hash of every data file shipped in the package (dictionaries, patterns, tables, schema)."""
+    h = hashlib.sha1()
+    root = resources.files("eventwire")
+    entries: list[tuple[str, bytes]] = []
+    for pkg in _DATA_PACKAGES:
+        d = root.joinpath(pkg, "data")
+        if not d.is_dir():
+            continue
+        for f in d.iterdir():
+            if f.is_file():
+                entries.append((f"{pkg}/{f.name}", f.read_bytes()))
+    schema = root.joinpath("schema", "event.schema.json")
+    if schema.is_file():
+        entries.append(("schema/event.schema.json", schema.read_bytes()))
+    for name, data in sorted(entries):
+        h.update(name.encode())
+        h.update(b"\0")
+        h.update(data)
+    return "d-" + h.hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class RunStats:
+    """Counters of a run, passed to the progress callback after each committed batch."""
+
+    run_id: str
+    started: float = field(default_factory=time.monotonic)
+    total: int | None = None      # inputs counted by the background counter, when known
+    skipped: int = 0              # stories already stored with the same content (not coded again)
+    coded: int = 0                # stories coded and committed in this run
+    rejected: int = 0             # stories rejected while coding, committed
+    input_rejects: int = 0        # unreadable inputs
+    mentions: int = 0             # event mentions committed
+    batches: int = 0
+    events: int = 0               # de-duplicated events written at the end
+    finished: bool = False
+
+    @property
+    def done(self) -> int:
+        return self.skipped + self.coded + self.rejected + self.input_rejects
+
+    @property
+    def elapsed(self) -> float:
+        return max(time.monotonic() - self.started, 1e-9)
+
+    @property
+    def rate(self) -> float:
+        """Stories committed or skipped per second."""
+        return self.done / self.elapsed
+
+    @property
+    def eta(self) -> float | None:
+        if self.total is None or self.rate <= 0:
+            return None
+        return max(self.total - self.done, 0) / self.rate
+
+
+ProgressFn = Callable[[RunStats], None]
+
+
+def _count(paths: Sequence[str], stats: RunStats, stop: threading.Event) -> None:
+    n = 0
+    try:
+        for _ in read_paths(paths):
+            if stop.is_set():
+                return
+            n += 1
+    except Exception:  # noqa: BLE001 - counting is best effort; the real reader reports problems
+        return
+    stats.total = n
+
+
+def run_corpus(paths: Sequence[str], db: str | Path | Store = DEFAULT_DB, *, workers: int = 1,
+               batch_size: int = 32, model: str | None = None, coder: Coder | None = None,
+               dedup: bool = True, dedup_params: DedupParams | None = None, count: bool = True,
+               progress: ProgressFn | None = None) -> RunStats:
+    """Code the stories under ``paths`` into the store ``db`` (a path or an open ``Store``).
+
+    Returns the run's counters; the ``runs`` table keeps them with the provenance of the run.
+    """
+    own = not isinstance(db, Store)
+    store = open_store(db) if not isinstance(db, Store) else db
+    try:
+        return _run(store, list(paths), workers=workers, batch_size=batch_size, model=model, coder=coder,
+                    dedup=dedup, dedup_params=dedup_params, count=count, progress=progress)
+    finally:
+        if own:
+            store.close()
+
+
+def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model: str | None,
+         coder: Coder | None, dedup: bool, dedup_params: DedupParams | None, count: bool,
+         progress: ProgressFn | None) -> RunStats:
+    if store.read_only:
+        raise StoreError("the store is open read-only", code="E510", where=store.path)
+    from ..config import resolve_model
+
+    params = dedup_params or DedupParams()
+    run_id = "run-" + _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    stats = RunStats(run_id)
+    model_name = coder.model if coder is not None else resolve_model(model)
+    store.execute(
+        "INSERT INTO runs (run_id, started_at, status, eventwire_version, dictionary_version, model, inputs, "
+        "workers, batch_size, stories_read, stories_skipped, stories_coded, stories_rejected, input_rejects, "
+        "mentions, dedup_params) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?)",
+        [run_id, _now(), __version__, dictionary_version(), model_name,
+         json.dumps([os.path.abspath(p) if p != "-" else p for p in paths]), workers, batch_size,
+         params.to_json()])
+    store.set_meta("eventwire_version", __version__)
+
+    stop = threading.Event()
+    if count and "-" not in paths:
+        threading.Thread(target=_count, args=(paths, stats, stop), daemon=True, name="ew-count").start()
+
+    inflight: deque[Story] = deque()
+    input_rejects: deque[Reject] = deque()
+    # With a process pool, the pool's feeder thread runs ``fresh()``: bound how far it reads ahead and give
+    # it its own connection (DuckDB connections are not shared between threads).
+    parallel = workers > 1
+    limit = threading.Semaphore(max(batch_size * workers * 4, 64)) if parallel else None
+    lookup = Store(store.con.cursor(), store.path, False) if parallel else store
+
+    def fresh() -> Iterator[Story]:
+        it = read_paths(paths)
+        while not stop.is_set():
+            chunk: list[Story] = []
+            for item in it:
+                if isinstance(item, Reject):
+                    input_rejects.append(item)
+                else:
+                    chunk.append(item)
+                if len(chunk) >= LOOKUP_CHUNK:
+                    break
+            else:
+                if not chunk:
+                    return
+            known = known_hashes(lookup, [s.id for s in chunk])
+            for s in chunk:
+                if known.get(s.id) == story_hash(s):
+                    stats.skipped += 1
+                    continue
+                if limit is not None:
+                    while not limit.acquire(timeout=0.2):
+                        if stop.is_set():
+                            return
+                inflight.append(s)
+                yield s
+
+    status = "failed"
+    try:
+        for res in code_stories(fresh(), model=model, workers=workers, batch_size=batch_size, coder=coder):
+            n = min(batch_size, len(inflight))
+            batch = [inflight.popleft() for _ in range(n)]
+            ids = {s.id for s in batch}
+            stray = {r["story_id"] for r in res.records} - ids
+            if stray:
+                raise StoreError(f"internal error: events of stories outside the batch ({sorted(stray)[:3]})",
+                                 code="E530", where=store.path)
+            pre = _drain(input_rejects)
+            rejects = list(res.rejects) + pre
+            n_rej = len({r.story_id for r in res.rejects if r.story_id in ids})
+            write_batch(store, batch, res.records, rejects, run_id=run_id, run_counts={
+                "stories_read": len(batch) + len(pre), "stories_coded": len(batch) - n_rej,
+                "stories_rejected": n_rej, "input_rejects": len(pre), "mentions": len(res.records)})
+            stats.coded += len(batch) - n_rej
+            stats.rejected += n_rej
+            stats.input_rejects += len(pre)
+            stats.mentions += len(res.records)
+            stats.batches += 1
+            if limit is not None:
+                for _ in range(n):
+                    limit.release()
+            if progress:
+                progress(stats)
+        rest = _drain(input_rejects)
+        if rest:
+            write_batch(store, [], [], rest, run_id=run_id,
+                        run_counts={"stories_read": len(rest), "input_rejects": len(rest)})
+            stats.input_rejects += len(rest)
+        store.execute("UPDATE runs SET stories_skipped = ? WHERE run_id = ?", [stats.skipped, run_id])
+        if dedup:
+            res_d = deduplicate(store, params)
+            stats.events = res_d["events"]
+        status = "done"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        stop.set()
+        stats.finished = True
+        try:
+            store.execute("UPDATE runs SET status = ?, finished_at = ?, stories_skipped = ?, events = ? "
+                          "WHERE run_id = ?", [status, _now(), stats.skipped, stats.events, run_id])
+        except StoreError:
+            pass
+        if lookup is not store:
+            try:
+                lookup.con.close()
+            except Exception:  # noqa: BLE001
+                pass
+    if progress:
+        progress(stats)
+    return stats
+
+
+def _drain(q: deque[Reject]) -> list[Reject]:
+    out = []
+    while q:
+        out.append(q.popleft())
+    return out
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None)

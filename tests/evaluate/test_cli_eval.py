@@ -1,0 +1,55 @@
+"""``eventwire eval`` end to end on the small fixtures (structure and counts, not coder quality)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli.main import cli
+from eventwire.evaluate import evaluate, read_gold
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
+
+
+@pytest.mark.parametrize(("name", "fmt", "sentences", "gold_events"), [
+    ("gold_small.jsonl", "jsonl", 4, 4),
+    ("plover_gsr_small.json", "plover-gsr", 4, 4),
+    ("penta_small.tsv", "penta-tsv", 5, 5),
+    ("petr_small.xml", "petr", 4, 4),
+])
+def test_eval_json_report(coder, name, fmt, sentences, gold_events):
+    report, errors = evaluate(read_gold(FIX / name, fmt), coder)
+    c = report["counts"]
+    assert (c["sentences"], c["gold_events"]) == (sentences, gold_events)
+    assert 0 <= c["sentences_without_prediction"] <= sentences
+    for a in report["accuracy"].values():
+        assert a["value"] is None or 0.0 <= a["value"] <= 1.0
+    assert sum(sum(row.values()) for row in report["confusion"]["matrix"].values()) == \
+        report["accuracy"][report["confusion"]["family"]]["total"]
+    assert all(e["text"] and "gold" in e for e in errors)
+
+
+def test_cli_eval_text_json_limit_and_errors(tmp_path, coder):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["eval", str(FIX / "gold_small.jsonl"), "--format", "jsonl", "--json",
+                              "--limit", "2", "--errors", str(tmp_path / "err.jsonl")])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert report["counts"]["sentences"] == 2
+    assert set(report["accuracy"]) == {"code", "root", "quad", "penta"}
+    for line in (tmp_path / "err.jsonl").read_text("utf-8").splitlines():
+        assert json.loads(line)["id"] in {"j1", "j2"}
+    res = runner.invoke(cli, ["eval", str(FIX / "penta_small.tsv"), "--format", "penta-tsv"])
+    assert res.exit_code == 0, res.output
+    assert "penta class macro-F1" in res.output and "confusion" in res.output
+
+
+def test_cli_eval_bad_file_exit_code(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("no tab here\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["eval", str(bad), "--format", "penta-tsv"])
+    assert res.exit_code == 3
+    assert "E605" in res.output and "bad.tsv:1" in res.output
