@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     workers = [int(x) for x in args.workers.split(",") if x.strip()]
     best: dict[str, dict[str, Any]] = {}
     for _ in range(max(1, args.repeat)):  # alternate the single-process runs so drift hits both alike
-        runs = [bare_spacy(model, texts, 64)]
+        runs = [bare_spacy(model, texts, args.batch_size)]
         if 1 in workers:
             runs.append(eventwire_run(model, texts, 1, args.batch_size, coder))
         for r in runs:

@@ -92,6 +92,8 @@ def test_score_cameo_gold():
     assert t["precision"] == 0.4 and t["recall"] == 0.5 and t["f1"] == pytest.approx(4 / 9)
     t = r["triples"]["root"]
     assert (t["tp"], t["predicted"], t["gold"]) == (3, 5, 4) and t["f1"] == pytest.approx(2 / 3)
+    t = r["triples"]["country"]  # same as "code" here: every actor code is a bare country or sector code
+    assert (t["tp"], t["predicted"], t["gold"]) == (2, 5, 4)
     assert r["classes"]["root"]["macro_f1"] == pytest.approx(2 / 3)
     assert r["confusion"]["matrix"] == {"04": {"04": 1}, "03": {"03": 1}, "17": {"none": 1}}
     assert [e["id"] for e in errors] == ["s3", "s4"]

@@ -1,4 +1,4 @@
-"""The gazetteer: names, alternate spellings, coordinates, the pickle cache."""
+"""The gazetteer: names, alternate spellings, coordinates, the cache file."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_coordinates(g) -> None:
 
 
 def test_cache_round_trip(tmp_path, monkeypatch) -> None:
-    """The first process builds and pickles the index; the next loads the pickle without building."""
+    """The first process builds and writes the index; the next loads the file without building."""
     tiny = gz.Gazetteer([("Baku", "AZE", None, 40.4, 49.9, 2000000, "city", "place", 1.5)], {"baku": (0,)},
                         frozenset({"police"}), frozenset({"north"}), frozenset({"province"}))
     calls: list[int] = []
@@ -69,7 +69,7 @@ def test_cache_round_trip(tmp_path, monkeypatch) -> None:
     gz.gazetteer.cache_clear()
     try:
         assert gz.gazetteer() is tiny
-        assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
+        assert len(list(tmp_path.glob("gazetteer-*.marshal"))) == 1
         gz.gazetteer.cache_clear()
         loaded = gz.gazetteer()
         assert calls == [1]

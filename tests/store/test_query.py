@@ -14,14 +14,15 @@ from eventwire.store import Filters, aggregate, deduplicate, find, top_actors, t
 def store(mem_store, mk):
     aze, rus, ukr = mk.actor("Baku", "AZE", "GOV"), mk.actor("Moscow", "RUS", "GOV"), mk.actor("Kyiv", "UKR")
     mil = mk.actor("Russian troops", "RUS", "MIL")
-    recs = [
-        mk.record("s1", "2021-01-05", aze, rus, cameo="040", sentence="Baku and Moscow held talks on trade."),
-        mk.record("s2", "2021-01-05", rus, aze, cameo="042", sentence="Moscow hosted the Azerbaijani envoy."),
-        mk.record("s3", "2021-01-20", rus, aze, cameo="057", sentence="Moscow signed a pact with Baku."),
-        mk.record("s4", "2021-02-03", mil, ukr, cameo="190", sentence="Russian troops shelled a Kyiv suburb."),
-        mk.record("s5", "2021-02-10", ukr, rus, cameo="111", sentence="Kyiv criticised Moscow over the strike."),
-        mk.record("s6", "2021-03-01", ukr, None, cameo="010", sentence="Kyiv issued a statement on reform."),
+    rows = [
+        ("s1", "2021-01-05", aze, rus, "040", "Baku and Moscow held talks on trade."),
+        ("s2", "2021-01-05", rus, aze, "042", "Moscow hosted the Azerbaijani envoy."),
+        ("s3", "2021-01-20", rus, aze, "057", "Moscow signed a pact with Baku."),
+        ("s4", "2021-02-03", mil, ukr, "190", "Russian troops shelled a Kyiv suburb."),
+        ("s5", "2021-02-10", ukr, rus, "111", "Kyiv criticised Moscow over the strike."),
+        ("s6", "2021-03-01", ukr, None, "010", "Kyiv issued a statement on reform."),
     ]
+    recs = [mk.record(sid, d, s, t, cameo=c, sentence=text) for sid, d, s, t, c, text in rows]
     write_batch(mem_store, [], recs)
     deduplicate(mem_store)
     return mem_store

@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LOWER
+
 from ..mentions import ActorMention
 from ..story import Story
 from . import lexicon as _lexicon
-from .recognize import Unit, find_hits, group_units, name_chains
+from .recognize import Unit, find_hits, group_units, name_chains, sentence_starts
 from .resolve import Resolver
 
 
@@ -37,10 +39,12 @@ class ActorCoder:
         taken = bytearray(len(doc))
         for h in hits:
             taken[h.start:h.end] = b"\x01" * (h.end - h.start)
-        units: list[Unit] = hits + name_chains(doc, taken)
+        sent_of, sents = sentence_starts(doc)
+        units: list[Unit] = hits + name_chains(doc, taken, sent_of)
         units.sort(key=lambda u: u.start)
         phrases = group_units(doc, units)
-        return self.resolver.resolve(doc, story, phrases, units)
+        lowers = doc.to_array([LOWER]).tolist()
+        return self.resolver.resolve(doc, story, phrases, units, sents, lowers)
 
 
 def _is_surname(doc: Any, u: Unit) -> bool:

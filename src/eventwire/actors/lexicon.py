@@ -33,7 +33,7 @@ ROLE_CODES = frozenset(
 INTERNATIONAL = frozenset("IGO NGO IMG MNC NGM UIS INT".split())
 _CODE3 = re.compile(r"^[A-Z][A-Z0-9]{2}$")
 
-KINDS = ("country", "demonym", "capital", "seat", "igo", "role", "rank", "collective", "person")
+KINDS = ("country", "demonym", "capital", "seat", "igo", "role", "rank", "collective", "person", "ignore")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +221,14 @@ def load_countries(lex: Lexicon, path: Path | None = None) -> None:
         raise DictionaryError("expected a mapping of country codes", code="E303", where=where)
     iso = _iso_codes()
     allowed = {"names", "adjectives", "capitals", "seats", "official"}
+    ignore = data.get("_ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(x, str) for x in ignore):
+        raise DictionaryError("'_ignore' must be a list of phrases", code="E303", where=where)
+    e_ignore = Entry("ignore", "", f"{Path(where).name}:_ignore")
+    for phrase in ignore:
+        lex.add(phrase, e_ignore, capital=True)
     for code, item in data.items():
-        if code == "__line__":
+        if code in ("__line__", "_ignore"):
             continue
         item = item or {}
         if not isinstance(item, dict):

@@ -18,6 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, POS
+from spacy.symbols import PROPN
+
 from .lexicon import Entry, Form, Lexicon
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -79,8 +82,9 @@ def find_hits(doc: Any, lex: Lexicon) -> list[Unit]:
     low = text.lower().translate(_WS)
     if len(low) != len(text):  # lower() can change the length of a few exotic characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_WS)
-    starts = {t.idx: t.i for t in doc}
-    ends = {t.idx + len(t.text): t.i for t in doc}
+    arr = doc.to_array([IDX, LENGTH]).tolist()
+    starts = {a[0]: i for i, a in enumerate(arr)}
+    ends = {a[0] + a[1]: i for i, a in enumerate(arr)}
     cands: list[tuple[int, int, list[Form]]] = []
     for end_char, (key, forms) in lex.automaton.iter(low):
         s = end_char - len(key) + 1
@@ -99,6 +103,9 @@ def find_hits(doc: Any, lex: Lexicon) -> list[Unit]:
     units: list[Unit] = []
     for ts, te, forms in cands:
         if any(taken[ts:te]):
+            continue
+        if forms[0].entry.kind == "ignore":  # "Central American", "South China Sea": no actor
+            taken[ts:te] = b"\x01" * (te - ts)
             continue
         unit = _choose(doc, ts, te, forms)
         if unit is None:
@@ -131,22 +138,38 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form]) -> Unit | None:
     return None
 
 
-def name_chains(doc: Any, taken: bytearray) -> list[Unit]:
+def sentence_starts(doc: Any) -> tuple[list[int], list[tuple[int, int]]]:
+    """The start token of each token's sentence, and the (start, end) of every sentence (once per doc)."""
+    out = [0] * len(doc)
+    spans = [(sent.start, sent.end) for sent in doc.sents]
+    for start, end in spans:
+        for i in range(start, end):
+            out[i] = start
+    return out, spans
+
+
+def name_chains(doc: Any, taken: bytearray, sent_of: list[int]) -> list[Unit]:
     """Runs of capitalised proper nouns not covered by a hit ("Valery Petrov", "Nagorno-Karabakh")."""
     chains: list[Unit] = []
-    i, n = 0, len(doc)
+    n = len(doc)
+    propn = [p == PROPN for p in doc.to_array([POS]).tolist()]
+    text = doc.text
+
+    def capital(i: int) -> bool:
+        c = text[doc[i].idx]
+        return c.isupper() and c.isalpha()
+
+    i = 0
     while i < n:
-        t = doc[i]
-        if taken[i] or t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.text[:1].isalpha():
+        if taken[i] or not propn[i] or not capital(i):
             i += 1
             continue
         j = i + 1
-        while j < n and not taken[j] and doc[j].sent.start == t.sent.start:
-            u = doc[j]
-            if u.pos_ == "PROPN" and u.text[:1].isupper() and u.text[:1].isalpha():
+        while j < n and not taken[j] and sent_of[j] == sent_of[i]:
+            if propn[j] and capital(j):
                 j += 1
-            elif u.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and not u.whitespace_ \
-                    and doc[j + 1].pos_ == "PROPN" and not taken[j + 1]:
+            elif j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and propn[j + 1] and not taken[j + 1]:
                 j += 2
             else:
                 break

@@ -9,6 +9,8 @@ Rules (the ``rule`` field of a mention names the one that gave its country):
                             Counsellor of Justice Valery Petrov");
 - ``memory:person``        a name introduced earlier in the story ("Hasanov noted");
 - ``memory:title``         "the minister" when every earlier minister of the story had one country;
+- ``memory:pronoun``       "he"/"she" as subject → the one coded person of the previous sentence;
+- ``in-country``           a role phrase with "in <country>" ("security forces in Guinea");
 - ``collective``           "the two countries", "the parties" ... → the story's two principal countries;
 - ``sentence-country``     a role phrase without country in a sentence naming exactly one country;
 - ``story-country``        ... else the one country of the story so far (dateline included);
@@ -26,6 +28,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.strings import get_string_id
+
 from ..mentions import ActorMention
 from ..story import Story
 from .lexicon import INTERNATIONAL, Lexicon
@@ -41,6 +45,8 @@ DEFINITE = frozenset({"the", "this", "that"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "poss", "appos", "ROOT", "dative"})
 ACTOR_PREPS = frozenset({"with", "against", "between", "by", "on", "for", "toward", "towards"})
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late", "toppled", "overthrown"})
+_FORMER_IDS = frozenset(get_string_id(w) for w in FORMER)
+_ETHNIC_ID = get_string_id("ethnic")
 # a country named as a destination or a place visited is no evidence of a titled person's country
 _AWAY_VERBS = frozenset({"visit", "arrive", "travel", "fly", "go", "come", "leave", "return", "tour",
                          "reach"})
@@ -74,7 +80,7 @@ def _add(seq: list[str], items: tuple[str, ...] | list[str]) -> None:
             seq.append(s)
 
 
-def draft_of(doc: Any, p: Phrase, day: Any) -> Draft:
+def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
     d = Draft(p, p.start, p.end, p.anchor)
     # the span takes in the head's own modifiers written before it ("Ethnic Hungarians", "Senior
     # ... officials")
@@ -118,12 +124,11 @@ def draft_of(doc: Any, p: Phrase, day: Any) -> Draft:
             d.collective = True
         if e.fallback and not d.fallback:
             d.fallback = e.fallback
-    for t in doc[p.start:p.end]:
-        if t.lower_ in FORMER or any(c.lower_ in FORMER and c.dep_ in ("amod", "compound")
-                                     for c in t.children):
-            d.former = True
+    words = set(lowers[max(min(p.start, d.start) - 1, 0):p.end])
+    if words & _FORMER_IDS:
+        d.former = True
     # "ethnic Albanians": an ethnic group, not the state; its country comes from the context
-    if any(t.lower_ == "ethnic" for t in doc[max(p.start - 1, 0):p.end]):
+    if _ETHNIC_ID in words:
         d.countries = [(c, u) for c, u in d.countries if u.kind != "demonym"]
         _add(d.sectors, ["CVL"])
     d.only_capital = all(u.kind == "capital" for u in p.units)
@@ -163,10 +168,9 @@ def _roles() -> frozenset[str]:
     return _ROLE_CACHE
 
 
-def title_run(doc: Any, d: Draft, units_by_tok: dict[int, Unit]) -> list[Unit]:
+def title_run(doc: Any, d: Draft, units_by_tok: dict[int, Unit], sent_start: int) -> list[Unit]:
     """Units of the capitalised title run written directly before the phrase (when the parse lost it)."""
     i = d.start - 1
-    sent_start = doc[d.start].sent.start
     run: list[Unit] = []
     first_ok = d.start
     while i >= sent_start:
@@ -212,7 +216,13 @@ class Resolver:
                 return f.entry.country
         return None
 
-    def resolve(self, doc: Any, story: Story, phrases: list[Phrase], units: list[Unit]) -> list[ActorMention]:
+    def resolve(self, doc: Any, story: Story, phrases: list[Phrase], units: list[Unit],
+                sents: list[tuple[int, int]], lowers: list[int]) -> list[ActorMention]:
+        """Code the phrases of ``doc``, sentence by sentence (``sents``: token spans of the sentences;
+        ``lowers``: the lowercase string ids of the tokens)."""
+        sent_of = [0] * len(doc)
+        for a, b in sents:
+            sent_of[a:b] = [a] * (b - a)
         mem = StoryMemory()
         dateline = self.dateline_country(story)
         units_by_tok: dict[int, Unit] = {}
@@ -221,11 +231,19 @@ class Resolver:
                 units_by_tok[i] = u
         by_sent: dict[int, list[Phrase]] = {}
         for p in phrases:
-            by_sent.setdefault(doc[p.anchor].sent.start, []).append(p)
+            by_sent.setdefault(sent_of[p.anchor], []).append(p)
         out: list[ActorMention] = []
         group_counter = [0]
-        for s_start in sorted(by_sent):
-            drafts = [draft_of(doc, p, story.date) for p in by_sent[s_start]]
+        previous_persons: list[ActorMention] = []
+        for s_start, s_end in sents:
+            if s_start not in by_sent and not previous_persons:
+                continue
+            sent = doc[s_start:s_end]
+            if s_start not in by_sent:
+                out.extend(self._pronouns(doc, story, sent, previous_persons, []))
+                previous_persons = []
+                continue
+            drafts = [draft_of(doc, p, story.date, lowers) for p in by_sent[s_start]]
             drafts = [d for d in drafts if not d.dropped]
             sent_countries: list[str] = []
             home_countries: list[str] = []  # countries not named as a destination or a place
@@ -233,7 +251,7 @@ class Resolver:
             absorbed: set[int] = set()
             for d in drafts:
                 if d.names and not any(c for c, _ in d.countries):
-                    run = title_run(doc, d, units_by_tok)
+                    run = title_run(doc, d, units_by_tok, s_start)
                     if run:
                         for u in run:
                             if u.kind in COUNTRY_KINDS and u.entry is not None and u.entry.country:
@@ -281,6 +299,12 @@ class Resolver:
                 else:
                     pending.append(d)
             # second pass: phrases without their own country
+
+            def story_countries() -> list[str | None]:
+                """The story's countries so far: of persons and role phrases, else all; plus the dateline's."""
+                base = mem.principal or [c for c in mem.countries]
+                return list(dict.fromkeys(base + ([dateline] if dateline else [])))
+
             for d in pending:
                 lemma = doc[d.head].lemma_.lower()
                 if d.collective:
@@ -312,23 +336,42 @@ class Resolver:
                     hc = list(dict.fromkeys(home_countries))
                     if len(sc) == 1 and hc == sc:
                         results.append((d, list[str | None](sc), "sentence-country"))
-                    elif dateline and not sc:
-                        results.append((d, [dateline], "story-country"))
+                    elif not sc and len(story_countries()) == 1:
+                        results.append((d, story_countries(), "story-country"))
                     elif d.sectors:
                         results.append((d, [None], "role"))
                     continue
                 if len(sc) == 1:
                     results.append((d, list[str | None](sc), "sentence-country"))
                     continue
-                story_c = list(dict.fromkeys(mem.principal + ([dateline] if dateline else [])))
-                if len(story_c) == 1:
-                    results.append((d, list[str | None](story_c), "story-country"))
+                if len(story_countries()) == 1:
+                    results.append((d, story_countries(), "story-country"))
                     continue
                 if d.sectors:
                     results.append((d, [None], "role"))
             results.sort(key=lambda r: r[0].start)
-            out.extend(self._emit(doc, story, results, mem, group_counter))
+            emitted = self._emit(doc, story, results, mem, group_counter)
+            out.extend(emitted)
+            out.extend(self._pronouns(doc, story, sent, previous_persons, emitted))
+            previous_persons = [m for m in emitted if m.kind == "person" and m.country]
         out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    @staticmethod
+    def _pronouns(doc: Any, story: Story, sent: Any, previous: list[ActorMention],
+                  here: list[ActorMention]) -> list[ActorMention]:
+        """"He"/"she" as the subject of a sentence without a person of its own → the one coded person of
+        the previous sentence (conservative: nothing when there were several or none)."""
+        if len({(m.name, m.code) for m in previous}) != 1 or any(m.kind == "person" for m in here):
+            return []
+        p = previous[0]
+        out: list[ActorMention] = []
+        for t in sent:
+            if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
+                out.append(ActorMention(start=t.idx, end=t.idx + len(t.text), tok_start=t.i, tok_end=t.i + 1,
+                                        head=t.i, text=story.text[t.idx:t.idx + len(t.text)], name=p.name,
+                                        country=p.country, sectors=p.sectors, kind="person",
+                                        rule="memory:pronoun"))
         return out
 
     @staticmethod

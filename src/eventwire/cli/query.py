@@ -103,7 +103,7 @@ def _cell(v: Any) -> str:
         return ""
     if isinstance(v, float):
         return f"{v:+.1f}" if abs(v) <= 10 else f"{v:.1f}"
-    s = str(v)
+    s = " ".join(str(v).split())
     return s if len(s) <= 60 else s[:59] + "…"
 
 

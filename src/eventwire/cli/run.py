@@ -20,9 +20,11 @@ def dedup_options(fn: Any) -> Any:
         click.option("--window", "window_days", type=click.IntRange(0, 365), default=1, show_default=True,
                      help="De-duplication: mentions within this many days of an event join it."),
         click.option("--dedup-actors", "actor_level", type=click.Choice(["country", "code"]),
-                     default="country", show_default=True, help="De-duplication: compare actors by country or full actor code."),
+                     default="country", show_default=True,
+                     help="De-duplication: compare actors by country or full actor code."),
         click.option("--dedup-codes", "code_level", type=click.Choice(["root", "code", "quad"]),
-                     default="root", show_default=True, help="De-duplication: codes must share the CAMEO root, code or quad."),
+                     default="root", show_default=True,
+                     help="De-duplication: codes must share the CAMEO root, code or quad."),
         click.option("--dedup-location", "location", type=click.Choice(["country", "ignore"]),
                      default="country", show_default=True,
                      help="De-duplication: differing location countries keep mentions apart (or ignore)."),
@@ -40,17 +42,20 @@ def _hms(seconds: float) -> str:
 
 
 class RunProgress:
-    """Progress on stderr: a redrawn line on a terminal, else one line per committed batch at most
-    every ``every`` seconds (and always for the first batch and the end)."""
+    """Progress on stderr: a line redrawn on a terminal, else a line at most every ``every`` seconds
+    (and always after the first committed batch and at the end)."""
 
     def __init__(self, tty: bool, every: float = 5.0) -> None:
-        self.tty, self.every = tty, every
-        self._last = 0.0
+        self.tty, self.every = tty, (0.2 if tty else every)
+        self._last = -1e9
+        self._shown_first_batch = False
 
     def __call__(self, st: RunStats) -> None:
         now = time.monotonic()
-        if not st.finished and not self.tty and st.batches > 1 and now - self._last < self.every:
+        first_batch = st.batches >= 1 and not self._shown_first_batch
+        if not (st.finished or first_batch or now - self._last >= self.every):
             return
+        self._shown_first_batch = self._shown_first_batch or st.batches >= 1
         self._last = now
         total = f"/{st.total}" if st.total is not None else ""
         pct = f" {100 * st.done / st.total:5.1f}%" if st.total else ""

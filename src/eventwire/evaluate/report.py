@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-NAMES = {"code": "exact CAMEO code", "root": "CAMEO root", "quad": "quad class", "penta": "penta class",
+NAMES = {"country": "countries + CAMEO code",
+         "code": "exact CAMEO code", "root": "CAMEO root", "quad": "quad class", "penta": "penta class",
          "plover": "PLOVER event"}
 
 

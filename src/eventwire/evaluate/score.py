@@ -118,13 +118,15 @@ def triples(events: Sequence[GoldEvent], records: Sequence[dict[str, Any]], kind
     """(gold triples, predicted triples) of one sentence.
 
     ``level`` ``code``: (source code, target code, CAMEO code); ``root``: the same with the root;
-    ``plover``: (source country, target country, PLOVER event). A missing actor is ``-``.
+    ``country``: (source country, target country, CAMEO code); ``plover``: (source country, target
+    country, PLOVER event). A missing actor is ``-``.
     """
     gold: set[tuple[str, str, str]] = set()
     pred: set[tuple[str, str, str]] = set()
-    actor = country if level == "plover" else (lambda c: c)
+    actor = country if level in ("plover", "country") else (lambda c: c)
+    family = "code" if level == "country" else level
     for e in events:
-        label = gold_label(e, level)
+        label = gold_label(e, family)
         if label is None:
             continue
         for s in e.sources or (None,):
@@ -132,7 +134,7 @@ def triples(events: Sequence[GoldEvent], records: Sequence[dict[str, Any]], kind
                 gold.add((actor(s) or "-", actor(t) or "-", label))
     for r in candidates(records, kind):
         pred.add((actor(_actor_code(r, "source")) or "-", actor(_actor_code(r, "target")) or "-",
-                  pred_label(r, level)))
+                  pred_label(r, family)))
     return gold, pred
 
 
@@ -143,7 +145,7 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
     pairs: dict[str, list[tuple[str, str]]] = {f: [] for f in families}
     actor_hits: dict[str, list[bool]] = {k: [] for k in
                                          ("source_code", "source_country", "target_code", "target_country")}
-    levels = {"cameo": ("code", "root"), "plover": ("plover",), "penta": ()}[kind]
+    levels = {"cameo": ("code", "root", "country"), "plover": ("plover",), "penta": ()}[kind]
     trip: dict[str, list[tuple[set[Any], set[Any]]]] = {lv: [] for lv in levels}
     errors: list[dict[str, Any]] = []
     n_pred_events = no_pred = rejected = no_event_sents = no_event_false = 0

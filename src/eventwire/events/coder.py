@@ -45,6 +45,7 @@ SEARCH_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "a
 SEARCH_PREPS = frozenset({"of", "from", "by"})
 PRT_DEPS = frozenset({"prt", "prep", "advmod", "dative", "acomp", "oprd", "dobj", "npadvmod"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "dispute", "contest"})
 NEGATING_VERBS = frozenset({"fail", "refrain", "avoid", "cancel", "postpone", "deny"})
 SUBORDINATE_DEPS = frozenset({"advcl", "xcomp", "acl", "pcomp"})
 # "the role of X in establishing ties", "accused of shelling", "arrested for collaborating": not events
@@ -122,7 +123,8 @@ class SentenceCoder:
         self._fix = patterns.lemma_fixes
         self._quantity = patterns.classes.get("quantity", frozenset())
         self._generic = patterns.classes.get("generic_head", frozenset())
-        self._via = sorted({s for fr in patterns.light.values() for f in fr for s in f.via} - {"obj"})
+        self._via = patterns.light_via
+        self._claims = patterns.classes.get("claim", frozenset())
 
     def _lem(self, tok: Any) -> str:
         low: str = tok.lemma_.lower()
@@ -313,6 +315,8 @@ class SentenceCoder:
                             nf = mn[0]
                             f = replace(f, code=nf.code, violent=nf.violent, recip=f.recip or nf.recip,
                                         tgt=tuple(dict.fromkeys(f.tgt + nf.tgt)), rule=f"{f.rule}={nf.rule}")
+                    if slot != "obj" and "obj" not in f.tgt:  # "engaged peacekeepers in a firefight"
+                        f = replace(f, tgt=f.tgt + ("obj",))
                     if "subj" not in merged:
                         for k in ("poss", "amod", "compound"):
                             if k in nroles:
@@ -393,6 +397,10 @@ class SentenceCoder:
     def subject_roles(self, g: Any) -> Roles:
         """Roles of a governing word; an adjective ("ready to", "willing to") takes its copula's subject."""
         roles = self.roles(g)
+        if "subj" not in roles:  # stative passive: "Israel is opposed to ...", "is committed to ..."
+            sp = [c for c in g.children if c.dep_ == "nsubjpass"]
+            if sp:
+                roles["subj"] = sp
         if g.pos_ == "ADJ" and "subj" not in roles and g.head is not g:
             head_roles = self.roles(g.head)
             if "subj" in head_roles:
@@ -413,7 +421,15 @@ class SentenceCoder:
         for t in trig:
             if t.i in consumed or t.pos_ not in VERB_POS:
                 continue
+            if t.dep_ in ("amod", "compound"):  # "Israeli-occupied sector", "the detained men": modifiers
+                continue
             self._verb(t, cands, consumed)
+        if self.m.obligation:
+            for t in sent:
+                if t.pos_ in VERB_POS and t.i not in consumed and not any(c.trigger.i == t.i for c in cands) \
+                        and any(c.dep_ == "aux" and self._lem(c) in self.m.obligation for c in t.children) \
+                        and self.match_verb(t) is None:
+                    self._bare_obligation(t, cands)
         coded = {c.trigger.i for c in cands}
         for t in trig:
             if t.i in consumed or t.pos_ not in NOUN_POS or self._lem(t) not in self.p.nouns:
@@ -453,6 +469,9 @@ class SentenceCoder:
         why = _mod.negated(t, self.m, NEGATING_VERBS)
         if why:
             return why
+        why = _mod.in_allegation(t, self._claims, DENIAL_VERBS)
+        if why:
+            return why
         return _mod.hypothetical(t, self.m)
 
     def _reported(self, t: Any) -> bool:
@@ -461,6 +480,9 @@ class SentenceCoder:
     def _complement(self, g: Any, fam: Family, consumed: set[int], depth: int = 0) -> Complement | None:
         """The event complement of a governing word, if any (nested governors are followed)."""
         x = next((c for c in g.children if c.dep_ == "xcomp" and c.pos_ in GOV_POS), None)
+        if x is None and g.pos_ in GOV_POS:  # "have sworn to fight" parsed as an infinitival advcl
+            x = next((c for c in g.children if c.dep_ == "advcl" and c.i > g.i and c.pos_ in VERB_POS and any(
+                a.dep_ == "aux" and a.lemma_ == "to" for a in c.children)), None)
         if x is None and g.pos_ in NOUN_POS:
             if g.dep_ not in ("dobj", "nsubjpass", "pobj") or self._lem(g.head) in self.m.by_lemma:
                 return None
@@ -573,6 +595,10 @@ class SentenceCoder:
         if not c.sources and not c.targets:
             self._t(f"  {label}: no event (code {c.code} by {c.rule}: no source or target actor)")
             return
+        if c.recip and c.code.startswith("04") and not c.targets and len({a.code for a in c.sources}) < 2:
+            self._t(f"  {label}: no event (code {c.code}: a meeting with only one party, e.g. a cabinet "
+                    "meeting, is internal)")
+            return
         self._t(f"  {label}: code {c.code} by {c.rule} (src={_names(c.sources)}, tgt={_names(c.targets)})")
         cands.append(c)
 
@@ -647,6 +673,23 @@ class SentenceCoder:
                 sources, targets = between, []
         self._emit(Candidate(f, code, v, rule, sources, targets, modality, self._main(v, conf),
                              recip=f.recip), label, cands)
+
+    def _bare_obligation(self, v: Any, cands: list[Candidate]) -> None:
+        """"X said Y must <any action>": a demand (appeal for "should") from X to Y, even when the action
+        has no frame of its own."""
+        fam_name = next(self.m.obligation[self._lem(c)] for c in v.children
+                        if c.dep_ == "aux" and self._lem(c) in self.m.obligation)
+        speaker = _mod.in_reported_speech(v, self.m.speech)
+        fam = self.m.families.get(fam_name)
+        if speaker is None or fam is None or any(c.dep_ == "neg" for c in v.children):
+            return
+        sources, _ = self.fill(("subj",), self.roles(speaker))
+        targets, _ = self.fill(("subj",), self.roles(v))
+        targets = [t for t in targets if t not in sources]
+        rule = f"modality.yaml:obligation:{fam_name}+{self._lem(v)}"
+        f = Frame(code=fam.default, lemma=self._lem(v), kind="verb", rule=rule, conf=0.6)
+        self._emit(Candidate(f, fam.default, v, rule, sources, targets, "asserted", 0.6),
+                   f"obligation '{v.text}'", cands)
 
     def _noun(self, n: Any, cands: list[Candidate]) -> None:
         mn = self.match_noun(n)

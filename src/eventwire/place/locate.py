@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
+from .._data import load_yaml
 from ..mentions import ActorMention, EventMention
 from ..story import Story
 from .gazetteer import Gazetteer, Place, key
@@ -44,6 +46,13 @@ ON_NOUNS = frozenset({"outskirts", "border", "island", "coast", "edge", "bank", 
 DIRECTIONAL = frozenset({"to", "into", "from", "toward", "towards", "through", "via", "out"})
 CLAUSE_BOUNDARY = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "mark"})
 SHARE_UP = frozenset({"xcomp", "conj", "acl", "aux", "auxpass"})
+# objects that are a site inside a place ("stormed Kiev's main square")
+SITE_NOUNS = frozenset({"square", "airport", "market", "bridge", "port", "harbour", "harbor", "station",
+                        "stadium", "university", "hospital", "prison", "palace", "parliament", "embassy",
+                        "consulate", "base", "camp", "checkpoint", "crossing", "road", "highway", "street",
+                        "mosque", "church", "cathedral", "hotel", "headquarters", "office", "offices",
+                        "building", "compound", "village", "town", "city", "suburb", "suburbs", "outskirts",
+                        "district", "neighbourhood", "neighborhood", "centre", "center", "residence"})
 # "held talks in Doha": a place on the object of a light verb is the event's place
 LIGHT_VERBS = frozenset({"hold", "make", "pay", "conduct", "have", "give", "issue", "sign", "stage", "host",
                          "deliver", "launch", "open", "begin", "start", "resume"})
@@ -146,8 +155,44 @@ def location_dict(p: Place | None, *, source: str, name: str | None = None, coun
 
 # -- dateline -------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _dateline_abbreviations() -> dict[str, tuple[str, str]]:
+    """Dateline region abbreviations ("Ore.") -> (alpha-3, subdivision name)."""
+    data = load_yaml("eventwire.place", "dateline_regions.yaml") or {}
+    return {key(abbr): (iso3, name) for iso3, table in data.items() for abbr, name in (table or {}).items()}
+
+
+def region_of(g: Gazetteer, text: str | None) -> tuple[str | None, str | None]:
+    """(alpha-3, subdivision) of a dateline's region words: "Lebanon", "LBN", "LB", "Ore.", "Georgia"."""
+    t = (text or "").strip()
+    if not t:
+        return None, None
+    if len(t) == 3 and t.isupper() and g.country(t):
+        return t, None
+    if len(t) == 2 and t.isupper():
+        import pycountry
+
+        c = pycountry.countries.get(alpha_2=t)
+        if c is not None:
+            return c.alpha_3, None
+    ab = _dateline_abbreviations().get(key(t))
+    if ab is not None:
+        return ab
+    cands = g.lookup(t)
+    for p, alt in cands:
+        if p.kind == "country" and not alt:
+            return p.country, None
+    admin = {(p.country, p.name) for p, _ in cands if p.kind in ("admin1", "region") and p.country}
+    if len(admin) == 1:
+        return next(iter(admin))
+    for p, _ in cands:
+        if p.kind == "country":
+            return p.country, None
+    return None, None
+
+
 def dateline_place(g: Gazetteer, story: Story, context: set[str]) -> Place | None:
-    """The place of the story's dateline ("Baku", "BAKU, Azerbaijan"), resolved in the gazetteer."""
+    """The place of the story's dateline ("Baku"; "Tripoli, Lebanon"; "Portland" with region "Ore.")."""
     if not story.place:
         return None
     parts = [p.strip() for p in story.place.split(",") if p.strip()]
@@ -156,43 +201,48 @@ def dateline_place(g: Gazetteer, story: Story, context: set[str]) -> Place | Non
     cands = g.lookup(parts[0])
     if not cands:
         return None
-    within = None
-    if len(parts) > 1:
-        inner = {p.country for p, _ in g.lookup(parts[-1]) if p.kind in ("country", "admin1") and p.country}
-        if len(inner) == 1:
-            within = next(iter(inner))
+    region = ", ".join(parts[1:]) if len(parts) > 1 else story.meta.get("dateline_country")
+    within, admin1 = region_of(g, region if isinstance(region, str) else None)
     m = PlaceMention(0, 0, 0, 0, parts[0], cands, within=within)
     # a dateline names a city: prefer cities and capitals over same-named subdivisions
     best = max(cands, key=lambda c: score(c[0], c[1], m, set(), context, None)
-               + (1.0 if c[0].kind == "city" else 0.0))
+               + (1.0 if c[0].kind == "city" else 0.0) + (3.0 if admin1 and c[0].admin1 == admin1 else 0.0))
     return best[0]
 
 
 def dateline_country(g: Gazetteer, story: Story, place: Place | None) -> str | None:
-    """The dateline's country: ``Story.meta['dateline_country']`` (alpha-3 or a name), else the place's."""
+    """The dateline's country: from ``Story.meta['dateline_country']`` (a name, alpha-3, alpha-2 or a US state
+    abbreviation), else the dateline place's."""
     dc = story.meta.get("dateline_country") if story.meta else None
-    if isinstance(dc, str) and dc.strip():
-        dc = dc.strip()
-        if len(dc) == 3 and dc.isupper() and g.country(dc):
-            return dc
-        if len(dc) == 2 and dc.isupper():
-            for p in g.countries.values():
-                if p.country and _alpha2(p.country) == dc:
-                    return p.country
-        for p, _ in g.lookup(dc):
-            if p.kind == "country":
-                return p.country
+    if isinstance(dc, str):
+        iso3, _ = region_of(g, dc)
+        if iso3:
+            return iso3
     return place.country if place else None
 
 
-def _alpha2(iso3: str) -> str | None:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_3=iso3)
-    return c.alpha_2 if c else None
-
-
 # -- the locator ----------------------------------------------------------------------------------------
+
+def _demonym_context(doc: Any, mentions: list[PlaceMention], actors: list[ActorMention]) -> None:
+    """"The Lebanese city of Tripoli", "the northern Syrian town of X": the adjective before the place noun,
+    when the actor coder gave it a country, tells the place's country."""
+    if not actors:
+        return
+    by_tok: dict[int, str] = {}
+    for a in actors:
+        if a.country and a.tok_end - a.tok_start == 1:
+            by_tok[a.tok_start] = a.country
+    for m in mentions:
+        if m.within is not None:
+            continue
+        noun = place_noun(doc, m)
+        if noun is None:
+            continue
+        for c in noun.children:
+            if c.dep_ == "amod" and c.i in by_tok:
+                m.within = by_tok[c.i]
+                break
+
 
 class StoryPlaces:
     """The place mentions of one story, resolved with the story's context."""
@@ -200,7 +250,8 @@ class StoryPlaces:
     def __init__(self, g: Gazetteer, doc: Any, story: Story, actors: list[ActorMention]) -> None:
         self.g = g
         self.doc = doc
-        self.mentions = find(g, doc)
+        self.mentions = find(g, doc, story.text)
+        _demonym_context(doc, self.mentions, actors)
         spans = {(m.tok_start, m.tok_end): m for m in self.mentions}
         ctx: set[str] = set()
         for a in actors:
@@ -290,8 +341,11 @@ def attachment(doc: Any, m: PlaceMention, heads: set[int]) -> tuple[int, int, st
         return (0 if prep in LOCATIVE else 1, steps, prep, direct)
     if steps == 1 and first_dep in ("dobj", "pobj", "attr", "oprd"):
         return (2, steps, first_dep, True)
-    if steps == 1 and first_dep in SUBJECTS:
-        return None
+    if steps == 2 and first_dep in ("poss", "compound"):
+        # "cleared Kiev's Independence Square", "shelled the Donetsk airport": the object is a site in it
+        obj = doc[m.tok_start:m.tok_end].root.head
+        if obj.dep_ == "dobj" and obj.lower_ in SITE_NOUNS:
+            return (2, steps, "site", True)
     return None
 
 
@@ -376,8 +430,8 @@ class Locator:
             if q.kind == "country" and within_country is None and p is None:
                 within_country = q.country
         if p is None:
-            return location_dict(None, source="sentence", name=m.text, country=within_country or
-                                 sp.dateline_country, admin1=within_admin1,
+            return location_dict(None, source="sentence", name=m.text, country=m.within or within_country
+                                 or sp.dateline_country, admin1=within_admin1,
                                  precision="admin1" if m.admin_word else "place", start=m.start, end=m.end)
         return location_dict(p, source="sentence", admin1=within_admin1 if p.kind == "city" else None,
                              start=m.start, end=m.end)

@@ -60,14 +60,19 @@ DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
                         "nov", "dec"})
 
 
+# lower-case words inside a place name ("Rio de Janeiro", "Dar es Salaam", "Castello de la Plana")
+PARTICLES = frozenset({"de", "del", "della", "la", "le", "les", "el", "al", "es", "da", "do", "dos", "das",
+                       "di", "du", "van", "von", "der", "den", "y", "e", "sur", "am", "an", "upon"})
+
+
 def _is_chunk_token(t: Any) -> bool:
-    if t.lower_ in DATE_WORDS:
+    txt = t.text
+    if not txt or not txt[0].isupper() or t.lower_ in DATE_WORDS:
         return False
     pos = t.pos_
     if pos == "PROPN":
         return True
-    txt = t.text
-    if not txt or not txt[0].isupper() or t.is_sent_start:
+    if t.is_sent_start:
         return False
     return pos in ("NOUN", "ADJ", "X")
 
@@ -80,8 +85,9 @@ def chunks(toks: list[Any]) -> list[tuple[int, int]]:
     n = len(toks)
     ok = [_is_chunk_token(t) for t in toks]
     # a hyphen/apostrophe glued to proper nouns on both sides joins them ("Nagorno-Karabakh")
-    join = [0 < i < n - 1 and ok[i - 1] and ok[i + 1] and t.text in _JOINERS and not t.whitespace_
-            and not toks[i - 1].whitespace_ for i, t in enumerate(toks)]
+    join = [0 < i < n - 1 and ok[i - 1] and ok[i + 1] and (
+        (t.text in _JOINERS and not t.whitespace_ and not toks[i - 1].whitespace_) or t.text in PARTICLES)
+        for i, t in enumerate(toks)]
     out: list[tuple[int, int]] = []
     i = 0
     while i < n:
@@ -149,19 +155,25 @@ def _match_chunk(g: Gazetteer, text: str, toks: list[Any], a: int, b: int) -> li
     return found
 
 
-def find(g: Gazetteer, doc: Any) -> list[PlaceMention]:
-    """All place mentions of ``doc`` in text order."""
+def find(g: Gazetteer, doc: Any, text: str | None = None) -> list[PlaceMention]:
+    """All place mentions of ``doc`` in text order.
+
+    ``text``: the story text the doc was parsed from (same length; spares rebuilding ``doc.text``), whose
+    characters the mentions' ``text`` is cut from.
+    """
     out: list[PlaceMention] = []
     toks = list(doc)
-    text = doc.text
+    if text is None or (toks and toks[-1].idx + len(toks[-1].text) > len(text)):
+        text = doc.text
     for a, b in chunks(toks):
         matches = _match_chunk(g, text, toks, a, b)
         if matches:
             for s, e, cands, admin in matches:
                 t0 = toks[s]
-                if e - s == 1 and all(alt for _, alt in cands) and (
-                        t0.pos_ == "ADJ" or t0.dep_ in ("amod", "compound", "nmod", "poss")):
-                    continue  # "Thai sources": a modifier, not an alternate name of a town
+                if e - s == 1:
+                    cands = _single_word(t0, cands)
+                    if not cands:
+                        continue
                 if e < len(toks) and toks[e].lower_ in ADMIN_NOUNS:
                     admin = True
                 start, last = t0.idx, toks[e - 1]
@@ -173,6 +185,22 @@ def find(g: Gazetteer, doc: Any) -> list[PlaceMention]:
             out.append(m)
     _containment(doc, out)
     return out
+
+
+def _single_word(t: Any, cands: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]:
+    """Filter the candidates of a one-word chunk that may be something else.
+
+    - an alternate name used as a modifier ("Thai sources") or an adjective ("Honduran territory") is not a
+      place unless it names a country;
+    - an all-capitals word ("TOLO", "PAPA") is an acronym unless it names a country, a region, a subdivision
+      or a city of 100,000 or more by its main name.
+    """
+    if t.pos_ == "ADJ" or (t.dep_ in ("amod", "compound", "nmod", "poss") and all(a for _, a in cands)):
+        cands = [(p, a) for p, a in cands if p.kind == "country" and not a]
+    txt = t.text
+    if len(txt) >= 3 and txt.isalpha() and txt.isupper():
+        cands = [(p, a) for p, a in cands if not a and (p.kind != "city" or p.population >= 100_000)]
+    return cands
 
 
 def _unresolved(doc: Any, a: int, b: int) -> PlaceMention | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -119,6 +119,7 @@ def export(store: Store, fmt: str, out: str | Path | None = None, *, level: str 
     if fmt == "gdelt":
         return _write_tsv(reader, out)
     rows = _rows(reader)
+    conv: Callable[[dict[str, Any]], dict[str, Any] | None]
     if fmt == "jsonl":
         conv = mention_record if level == "mentions" else _event_object
     else:

@@ -163,17 +163,26 @@ def aggregate(store: Store, filters: Filters | None = None, *, by: str = "month"
     t = _table(level)
     f = filters or Filters()
     w, args = where(f, level)
-    keys = [f"CAST(date_trunc('{by}', date) AS DATE) AS period"]
+    # group on the raw columns and build the dyad label per group, not per row (much faster)
+    inner = [f"date_trunc('{by}', date) AS period"]
+    outer = ["CAST(period AS DATE) AS period"]
+    order = ["period"]
     if dyad:
-        keys.append(f"{_dyad(f.undirected)} AS dyad")
+        a, b = _actor("source"), _actor("target")
+        if f.undirected:
+            a, b = f"least({a}, {b})", f"greatest({a}, {b})"
+        inner += [f"{a} AS _a", f"{b} AS _b"]
+        outer.append("_a || '-' || _b AS dyad")
+        order += ["_a", "_b"]
     if quad:
-        keys.append("quad_class")
-    n_keys = len(keys)
+        inner.append("quad_class")
+        outer.append("quad_class")
+        order.append("quad_class")
     mentions = "CAST(sum(mentions) AS BIGINT)" if level == "events" else "count(*)"
-    order = ", ".join(str(i + 1) for i in range(n_keys))
-    sql = (f"SELECT {', '.join(keys)}, count(*) AS events, {mentions} AS mentions, "
+    sql = (f"SELECT {', '.join(outer)}, events, mentions, goldstein_sum, goldstein_mean FROM ("
+           f"SELECT {', '.join(inner)}, count(*) AS events, {mentions} AS mentions, "
            f"sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean FROM {t} "
-           f"WHERE date IS NOT NULL AND {w} GROUP BY ALL ORDER BY {order}")
+           f"WHERE date IS NOT NULL AND {w} GROUP BY ALL) ORDER BY {', '.join(order)}")
     return store.arrow(sql, args)
 
 

@@ -180,9 +180,10 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
                 if not chunk:
                     return
             known = known_hashes(lookup, [s.id for s in chunk])
+            skipped = 0
             for s in chunk:
                 if known.get(s.id) == story_hash(s):
-                    stats.skipped += 1
+                    skipped += 1
                     continue
                 if limit is not None:
                     while not limit.acquire(timeout=0.2):
@@ -190,6 +191,9 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
                             return
                 inflight.append(s)
                 yield s
+            stats.skipped += skipped
+            if skipped and progress:
+                progress(stats)
 
     status = "failed"
     try:
