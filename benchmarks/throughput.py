@@ -138,10 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     one = next((r for r in rows[1:] if r["workers"] == 1), None)
     ratio = one["stories_per_s"] / base if one else None
     if args.json:
-        print(json.dumps({"model": model, "corpus": str(args.csv), "cpus": os.cpu_count(), "rows": rows,
+        print(json.dumps({"model": model, "corpus": str(args.csv), "cpus": os.cpu_count(),
+                          "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None, "rows": rows,
                           "ratio_eventwire_1proc_to_spacy": ratio}, indent=2))
         return 0
-    print(f"model {model} · {len(texts)} stories · {n_sent} sentences · {os.cpu_count()} CPUs")
+    load = f" · load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    print(f"model {model} · {len(texts)} stories · {n_sent} sentences · {os.cpu_count()} CPUs{load}")
     print(f"{'run':<26} {'seconds':>8} {'stories/s':>10} {'sentences/s':>12} {'events':>8}  note")
     for r in rows:
         note = ""

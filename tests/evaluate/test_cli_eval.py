@@ -53,3 +53,16 @@ def test_cli_eval_bad_file_exit_code(tmp_path):
     res = CliRunner().invoke(cli, ["eval", str(bad), "--format", "penta-tsv"])
     assert res.exit_code == 3
     assert "E605" in res.output and "bad.tsv:1" in res.output
+
+
+@pytest.mark.parametrize(("rel", "fmt", "sentences", "family"), [
+    ("data/plover_gsr/PLOVER_GSR_CAMEO.json", "plover-gsr", 322, "plover"),
+    ("data/conflibert_cameo_test/cameo_class_test.tsv", "penta-tsv", 451, "penta"),
+    ("data/upetrarch_petr2_gsr/PETR2_GSR_validation.xml", "petr", 77, "root"),
+])
+def test_dev_sets_score_end_to_end(shared, coder, rel, fmt, sentences, family):
+    """The dev sets go through the whole evaluation (counts only: the figures are reported, not asserted)."""
+    report, _ = evaluate(read_gold(shared / rel, fmt), coder)
+    assert report["counts"]["sentences"] == sentences
+    assert report["confusion"]["family"] == family
+    assert report["counts"]["predicted_events"] > 0

@@ -1,10 +1,12 @@
 """The actor dictionaries: load and validate the YAML data files, compile one Aho-Corasick automaton.
 
-Data files (``eventwire/actors/data``): ``countries.yaml`` (added to pycountry's ISO 3166 names),
-``igos.yaml``, ``sectors.yaml`` (roles, ranks, collective references) and ``persons.yaml`` (dated office
-holders). Every bad entry raises ``DictionaryError`` naming file, line and problem; two entries that
-give the same phrase different codes warn once (the first one loaded wins; countries.yaml wins over
-pycountry).
+Data files (``eventwire/actors/data``): ``countries.yaml`` (added to pycountry's ISO 3166 names, with an
+``_ignore`` list of phrases that name no country), ``igos.yaml`` (organisations), ``groups.yaml`` (named
+armed groups and parties), ``sectors.yaml`` (roles, ranks, collective references) and ``persons.yaml``
+(dated office holders). See docs/dictionaries.md.
+
+Every bad entry raises ``DictionaryError`` naming file, line and problem; two entries that give the same
+phrase different codes warn once (the first one loaded wins; countries.yaml wins over pycountry).
 """
 
 from __future__ import annotations

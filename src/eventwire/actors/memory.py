@@ -37,6 +37,8 @@ class StoryMemory:
         words = name.replace("-", " - ").split()
         full = name.lower()
         keys = [full] + ([words[-1].lower()] if len(words) > 1 else [])
+        if len(words) > 1 and words[0][:1].isupper():
+            keys.append(words[0].lower())  # "Mahathir" after "Mahathir Mohamad"
         rec = PersonRecord(name, country, sectors) if (country or sectors) else None
         for k in keys:
             if k not in self.persons or self.persons[k] is None:
@@ -62,6 +64,8 @@ class StoryMemory:
         words = low.replace("-", " - ").split()
         if words and words[-1] in self.persons:
             return self._ok(self.persons[words[-1]])
+        if words and words[0] in self.persons:
+            return self._ok(self.persons[words[0]])
         return "unknown"
 
     @staticmethod

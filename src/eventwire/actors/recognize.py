@@ -27,6 +27,11 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Dependency relations that stay inside a noun phrase when climbing from a modifier to its head.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "nummod"})
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat"})
+# capitalised proper nouns that are never part of a person's name
+NOT_NAMES = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december monday tuesday wednesday thursday friday saturday sunday "
+    "mr mrs ms dr sir madam mister".split())
 _WS = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
@@ -156,8 +161,9 @@ def name_chains(doc: Any, taken: bytearray, sent_of: list[int]) -> list[Unit]:
     text = doc.text
 
     def capital(i: int) -> bool:
-        c = text[doc[i].idx]
-        return c.isupper() and c.isalpha()
+        t = doc[i]
+        c = text[t.idx]
+        return c.isupper() and c.isalpha() and t.lower_.rstrip(".") not in NOT_NAMES
 
     i = 0
     while i < n:

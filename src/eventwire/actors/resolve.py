@@ -32,7 +32,7 @@ from spacy.strings import get_string_id
 
 from ..mentions import ActorMention
 from ..story import Story
-from .lexicon import INTERNATIONAL, Lexicon
+from .lexicon import INTERNATIONAL, ROLE_CODES, Lexicon
 from .memory import PersonRecord, StoryMemory
 from .recognize import Phrase, Unit
 
@@ -82,12 +82,14 @@ def _add(seq: list[str], items: tuple[str, ...] | list[str]) -> None:
 
 def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
     d = Draft(p, p.start, p.end, p.anchor)
-    # the span takes in the head's own modifiers written before it ("Ethnic Hungarians", "Senior
-    # ... officials")
-    for c in doc[p.anchor].lefts:
-        if c.dep_ in ("amod", "compound", "nummod", "advmod") and c.i < d.start and c.pos_ != "PUNCT" \
-                and all(t.pos_ not in ("VERB", "PUNCT") for t in doc[c.i:d.start]):
-            d.start = c.i
+    # the span takes in the head's own modifiers written directly before it ("Ethnic Hungarians",
+    # "Senior ... officials")
+    a = doc[p.anchor]
+    while d.start > 0:
+        t = doc[d.start - 1]
+        if t.head.i == a.i and t.dep_ in ("amod", "compound", "nummod") and t.pos_ not in ("PUNCT", "VERB"):
+            d.start -= 1
+        else:
             break
     head_units = [u for u in p.units if u.root == p.anchor or u.start <= p.anchor < u.end]
     ordered = head_units + [u for u in p.units if u not in head_units]
@@ -95,9 +97,11 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
         e = u.entry
         if u.kind == "name":
             r = doc[u.root]
-            if u.root != p.anchor and r.dep_ in ("compound", "poss", "nmod") and r.head.i == p.anchor \
-                    and doc[p.anchor].tag_ in ("NNS", "NNPS"):
-                continue  # "Toyota workers", "Hamas fighters": an organisation or place, not a person
+            role_head = any(x.kind in ("role", "rank") and x.root == p.anchor for x in p.units)
+            plural = doc[p.anchor].tag_ in ("NNS", "NNPS")
+            if u.root != p.anchor and r.head.i == p.anchor and role_head \
+                    and (r.dep_ == "compound" or (r.dep_ in ("poss", "nmod") and plural)):
+                continue  # "Toyota workers", "the Trump administration": an organisation or place, not a person
             d.names.append(u)
             continue
         assert e is not None
@@ -105,8 +109,8 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
             c, secs = e.person_code(day)
             if c in INTERNATIONAL and secs:
                 d.countries.append((c, u))
-                _add(d.orgs, [s for s in secs if s not in _roles()])
-                _add(d.sectors, [s for s in secs if s in _roles()])
+                _add(d.orgs, [s for s in secs if s not in ROLE_CODES])
+                _add(d.sectors, [s for s in secs if s in ROLE_CODES])
             elif c:
                 d.countries.append((c, u))
                 _add(d.sectors, secs)
@@ -154,18 +158,6 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
     if d.former and d.has_role:
         d.sectors = ["ELI"]
     return d
-
-
-_ROLE_CACHE: frozenset[str] | None = None
-
-
-def _roles() -> frozenset[str]:
-    global _ROLE_CACHE
-    if _ROLE_CACHE is None:
-        from .lexicon import ROLE_CODES
-
-        _ROLE_CACHE = ROLE_CODES
-    return _ROLE_CACHE
 
 
 def title_run(doc: Any, d: Draft, units_by_tok: dict[int, Unit], sent_start: int) -> list[Unit]:

@@ -61,8 +61,8 @@ class RunProgress:
         pct = f" {100 * st.done / st.total:5.1f}%" if st.total else ""
         eta = f" · ETA {_hms(st.eta)}" if st.eta is not None and not st.finished else ""
         line = (f"{st.done}{total} stories{pct} · {st.rate:.1f} stories/s{eta} · {st.coded} coded, "
-                f"{st.skipped} skipped, {st.rejected + st.input_rejects} rejected · {st.mentions} mentions "
-                f"· batch {st.batches} committed")
+                f"{st.skipped} skipped, {st.rejected + st.input_rejects} rejected · {st.mentions} mentions"
+                + (f" · batch {st.batches} committed" if st.batches else ""))
         if self.tty:
             sys.stderr.write("\r\033[K" + line + ("\n" if st.finished else ""))
         else:

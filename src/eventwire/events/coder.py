@@ -45,6 +45,8 @@ SEARCH_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "a
 SEARCH_PREPS = frozenset({"of", "from", "by"})
 PRT_DEPS = frozenset({"prt", "prep", "advmod", "dative", "acomp", "oprd", "dobj", "npadvmod"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+STATIVE_VERBS = frozenset({"be", "remain", "become", "stay", "seem", "have", "continue", "keep", "exist", "get",
+                           "need", "know", "understand", "feel", "look", "appear", "live"})
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "dispute", "contest"})
 NEGATING_VERBS = frozenset({"fail", "refrain", "avoid", "cancel", "postpone", "deny"})
 SUBORDINATE_DEPS = frozenset({"advcl", "xcomp", "acl", "pcomp"})
@@ -150,6 +152,8 @@ class SentenceCoder:
                     for c in t.children:
                         if c.dep_ not in SEARCH_DEPS:
                             continue
+                        if t.dep_ == "acl" and c.dep_ != "agent":
+                            continue  # through a participle only to its agent: "a delegation led by X"
                         if c.dep_ == "prep" and self._lem(c) not in SEARCH_PREPS:
                             continue
                         nxt.append(c)
@@ -214,7 +218,7 @@ class SentenceCoder:
         for _ in range(4):
             d = t.dep_
             h = t.head
-            if h is t:
+            if h.i == t.i:
                 return None
             if d == "relcl" or (d == "acl" and t.tag_ == "VBG"):
                 return h
@@ -293,7 +297,7 @@ class SentenceCoder:
         slots = [("obj", o) for o in roles.get("obj", ())]
         slots += [(p, t) for p in self._via for t in roles.get(p, ())]
         for slot, o in slots:
-            if o.pos_ not in NOUN_POS:
+            if o.pos_ not in NOUN_POS or o.i == v.head.i:  # "the reforms carried out in ...": a description
                 continue
             for n, nroles in self.event_nouns(o):
                 lf = self._light(v, n, slot)
@@ -401,7 +405,7 @@ class SentenceCoder:
             sp = [c for c in g.children if c.dep_ == "nsubjpass"]
             if sp:
                 roles["subj"] = sp
-        if g.pos_ == "ADJ" and "subj" not in roles and g.head is not g:
+        if g.pos_ == "ADJ" and "subj" not in roles and g.head.i != g.i:
             head_roles = self.roles(g.head)
             if "subj" in head_roles:
                 roles["subj"] = head_roles["subj"]
@@ -546,8 +550,14 @@ class SentenceCoder:
         if blocked:
             self._t(f"  {label}: no event ({blocked})")
             return
+        if comp.frame is not None and comp.frame.violent:
+            _, ttok = self.fill(comp.frame.tgt, comp.roles)
+            why = self.g.violent_target(comp.frame, ttok, bool(ttok is not None and self.idx.at(ttok.i)))
+            if why:
+                self._t(f"  {label}: no event (false friend: {why})")
+                return
         groles = self.subject_roles(g)
-        if g.pos_ in NOUN_POS and g.head is not g:  # "renewed its demand that ...": the support verb's
+        if g.pos_ in NOUN_POS and g.head.i != g.i:  # "renewed its demand that ...": the support verb's
             groles = {**groles, "subj": self.roles(g.head).get("subj", [])}
         sources, _ = self.fill(("subj",), groles)
         targets: list[ActorMention] = []
@@ -659,6 +669,9 @@ class SentenceCoder:
                     modality, conf = "intended", conf * 0.95
             elif self._reported(v):
                 modality = "reported"
+        if f.need_tgt and not targets:
+            self._t(f"  {label} [{f.rule}]: no event (this verb is coded only with a target actor)")
+            return
         why = self.g.violent_target(f, ttok, bool(ttok is not None and self.idx.at(ttok.i))) or \
             self.g.violent_subject(f, stok, bool(sources))
         if why and code == f.code:
@@ -682,6 +695,8 @@ class SentenceCoder:
         speaker = _mod.in_reported_speech(v, self.m.speech)
         fam = self.m.families.get(fam_name)
         if speaker is None or fam is None or any(c.dep_ == "neg" for c in v.children):
+            return
+        if self._lem(v) in STATIVE_VERBS or _mod.conditional(v, self.m):
             return
         sources, _ = self.fill(("subj",), self.roles(speaker))
         targets, _ = self.fill(("subj",), self.roles(v))
@@ -768,6 +783,9 @@ def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]
         for t in tgts:
             if s is not None and s is t:
                 continue
+            if s is not None and t is not None and s.country and s.country == t.country and \
+                    (t.group is not None or s.group is not None) and not t.sectors:
+                continue  # "X urged the parties (X's country and Y) to ...": not an event with itself
             if s is None and t is None:
                 continue
             out.append((s, t))

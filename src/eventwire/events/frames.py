@@ -27,7 +27,7 @@ PACKAGE = "eventwire.events"
 #   poss    possessor ("Iran's attack")        amod     adjective ("Israeli strikes")
 #   compound  noun modifier ("Kurdish rebels")  <prep>  object of that preposition ("with", "on", ...)
 PATTERN_KEYS = frozenset({"code", "tgt", "src", "obj", "prep", "mod", "recip", "violent", "conf", "id",
-                          "via"})
+                          "via", "need"})
 ROLE_SLOTS = frozenset({"obj", "iobj", "subj", "poss", "amod", "compound"})
 
 
@@ -51,6 +51,7 @@ class Frame:
     noun: str | None = None  # light verbs: the event noun
     from_noun: bool = False  # light verbs without their own code: code and target come from the noun frame
     via: tuple[str, ...] = ("obj",)  # light verbs: slots where the event noun may sit ("obj", "for", "in")
+    need_tgt: bool = False  # weak verbs ("help", "back", "supply"): only with a target actor
 
     @property
     def specificity(self) -> int:
@@ -205,6 +206,7 @@ class _Compiler:
         via = self.slots(row.get("via"), ("obj",), where)
         return Frame(code=code, lemma=lem, kind=kind, rule=rule, prt=prt, obj=obj, preps=tuple(preps),
                      mods=mods, tgt=tgt, src=src, recip=bool(row.get("recip", False)), via=via,
+                     need_tgt=str(row.get("need", "")).lower() in ("tgt", "target"),
                      violent=bool(row.get("violent", cameo.root_of(code) in ("18", "19", "20"))),
                      conf=conf, noun=noun)
 

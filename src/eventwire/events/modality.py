@@ -34,7 +34,7 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.head.text} {tok.head.text}'"  # "refrained from criticizing"
     t = tok
-    while t.dep_ in _CLAUSE_UP and t.head is not t:
+    while t.dep_ in _CLAUSE_UP and t.head.i != t.i:
         h = t.head
         if t.dep_ == "xcomp":
             if h.lemma_.lower() in negating_verbs:
@@ -53,7 +53,7 @@ def in_allegation(tok: Any, claim_nouns: frozenset[str], denial_verbs: frozenset
     t = tok
     for _ in range(6):
         h = t.head
-        if h is t:
+        if h.i == t.i:
             return None
         if t.dep_ in ("acl", "ccomp", "relcl") and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in claim_nouns:
             return f"content of the {h.lemma_.lower()} '{h.text}'"
@@ -69,7 +69,7 @@ def in_reported_speech(tok: Any, speech: dict[str, str] | frozenset[str]) -> Any
     """The speech verb whose complement clause holds ``tok``, or ``None``."""
     t = tok
     for _ in range(6):
-        if t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head
             continue
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech:
@@ -99,17 +99,22 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
                     if reported:
                         continue
                 return f"modal '{c.text}'"
-        if t.dep_ in _CLAUSE_UP and t.head is not t:
+        if t.dep_ in _CLAUSE_UP and t.head.i != t.i:
             t = t.head
         else:
             break
+    return conditional(tok, mod)
+
+
+def conditional(tok: Any, mod: Modality) -> str | None:
+    """Why ``tok`` is inside an if/unless clause, or ``CONDITIONAL_MAIN`` for its consequence clause."""
     # an if/unless clause anywhere above the predicate ("unless X arranges a truce with rebels fighting ...")
     t = tok
     for _ in range(8):
         for c in t.children:
             if c.dep_ == "mark" and c.lemma_.lower() in mod.conditional_marks:
                 return f"conditional '{c.text}'"
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     t = tok
@@ -118,7 +123,7 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() in mod.conditional_marks
                                          for m in c.children):
                 return CONDITIONAL_MAIN
-        if t.dep_ in _CLAUSE_UP and t.head is not t:
+        if t.dep_ in _CLAUSE_UP and t.head.i != t.i:
             t = t.head
         else:
             break
