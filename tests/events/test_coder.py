@@ -119,3 +119,14 @@ def test_explain_gives_reasons(nlp: Any, ec: EventCoder) -> None:
     assert len(traces) == 2
     assert any("negated" in line for line in traces[0])
     assert any("036" in line for line in traces[1]) and len(events) == 1
+
+
+def test_meeting_in_a_third_country(nlp: Any, ec: EventCoder) -> None:
+    got = code(nlp, ec, "Armenia and Azerbaijan met in Moscow.")
+    assert {g[:3] for g in got} == {("044", "ARM", "AZE"), ("044", "AZE", "ARM")}
+    assert code(nlp, ec, "Armenia met Azerbaijan in Baku.")[0][0] == "040"  # Baku is a party's own capital
+
+
+def test_weak_verbs_need_a_target_actor(nlp: Any, ec: EventCoder) -> None:
+    assert code(nlp, ec, "Turkey helped to reduce prices.") == []
+    assert code(nlp, ec, "Turkey helped Syria.")[0][:3] == ("070", "TUR", "SYR")

@@ -81,10 +81,10 @@ def test_a_locked_store_gives_a_clear_error(db_path):
         """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(StoreError, match="in use by another process") as e:
+        with pytest.raises(StoreError, match="locked by another process") as e:
             open_store(db_path)
         assert e.value.code == "E501"
-        with pytest.raises(StoreError, match="in use by another process"):
+        with pytest.raises(StoreError, match="locked by another process"):
             open_store(db_path, read_only=True)
     finally:
         holder.communicate("\n", timeout=30)
@@ -122,3 +122,8 @@ def test_a_full_disk_keeps_what_was_committed(db_path):
     assert out.stdout.strip() == "E504", out.stdout + out.stderr
     with open_store(db_path, read_only=True) as st:
         assert st.execute("SELECT story_id FROM stories") == [("kept",)]
+
+
+def test_an_interrupted_query_is_a_keyboard_interrupt():
+    with pytest.raises(KeyboardInterrupt):
+        translate(duckdb.InterruptException("INTERRUPT Error: Interrupted!"), "x")

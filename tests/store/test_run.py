@@ -141,3 +141,26 @@ def test_cli_run_query_export(mk, tmp_path):
     assert res.exit_code == 0 and out.read_text("utf-8").startswith("GLOBALEVENTID\tSQLDATE")
     res = runner.invoke(cli, ["query", "--db", str(tmp_path / "missing.duckdb")])
     assert res.exit_code == 3 and "E506" in res.output
+
+
+def test_ctrl_c_keeps_committed_batches_and_says_how_to_resume(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 150)
+    db = tmp_path / "int.duckdb"
+    cmd = [sys.executable, "-m", "eventwire.cli.main", "run", str(corpus), "--db", str(db), "--batch-size", "2",
+           "--progress", "--no-count"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if re.search(r"batch [1-9]\d* committed", line):
+            break
+    proc.send_signal(signal.SIGINT)
+    rest = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert proc.returncode == 130, rest
+    assert "run the same command to resume" in rest
+    with open_store(db, read_only=True) as st:
+        assert st.execute("SELECT status FROM runs") == [("interrupted",)]
+        n = st.scalar("SELECT count(*) FROM stories")
+        assert 0 < n < 150
+        assert st.scalar("SELECT stories_coded FROM runs") == n

@@ -95,3 +95,12 @@ def test_writes_are_one_transaction(mem_store, mk, monkeypatch):
         pass
     assert mem_store.scalar("SELECT count(*) FROM stories") == 1
     assert mem_store.scalar("SELECT count(*) FROM mentions") == 1
+
+
+def test_whole_file_stories_match_across_working_directories(mem_store, mk, tmp_path, monkeypatch):
+    f = tmp_path / "a.txt"
+    f.write_text("x", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    write_batch(mem_store, [mk.story("s-old", "first version", origin="a.txt")], [])
+    write_batch(mem_store, [mk.story("s-new", "second version", origin=str(f))], [])
+    assert mem_store.execute("SELECT story_id, origin_file FROM stories") == [("s-new", str(f))]

@@ -427,6 +427,10 @@ class SentenceCoder:
                 continue
             if t.dep_ in ("amod", "compound"):  # "Israeli-occupied sector", "the detained men": modifiers
                 continue
+            if t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children):
+                self._t(f"  verb '{t.text}': not coded (a participle describing '{t.head.text}', "
+                        "background rather than a reported event)")
+                continue
             self._verb(t, cands, consumed)
         if self.m.obligation:
             for t in sent:
@@ -684,8 +688,22 @@ class SentenceCoder:
                 between.extend(a for a in self.actors_at(t) if a not in between)
             if len(between) >= 2:
                 sources, targets = between, []
+        if code == "040":
+            code, rule = self._third_location(code, rule, roles, sources, targets)
         self._emit(Candidate(f, code, v, rule, sources, targets, modality, self._main(v, conf),
                              recip=f.recip), label, cands)
+
+    def _third_location(self, code: str, rule: str, roles: Roles, sources: list[ActorMention],
+                        targets: list[ActorMention]) -> tuple[str, str]:
+        """A meeting "in" a place of a third country is CAMEO 044 (meet at a third location)."""
+        parties = {a.country for a in sources + targets if a.country}
+        if len(parties) < 2:
+            return code, rule
+        for tok in roles.get("in", ()):
+            for a in self.idx.at(tok.i):
+                if a.country and a.country not in parties:
+                    return "044", rule + "/third-location"
+        return code, rule
 
     def _bare_obligation(self, v: Any, cands: list[Candidate]) -> None:
         """"X said Y must <any action>": a demand (appeal for "should") from X to Y, even when the action

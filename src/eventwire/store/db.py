@@ -28,14 +28,23 @@ DEFAULT_DB = "events.duckdb"
 
 
 def translate(e: BaseException, where: str) -> StoreError:
-    """A ``StoreError`` with a clear message for a DuckDB (or OS) exception met on store ``where``."""
+    """A ``StoreError`` with a clear message for a DuckDB (or OS) exception met on store ``where``.
+
+    A query interrupted by Ctrl-C is not a store error: it is raised again as ``KeyboardInterrupt``.
+    """
+    if isinstance(e, duckdb.InterruptException):
+        raise KeyboardInterrupt from e
     msg = str(e)
     low = msg.lower()
     if "could not set lock" in low or "conflicting lock" in low:
         pid = re.search(r"PID (\d+)", msg)
         holder = f" (process {pid.group(1)})" if pid else ""
-        return StoreError(f"the store is in use by another process{holder}; one writer at a time — wait for "
-                          "it to finish or use another --db file", code="E501", where=where)
+        return StoreError(f"the store is locked by another process{holder}: DuckDB lets one process use a "
+                          "store file at a time (queries cannot read a store while `eventwire run` writes it) — "
+                          "wait for it to finish or use another --db file", code="E501", where=where)
+    if "permission denied" in low or getattr(e, "errno", None) in (errno.EACCES, errno.EPERM):
+        return StoreError("permission denied: cannot open the store file for "
+                          "writing (use --db to choose another file)", code="E506", where=where)
     if "not a valid duckdb database" in low or "corrupt" in low or "checksum" in low \
             or "invalid database" in low or "unsupported version" in low or "serialization" in low:
         return StoreError(f"the file is not a readable DuckDB database (corrupt or another format): "
@@ -161,6 +170,8 @@ def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Sto
             raise StoreError("this path is a folder, not a store file", code="E506", where=where)
         if not read_only and not p.parent.exists():
             raise StoreError(f"folder {p.parent} does not exist", code="E506", where=where)
+        if not read_only and p.is_file() and p.stat().st_size == 0:
+            p.unlink()  # an empty file (e.g. from mktemp) holds nothing: start a new store there
     try:
         con = duckdb.connect(where, read_only=read_only)
     except (duckdb.Error, OSError) as e:

@@ -27,7 +27,6 @@ import datetime as _dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
 
 import pyarrow as pa
 
@@ -207,7 +206,3 @@ def event_mentions(store: Store, event_id: str) -> pa.Table:
     """The raw mentions of one de-duplicated event."""
     return store.arrow("SELECT m.* FROM event_mentions l JOIN mentions m USING (mention_id) "
                        "WHERE l.event_id = ? ORDER BY m.date, m.mention_id", [event_id])
-
-
-def as_dict(params: DedupParams) -> dict[str, Any]:
-    return asdict(params)

@@ -133,6 +133,8 @@ def export(store: Store, fmt: str, out: str | Path | None = None, *, level: str 
                 continue
             handle.write(json.dumps(obj, ensure_ascii=False, default=_default) + "\n")
             n += 1
+    except BrokenPipeError:
+        raise  # the reader went away (`... | head`): the CLI exits quietly
     except OSError as e:
         from .db import translate
 
@@ -163,6 +165,8 @@ def _write_parquet(reader: pa.RecordBatchReader, path: str) -> int:
             for batch in reader:
                 w.write_batch(batch)
                 n += batch.num_rows
+    except BrokenPipeError:
+        raise  # the reader went away (`... | head`): the CLI exits quietly
     except OSError as e:
         from .db import translate
 
@@ -190,6 +194,8 @@ def _write_tsv(reader: pa.RecordBatchReader, out: str | Path | None) -> int:
             for row in zip(*cols, strict=True):
                 handle.write("\t".join(_tsv_cell(v) for v in row) + "\n")
                 n += 1
+    except BrokenPipeError:
+        raise  # the reader went away (`... | head`): the CLI exits quietly
     except OSError as e:
         from .db import translate
 
@@ -221,6 +227,8 @@ def _write_csv(reader: pa.RecordBatchReader, out: str | Path | None, *, delimite
                     batch = pa.RecordBatch.from_arrays(cols, schema=out_schema)
                 w.write_batch(batch)
                 n += batch.num_rows
+    except BrokenPipeError:
+        raise  # the reader went away (`... | head`): the CLI exits quietly
     except OSError as e:
         from .db import translate
 

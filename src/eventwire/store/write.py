@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -117,12 +118,23 @@ def actors_table(records: Iterable[dict[str, Any]]) -> pa.Table:
     return _cols(list(seen.values()), ACTOR_COLUMNS)
 
 
+def origin_key(origin: str | None) -> str | None:
+    """The stored form of a story's origin file: an absolute path when it names a local file (so runs
+    from different working directories match), else as given (stdin, URLs)."""
+    if not origin:
+        return origin
+    try:
+        return os.path.abspath(origin) if os.path.exists(origin) else origin
+    except (OSError, ValueError):
+        return origin
+
+
 def story_row(story: Story, *, status: str, n_mentions: int, run_id: str | None,
               now: _dt.datetime) -> dict[str, Any]:
     return {
         "story_id": story.id, "content_hash": story_hash(story), "status": status, "date": story.date,
         "place": story.place, "agency": story.agency, "title": story.title, "url": story.url,
-        "language": story.language, "origin_file": story.origin_file, "origin_line": story.origin_line,
+        "language": story.language, "origin_file": origin_key(story.origin_file), "origin_line": story.origin_line,
         "dateline": story.dateline, "n_chars": len(story.text or ""), "n_mentions": n_mentions,
         "run_id": run_id, "coded_at": now,
     }
@@ -183,7 +195,7 @@ def write_batch(store: Store, stories: Sequence[Story], records: Sequence[dict[s
     mentions_tbl = mentions_table(records)
     actors_tbl = actors_table(records)
     rejects_tbl = _cols(reject_rows(rejects, run_id, now), REJECT_COLUMNS)
-    whole_files = pa.table({"origin_file": [s.origin_file for s in by_id.values()
+    whole_files = pa.table({"origin_file": [origin_key(s.origin_file) for s in by_id.values()
                                             if s.origin_file and s.origin_line is None]}, schema=pa.schema(
         [("origin_file", pa.string())]))
     counts = BatchCounts(stories=len(story_rows), mentions=mentions_tbl.num_rows,
