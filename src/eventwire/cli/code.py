@@ -42,7 +42,8 @@ def command(paths: tuple[str, ...], fmt: str, output: str | None, rejects: str |
     bar = Progress("stories", progress)
     n_stories = n_events = n_rejects = 0
     try:
-        for res in code_stories(read_paths(paths, fallback_encoding=fallback_encoding), model=model, workers=workers, batch_size=batch_size):
+        stories = read_paths(paths, fallback_encoding=fallback_encoding)
+        for res in code_stories(stories, model=model, workers=workers, batch_size=batch_size):
             writer.write(res.records)
             for r in res.rejects:
                 click.echo(f"eventwire: rejected {r}", err=True)
