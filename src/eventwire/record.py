@@ -30,7 +30,8 @@ def event_id(story_id: str, ev: EventMention) -> str:
 def build_record(story: Story, ev: EventMention) -> dict[str, Any]:
     """Turn an ``EventMention`` of ``story`` into the documented event record (a plain dict)."""
     info = cameo.lookup(ev.cameo)
-    date = ev.date or story.date
+    date = ev.date if ev.date is not None or ev.date_text else story.date
+    s_start, s_end = _trim(story.text, ev.sentence_start, ev.sentence_end)
     return {
         "event_id": event_id(story.id, ev),
         "story_id": story.id,
@@ -48,9 +49,9 @@ def build_record(story: Story, ev: EventMention) -> dict[str, Any]:
         "plover": plover.project(info.code),
         "location": ev.location,
         "evidence": {
-            "text": story.text[ev.sentence_start:ev.sentence_end],
-            "start": ev.sentence_start,
-            "end": ev.sentence_end,
+            "text": story.text[s_start:s_end],
+            "start": s_start,
+            "end": s_end,
             "trigger": {
                 "text": story.text[ev.trigger_start:ev.trigger_end],
                 "start": ev.trigger_start,
@@ -61,6 +62,15 @@ def build_record(story: Story, ev: EventMention) -> dict[str, Any]:
         "confidence": round(float(ev.confidence), 3),
         "rule": ev.rule,
     }
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without leading/trailing white space (a sentence span may carry the paragraph break)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def _actor(m: Any) -> dict[str, Any] | None:

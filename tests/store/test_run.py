@@ -164,3 +164,24 @@ def test_ctrl_c_keeps_committed_batches_and_says_how_to_resume(tmp_path):
         n = st.scalar("SELECT count(*) FROM stories")
         assert 0 < n < 150
         assert st.scalar("SELECT stories_coded FROM runs") == n
+
+
+def test_ngec_csv_subset_runs_and_reruns_to_nothing(coder, shared, tmp_path):
+    import csv
+
+    src = shared / "data" / "ngec_synthetic_plover" / "gpt_synthetic_events_2023-10-19_19.csv"
+    sub = tmp_path / "subset.csv"
+    csv.field_size_limit(10_000_000)
+    with open(src, newline="", encoding="utf-8") as f, open(sub, "w", newline="", encoding="utf-8") as g:
+        w = csv.writer(g)
+        for i, row in enumerate(csv.reader(f)):
+            if i > 24:
+                break
+            w.writerow(row)
+    db = tmp_path / "ngec.duckdb"
+    first = run_corpus([str(sub)], db, coder=coder, batch_size=8)
+    assert first.coded == 24
+    before = snapshot(db)
+    again = run_corpus([str(sub)], db, coder=coder, batch_size=8)
+    assert again.coded == 0 and again.skipped == 24 and again.mentions == 0
+    assert snapshot(db) == before
