@@ -31,6 +31,15 @@ from .story import Reject, Story, content_id
 _default_coder: Coder | None = None
 
 
+def __getattr__(name: str) -> Any:
+    # The store (DuckDB, pyarrow) is imported only when asked for: coding does not need it.
+    if name in ("open_store", "run_corpus"):
+        from . import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
+
+
 def get_coder(model: str | None = None) -> Coder:
     """A process-wide ``Coder`` for ``model`` (loaded once)."""
     global _default_coder
@@ -53,5 +62,5 @@ def code_text(text: str, *, date: str | _dt.date | None = None, story_id: str | 
 __all__ = [
     "Coder", "DictionaryError", "EvalError", "EventwireError", "InputError", "ModelError", "Reject",
     "SchemaError", "StoreError", "Story", "__version__", "code_stories", "code_text", "get_coder",
-    "read_paths", "read_text_story",
+    "open_store", "read_paths", "read_text_story", "run_corpus",
 ]

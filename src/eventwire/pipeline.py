@@ -42,6 +42,7 @@ class BatchResult:
     records: list[dict[str, Any]]
     rejects: list[Reject]
     stories: int  # stories coded (not rejected) in this batch
+    story_ids: list[str] = field(default_factory=list)  # ids of the stories of this batch, in input order
 
 
 class Coder:
@@ -141,30 +142,37 @@ def batches(items: Iterable[Story | Reject], size: int) -> Iterator[tuple[list[S
 
 
 def code_stories(items: Iterable[Story | Reject], *, model: str | None = None, workers: int = 1,
-                 batch_size: int = 32, ner: bool = False, coder: Coder | None = None) -> Iterator[BatchResult]:
+                 batch_size: int = 32, ner: bool = False, coder: Coder | None = None,
+                 read_ahead: int = 2) -> Iterator[BatchResult]:
     """Code stories (and pass ingest rejects through) batch by batch, in input order.
 
     With ``workers > 1`` batches are spread over a process pool (each process loads the pipeline once);
-    results come back in input order.
+    results come back in input order, and at most ``workers * read_ahead`` batches are in flight, so a huge
+    corpus is never read into memory ahead of the coding.
     """
     if workers <= 1:
         c = coder or Coder(model, ner=ner)
         for stories, pre in batches(items, batch_size):
             records, rejects = c.code_batch(stories)
-            yield BatchResult(records, pre + rejects, len(stories) - len(rejects))
+            yield BatchResult(records, pre + rejects, len(stories) - len(rejects), [s.id for s in stories])
         return
 
     import multiprocessing as mp
+    from collections import deque
 
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
-    pending: list[list[Reject]] = []
-
-    def feed() -> Iterator[list[Story]]:
-        for stories, pre in batches(items, batch_size):
-            pending.append(pre)
-            yield stories
-
+    limit = max(1, workers * read_ahead)
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model, ner)) as pool:
-        for records, rejects, n in pool.imap(_work, feed(), chunksize=1):
-            pre = pending.pop(0)
-            yield BatchResult(records, pre + rejects, n)
+        pending: deque[tuple[Any, list[Reject], list[str]]] = deque()
+        for stories, pre in batches(items, batch_size):
+            pending.append((pool.apply_async(_work, (stories,)), pre, [s.id for s in stories]))
+            while len(pending) >= limit:
+                yield _collect(pending.popleft())
+        while pending:
+            yield _collect(pending.popleft())
+
+
+def _collect(item: tuple[Any, list[Reject], list[str]]) -> BatchResult:
+    result, pre, ids = item
+    records, rejects, n = result.get()
+    return BatchResult(records, pre + rejects, n, ids)

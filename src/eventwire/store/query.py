@@ -143,13 +143,6 @@ def _actor(role: str) -> str:
     return f"coalesce({role}_country, {role}_code, '---')"
 
 
-def _dyad(undirected: bool) -> str:
-    a, b = _actor("source"), _actor("target")
-    if undirected:
-        return f"least({a}, {b}) || '-' || greatest({a}, {b})"
-    return f"{a} || '-' || {b}"
-
-
 def aggregate(store: Store, filters: Filters | None = None, *, by: str = "month", level: str = "events",
               dyad: bool = True, quad: bool = True) -> pa.Table:
     """Counts and Goldstein sums per period (``day``/``week``/``month``/...) × dyad × quad class.
@@ -178,11 +171,13 @@ def aggregate(store: Store, filters: Filters | None = None, *, by: str = "month"
         inner.append("quad_class")
         outer.append("quad_class")
         order.append("quad_class")
-    mentions = "CAST(sum(mentions) AS BIGINT)" if level == "events" else "count(*)"
-    sql = (f"SELECT {', '.join(outer)}, events, mentions, goldstein_sum, goldstein_mean FROM ("
-           f"SELECT {', '.join(inner)}, count(*) AS events, {mentions} AS mentions, "
-           f"sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean FROM {t} "
-           f"WHERE date IS NOT NULL AND {w} GROUP BY ALL) ORDER BY {', '.join(order)}")
+    # as few aggregates as possible: the mean is computed from the sum, mentions of mentions = rows
+    inner_m = ", CAST(sum(mentions) AS BIGINT) AS mentions" if level == "events" else ""
+    outer_m = "mentions" if level == "events" else "events AS mentions"
+    sql = (f"SELECT {', '.join(outer)}, events, {outer_m}, goldstein_sum, "
+           f"goldstein_sum / events AS goldstein_mean FROM ("
+           f"SELECT {', '.join(inner)}, count(*) AS events{inner_m}, sum(goldstein) AS goldstein_sum "
+           f"FROM {t} WHERE date IS NOT NULL AND {w} GROUP BY ALL) ORDER BY {', '.join(order)}")
     return store.arrow(sql, args)
 
 
@@ -205,12 +200,16 @@ def top_dyads(store: Store, filters: Filters | None = None, *, n: int = 20,
     t = _table(level)
     f = filters or Filters()
     w, args = where(f, level)
-    sql = (f"SELECT {_dyad(f.undirected)} AS dyad, count(*) AS events, sum(goldstein) AS goldstein_sum, "
-           f"count(*) FILTER (WHERE quad_class <= 2) AS cooperation, "
-           f"count(*) FILTER (WHERE quad_class >= 3) AS conflict FROM {t} "
+    a, b = _actor("source"), _actor("target")
+    if f.undirected:
+        a, b = f"least({a}, {b})", f"greatest({a}, {b})"
+    # group on the raw columns, label the groups (not the rows)
+    sql = (f"SELECT _a || '-' || _b AS dyad, events, goldstein_sum, cooperation, events - cooperation AS conflict "
+           f"FROM (SELECT {a} AS _a, {b} AS _b, count(*) AS events, sum(goldstein) AS goldstein_sum, "
+           f"count(*) FILTER (WHERE quad_class <= 2) AS cooperation FROM {t} "
            f"WHERE (source_code IS NOT NULL OR source_country IS NOT NULL) "
            f"AND (target_code IS NOT NULL OR target_country IS NOT NULL) AND {w} "
-           "GROUP BY dyad ORDER BY events DESC, dyad LIMIT ?")
+           "GROUP BY ALL) ORDER BY events DESC, dyad LIMIT ?")
     return store.arrow(sql, args + [int(n)])
 
 

@@ -198,7 +198,7 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
     status = "failed"
     try:
         for res in code_stories(fresh(), model=model, workers=workers, batch_size=batch_size, coder=coder):
-            n = min(batch_size, len(inflight))
+            n = len(res.story_ids)
             batch = [inflight.popleft() for _ in range(n)]
             ids = {s.id for s in batch}
             stray = {r["story_id"] for r in res.records} - ids
