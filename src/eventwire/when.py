@@ -17,6 +17,14 @@ trigger wins. Resolution against the story date ``D`` (docs/place.md, "Dates", h
 - ``in March`` (a month alone): the 1st of that month in the story's year (the year before when that is after
   ``D`` in a past clause).
 
+- ``March 2019``: the 1st of that month.
+- **Historical years**: a year alone ("in 1973", "a 1991 crackdown", "back in 2012") before the story's year
+  gives ``date`` = ``None`` and ``date_text`` = the words, so background events stay in the data but out of
+  the story-date time series (a full date such as ``June 2, 2012`` gives that date). A year alone that is
+  not before the story's year is ignored. When the event's own clause has no date expression, a historical
+  year or date in a clause above it (or in a "when ..." clause of one) dates it, unless a clause above also
+  carries a non-historical date.
+
 Without a story date only a full date with a year resolves; otherwise ``date`` stays ``None``.
 """
 
@@ -59,6 +67,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a|a\s+couple\s+of|"
                        r"several|a\s+few)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
     ("month", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_MON}\b(?!\s+\d)")),
+    ("my", re.compile(rf"\b(?:(?:in|since|during|early|late|mid-?)\s+)?{_MON}\s+{_YEAR}\b")),
+    ("year", re.compile(rf"\b(?:in|since|during|from|until|till|of|early|late|mid-?|back\s+in)\s+{_YEAR}\b"
+                        r"(?![-/]\d)")),
+    ("year", re.compile(r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|"
+                        rf"(?<=\btheir\s)|(?<=\bthat\s)){_YEAR}(?=\s+[a-z])")),  # "a 1991 crackdown"
+    ("year", re.compile(r"\b(?:in|during|since|through|throughout)\s+the\s+(?:early\s+|late\s+|mid-?)?"
+                        r"(?P<year>(?:19|20)\d0)s\b")),
 ]
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})  # "would": future in reported speech
@@ -83,6 +98,10 @@ def resolve(kind: str, m: re.Match[str], story_date: _dt.date | None, future: bo
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["mon"]), int(g["day"]))
+    if kind == "year":
+        return None  # a year alone names no day: only historical years are used (see ``historical``)
+    if kind == "my":
+        return _safe_date(int(g["year"]), _MONTHS[g["mon"].lower().rstrip(".")], 1)
     if kind in ("mdy", "dmy"):
         return _safe_date(int(g["year"]), _MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]))
     if story_date is None:
@@ -143,6 +162,32 @@ def find_expressions(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     return found
 
 
+def historical(kind: str, m: re.Match[str], story_date: _dt.date | None) -> bool:
+    """True when the expression names an explicit year (alone or in a full date) before the story's year:
+    "attacked Israel in 1973", "was jailed on June 2, 2012", "a 1991 crackdown"."""
+    year = m.groupdict().get("year")
+    if not year or kind not in ("year", "my", "mdy", "dmy", "iso"):
+        return False
+    return story_date is not None and int(year) < story_date.year
+
+
+def _usable(kind: str, m: re.Match[str], story_date: _dt.date | None) -> bool:
+    """A year alone counts only when it is historical (before the story's year); "in 2020" in a 2020 story
+    says nothing about the day."""
+    return kind != "year" or historical(kind, m, story_date)
+
+
+def _ancestors(tok: Any) -> set[int]:
+    out = {tok.i}
+    t = tok
+    for _ in range(40):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        out.add(t.i)
+    return out
+
+
 def _clause_head(tok: Any) -> Any:
     t = tok
     for _ in range(12):
@@ -177,27 +222,42 @@ def _event_clauses(doc: Any, trig: int) -> set[int]:
 
 
 def date_for(doc: Any, story: Story, ev: EventMention) -> tuple[_dt.date | None, str | None]:
-    """The (date, date_text) the event's sentence gives, or (None, None)."""
+    """The (date, date_text) the event's sentence gives, or (None, None).
+
+    An expression in the event's own clause wins (the nearest). Without one, an explicit **historical**
+    year or date (before the story's year) in a clause above the event - or in a "when ..." clause of one -
+    dates it, unless a clause above carries a non-historical date: "When X came to power in 2005, protests
+    were met with a crackdown during which 500 people were killed" → killed in 2005 (date null, date_text
+    "in 2005"), not on the story date."""
     text = story.text
     s0, s1 = ev.sentence_start, ev.sentence_end
-    exprs = find_expressions(text[s0:s1])
-    if not exprs:
+    exprs = [x for x in find_expressions(text[s0:s1]) if _usable(x[2], x[3], story.date)]
+    if not exprs or doc is None:
         return None, None
-    heads = _event_clauses(doc, ev.trigger_tok) if doc is not None else set()
+    heads = _event_clauses(doc, ev.trigger_tok)
+    anc = _ancestors(_clause_head(doc[ev.trigger_tok]))
     best: tuple[int, tuple[int, int, str, re.Match[str]]] | None = None
+    above: list[tuple[int, tuple[int, int, str, re.Match[str]]]] = []
     for x in exprs:
-        span = doc.char_span(s0 + x[0], s0 + x[1], alignment_mode="expand") if doc is not None else None
+        span = doc.char_span(s0 + x[0], s0 + x[1], alignment_mode="expand")
         if span is None:
             continue
         # the expression's token nearest to the tree root: its preposition or the date noun
-        if _clause_head(span.root).i not in heads:
-            continue
+        h = _clause_head(span.root)
         dist = abs(span.start - ev.trigger_tok)
-        if best is None or dist < best[0]:
-            best = (dist, x)
+        if h.i in heads:
+            if best is None or dist < best[0]:
+                best = (dist, x)
+        elif h.i in anc or (h.dep_ == "advcl" and h.head.i in anc):
+            above.append((dist, x))
+    if best is None and above:
+        if all(historical(x[2], x[3], story.date) for _, x in above):
+            best = min(above, key=lambda a: a[0])
     if best is None:
         return None, None
     s, e, kind, m = best[1]
+    if historical(kind, m, story.date) and kind in ("year", "my"):
+        return None, text[s0 + s:s0 + e]
     future = _is_future(doc[ev.trigger_tok]) or _is_future(_clause_head(doc[ev.trigger_tok]))
     return resolve(kind, m, story.date, future), text[s0 + s:s0 + e]
 

@@ -49,7 +49,12 @@ def test_reported_speech_codes_the_embedded_event(nlp: Any, ec: EventCoder) -> N
 
 
 def test_statement_only_when_nothing_better(nlp: Any, ec: EventCoder) -> None:
-    assert code(nlp, ec, "Iran said the weather was fine.") == [("010", "IRN", None, "asserted")]
+    assert code(nlp, ec, "Iran said Israel was the main danger.") == [("010", "IRN", "ISR", "asserted")]
+
+
+def test_attribution_only_statements_are_not_events(nlp: Any, ec: EventCoder) -> None:
+    assert code(nlp, ec, "Iran said the weather was fine.") == []  # nobody the statement is about
+    assert code(nlp, ec, "Israel was the main danger, Iran said.") == []  # an attribution clause
 
 
 def test_negation_and_conditional_give_nothing(nlp: Any, ec: EventCoder) -> None:

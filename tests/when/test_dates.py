@@ -72,3 +72,25 @@ def test_expressions_do_not_overlap() -> None:
 def test_reported_future(nlp) -> None:
     text = "The airline said it would suspend flights until December 20."
     assert _date(nlp, text, "suspend") == (dt.date(2019, 12, 20), "December 20")
+
+
+HISTORICAL = [
+    ("Rebels attacked the garrison in 1998.", "attacked", None, "in 1998"),
+    ("Rebels attacked the garrison back in 2012.", "attacked", None, "back in 2012"),
+    ("Rebels attacked the garrison in 2019.", "attacked", D, None),  # the story's own year says nothing
+    ("Rebels attacked the garrison in March 2017.", "attacked", None, "in March 2017"),
+    ("A court jailed the activist on May 3, 2016.", "jailed", dt.date(2016, 5, 3), "on May 3, 2016"),
+    ("When the general seized power in 2004, soldiers arrested hundreds of activists.", "arrested", None,
+     "in 2004"),
+    ("Troops were sent in to quell mutinies in the 1980s.", "sent", None, "in the 1980s"),
+    ("The general was tried over a 1991 crackdown which killed 14 civilians.", "killed", None, "1991"),
+    ("Police arrested the activist, who was first detained in 2015, on Monday.", "arrested",
+     dt.date(2019, 10, 7), "on Monday"),
+    ("The 2015 accord collapsed on Monday when rebels attacked army positions.", "attacked", D, None),
+]
+
+
+@pytest.mark.parametrize("text,trigger,date,date_text", HISTORICAL, ids=[c[0][:40] for c in HISTORICAL])
+def test_historical_years(nlp, text, trigger, date, date_text) -> None:
+    """An explicit earlier year dates a background event (date null, the words kept); not the story date."""
+    assert _date(nlp, text, trigger) == (date, date_text)

@@ -17,7 +17,8 @@ from spacy.attrs import LOWER
 from ..mentions import ActorMention
 from ..story import Story
 from . import lexicon as _lexicon
-from .recognize import Unit, find_hits, group_units, name_chains, sentence_starts
+from .credits import Credits
+from .recognize import NOT_NAMES, Unit, find_hits, group_units, name_chains, sentence_starts
 from .resolve import Resolver
 
 
@@ -29,6 +30,8 @@ class ActorCoder:
         (see ``lexicon.load``)."""
         self.lexicon = _lexicon.load(data_dir, extra)
         self.resolver = Resolver(self.lexicon)
+        self.credits = Credits(data_dir / "credits.yaml" if data_dir is not None
+                               and (data_dir / "credits.yaml").exists() else None)
 
     def code(self, doc: Any, story: Story) -> list[ActorMention]:
         """All actor mentions of ``doc`` (the parsed ``story``), in text order."""
@@ -36,10 +39,20 @@ class ActorCoder:
             return []
         hits = find_hits(doc, self.lexicon)
         hits = [h for h in hits if not _is_surname(doc, h)]
+        credit = self.credits.mask(doc)  # "REUTERS/Danish Siddiqui", "(Reporting by ...)": no actors
+        if credit is not None:
+            hits = [h for h in hits if not any(credit[h.start:h.end])]
+        taken = bytearray(len(doc))
+        for h in hits:
+            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+        by_tok = {i: h for h in hits for i in range(h.start, h.end)}
+        hits = [h for h in hits if not _in_other_name(doc, h, taken, by_tok)]
         taken = bytearray(len(doc))
         for h in hits:
             taken[h.start:h.end] = b"\x01" * (h.end - h.start)
         sent_of, sents = sentence_starts(doc)
+        if credit is not None:
+            taken = bytearray(a | b for a, b in zip(taken, credit, strict=True))
         units: list[Unit] = hits + name_chains(doc, taken, sent_of)
         units.sort(key=lambda u: u.start)
         phrases = group_units(doc, units)
@@ -55,6 +68,29 @@ def _is_surname(doc: Any, u: Unit) -> bool:
     return (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha()
             and prev.head.i == u.start and prev.dep_ in ("compound", "flat")
             and prev.lower_ not in _TITLES_BEFORE_PLACES)
+
+
+def _in_other_name(doc: Any, u: Unit, taken: bytearray, by_tok: dict[int, Unit]) -> bool:
+    """A surname-only person form inside another name is not that person: "Hamid Gul" is not Abdullah
+    Gul, "Sharon Stone" not Ariel Sharon (a capitalised proper noun no dictionary knows touches it, or
+    another person's form does)."""
+    if u.kind != "person" or u.entry is None or not u.entry.short:
+        return False
+    for i in (u.start - 1, u.end):
+        o = by_tok.get(i)
+        if o is not None and o.kind == "person" and o.entry is not None and o.entry.name != u.entry.name:
+            return True
+        if 0 <= i < len(doc) and not taken[i]:
+            t = doc[i]
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha \
+                    and t.lower_.rstrip(".") not in _NOT_NAME_NEIGHBOURS and t.lower_ not in NOT_NAMES:
+                return True
+    return False
+
+
+# capitalised words that may touch a surname without being part of another name
+_NOT_NAME_NEIGHBOURS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "president", "premier", "minister",
+                                  "chancellor", "king", "queen", "sheikh", "emir", "general", "gen", "pope"})
 
 
 # capitalised words that may stand before a country name without making it a surname

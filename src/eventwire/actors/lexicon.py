@@ -68,6 +68,10 @@ class Entry:
     name_only: bool = False         # a rank that is a title only directly before a name ("General X")
     periods: tuple[Period, ...] = ()
     default: Period | None = None
+    short: bool = False             # a surname-only form: codes only inside a period (see person_code)
+    yields: bool = False            # a generic head ("official") that takes a modifier role's sectors
+    switch: tuple[str, ...] = ()    # sectors used instead when a cue lemma is in the sentence
+    cues: frozenset[str] = frozenset()
 
     def person_code(self, day: _dt.date | None) -> tuple[str | None, tuple[str, ...]]:
         """(country, sectors) of a dated person entry on ``day``."""
@@ -77,7 +81,7 @@ class Entry:
         for p in self.periods:
             if p.covers(day):
                 return p.country, p.sectors
-        if self.default is not None:
+        if self.default is not None and not self.short:  # "Obama" alone outside office: uncoded
             return self.default.country, self.default.sectors
         return None, ()
 
@@ -329,12 +333,21 @@ def load_sectors(lex: Lexicon, path: Path | None = None) -> None:
             if not isinstance(item, dict):
                 raise DictionaryError(f"{section}: expected a mapping, got {item!r}", code="E303",
                                       where=where)
-            _only(where, item, {"terms", "sectors", "modifier", "fallback", "rank", "name_only", "plural"})
+            _only(where, item, {"terms", "sectors", "modifier", "fallback", "rank", "name_only", "plural",
+                                "yields", "switch"})
             terms = _strings(where, item, "terms", required=True)
             fb = item.get("fallback")
             if fb is not None and fb not in INTERNATIONAL:
                 raise _bad(where, item, f"'fallback' must be one of {sorted(INTERNATIONAL)}")
-            for flag in ("modifier", "rank", "name_only", "plural"):
+            switch: tuple[str, ...] = ()
+            cues: frozenset[str] = frozenset()
+            sw = item.get("switch")
+            if sw is not None:
+                if not isinstance(sw, dict) or set(sw) - {"sectors", "cues", "__line__"}:
+                    raise _bad(where, item, "'switch' must be a mapping with 'sectors' and 'cues'")
+                switch = _codes(where, sw, "sectors", ROLE_CODES)
+                cues = frozenset(c.lower() for c in _strings(where, sw, "cues", required=True))
+            for flag in ("modifier", "rank", "name_only", "plural", "yields"):
                 if flag in item and not isinstance(item[flag], bool):
                     raise _bad(where, item, f"{flag!r} must be true or false")
             sectors = _codes(where, item, "sectors", ROLE_CODES)
@@ -343,7 +356,8 @@ def load_sectors(lex: Lexicon, path: Path | None = None) -> None:
                     raise _bad(where, item, f"term {t!r} must be lowercase")
                 e = Entry(kind, t, f"{fname}:{item['__line__']}", sectors=sectors,
                           modifier=bool(item.get("modifier")), fallback=fb,
-                          name_only=bool(item.get("name_only")))
+                          name_only=bool(item.get("name_only")), yields=bool(item.get("yields")),
+                          switch=switch, cues=cues)
                 forms = [t] + (plurals(t) if item.get("plural", kind != "collective") else [])
                 for f in forms:
                     lex.add(f, e, capital=False)
@@ -378,8 +392,9 @@ def load_persons(lex: Lexicon, path: Path | None = None) -> None:
     for item in data:
         if not isinstance(item, dict):
             raise DictionaryError(f"expected a mapping, got {item!r}", code="E303", where=where)
-        _only(where, item, {"names", "periods", "default"})
+        _only(where, item, {"names", "short", "periods", "default"})
         names = _strings(where, item, "names", required=True)
+        short = _strings(where, item, "short")
         periods = item.get("periods", [])
         if not isinstance(periods, list):
             raise _bad(where, item, "'periods' must be a list")
@@ -388,9 +403,14 @@ def load_persons(lex: Lexicon, path: Path | None = None) -> None:
         default = None
         if d is not None:
             default = _period(where, item, d, item)
-        e = Entry("person", names[0], f"{Path(where).name}:{item['__line__']}", periods=ps, default=default)
+        src = f"{Path(where).name}:{item['__line__']}"
+        e = Entry("person", names[0], src, periods=ps, default=default)
         for n in names:
             lex.add(n, e, capital=True)
+        if short:  # surname-only forms ("Obama"): coded inside a period; else by the story's memory
+            es = Entry("person", names[0], src, periods=ps, default=default, short=True)
+            for n in short:
+                lex.add(n, es, capital=True)
 
 
 def load(data_dir: Path | None = None, extra: Sequence[Path] = ()) -> Lexicon:

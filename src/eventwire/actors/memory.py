@@ -31,6 +31,7 @@ class StoryMemory:
     titles: dict[str, list[Code]] = field(default_factory=dict)
     principal: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # mentions per country
 
     def remember_person(self, name: str, country: str | None, sectors: tuple[str, ...]) -> None:
         """Remember ``name`` (and its last name) with its code; an uncoded name is remembered as such."""
@@ -92,7 +93,22 @@ class StoryMemory:
         best = max(codes, key=lambda c: len(c[1]))
         return best
 
+    def dominant(self, dateline: str | None) -> str | None:
+        """The story's dominant country: the only one, or the one mentioned at least twice and at least
+        twice as often as any other (the dateline's country counts as one mention)."""
+        counts = dict(self.counts)
+        if dateline:
+            counts[dateline] = counts.get(dateline, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1:
+            return ranked[0][0]
+        (top, n), (_, m) = ranked[0], ranked[1]
+        return top if n >= 2 and n >= 2 * m else None
+
     def add_country(self, code: str, principal: bool) -> None:
+        self.counts[code] = self.counts.get(code, 0) + 1
         if code not in self.countries:
             self.countries.append(code)
         if principal and code not in self.principal:

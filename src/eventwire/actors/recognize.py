@@ -6,7 +6,8 @@ Steps (all per story, no per-sentence compilation):
    must start and end on token boundaries and pass its case rule; overlapping hits keep the longest.
 2. ``name_chains``: runs of capitalised proper nouns that no dictionary knows ("Zakir Hasanov").
 3. ``group_units``: every hit and chain climbs the dependency tree through noun-phrase relations
-   (compound, amod, poss, nmod, appos, flat, conj of a modifier, and "of" phrases) and joins the highest
+   (compound, amod, poss, nmod, appos, flat, conj of a modifier, "of" phrases, and "for" phrases of a
+   spokesman or envoy) and joins the highest
    actor word on its way: "Azerbaijan's Minister of Defense, Colonel General Zakir Hasanov" is one
    phrase headed by "Minister"; "the Armenia-Azerbaijan conflict" gives two phrases (ARM, AZE) because
    "conflict" is not an actor word.
@@ -32,6 +33,9 @@ NOT_NAMES = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december monday tuesday wednesday thursday friday saturday sunday "
     "mr mrs ms dr sir madam mister".split())
+# actor nouns that take the code of a "for" phrase ("a spokeswoman for the UN refugee agency")
+FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador",
+                       "negotiator", "adviser", "advisor", "emissary"})
 _WS = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
@@ -68,8 +72,8 @@ class Phrase:
 def _case_ok(form: Form, surface: str) -> bool:
     if form.cased:
         return surface == form.text
-    if form.capital:
-        return surface[:1].isupper()
+    if form.capital:  # a name: capitalised, or written exactly as listed ("al-Qaeda", "de Villepin")
+        return surface[:1].isupper() or surface == form.text
     return True
 
 
@@ -200,6 +204,8 @@ def climb(doc: Any, root: int, actor_heads: set[int]) -> tuple[int, int]:
             continue
         elif dep == "pobj" and h.lower_ == "of" and h.dep_ == "prep" and h.head.pos_ in NOMINAL:
             t = h.head
+        elif dep == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and h.head.lemma_.lower() in FOR_HEADS:
+            t = h.head  # "a spokesman for the Foreign Ministry": the spokesman speaks for the ministry
         else:
             break
         top = t.i

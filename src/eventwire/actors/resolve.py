@@ -9,8 +9,12 @@ Rules (the ``rule`` field of a mention names the one that gave its country):
                             Counsellor of Justice Valery Petrov");
 - ``memory:person``        a name introduced earlier in the story ("Hasanov noted");
 - ``memory:title``         "the minister" when every earlier minister of the story had one country;
-- ``memory:pronoun``       "he"/"she" as subject → the one coded person of the previous sentence;
-- ``in-country``           a role phrase with "in <country>" ("security forces in Guinea");
+- ``memory:pronoun``       "he"/"she"/"him"/"her" → the one coded person in reach (references.py);
+- ``memory:it``            "it" → the one country/organisation subject in reach (references.py);
+- ``memory:country``       "the country" → the story's dominant country (references.py);
+- ``in-country``           a role phrase with "in <country>" ("security forces in Guinea", "police in
+                            Samarra" with the gazetteer);
+- ``gazetteer``            a role phrase modified by a town name ("Samarra police" → IRQ COP);
 - ``collective``           "the two countries", "the parties" ... → the story's two principal countries;
 - ``sentence-country``     a role phrase without country in a sentence naming exactly one country;
 - ``story-country``        ... else the one country of the story so far (dateline included);
@@ -34,17 +38,26 @@ from ..mentions import ActorMention
 from ..story import Story
 from .lexicon import INTERNATIONAL, ROLE_CODES, Lexicon
 from .memory import PersonRecord, StoryMemory
+from .places import PlaceCountries
 from .recognize import Phrase, Unit
+from .references import ReferenceState, resolve_references
 
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "seat", "igo", "person"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "to", "from", "toward", "towards", "via", "through", "within", "over", "off", "on"})
 CONNECT = frozenset({"of", "the", "-", "'s", "for", "and", "&"})
 DEFINITE = frozenset({"the", "this", "that"})
+# prepositions and nouns after which an unknown name is a place ("in Ganja", "the town of Samarra")
+PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout", "from",
+                         "into", "to", "towards", "toward", "through", "within"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "district", "region", "port", "capital",
+                         "governorate", "state", "county", "area", "outskirts", "suburb", "neighbourhood",
+                         "neighborhood"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # where a capital is the government ("Moscow said", "talks with Tehran", "warned Ankara")
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "poss", "appos", "ROOT", "dative"})
 ACTOR_PREPS = frozenset({"with", "against", "between", "by", "on", "for", "toward", "towards"})
-FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "late", "toppled", "overthrown"})
+FORMER = frozenset({"former", "ex", "ousted", "deposed", "late", "toppled", "overthrown"})
 _FORMER_IDS = frozenset(get_string_id(w) for w in FORMER)
 _ETHNIC_ID = get_string_id("ethnic")
 # a country named as a destination or a place visited is no evidence of a titled person's country
@@ -72,6 +85,7 @@ class Draft:
     former: bool = False
     dropped: bool = False
     place: bool = False
+    modifiers: list[Unit] = field(default_factory=list)  # names modifying a role head ("Samarra police")
 
 
 def _add(seq: list[str], items: tuple[str, ...] | list[str]) -> None:
@@ -80,7 +94,7 @@ def _add(seq: list[str], items: tuple[str, ...] | list[str]) -> None:
             seq.append(s)
 
 
-def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
+def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | None = None) -> Draft:
     d = Draft(p, p.start, p.end, p.anchor)
     # the span takes in the head's own modifiers written directly before it ("Ethnic Hungarians",
     # "Senior ... officials")
@@ -92,6 +106,7 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
         else:
             break
     head_units = [u for u in p.units if u.root == p.anchor or u.start <= p.anchor < u.end]
+    role_phrase = any(u.kind in ("role", "rank") for u in p.units)
     ordered = head_units + [u for u in p.units if u not in head_units]
     for u in ordered:
         e = u.entry
@@ -101,6 +116,7 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
             plural = doc[p.anchor].tag_ in ("NNS", "NNPS")
             if u.root != p.anchor and r.head.i == p.anchor and role_head \
                     and (r.dep_ == "compound" or (r.dep_ in ("poss", "nmod") and plural)):
+                d.modifiers.append(u)
                 continue  # "Toyota workers", "the Trump administration": an organisation or place, not a person
             d.names.append(u)
             continue
@@ -123,7 +139,8 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
         if u.kind in ("role", "rank", "seat", "igo", "capital"):
             if u.kind in ("role", "rank"):
                 d.has_role = True
-            _add(d.sectors, e.sectors)
+            if u.kind != "capital" or not role_phrase:  # "Paris police" is COP, not COP GOV
+                _add(d.sectors, e.sectors)
         if u.kind == "collective":
             d.collective = True
         if e.fallback and not d.fallback:
@@ -155,9 +172,65 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int]) -> Draft:
         if head is not None and a.dep_ in ("compound", "amod", "nmod") and head.entry is not None \
                 and not head.entry.modifier:
             d.dropped = True
+    # a generic role gives way to the other roles of its phrase: "a police official" is COP, not GOV COP,
+    # "Hamas leader Khalil Nour" is REB
+    for yu in p.units:
+        if yu.entry is None or not yu.entry.yields or yu.kind not in ("role", "rank"):
+            continue
+        others: list[str] = []
+        for u in p.units:
+            if u is not yu and u.kind in ("role", "rank", "igo") and u.entry is not None:
+                _add(others, u.entry.sectors)
+        if lex is not None and yu.root == p.anchor:  # "military officials": the tagger made it an adjective
+            for k in doc[p.anchor].children:
+                if k.i < p.anchor and k.dep_ in ("amod", "compound") and not any(
+                        u.start <= k.i < u.end for u in p.units):
+                    for f in lex.forms.get(k.lower_, ()):
+                        if f.entry.kind == "role" and f.entry.sectors:
+                            _add(others, f.entry.sectors)
+                            break
+        if not others:
+            continue
+        own = [s for s in yu.entry.sectors if s not in others]
+        if yu.root == p.anchor:
+            d.sectors = others + [s for s in d.sectors if s not in others and s not in own]
+        else:
+            d.sectors = [s for s in d.sectors if s not in own]
     if d.former and d.has_role:
         d.sectors = ["ELI"]
+    # a phrase never takes in a finite verb ("..., which made it effective ..., Richard Brown")
+    for i in range(d.head - 1, d.start - 1, -1):
+        if doc[i].tag_ in FINITE:
+            d.start = i + 1
+            break
+    for i in range(d.head + 1, d.end):
+        if doc[i].tag_ in FINITE:
+            d.end = i
+            break
+    # a phrase never runs across a line break (a paragraph the parser glued to the next one)
+    breaks = [i for i in range(d.start, d.end) if "\n" in doc[i].text_with_ws]
+    if breaks:
+        before = [i for i in breaks if i < d.head]
+        after = [i for i in breaks if i >= d.head]
+        if before:
+            d.start = before[-1] + 1
+        if after:
+            d.end = after[0] + 1
+        while d.end - 1 > d.head and doc[d.end - 1].is_space:
+            d.end -= 1
     return d
+
+
+def switch_sectors(doc: Any, d: Draft, sent_lemmas: set[str]) -> None:
+    """A head role with a ``switch`` takes its other sectors when a cue lemma is in the sentence:
+    "security forces fired tear gas at protesters" → COP instead of MIL."""
+    for u in d.phrase.units:
+        e = u.entry
+        if e is None or not e.switch or not (u.root == d.head or u.start <= d.head < u.end):
+            continue
+        if e.cues & sent_lemmas:
+            d.sectors = list(e.switch) + [s for s in d.sectors if s not in e.sectors and s not in e.switch]
+        return
 
 
 def title_run(doc: Any, d: Draft, units_by_tok: dict[int, Unit], sent_start: int) -> list[Unit]:
@@ -196,6 +269,7 @@ class Resolver:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.places = PlaceCountries()
 
     def dateline_country(self, story: Story) -> str | None:
         if not story.place:
@@ -226,17 +300,19 @@ class Resolver:
             by_sent.setdefault(sent_of[p.anchor], []).append(p)
         out: list[ActorMention] = []
         group_counter = [0]
-        previous_persons: list[ActorMention] = []
+        refs = ReferenceState()
         for s_start, s_end in sents:
-            if s_start not in by_sent and not previous_persons:
-                continue
-            sent = doc[s_start:s_end]
             if s_start not in by_sent:
-                out.extend(self._pronouns(doc, story, sent, previous_persons, []))
-                previous_persons = []
+                out.extend(resolve_references(doc, story, (s_start, s_end), lowers, [], [], refs,
+                                              mem.dominant(dateline)))
                 continue
-            drafts = [draft_of(doc, p, story.date, lowers) for p in by_sent[s_start]]
+            uncoded: list[int] = []  # person names of this sentence that got no code
+            drafts = [draft_of(doc, p, story.date, lowers, self.lex) for p in by_sent[s_start]]
             drafts = [d for d in drafts if not d.dropped]
+            if any(u.entry is not None and u.entry.switch for d in drafts for u in d.phrase.units):
+                lemmas = {t.lemma_.lower() for t in doc[s_start:s_end]}
+                for d in drafts:
+                    switch_sectors(doc, d, lemmas)
             sent_countries: list[str] = []
             home_countries: list[str] = []  # countries not named as a destination or a place
             # title runs: a name without country takes the capitalised titles written before it
@@ -255,6 +331,11 @@ class Resolver:
                             if o is not d and d.start <= o.start and o.end <= d.end:
                                 absorbed.add(id(o))
             drafts = [d for d in drafts if id(d) not in absorbed]
+            # places from the gazetteer: "Samarra police", "police in Samarra", "... in Ganja"
+            place_of: dict[int, str] = {}
+            sent_countries.extend(self._places(doc, drafts, mem, place_of))
+            if place_of:
+                drafts = [d for d in drafts if d.head not in place_of]
             # first pass: phrases that carry their own country, and names
             pending: list[Draft] = []
             results: list[tuple[Draft, list[str | None], str]] = []
@@ -266,6 +347,7 @@ class Resolver:
                     # "Jordan" after "Michael Jordan" was introduced: the person, not the country
                     rec = mem.person(doc[d.start:d.end].text)
                     if not isinstance(rec, PersonRecord):
+                        uncoded.append(d.start)
                         continue
                     countries = [rec.country] if rec.country else []
                     d.sectors, d.rule = list(rec.sectors), "memory:person"
@@ -288,6 +370,7 @@ class Resolver:
                                 home_countries.append(c)
                 elif name and not d.sectors:
                     mem.remember_person(name, None, ())  # an uncoded name: remembered, not emitted
+                    uncoded.append(d.start)
                 else:
                     pending.append(d)
             # second pass: phrases without their own country
@@ -318,7 +401,7 @@ class Resolver:
                 if not d.sectors:
                     continue  # a neutral actor noun ("the delegation") takes no country from context
                 sc = list(dict.fromkeys(sent_countries))
-                located = self._located_in(doc, d, results)
+                located = self._located_in(doc, d, results, place_of)
                 if located and not d.names:  # "security forces in Guinea", "rebels in Darfur, Sudan"
                     results.append((d, [located], "in-country"))
                     continue
@@ -344,36 +427,70 @@ class Resolver:
             results.sort(key=lambda r: r[0].start)
             emitted = self._emit(doc, story, results, mem, group_counter)
             out.extend(emitted)
-            out.extend(self._pronouns(doc, story, sent, previous_persons, emitted))
-            previous_persons = [m for m in emitted if m.kind == "person" and m.country]
+            out.extend(resolve_references(doc, story, (s_start, s_end), lowers, emitted, uncoded, refs,
+                                          mem.dominant(dateline)))
         out.sort(key=lambda m: (m.start, m.end))
         return out
 
-    @staticmethod
-    def _pronouns(doc: Any, story: Story, sent: Any, previous: list[ActorMention],
-                  here: list[ActorMention]) -> list[ActorMention]:
-        """"He"/"she" as the subject of a sentence without a person of its own → the one coded person of
-        the previous sentence (conservative: nothing when there were several or none)."""
-        if len({(m.name, m.code) for m in previous}) != 1 or any(m.kind == "person" for m in here):
-            return []
-        p = previous[0]
-        out: list[ActorMention] = []
-        for t in sent:
-            if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
-                out.append(ActorMention(start=t.idx, end=t.idx + len(t.text), tok_start=t.i, tok_end=t.i + 1,
-                                        head=t.i, text=story.text[t.idx:t.idx + len(t.text)], name=p.name,
-                                        country=p.country, sectors=p.sectors, kind="person",
-                                        rule="memory:pronoun"))
-        return out
+    def _places(self, doc: Any, drafts: list[Draft], mem: StoryMemory, place_of: dict[int, str]) -> list[str]:
+        """Give role phrases modified by a town name its country ("Samarra police" → IRQ, rule
+        ``gazetteer``); mark town names after a locative preposition ("in Ganja") as places (not persons,
+        not emitted) in ``place_of`` (head token → country). Returns the countries of those places."""
+        found: list[str] = []
+        for d in drafts:
+            if d.countries or d.collective:
+                continue
+            if not d.names and d.has_role:
+                # a capitalised modifier of the role head: a name chain ("Samarra police") or a word
+                # the tagger took for an adjective; not an acronym ("IRNA news agency"), not a sentence-
+                # initial adjective before civilians ("Nice people"), not before a capitalised plural
+                # ("Sacramento Kings")
+                h = doc[d.head]
+                if h.tag_ in ("NNS", "NNPS") and h.text[:1].isupper():
+                    continue
+                mods = [(doc[u.start:u.end].text, u) for u in d.modifiers if not doc[u.start:u.end].text.isupper()]
+                for k in h.children:
+                    if k.i < d.head and k.dep_ in ("amod", "compound", "nmod") and k.is_alpha \
+                            and k.text[:1].isupper() and not k.text.isupper() \
+                            and not (k.is_sent_start and k.pos_ != "PROPN" and "CVL" in d.sectors) \
+                            and not any(u.start <= k.i < u.end for u in d.phrase.units):
+                        mods.append((k.text, Unit(k.i, k.i + 1, k.i, "name")))
+                for text, u in mods:
+                    c = self.places.country(text)
+                    if c:
+                        d.countries.append((c, u))
+                        d.rule = "gazetteer"
+                        break
+                continue
+            if len(d.names) != 1 or d.has_role or len(d.phrase.units) != 1:
+                continue
+            a = doc[d.head]
+            if a.dep_ != "pobj":
+                continue
+            prep = a.head.lower_
+            if prep not in PLACE_PREPS and not (prep == "of" and a.head.head.lemma_.lower() in PLACE_NOUNS):
+                continue
+            u = d.names[0]
+            text = doc[u.start:u.end].text
+            if isinstance(mem.person(text), PersonRecord):
+                continue
+            c = self.places.country(text)
+            if c:
+                place_of[d.head] = c
+                found.append(c)
+        return found
 
     @staticmethod
-    def _located_in(doc: Any, d: Draft, results: list[tuple[Draft, list[str | None], str]]) -> str | None:
-        """The country of an "in <country or capital>" phrase attached to the head of ``d``."""
+    def _located_in(doc: Any, d: Draft, results: list[tuple[Draft, list[str | None], str]],
+                    place_of: dict[int, str] | None = None) -> str | None:
+        """The country of an "in <country, capital or town>" phrase attached to the head of ``d``."""
         for c in doc[d.head].children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout", "near", "around"):
                 for obj in c.children:
                     if obj.dep_ != "pobj":
                         continue
+                    if place_of and obj.i in place_of:
+                        return place_of[obj.i]
                     for o, countries, _rule in results:
                         if o.start <= obj.i < o.end and len(countries) == 1 and countries[0] \
                                 and countries[0] not in INTERNATIONAL:

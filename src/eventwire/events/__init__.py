@@ -11,7 +11,8 @@ from typing import Any
 
 from ..mentions import ActorIndex, ActorMention, EventMention
 from ..story import Story
-from .coder import SentenceCoder, Trace, to_events
+from .coder import SentenceCoder, Trace, dedup_casualties, to_events
+from .context import StoryContext, load_rules
 from .falsefriends import Guards
 from .frames import Patterns, load
 
@@ -23,6 +24,7 @@ class EventCoder:
         self.patterns: Patterns = load()
         self.guards = Guards(self.patterns)
         self.trigger_lemmas: frozenset[str] = self.patterns.trigger_lemmas
+        self.context_rules = load_rules()
 
     def has_trigger(self, lemmas: Iterable[str]) -> bool:
         """True when any of ``lemmas`` (lower-cased) can trigger an event: sentences without one can skip
@@ -42,14 +44,22 @@ class EventCoder:
         return events, trace.sentences
 
     def _code(self, doc: Any, actors: list[ActorMention], trace: Trace | None) -> list[EventMention]:
-        sc = SentenceCoder(self.patterns, self.guards, ActorIndex(actors), trace)
+        ctx = StoryContext.of(doc, self.context_rules)
+        if ctx.spans:  # photo credits and caption headers name no actor of the story
+            actors = [a for a in actors if not ctx.in_boilerplate(a.start, a.end)]
+        sc = SentenceCoder(self.patterns, self.guards, ActorIndex(actors), trace, ctx)
         out: list[EventMention] = []
         for si, sent in enumerate(doc.sents):
             if trace is not None:
                 trace.start()
+            why = ctx.skip(sent)
+            if why:
+                if trace is not None:
+                    trace.add(f"  sentence skipped ({why})")
+                continue
             cands = sc.code_sentence(sent)
             out.extend(to_events(si, sent, cands))
-        return out
+        return dedup_casualties(out, trace)
 
 
 __all__ = ["EventCoder"]

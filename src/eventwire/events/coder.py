@@ -34,6 +34,7 @@ from typing import Any
 
 from ..mentions import ActorIndex, ActorMention, EventMention
 from . import modality as _mod
+from .context import StoryContext
 from .falsefriends import Guards
 from .frames import Family, Frame, Patterns
 
@@ -45,14 +46,24 @@ SEARCH_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "pobj", "a
 SEARCH_PREPS = frozenset({"of", "from", "by"})
 PRT_DEPS = frozenset({"prt", "prep", "advmod", "dative", "acomp", "oprd", "dobj", "npadvmod"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SELF_PRONOUNS = frozenset({"it", "itself", "they", "themselves", "he", "she", "him", "her", "we", "us"})
+ROLE_KEYS = frozenset({"subj", "obj", "iobj", "oprd"})
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day",
+                        "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
+                        "today", "tonight", "occasion", "basis", "behalf", "january", "february", "march", "april",
+                        "may", "june", "july", "august", "september", "october", "november", "december"})
 STATIVE_VERBS = frozenset({"be", "remain", "become", "stay", "seem", "have", "continue", "keep", "exist", "get",
                            "need", "know", "understand", "feel", "look", "appear", "live"})
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "dispute", "contest"})
-NEGATING_VERBS = frozenset({"fail", "refrain", "avoid", "cancel", "postpone", "deny"})
+NEGATING_VERBS = frozenset({"fail", "refrain", "avoid", "cancel", "postpone", "deny", "stop", "cease", "quit"})
+QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which"})
 SUBORDINATE_DEPS = frozenset({"advcl", "xcomp", "acl", "pcomp"})
 # "the role of X in establishing ties", "accused of shelling", "arrested for collaborating": not events
 GERUND_PREPS = frozenset({"of", "in", "for", "about", "on", "at", "against", "to", "toward", "towards", "with",
                           "from", "into", "over", "like"})
+VERBAL_ATTACK = frozenset({"attack", "assail", "hit", "target", "savage", "lash"})
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "JUD", "ELI", "MED", "BUS", "NGO", "HLH", "EDU",
+                               "LAB", "ENV", "HRI", "MOD", "RAD", "AGR", "DEV"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CCOMP_AUX = frozenset({"will", "would", "shall"})
 CCOMP_ANY = frozenset({"demand", "appeal"})  # "demanded that X release ...": any complement clause
@@ -114,8 +125,10 @@ class Trace:
 class SentenceCoder:
     """Codes the sentences of one document (holds the per-document actor index and caches)."""
 
-    def __init__(self, patterns: Patterns, guards: Guards, idx: ActorIndex, trace: Trace | None) -> None:
+    def __init__(self, patterns: Patterns, guards: Guards, idx: ActorIndex, trace: Trace | None,
+                 ctx: StoryContext | None = None) -> None:
         self.p = patterns
+        self.ctx = ctx
         self.m = patterns.modality
         self.g = guards
         self.idx = idx
@@ -127,6 +140,8 @@ class SentenceCoder:
         self._generic = patterns.classes.get("generic_head", frozenset())
         self._via = patterns.light_via
         self._claims = patterns.classes.get("claim", frozenset())
+        self._media = patterns.classes.get("media", frozenset())
+        self._insult = patterns.classes.get("insult", frozenset())
 
     def _lem(self, tok: Any) -> str:
         low: str = tok.lemma_.lower()
@@ -186,6 +201,10 @@ class SentenceCoder:
                 r.setdefault("obj", []).append(c)
             elif d == "dobj":
                 r.setdefault("obj", []).append(c)
+                for a in c.children:  # "branded the minister a disgrace": an indefinite apposition
+                    if a.dep_ == "appos" and a.pos_ == "NOUN" and \
+                            any(x.dep_ == "det" and x.lower_ in ("a", "an") for x in a.children):
+                        r.setdefault("oprd", []).append(a)
             elif d == "dative":
                 if c.pos_ == "ADP":
                     r.setdefault(self._lem(c), []).extend(p for p in c.children if p.dep_ == "pobj")
@@ -198,6 +217,15 @@ class SentenceCoder:
                 r.setdefault(self._lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
             elif d == "auxpass":
                 passive = True
+            elif d == "oprd" or (d in ("ccomp", "xcomp") and c.pos_ == "NOUN"):
+                r.setdefault("oprd", []).append(c)  # "called the premier a liar"
+        if not passive and v.tag_ == "VBN" and "subj" in r and \
+                not any(c.dep_ in ("aux", "auxpass") for c in v.children) and \
+                ((v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children))
+                 or self._lem(v.head) == "with"):
+            # an elliptical passive: "five were killed and dozens injured", "with thousands wounded"
+            r["obj"] = r.pop("subj") + r.get("obj", [])
+            passive = True
         subj = r.get("subj")
         if subj and self._lem(subj[0]) in REL_PRONOUNS and v.dep_ == "relcl":
             r["subj"] = [v.head]
@@ -220,7 +248,13 @@ class SentenceCoder:
             h = t.head
             if h.i == t.i:
                 return None
-            if d == "relcl" or (d == "acl" and t.tag_ == "VBG"):
+            if d == "acl" and t.tag_ == "VBG" and h.dep_ == "pobj" and h.head.head.pos_ in VERB_POS and \
+                    h.head.head.i != h.head.i:
+                t = h.head.head  # "a car ploughed into a parade, injuring ...": the agent of the motion
+                if t.dep_ == "acl":
+                    return t.head
+                continue
+            if d == "relcl" or (d == "acl" and t.tag_ in ("VBG", "VBD")):
                 return h
             if d == "acomp" and t.pos_ == "ADJ":
                 pass
@@ -273,13 +307,25 @@ class SentenceCoder:
 
     # -- matching -----------------------------------------------------------------------------------
     def _prep_ok(self, roles: Roles, prep: str, allowed: frozenset[str] | None) -> bool:
-        toks = roles.get(prep)
+        toks = [t for t in roles.get(prep, ()) if self._lem(t) not in TIME_WORDS]  # "on Saturday": no argument
         if not toks:
             return False
         return allowed is None or any(self._lem(t) in allowed for t in toks)
 
     def _has_prt(self, v: Any, prt: str) -> bool:
-        return any(c.dep_ in PRT_DEPS and self._lem(c) == prt for c in v.children)
+        """The particle or bound preposition of a phrasal frame. A preposition after the direct object or
+        with a time expression is an adjunct: "called the premier a liar on Sunday" is not "call on"."""
+        dobj_at = min((c.i for c in v.children if c.dep_ == "dobj"), default=None)
+        for c in v.children:
+            if c.dep_ not in PRT_DEPS or self._lem(c) != prt:
+                continue
+            if c.dep_ == "prep":
+                if dobj_at is not None and dobj_at < c.i:
+                    continue
+                if any(p.dep_ == "pobj" and self._lem(p) in TIME_WORDS for p in c.children):
+                    continue
+            return True
+        return False
 
     def _bare_ok(self, v: Any) -> bool:
         """Frames without a particle do not apply to "called off" when "call off" has frames."""
@@ -313,8 +359,9 @@ class SentenceCoder:
                     if f.mods is not None and not any(self._lem(t) in f.mods for t in
                                                       nroles.get("compound", []) + nroles.get("amod", [])):
                         continue
-                    if f.from_noun:
-                        mn = self.match_noun(n, nroles)
+                    if f.from_noun:  # the noun's prepositions may hang from the verb: "carried out a strike on"
+                        mn = self.match_noun(n, {**{k: v for k, v in merged.items() if k not in ROLE_KEYS},
+                                                 **nroles})
                         if mn is not None:
                             nf = mn[0]
                             f = replace(f, code=nf.code, violent=nf.violent, recip=f.recip or nf.recip,
@@ -398,9 +445,12 @@ class SentenceCoder:
                 return self.actors_at(c)
         return []
 
-    def subject_roles(self, g: Any) -> Roles:
-        """Roles of a governing word; an adjective ("ready to", "willing to") takes its copula's subject."""
+    def subject_roles(self, g: Any, stative: bool = True) -> Roles:
+        """Roles of a governing word; an adjective ("ready to", "willing to") takes its copula's subject.
+        A passive appeal or demand ("citizens were urged to ...") has its addressee as subject: no source."""
         roles = self.roles(g)
+        if not stative and any(c.dep_ == "nsubjpass" for c in g.children):
+            return roles  # the passive subject is already the object (addressee) slot
         if "subj" not in roles:  # stative passive: "Israel is opposed to ...", "is committed to ..."
             sp = [c for c in g.children if c.dep_ == "nsubjpass"]
             if sp:
@@ -448,6 +498,8 @@ class SentenceCoder:
                 continue
             self._noun(t, cands)
         cands = self._drop_subordinate(cands)
+        if self.ctx is not None:
+            cands = self._context_filter(sent, cands)
         strong = [c for c in cands if not c.code.startswith("01")]
         if not strong:
             for t in trig:
@@ -459,6 +511,22 @@ class SentenceCoder:
             if c.code.startswith("01"):
                 self._t(f"  drop {c.code} at '{c.trigger.text}': a better event exists in the sentence")
         return strong
+
+    def _context_filter(self, sent: Any, cands: list[Candidate]) -> list[Candidate]:
+        """Drop events triggered inside a photo credit or caption header, and violence in sports reporting."""
+        assert self.ctx is not None
+        keep = []
+        for c in cands:
+            t = c.trigger
+            if self.ctx.in_boilerplate(t.idx, t.idx + len(t.text)):
+                self._t(f"  drop {c.code} at '{t.text}': inside a credit or caption header")
+                continue
+            why = self.ctx.blocks(sent, c.code, self._lem(t))
+            if why:
+                self._t(f"  drop {c.code} at '{t.text}': a game, not violence ({why})")
+                continue
+            keep.append(c)
+        return keep
 
     def _drop_subordinate(self, cands: list[Candidate]) -> list[Candidate]:
         if len(cands) < 2:
@@ -520,8 +588,14 @@ class SentenceCoder:
                     return replace(inner, rule=f"{inner_fam.name}:{self._lem(x)}+{inner.rule}")
             if special:
                 return Complement(x, None, {}, special, None, self._lem(x))
-            if fam.name in CCOMP_ANY and x.pos_ in VERB_POS and (x.dep_ == "xcomp" or g.pos_ in VERB_POS):
+            if fam.name in CCOMP_ANY and x.pos_ in VERB_POS and (x.dep_ == "xcomp" or g.pos_ in VERB_POS) and \
+                    (x.dep_ == "xcomp" or self._lem(x) not in STATIVE_VERBS):  # "insisted it was premature"
                 # "ordered Belarus to close the border": a demand even when the action has no frame
+                return Complement(x, None, self.roles(x), None, None, self._lem(x))
+            if fam.name == "threaten" and x.dep_ == "ccomp" and x.pos_ in VERB_POS and \
+                    self._lem(x) not in STATIVE_VERBS and self.fill(("subj", "obj"), self.roles(x))[0]:
+                # "warned that police will stop ...": an actor's announced action is a threat; "warned that
+                # cases will increase" is not
                 return Complement(x, None, self.roles(x), None, None, self._lem(x))
         groles = self.roles(g)
         for slot in NOUN_SLOTS.get(fam.name, ("obj",)):
@@ -560,7 +634,10 @@ class SentenceCoder:
             if why:
                 self._t(f"  {label}: no event (false friend: {why})")
                 return
-        groles = self.subject_roles(g)
+        if fam.name in ("appeal", "demand") and self._lem(g) in ("ask", "question") and self._question(g, comp):
+            self._t(f"  {label}: no event (a question, not a request)")
+            return
+        groles = self.subject_roles(g, stative=fam.name not in ("appeal", "demand"))
         if g.pos_ in NOUN_POS and g.head.i != g.i:  # "renewed its demand that ...": the support verb's
             groles = {**groles, "subj": self.roles(g.head).get("subj", [])}
         sources, _ = self.fill(("subj",), groles)
@@ -587,6 +664,15 @@ class SentenceCoder:
         recip = bool(comp.frame and comp.frame.recip and fam.name == "intent")
         self._emit(Candidate(frame, code, g, rule, sources, targets, modality, self._main(g, 0.75),
                              recip=recip), label, cands)
+
+    def _question(self, g: Any, comp: Complement) -> bool:
+        """"asked whether ...", "asked how ...", a sentence-opening "Asked about ..., X said": a question
+        put (usually by reporters), not a request."""
+        if g.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in g.children):
+            return True
+        x = comp.tok
+        return any(c.dep_ in ("mark", "advmod", "nsubj", "dobj") and self._lem(c) in QUESTION_WORDS and c.i < x.i
+                   for c in x.children)
 
     def _obligation(self, g: Any) -> tuple[Family, Any] | None:
         """(family, speaker) when ``g`` (or its copula) carries a reported "must"/"should"."""
@@ -624,9 +710,17 @@ class SentenceCoder:
         if noun is not None:
             consumed.add(noun.i)
         label = f"verb '{v.text}'" + (f" + '{noun.text}'" if noun is not None else "")
-        if v.dep_ == "pcomp" and v.tag_ == "VBG" and self._lem(v.head) in GERUND_PREPS:
-            self._t(f"  {label} [{f.rule}]: no event (gerund after '{v.head.text}' names an activity, "
+        g = v
+        while g.dep_ == "xcomp" and g.head.i != g.i:  # "jailed for conspiring to murder ..."
+            g = g.head
+        if g.dep_ == "pcomp" and g.tag_ == "VBG" and self._lem(g.head) in GERUND_PREPS:
+            self._t(f"  {label} [{f.rule}]: no event (gerund after '{g.head.text}' names an activity, "
                     "it does not report one)")
+            return
+        if v.tag_ == "VBN" and self._lem(v.head) == "with" and \
+                not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+            self._t(f"  {label} [{f.rule}]: no event (\"with X {v.text}\" describes the circumstances of "
+                    "another event)")
             return
         code, rule, modality, conf = f.code, f.rule, "asserted", f.conf
         sources, stok = self.fill(f.src, roles)
@@ -649,7 +743,7 @@ class SentenceCoder:
             targets = [t for t in targets if t not in sources]
         else:
             blocked = self._blocked(v)
-            if blocked == _mod.CONDITIONAL_MAIN and fut and not neg:
+            if blocked == _mod.CONDITIONAL_MAIN and fut and not neg and f.code[:2] not in ("01", "02"):
                 # "X will withdraw its troops unless Y ...": a conditional threat (conflictual or
                 # withdrawing actions) or a conditional promise (cooperative ones), CAMEO-style
                 coop = f.code[:2] in COOPERATIVE_ROOTS and not f.code.startswith("0874")
@@ -673,11 +767,27 @@ class SentenceCoder:
                     modality, conf = "intended", conf * 0.95
             elif self._reported(v):
                 modality = "reported"
+        if f.violent and not targets and ttok is not None and ttok.dep_ == "dobj":
+            # "fought a war against Iraq", "launched a campaign on the rebels": the object's own target
+            for c in ttok.children:
+                if c.dep_ == "prep" and self._lem(c) in ("against", "on", "with"):
+                    for p in c.children:
+                        acts = self.actors_at(p) if p.dep_ == "pobj" else []
+                        if acts and not targets:
+                            targets, ttok = acts, p
         if f.need_tgt and not targets:
             self._t(f"  {label} [{f.rule}]: no event (this verb is coded only with a target actor)")
             return
+        if f.violent and code == f.code and self._lem(v) in VERBAL_ATTACK and sources and targets and \
+                all(_political(a) for a in sources + targets):
+            # "the opposition leader attacked the prime minister": politicians attack with words
+            code, rule = "111", f"{rule}/verbal:political-actors"
+            f = replace(f, violent=False)
         why = self.g.violent_target(f, ttok, bool(ttok is not None and self.idx.at(ttok.i))) or \
-            self.g.violent_subject(f, stok, bool(sources))
+            self.g.violent_subject(f, stok, bool(stok is not None and self.idx.at(stok.i)))
+        if not why and f.violent and not targets and self._lem(v) in self.g.metaphor_verbs and "obj" not in roles \
+                and any(self._effort(c) for c in v.children):
+            why = f"'{v.text} to ...' is an effort, not violence"  # "the country battles to prevent ..."
         if why and code == f.code:
             self._t(f"  {label} [{f.rule}]: no event (false friend: {why})")
             return
@@ -692,6 +802,16 @@ class SentenceCoder:
             code, rule = self._third_location(code, rule, roles, sources, targets)
         self._emit(Candidate(f, code, v, rule, sources, targets, modality, self._main(v, conf),
                              recip=f.recip), label, cands)
+
+    def _effort(self, c: Any) -> bool:
+        """An infinitive complement that is no armed action: "battles to prevent the outbreak" (but "fought
+        to take the town", "battled to retake the base" are fighting)."""
+        if c.dep_ not in ("xcomp", "advcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return False
+        mv = self.match_verb(c) if c.pos_ in VERB_POS else None
+        if mv is not None and (mv[0].violent or mv[0].code[:2] in ("15", "17", "18", "19", "20")):
+            return False
+        return not any(o.dep_ == "dobj" and self._lem(o) in self.g.physical for o in c.children)
 
     def _third_location(self, code: str, rule: str, roles: Roles, sources: list[ActorMention],
                         targets: list[ActorMention]) -> tuple[str, str]:
@@ -765,21 +885,54 @@ class SentenceCoder:
                    cands)
 
     def _speech(self, v: Any, cands: list[Candidate]) -> None:
+        """The statement fallback: "X said ..." with nothing better in the sentence. Coded only when the
+        statement is news about someone: not an attribution clause ("..., a police official said", "X told
+        Reuters"), and with a target - a non-media addressee ("told the Japanese minister"), else a coded
+        actor of another country named in what was said."""
         code = self.m.speech[self._lem(v)]
         label = f"speech '{v.text}'"
         blocked = self._blocked(v)
         if blocked:
             self._t(f"  {label}: no statement ({blocked})")
             return
+        if v.dep_ in ("parataxis", "advcl") or any(c.dep_ == "ccomp" and c.i < v.i for c in v.children):
+            self._t(f"  {label}: no statement (attribution of the reported content, not a statement)")
+            return
         roles = self.roles(v)
         sources, _ = self.fill(("subj",), roles)
         if not sources:
             self._t(f"  {label}: no statement (no coded speaker)")
             return
-        targets, _ = self.fill(("to", "iobj", "with"), roles)
+        addressees = [t for s in ("to", "iobj", "with") for t in roles.get(s, ())
+                      if not self._is_media(t)]
+        targets, _ = self.fill(("addr",), {"addr": addressees})
+        if not targets:
+            targets = self._content_actor(v, sources)
+        if not targets:
+            self._t(f"  {label}: no statement (attribution only: no addressee and no other actor in what "
+                    "was said)")
+            return
         f = Frame(code=code, lemma=self._lem(v), kind="verb", rule=f"modality.yaml:speech:{self._lem(v)}",
                   tgt=("to", "iobj"), conf=0.5)
         self._emit(Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, cands)
+
+    def _is_media(self, tok: Any) -> bool:
+        """"told Reuters", "told reporters", "told a news conference": a reporting channel, no addressee."""
+        return any(self._lem(t) in self._media for t in tok.subtree)
+
+    def _content_actor(self, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
+        """The first coded actor, of another country than the speaker, in the content clause of ``v``."""
+        own = {a.country for a in sources if a.country} | {a.code for a in sources}
+        for c in v.children:
+            if c.dep_ not in ("ccomp", "xcomp", "dobj"):
+                continue
+            for t in c.subtree:
+                for a in self.idx.at(t.i):
+                    if a in sources or self._lem(t) in self._media:
+                        continue
+                    if a.country and a.country not in own:
+                        return [a]
+        return []
 
 
 def _names(acts: list[ActorMention]) -> str:
@@ -801,6 +954,9 @@ def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]
         for t in tgts:
             if s is not None and s is t:
                 continue
+            if s is not None and t is not None and s.code is not None and s.code == t.code and \
+                    t.text.lower() in SELF_PRONOUNS:
+                continue  # "X said it ...": the pronoun is X itself
             if s is not None and t is not None and s.country and s.country == t.country and \
                     (t.group is not None or s.group is not None) and not t.sectors:
                 continue  # "X urged the parties (X's country and Y) to ...": not an event with itself
@@ -833,3 +989,35 @@ def _akey(a: ActorMention | None) -> Any:
     if a is None:
         return None
     return a.code or ("@", a.start)
+
+
+CASUALTY_ROOTS = frozenset({"18", "19", "20"})
+
+
+def dedup_casualties(events: list[EventMention], trace: Trace | None = None) -> list[EventMention]:
+    """Violence without a coded perpetrator ("at least five people were killed in clashes") is one report:
+    kept once per story for each (root, victim country), an unknown victim country matching any; repeats
+    (captions, the lead restated, "... and 90 were injured") are dropped. Events with a source are kept."""
+    seen: list[tuple[str, str | None]] = []
+    out: list[EventMention] = []
+    for ev in events:
+        root = ev.cameo[:2]
+        if ev.source is not None or root not in CASUALTY_ROOTS:
+            out.append(ev)
+            continue
+        c = ev.target.country if ev.target is not None else None
+        if any(r == root and (c is None or sc is None or sc == c) for r, sc in seen):
+            if trace is not None and 0 <= ev.sentence_index < len(trace.sentences):
+                trace.sentences[ev.sentence_index].append(
+                    f"drop {ev.cameo} at '{ev.trigger_tok}': the same violence without a perpetrator was "
+                    "already reported in the story")
+            continue
+        seen.append((root, c))
+        out.append(ev)
+    return out
+
+
+def _political(a: ActorMention) -> bool:
+    """A person or institution of politics, business, media or civil society, not a state as a whole and
+    not an armed, police or criminal actor: "attacked" between two such actors is verbal (111)."""
+    return bool(a.sectors) and set(a.sectors) <= POLITICAL_SECTORS

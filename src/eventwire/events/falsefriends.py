@@ -8,6 +8,9 @@ General rules, not phrase lists (the noun classes they read are in ``data/nouns.
   economy", "floods killed 20").
 * A verb frame whose object class is more specific wins over the violent reading ("struck a deal" → sign
   agreement 057, "shot down a proposal" → reject 120): that is ordinary pattern specificity in verbs.yaml.
+* A **metaphor-prone verb** (``metaphor_violence``: fight, battle, combat, tackle, strike) whose direct
+  object is neither an actor nor a physical target ("struck a century", "battle the backlog") is no
+  violence; nor is an accident cause as subject ("a car ploughed into the crowd, injuring ...").
 * **Nominal** event mentions that are the subject or attribute of a copula ("the conflict is the main
   threat") or modified by an idiom marker ("war of words", "price war": ``idiom_of`` / ``idiom_mod``
   classes) are descriptions, not events.
@@ -33,23 +36,73 @@ class Guards:
         self.natural = cls.get("natural_cause", frozenset())
         self.idiom_of = cls.get("idiom_of", frozenset())
         self.idiom_mod = cls.get("idiom_mod", frozenset())
+        self.accident = cls.get("accident_cause", frozenset())
+        self.metaphor_verbs = cls.get("metaphor_violence", frozenset())
+        self.physical = cls.get("physical_target", frozenset()) | cls.get("troops", frozenset()) | \
+            cls.get("persons", frozenset())
 
-    def violent_target(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:
-        """Why a violent frame's target token makes it a false friend, or ``None``."""
-        if not frame.violent or tok is None or has_actor:
-            return None
-        if tok.lemma_.lower() in self.abstract_nouns:
-            return f"abstract target '{tok.text}'"
+    def _heads(self, tok: Any) -> list[Any]:
+        """The token and the nouns it stands for: "a surge *of cases*", "*coronavirus* cases", "some of the
+        heaviest *rain*" (``of`` objects and compounds, two levels)."""
+        out = [tok]
+        level = [tok]
+        for _ in range(2):
+            nxt = []
+            for t in level:
+                for c in t.children:
+                    if c.dep_ == "compound":
+                        nxt.append(c)
+                    elif c.dep_ == "prep" and c.lemma_.lower() == "of":
+                        nxt.extend(p for p in c.children if p.dep_ == "pobj")
+            out.extend(nxt)
+            level = nxt
+        return out
+
+    def _idiom(self, tok: Any) -> str | None:
+        for c in tok.children:
+            low = c.lemma_.lower()
+            if c.dep_ == "prep" and low == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in self.idiom_of:
+                        return f"idiom '{tok.text} of {p.text}'"
+            if c.dep_ in ("compound", "amod") and low in self.idiom_mod:
+                return f"idiom '{c.text} {tok.text}'"
         return None
 
+    def violent_target(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:
+        """Why a violent frame's target token makes it a false friend, or ``None``.
 
-
-    def violent_subject(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:
+        * the target (or the noun it stands for) is abstract or a natural/medical phenomenon and no actor:
+          "fight contagion", "battling a surge of new cases", "attacked the proposal";
+        * the target is an idiom: "fought a price war", "a war of words";
+        * a metaphor-prone verb (``metaphor_violence``: fight, battle, combat, tackle, strike ...) whose
+          direct object is neither an actor nor a physical target (``physical_target``: positions, a
+          convoy, a town ...): "struck a century", "tackle the backlog".
+        """
         if not frame.violent or tok is None or has_actor:
             return None
-        low = tok.lemma_.lower()
-        if low in self.abstract_nouns or low in self.natural:
-            return f"abstract or natural subject '{tok.text}'"
+        for h in self._heads(tok):
+            low = h.lemma_.lower()
+            if low in self.abstract_nouns or low in self.natural:
+                return f"abstract or natural target '{h.text}'"
+        why = self._idiom(tok)
+        if why:
+            return why
+        if frame.lemma in self.metaphor_verbs and tok.dep_ in ("dobj", "nsubjpass") and \
+                tok.pos_ == "NOUN" and not any(h.lemma_.lower() in self.physical for h in self._heads(tok)):
+            return f"'{frame.lemma}' with object '{tok.text}', no actor or physical target (a metaphor)"
+        return None
+
+    def violent_subject(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:
+        """Why a violent frame's subject makes it a false friend (abstract, natural, medical or accident
+        cause: "floods killed", "the virus killed", "a car ploughed into the crowd, injuring ..."), or
+        ``None``."""
+        if not frame.violent or tok is None or has_actor:
+            return None
+        for h in self._heads(tok):
+            low = h.lemma_.lower()
+            if low in self.abstract_nouns or low in self.natural or low in self.accident:
+                return f"abstract, natural or accident cause '{h.text}'"
         return None
 
     def nominal(self, noun: Any) -> str | None:

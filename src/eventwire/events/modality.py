@@ -19,7 +19,8 @@ from typing import Any
 
 from .frames import Modality
 
-_CLAUSE_UP = ("conj", "xcomp")
+_CLAUSE_UP = ("conj", "xcomp", "acomp")  # "is not ready to attend", "is yet to sign"
+ABILITY_ADJ = frozenset({"able", "unable", "likely", "unlikely", "possible"})  # "should be able to offer"
 
 
 def _aux_lemmas(tok: Any) -> list[str]:
@@ -36,6 +37,9 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
     t = tok
     while t.dep_ in _CLAUSE_UP and t.head.i != t.i:
         h = t.head
+        if t.dep_ == "xcomp" and h.lemma_.lower() in ("be", "have") and \
+                any(c.dep_ == "advmod" and c.lemma_.lower() == "yet" for c in h.children):
+            return f"'{h.text} yet to': not yet done"
         if t.dep_ == "xcomp":
             if h.lemma_.lower() in negating_verbs:
                 return f"governed by '{h.text}'"
@@ -99,7 +103,9 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
                     if reported:
                         continue
                 return f"modal '{c.text}'"
-        if t.dep_ in _CLAUSE_UP and t.head.i != t.i:
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+        elif t.dep_ == "acomp" and t.lemma_.lower() in ABILITY_ADJ and t.head.i != t.i:
             t = t.head
         else:
             break

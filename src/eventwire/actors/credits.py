@@ -1,0 +1,61 @@
+"""Photo credits, captions and bylines: spans of a story that name no actor.
+
+``data/credits.yaml`` lists regular expressions ("REUTERS/Jane Doe", "Photo: AFP", "(Reporting by X;
+Editing by Y)"), compiled once. ``Credits.mask(doc)`` marks the tokens inside any match; the actor coder
+drops every dictionary hit and name chain that touches a marked token, so a credit is never an actor
+("REUTERS/Danish Siddiqui" is not a Danish actor).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import DictionaryError
+from .lexicon import read_yaml
+
+
+class Credits:
+    """The compiled credit patterns."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        data, where = read_yaml("credits.yaml", path)
+        pats = (data or {}).get("patterns", []) if isinstance(data, dict) else None
+        if not isinstance(pats, list):
+            raise DictionaryError("expected a mapping with a 'patterns' list", code="E303", where=where)
+        compiled: list[re.Pattern[str]] = []
+        for p in pats:
+            try:
+                compiled.append(re.compile(str(p)))
+            except re.error as e:
+                raise DictionaryError(f"bad regular expression {p!r}: {e}", code="E303", where=where) from e
+        # one alternation: one scan of the text per story
+        self.pattern = re.compile("|".join(f"(?:{p.pattern})" if not p.pattern.startswith("(?")
+                                           else _scoped(p.pattern) for p in compiled)) if compiled else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the credits in ``text``."""
+        if self.pattern is None:
+            return []
+        return [m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]
+
+    def mask(self, doc: Any) -> bytearray | None:
+        """1 for every token inside a credit; ``None`` when the story has none."""
+        spans = self.spans(doc.text)
+        if not spans:
+            return None
+        out = bytearray(len(doc))
+        for s, e in spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out[span.start:span.end] = b"\x01" * (span.end - span.start)
+        return out
+
+
+def _scoped(pattern: str) -> str:
+    """A pattern with leading global flags ("(?i)...", "(?m)...") as a scoped group for the alternation."""
+    m = re.match(r"\(\?([aimsux]+)\)", pattern)
+    if not m:
+        return f"(?:{pattern})"
+    return f"(?{m.group(1)}:{pattern[m.end():]})"

@@ -1,0 +1,148 @@
+"""Pronouns and short references resolved across sentences (rules of ``memory:pronoun`` and ``memory:it``).
+
+Conservative by design: a reference is coded only when exactly one candidate is in reach, else nothing.
+
+- **he / she / him / her** (subject, object, object of a preposition; not the possessive "her"): the one
+  coded person mentioned earlier in the same sentence ("Obama said he would ..."); when the sentence
+  has no person before the pronoun, the one coded person of the most recent sentence that mentioned
+  persons, at most two sentences back ("Putin met Erdogan. He said ..." codes nothing: two persons).
+  A person name the coder could not code (an unknown "John Smith") counts as a candidate too, so it
+  blocks the rule instead of letting an older person through.
+- **it** (subject only, not of "be", "seem" ...): the one country or organisation that is the subject of a
+  verb governing the clause of "it" ("Jordan said it would close the border"); or, for an "It" that
+  opens its sentence as the main subject, the one country or organisation that was the main subject of
+  the previous sentence ("Ghana closed the border. It said ...").
+- **the country / the nation** (singular, definite, no modifier of its own): the story's dominant
+  country (see ``StoryMemory.dominant``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.strings import get_string_id
+
+from ..mentions import ActorMention
+from ..story import Story
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+REF_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+# verbs whose "it" is usually no actor ("it is clear", "it seems", "it takes time")
+IT_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "take", "happen", "matter", "look", "get",
+                      "rain", "mean", "cost", "come", "go", "make", "turn", "prove", "emerge"})
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS | COUNTRY_NOUNS | {"it"})
+MAX_GAP = 2  # sentences a person stays in reach of a pronoun
+
+
+@dataclass(slots=True)
+class ReferenceState:
+    """What earlier sentences leave in reach of a pronoun."""
+
+    persons: list[ActorMention] = field(default_factory=list)  # of the last sentence with persons
+    blocked: bool = False       # that sentence also named a person the coder could not code
+    age: int = 0                # sentences since then
+    subjects: list[ActorMention] = field(default_factory=list)  # country/org subjects of the last sentence
+
+
+def _copy(doc: Any, story: Story, t: Any, src: ActorMention, rule: str) -> ActorMention:
+    return ActorMention(start=t.idx, end=t.idx + len(t.text), tok_start=t.i, tok_end=t.i + 1, head=t.i,
+                        text=story.text[t.idx:t.idx + len(t.text)], name=src.name, country=src.country,
+                        sectors=src.sectors, kind=src.kind, rule=rule)
+
+
+def _one(cands: list[ActorMention]) -> ActorMention | None:
+    keys = {(m.name, m.code) for m in cands}
+    return cands[-1] if len(keys) == 1 else None
+
+
+def resolve_references(doc: Any, story: Story, span: tuple[int, int], lowers: list[int],
+                       here: list[ActorMention], uncoded: list[int], state: ReferenceState,
+                       dominant: str | None) -> list[ActorMention]:
+    """Mentions for the pronouns and short references of the sentence ``span`` (token start, end);
+    updates ``state`` for the next sentence.
+
+    ``lowers``: the lowercase string ids of the doc's tokens; ``here``: the mentions coded in this
+    sentence; ``uncoded``: token positions of person names of this sentence that got no code;
+    ``dominant``: the story's dominant country, if any."""
+    out: list[ActorMention] = []
+    persons = [m for m in here if m.kind == "person"]
+    covered = {i for m in here for i in range(m.tok_start, m.tok_end)}
+    subjects_here = [m for m in here if m.kind in ("country", "organization") and m.country
+                     and (doc[m.head].dep_ in SUBJ_DEPS
+                          or (doc[m.head].dep_ == "conj" and doc[m.head].head.dep_ in SUBJ_DEPS))]
+    for i in range(span[0], span[1]):
+        if lowers[i] not in _IDS or i in covered:
+            continue
+        t = doc[i]
+        low = t.lower_
+        if low in PERSON_PRONOUNS and t.dep_ in REF_DEPS and t.tag_ == "PRP":
+            before = [m for m in persons if m.tok_end <= t.i]
+            blocked_here = any(i < t.i for i in uncoded) or any(
+                m.tok_end <= t.i and m.kind in ("group", "entity") and doc[m.head].tag_ == "NN"
+                for m in here)  # "A broker smiles as he trades": a singular role noun may be "he"
+            if before or blocked_here:
+                src = None if blocked_here else _one([m for m in before if m.country])
+                if src is not None and len({m.name for m in before}) == 1:
+                    out.append(_copy(doc, story, t, src, "memory:pronoun"))
+            elif state.persons and not state.blocked and state.age <= MAX_GAP:
+                src = _one(state.persons)
+                if src is not None and src.country:
+                    out.append(_copy(doc, story, t, src, "memory:pronoun"))
+        elif low == "it" and t.dep_ in SUBJ_DEPS and t.head.lemma_.lower() not in IT_VERBS:
+            # "Norway said it would ...": the subject of a verb that governs the clause of "it"
+            subj = _governing_subject(t)
+            cands = [m for m in subjects_here if m.tok_end <= t.i and subj is not None
+                     and (m.head == subj or (doc[m.head].dep_ == "conj" and doc[m.head].head.i == subj))]
+            if not cands and not any(m.tok_end <= t.i and m.country for m in here) \
+                    and _first_subject(doc, t, span[0]):
+                cands = state.subjects  # "Ghana closed its border. It said ...": the last main subject
+            src = _one(cands)
+            if src is not None:
+                out.append(_copy(doc, story, t, src, "memory:it"))
+        elif low in COUNTRY_NOUNS and dominant and t.tag_ == "NN" and t.dep_ in REF_DEPS | {"poss"}:
+            kids = list(t.children)
+            det = next((k for k in kids if k.dep_ == "det" and k.lower_ == "the" and k.i == t.i - 1), None)
+            if det is not None and not any(k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod")
+                                           for k in kids):
+                out.append(ActorMention(start=det.idx, end=t.idx + len(t.text), tok_start=det.i,
+                                        tok_end=t.i + 1, head=t.i, text=story.text[det.idx:t.idx + len(t.text)],
+                                        name=None, country=dominant, sectors=(), kind="country",
+                                        rule="memory:country"))
+    # what the next sentence can refer to
+    if persons or uncoded:
+        state.persons = [m for m in persons if m.country]
+        state.blocked = bool(uncoded) or any(not m.country for m in persons)
+        state.age = 1
+    elif any(m.rule == "memory:pronoun" for m in out):
+        state.age = 1  # "He said ... He added ...": the person stays in reach
+    else:
+        state.age += 1
+    state.subjects = [m for m in subjects_here if doc[_verb_of(doc, m.head)].dep_ == "ROOT"]
+    return out
+
+
+def _verb_of(doc: Any, i: int) -> int:  # noqa: D401
+    """The verb a subject (or a conjunct of a subject) belongs to."""
+    t = doc[i]
+    if t.dep_ == "conj":
+        t = t.head
+    return int(t.head.i)
+
+
+def _governing_subject(t: Any) -> int | None:
+    """The subject of the nearest verb above ``t`` that has a subject of its own ("Norway said it ...")."""
+    for a in t.ancestors:
+        for c in a.children:
+            if c.dep_ in SUBJ_DEPS and c.i != t.i:
+                return int(c.i)
+    return None
+
+
+def _first_subject(doc: Any, t: Any, start: int) -> bool:
+    """Is ``t`` the subject of its sentence's main verb, before any other noun ("It said ...")?"""
+    if t.head.dep_ != "ROOT":
+        return False
+    return not any(doc[j].pos_ in ("NOUN", "PROPN") for j in range(start, t.i))

@@ -1,0 +1,127 @@
+"""Story context that switches event coding off: boilerplate spans and sports reporting.
+
+Compiled once from ``data/context.yaml``:
+
+* **Boilerplate** — photo credits ("REUTERS/Jane Doe"), "Mandatory Credit: ..." lines, slideshow
+  counters, caption "...more" markers, wire codes: actor mentions overlapping such a span are not used by
+  the event coder, and a trigger inside one gives no event. A sentence with a ``skip_sentence`` marker
+  ("Related Coverage" headline lists of *other* stories) gives no events at all.
+* **Sports** — a sentence with a strong sports cue (innings, wicket, touchdown, rebound, ...) or a score,
+  and every sentence of a story with at least ``story_min`` cues, gives no violent event (roots 17-20) and
+  none of the listed game verbs ("beat the Wizards", "defeated X 3-1", "struck out two").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .._data import load_yaml
+from ..errors import DictionaryError
+
+PACKAGE = "eventwire.events"
+VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _err(msg: str) -> DictionaryError:
+    return DictionaryError(msg, code="E320", where="events/data/context.yaml")
+
+
+def _regexes(spec: Any, key: str) -> list[re.Pattern[str]]:
+    if spec is None:
+        return []
+    if not isinstance(spec, list):
+        raise _err(f"'{key}' must be a list of regular expressions")
+    out = []
+    for p in spec:
+        try:
+            out.append(re.compile(str(p)))
+        except re.error as e:
+            raise _err(f"bad regular expression in '{key}': {p!r} ({e})") from e
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    """The compiled ``context.yaml``."""
+
+    boilerplate: tuple[re.Pattern[str], ...]
+    skip_sentence: tuple[re.Pattern[str], ...]
+    sports_lemmas: frozenset[str]
+    sports_strong: frozenset[str]
+    sports_patterns: tuple[re.Pattern[str], ...]
+    sports_verbs: frozenset[str]
+    story_min: int = 3
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> ContextRules:
+    data = load_yaml(PACKAGE, "context.yaml") or {}
+    if not isinstance(data, dict):
+        raise _err("top level must be a mapping")
+    sp = data.get("sports") or {}
+
+    def words(x: Any) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in (x or []))
+
+    return ContextRules(
+        boilerplate=tuple(_regexes(data.get("boilerplate"), "boilerplate")),
+        skip_sentence=tuple(_regexes(data.get("skip_sentence"), "skip_sentence")),
+        sports_lemmas=words(sp.get("lemmas")) | words(sp.get("strong")),
+        sports_strong=words(sp.get("strong")),
+        sports_patterns=tuple(_regexes(sp.get("patterns"), "sports.patterns")),
+        sports_verbs=words(sp.get("verbs")),
+        story_min=int(sp.get("story_min", 3)),
+    )
+
+
+@dataclass(slots=True)
+class StoryContext:
+    """Per-document facts: boilerplate character spans, sentences to skip, sports sentences/story."""
+
+    rules: ContextRules
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    sports_story: bool = False
+
+    @classmethod
+    def of(cls, doc: Any, rules: ContextRules | None = None) -> StoryContext:
+        rules = rules or load_rules()
+        text: str = doc.text
+        spans = sorted(m.span() for p in rules.boilerplate for m in p.finditer(text))
+        nouns = [t.lemma_.lower() for t in doc if t.pos_ in NOUN_POS]
+        cues = sum(1 for w in nouns if w in rules.sports_lemmas)
+        cues += sum(len(p.findall(text)) for p in rules.sports_patterns)
+        strong = sum(1 for w in nouns if w in rules.sports_strong)
+        return cls(rules, spans, sports_story=strong >= 1 and cues >= rules.story_min)
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.spans)
+
+    def skip(self, sent: Any) -> str | None:
+        """Why the whole sentence gives no events, or ``None``."""
+        for p in self.rules.skip_sentence:
+            if p.search(sent.text):
+                return f"'{p.pattern}': a list of other stories' headlines"
+        return None
+
+    def sports(self, sent: Any) -> str | None:
+        """Why violent events in this sentence are sports reporting, or ``None``."""
+        if self.sports_story:
+            return "sports story"
+        for t in sent:
+            if t.pos_ in NOUN_POS and t.lemma_.lower() in self.rules.sports_strong:
+                return f"sports cue '{t.text}'"
+        for p in self.rules.sports_patterns:
+            m = p.search(sent.text)
+            if m:
+                return f"score or sports phrase '{m.group(0)}'"
+        return None
+
+    def blocks(self, sent: Any, code: str, lemma: str) -> str | None:
+        """Why an event with ``code`` at a trigger ``lemma`` is a game, not violence, or ``None``."""
+        if code[:2] not in VIOLENT_ROOTS and lemma not in self.rules.sports_verbs:
+            return None
+        return self.sports(sent)
