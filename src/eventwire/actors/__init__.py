@@ -37,9 +37,10 @@ class ActorCoder:
         """All actor mentions of ``doc`` (the parsed ``story``), in text order."""
         if len(doc) == 0:
             return []
-        hits = find_hits(doc, self.lexicon)
+        text = doc.text  # built from the tokens: once per story
+        hits = find_hits(doc, self.lexicon, text)
         hits = [h for h in hits if not _is_surname(doc, h)]
-        credit = self.credits.mask(doc)  # "REUTERS/Danish Siddiqui", "(Reporting by ...)": no actors
+        credit = self.credits.mask(doc, text)  # "REUTERS/Danish Siddiqui", "(Reporting by ...)": no actors
         if credit is not None:
             hits = [h for h in hits if not any(credit[h.start:h.end])]
         taken = bytearray(len(doc))
@@ -53,7 +54,7 @@ class ActorCoder:
         sent_of, sents = sentence_starts(doc)
         if credit is not None:
             taken = bytearray(a | b for a, b in zip(taken, credit, strict=True))
-        units: list[Unit] = hits + name_chains(doc, taken, sent_of)
+        units: list[Unit] = hits + name_chains(doc, taken, sent_of, text)
         units.sort(key=lambda u: u.start)
         phrases = group_units(doc, units)
         lowers = doc.to_array([LOWER]).tolist()

@@ -40,9 +40,10 @@ class Credits:
             return []
         return [m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]
 
-    def mask(self, doc: Any) -> bytearray | None:
-        """1 for every token inside a credit; ``None`` when the story has none."""
-        spans = self.spans(doc.text)
+    def mask(self, doc: Any, text: str | None = None) -> bytearray | None:
+        """1 for every token inside a credit; ``None`` when the story has none (``text``: ``doc.text``
+        when the caller has it already)."""
+        spans = self.spans(doc.text if text is None else text)
         if not spans:
             return None
         out = bytearray(len(doc))

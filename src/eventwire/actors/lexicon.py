@@ -33,7 +33,7 @@ ROLE_CODES = frozenset(
     "MOD RAD REL NGO IGO".split())
 # Generic international codes usable in the country position (CAMEO 3.1.1 / 3.1.9).
 INTERNATIONAL = frozenset("IGO NGO IMG MNC NGM UIS INT".split())
-_CODE3 = re.compile(r"^[A-Z][A-Z0-9]{2}$")
+_CODE3 = re.compile(r"^[A-Z]{3}$")  # the event schema's actor-code alphabet
 
 KINDS = ("country", "demonym", "capital", "seat", "igo", "role", "rank", "collective", "person", "ignore")
 
@@ -73,15 +73,16 @@ class Entry:
     switch: tuple[str, ...] = ()    # sectors used instead when a cue lemma is in the sentence
     cues: frozenset[str] = frozenset()
 
-    def person_code(self, day: _dt.date | None) -> tuple[str | None, tuple[str, ...]]:
-        """(country, sectors) of a dated person entry on ``day``."""
+    def person_code(self, day: _dt.date | None, titled: bool = False) -> tuple[str | None, tuple[str, ...]]:
+        """(country, sectors) of a dated person entry on ``day``; a short form outside its periods has
+        no code unless ``titled`` (written after a title: "Former President Obama")."""
         if day is None and self.periods:  # an undated story: the latest known role
             last = self.periods[-1]
             return last.country, last.sectors
         for p in self.periods:
             if p.covers(day):
                 return p.country, p.sectors
-        if self.default is not None and not self.short:  # "Obama" alone outside office: uncoded
+        if self.default is not None and (not self.short or titled):  # "Obama" alone out of office: uncoded
             return self.default.country, self.default.sectors
         return None, ()
 

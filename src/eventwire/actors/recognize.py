@@ -85,9 +85,10 @@ def _span_root(doc: Any, start: int, end: int) -> int:
     return end - 1
 
 
-def find_hits(doc: Any, lex: Lexicon) -> list[Unit]:
-    """Dictionary hits on token boundaries, longest first, without overlaps, in text order."""
-    text = doc.text
+def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
+    """Dictionary hits on token boundaries, longest first, without overlaps, in text order (``text``:
+    ``doc.text`` when the caller has it already)."""
+    text = doc.text if text is None else text
     low = text.lower().translate(_WS)
     if len(low) != len(text):  # lower() can change the length of a few exotic characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_WS)
@@ -157,12 +158,12 @@ def sentence_starts(doc: Any) -> tuple[list[int], list[tuple[int, int]]]:
     return out, spans
 
 
-def name_chains(doc: Any, taken: bytearray, sent_of: list[int]) -> list[Unit]:
+def name_chains(doc: Any, taken: bytearray, sent_of: list[int], text: str | None = None) -> list[Unit]:
     """Runs of capitalised proper nouns not covered by a hit ("Valery Petrov", "Nagorno-Karabakh")."""
     chains: list[Unit] = []
     n = len(doc)
     propn = [p == PROPN for p in doc.to_array([POS]).tolist()]
-    text = doc.text
+    text = doc.text if text is None else text
 
     def capital(i: int) -> bool:
         t = doc[i]

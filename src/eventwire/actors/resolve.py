@@ -107,6 +107,7 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
             break
     head_units = [u for u in p.units if u.root == p.anchor or u.start <= p.anchor < u.end]
     role_phrase = any(u.kind in ("role", "rank") for u in p.units)
+    head_name = any(u.kind in ("name", "person") for u in head_units)
     ordered = head_units + [u for u in p.units if u not in head_units]
     for u in ordered:
         e = u.entry
@@ -121,8 +122,23 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
             d.names.append(u)
             continue
         assert e is not None
+        if u.kind == "person" and u not in head_units and head_name:
+            continue  # "Friedrich Merz, a rival of Angela Merkel": another person's code is not his
         if u.kind == "person":
-            c, secs = e.person_code(day)
+            # a surname after a title is that person even out of office: "Former President Obama"
+            c, secs = e.person_code(day, titled=role_phrase)
+            r = doc[u.root]
+            if u.root != p.anchor and r.head.i == p.anchor and r.dep_ in ("compound", "poss", "nmod") \
+                    and any(x.kind in ("role", "rank") and x.root == p.anchor for x in p.units):
+                # "the Trump administration", "Putin's spokesman", "Erdogan supporters": the person's
+                # country; the head's role (the person's own role only for a neutral head)
+                if c:
+                    d.countries.append((c, u))
+                    if c in INTERNATIONAL:
+                        _add(d.orgs, [s for s in secs if s not in ROLE_CODES])
+                    if not d.sectors:
+                        _add(d.sectors, [s for s in secs if s in ROLE_CODES])
+                continue
             if c in INTERNATIONAL and secs:
                 d.countries.append((c, u))
                 _add(d.orgs, [s for s in secs if s not in ROLE_CODES])
@@ -439,6 +455,19 @@ class Resolver:
         found: list[str] = []
         for d in drafts:
             if d.countries or d.collective:
+                continue
+            if d.names and d.has_role:
+                # a town inside the phrase: "the government of Quetta province", "the governor of the
+                # Tyumen region, Oleg Chemezov" (a name that is not the head nor a title's apposition)
+                for u in list(d.names):
+                    if u.kind != "name" or u.root == d.head or doc[u.root].head.i == d.head:
+                        continue
+                    c = self.places.country(doc[u.start:u.end].text)
+                    if c:
+                        d.countries.append((c, u))
+                        d.names.remove(u)
+                        d.rule = "gazetteer"
+                        break
                 continue
             if not d.names and d.has_role:
                 # a capitalised modifier of the role head: a name chain ("Samarra police") or a word

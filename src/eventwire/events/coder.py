@@ -66,8 +66,17 @@ POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "JUD", "ELI", "MED", 
                                "LAB", "ENV", "HRI", "MOD", "RAD", "AGR", "DEV"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CCOMP_AUX = frozenset({"will", "would", "shall"})
+# "forced the traders out of ...", "pulled its troops back": adverbial particles may follow the object
+ADVERB_PRTS = frozenset({"out", "off", "away", "back", "down", "up"})
+# "let free the prisoners", "made them leave": the causer is the subject of the complement clause's event
+CAUSATIVE_VERBS = frozenset({"let", "make", "help", "have"})
+# "resorted to throwing stones", "turned to shelling": the gerund reports the action
+GERUND_ACTION_VERBS = frozenset({"resort", "turn", "proceed", "move", "go", "return"})
 CCOMP_ANY = frozenset({"demand", "appeal"})  # "demanded that X release ...": any complement clause
 CCOMP_FUTURE = frozenset({"threaten", "intent"})  # "warned it would ...": only with a future/modal aux
+# "X wants Y to release ...": a wish about another actor's action is an appeal to it; other intent verbs
+# about another actor ("expects Y to cut rates", "hopes Y will sign") are predictions, not events
+WANT_VERBS = frozenset({"want", "wish", "like", "prefer", "need"})
 
 # Where a governing verb finds an event *noun* as its complement.
 NOUN_SLOTS: dict[str, tuple[str, ...]] = {
@@ -142,6 +151,7 @@ class SentenceCoder:
         self._claims = patterns.classes.get("claim", frozenset())
         self._media = patterns.classes.get("media", frozenset())
         self._insult = patterns.classes.get("insult", frozenset())
+        self._documents = patterns.classes.get("document", frozenset())
 
     def _lem(self, tok: Any) -> str:
         low: str = tok.lemma_.lower()
@@ -181,11 +191,24 @@ class SentenceCoder:
                 level = nxt
         self._actor_cache[tok.i] = found  # guards against cycles through conj below
         for c in tok.children:
+            if c.dep_ == "appos" and found and self._list_appos(c, found):
+                for m in self.actors_at(c):  # "The US, Russia and Japan met": a list parsed as apposition
+                    if m not in found:
+                        found.append(m)
             if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON"}:
                 for m in self.actors_at(c):
                     if m not in found:
                         found.append(m)
         return found
+
+    def _list_appos(self, a: Any, found: list[ActorMention]) -> bool:
+        """An "apposition" that is the next item of a comma list: a proper name that is itself followed by
+        a conjunct ("The US, Russia, and Japan"), naming an actor of another country than the head."""
+        if a.pos_ != "PROPN" or not any(c.dep_ == "conj" for c in a.children):
+            return False
+        mine = self.idx.at(a.i)
+        heads = {m.country or m.code for m in found}
+        return bool(mine) and all((m.country or m.code) not in heads for m in mine)
 
     # -- roles --------------------------------------------------------------------------------------
     def roles(self, v: Any) -> Roles:
@@ -248,14 +271,35 @@ class SentenceCoder:
             h = t.head
             if h.i == t.i:
                 return None
+            if d == "acl" and t.tag_ == "VBG" and h.pos_ in NOUN_POS and self._lem(h) in self._documents and \
+                    h.head.i != h.i and h.head.pos_ in VERB_POS | {"ADP"}:
+                # "issued a statement condemning X", "said in a statement demanding ...": the author
+                gv = h.head.head if h.head.pos_ == "ADP" else h.head
+                s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
+                if s is not None:
+                    return s
+                if gv.pos_ in VERB_POS and gv.i != gv.head.i:
+                    t = gv
+                    continue
+                return h
             if d == "acl" and t.tag_ == "VBG" and h.dep_ == "pobj" and h.head.head.pos_ in VERB_POS and \
                     h.head.head.i != h.head.i:
                 t = h.head.head  # "a car ploughed into a parade, injuring ...": the agent of the motion
                 if t.dep_ == "acl":
                     return t.head
                 continue
+            if d == "pcomp" and self._lem(h) == "to" and self._lem(h.head) in GERUND_ACTION_VERBS:
+                gv = h.head  # "resorted to throwing stones": the one who resorted
+                s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
+                return s if s is not None or gv.dep_ != "acl" else gv.head
             if d == "relcl" or (d == "acl" and t.tag_ in ("VBG", "VBD")):
                 return h
+            if d == "ccomp" and self._lem(h) in CAUSATIVE_VERBS and t.pos_ in VERB_POS and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                for c in h.children:  # "police let free four students"
+                    if c.dep_ == "nsubj":
+                        return c
+                return None
             if d == "acomp" and t.pos_ == "ADJ":
                 pass
             elif d not in ("conj", "xcomp", "advcl"):
@@ -272,6 +316,10 @@ class SentenceCoder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return p
+            if d == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+                for c in h.children:  # "X is expected to visit", "X was forced to withdraw": X
+                    if c.dep_ == "nsubjpass":
+                        return c
             t = h
         return None
 
@@ -320,7 +368,7 @@ class SentenceCoder:
             if c.dep_ not in PRT_DEPS or self._lem(c) != prt:
                 continue
             if c.dep_ == "prep":
-                if dobj_at is not None and dobj_at < c.i:
+                if dobj_at is not None and dobj_at < c.i and prt not in ADVERB_PRTS:
                     continue
                 if any(p.dep_ == "pobj" and self._lem(p) in TIME_WORDS for p in c.children):
                     continue
@@ -365,7 +413,10 @@ class SentenceCoder:
                         if mn is not None:
                             nf = mn[0]
                             f = replace(f, code=nf.code, violent=nf.violent, recip=f.recip or nf.recip,
+                                        need_tgt=f.need_tgt or nf.need_tgt,
                                         tgt=tuple(dict.fromkeys(f.tgt + nf.tgt)), rule=f"{f.rule}={nf.rule}")
+                        else:
+                            continue  # "announced the suspension of trading", "began the game": no pattern fits
                     if slot != "obj" and "obj" not in f.tgt:  # "engaged peacekeepers in a firefight"
                         f = replace(f, tgt=f.tgt + ("obj",))
                     if "subj" not in merged:
@@ -390,9 +441,9 @@ class SentenceCoder:
                     continue
             elif not bare:
                 continue
-            if f.obj is not None and not any(self._lem(n) in f.obj
-                                             for o in objs for n, _ in self.event_nouns(o)):
-                continue
+            if f.obj is not None and not (("-" in f.obj and not objs) or any(
+                    self._lem(n) in f.obj for o in objs for n, _ in self.event_nouns(o))):
+                continue  # obj: ["-", ...] also allows no direct object ("the army mobilized")
             if f.preps and not all(self._prep_ok(roles, p, a) or self._prep_ok(self._obj_roles(objs), p, a)
                                    for p, a in f.preps):
                 continue
@@ -477,7 +528,8 @@ class SentenceCoder:
                 continue
             if t.dep_ in ("amod", "compound"):  # "Israeli-occupied sector", "the detained men": modifiers
                 continue
-            if t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children):
+            if t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children) and \
+                    not _existential(t.head):
                 self._t(f"  verb '{t.text}': not coded (a participle describing '{t.head.text}', "
                         "background rather than a reported event)")
                 continue
@@ -569,7 +621,8 @@ class SentenceCoder:
             for c in g.children:
                 if c.dep_ == "ccomp" and c.pos_ in VERB_POS:
                     aux = {self._lem(a) for a in c.children if a.dep_ == "aux"}
-                    if fam.name in CCOMP_ANY or aux & CCOMP_AUX:
+                    if fam.name in CCOMP_ANY or aux & CCOMP_AUX or \
+                            (fam.name == "intent" and "to" in aux and self._other_subject(g, c) is not None):
                         x = c
                         break
         if x is not None:
@@ -642,6 +695,16 @@ class SentenceCoder:
             groles = {**groles, "subj": self.roles(g.head).get("subj", [])}
         sources, _ = self.fill(("subj",), groles)
         targets: list[ActorMention] = []
+        other = self._other_subject(g, comp.tok) if fam.name == "intent" else None
+        if other is not None:
+            others = [a for a in self.actors_at(other) if a not in sources]
+            own = {a.country or a.code for a in sources}
+            if others and not any((a.country or a.code) in own for a in others):
+                if self._lem(g) not in WANT_VERBS or "appeal" not in self.m.families:
+                    self._t(f"  {label}: no event (a prediction or hope about another actor's action)")
+                    return
+                fam, targets = self.m.families["appeal"], others  # "X wants Y to pay": X appeals to Y
+                label = f"appeal '{g.text}' + '{comp.tok.text}'"
         oblig = self._obligation(g)
         if oblig is not None:  # "X said the US must be ready to mediate": X demands of the US
             fam_o, speaker = oblig
@@ -650,12 +713,19 @@ class SentenceCoder:
             fam = fam_o
         code = comp.special or self.m.family_code(fam, comp.base or fam.default)
         rule = f"modality.yaml:{fam.name}:{self._lem(g)}+{comp.rule}"
+        if code[:2] == "13" and fam.name in CCOMP_ANY and comp.frame is not None:
+            # "called for sanctions against X", "urged the UN to strike Y": hostile to the complement's target
+            t2, _ = self.fill(comp.frame.tgt, comp.roles)
+            if t2:
+                targets = t2
         if not targets and comp.tok.dep_ in ("ccomp", "acl") and fam.name in CCOMP_ANY:
             targets, _ = self.fill(("subj",), self.roles(comp.tok))  # "demanded that Israel withdraw"
         if not targets:
             targets, _ = self.fill(fam.addressee, groles)
         if not targets and comp.frame is not None:
             targets, _ = self.fill(comp.frame.tgt, comp.roles)
+        if not targets and comp.tok.pos_ in NOUN_POS:  # "demanded Israel's withdrawal", "rejected accusations by X"
+            targets, _ = self.fill(("poss", "by", "from"), comp.roles)
         targets = [t for t in targets if t not in sources]
         modality = fam.modality
         if modality == "asserted" and self._reported(g):
@@ -664,6 +734,17 @@ class SentenceCoder:
         recip = bool(comp.frame and comp.frame.recip and fam.name == "intent")
         self._emit(Candidate(frame, code, g, rule, sources, targets, modality, self._main(g, 0.75),
                              recip=recip), label, cands)
+
+    def _other_subject(self, g: Any, x: Any) -> Any | None:
+        """The subject of a verbal complement when it is not the governor's own: "wants Uganda to pay"
+        (a "to"-clause with its own subject, or an object-controlled complement "would like Chile to ...")."""
+        if x.pos_ not in VERB_POS:
+            return None
+        if x.dep_ == "ccomp":
+            return next((c for c in x.children if c.dep_ == "nsubj" and self._lem(c) not in REL_PRONOUNS), None)
+        if x.dep_ == "xcomp":
+            return next((c for c in g.children if c.dep_ == "dobj" and c.i < x.i), None)
+        return None
 
     def _question(self, g: Any, comp: Complement) -> bool:
         """"asked whether ...", "asked how ...", a sentence-opening "Asked about ..., X said": a question
@@ -713,7 +794,8 @@ class SentenceCoder:
         g = v
         while g.dep_ == "xcomp" and g.head.i != g.i:  # "jailed for conspiring to murder ..."
             g = g.head
-        if g.dep_ == "pcomp" and g.tag_ == "VBG" and self._lem(g.head) in GERUND_PREPS:
+        if g.dep_ == "pcomp" and g.tag_ == "VBG" and self._lem(g.head) in GERUND_PREPS and \
+                not (self._lem(g.head) == "to" and self._lem(g.head.head) in GERUND_ACTION_VERBS):
             self._t(f"  {label} [{f.rule}]: no event (gerund after '{g.head.text}' names an activity, "
                     "it does not report one)")
             return
@@ -895,6 +977,9 @@ class SentenceCoder:
         if blocked:
             self._t(f"  {label}: no statement ({blocked})")
             return
+        if v.dep_ == "xcomp":  # "are expected to announce", "refused to say": no statement made yet
+            self._t(f"  {label}: no statement (complement of '{v.head.text}')")
+            return
         if v.dep_ in ("parataxis", "advcl") or any(c.dep_ == "ccomp" and c.i < v.i for c in v.children):
             self._t(f"  {label}: no statement (attribution of the reported content, not a statement)")
             return
@@ -1021,3 +1106,10 @@ def _political(a: ActorMention) -> bool:
     """A person or institution of politics, business, media or civil society, not a state as a whole and
     not an armed, police or criminal actor: "attacked" between two such actors is verbal (111)."""
     return bool(a.sectors) and set(a.sectors) <= POLITICAL_SECTORS
+
+
+def _existential(n: Any) -> bool:
+    """"There were five soldiers killed ...": the noun is the attribute of an existential "be", so the
+    participle after it reports the event rather than describing the noun."""
+    return n.dep_ == "attr" and n.head.lemma_.lower() == "be" and \
+        any(c.dep_ == "expl" for c in n.head.children)

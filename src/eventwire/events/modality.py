@@ -20,6 +20,7 @@ from typing import Any
 from .frames import Modality
 
 _CLAUSE_UP = ("conj", "xcomp", "acomp")  # "is not ready to attend", "is yet to sign"
+POLITE_WISH = frozenset({"like", "love", "prefer"})  # "would like to ..."
 ABILITY_ADJ = frozenset({"able", "unable", "likely", "unlikely", "possible"})  # "should be able to offer"
 
 
@@ -97,6 +98,8 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
         for c in t.children:
             low = c.lemma_.lower()
             if c.dep_ in ("aux", "auxpass") and low in mod.hypothetical_aux:
+                if low == "would" and t.lemma_.lower() in POLITE_WISH:
+                    continue  # "would like to visit": a wish, not a hypothetical
                 if low == "would":
                     if reported is None:
                         reported = in_reported_speech(t, mod.speech) is not None
