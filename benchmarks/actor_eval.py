@@ -10,7 +10,8 @@ separately.
   with no overlapping mention counts as wrong). Gold codes that are not ISO alpha-3 are mapped
   (JAP→JPN, ITL→ITA, VTN→VNM); an eventwire IGO/NGO/IMG mention matches the same generic gold code.
 - sector agreement = among gold actors with a matched mention, the share where the gold sector (its first
-  three letters) is one of the mention's role sectors, or both have no sector.
+  three letters) is one of the mention's role or religion sectors (gold "MOS" is a religion code), or
+  both have no sector.
 
 Usage:
     python benchmarks/actor_eval.py [--gold ../shared/data/plover_gsr/PLOVER_GSR_CAMEO.json] [--errors N]
@@ -64,10 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    ap.add_argument("--sector-errors", type=int, default=0,
+                    help="print this many sector disagreements (matched mentions)")
     args = ap.parse_args(argv)
 
     from eventwire.actors import ActorCoder
-    from eventwire.actors.lexicon import ROLE_CODES
+    from eventwire.actors.lexicon import RELIGION_CODES, ROLE_CODES
     from eventwire.ingest.normalize import normalize
     from eventwire.pipeline import Coder
     from eventwire.story import Story
@@ -78,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = coder.nlp.pipe([normalize(r["text"]) for r in records], batch_size=64)
     stats = {k: [0, 0, 0, 0] for k in ("source", "target")}  # gold, country ok, matched, sector ok
     errors: list[str] = []
+    sector_errors: list[str] = []
     for r, doc in zip(records, docs, strict=True):
         story = Story(id=r["id"], text=r["text"])
         mentions = actors.code(doc, story)
@@ -102,15 +106,20 @@ def main(argv: list[str] | None = None) -> int:
                 if m is not None:
                     st[2] += 1
                     gs = (g.get("sector") or "")[:3].upper()
-                    roles = [s for s in m.sectors if s in ROLE_CODES]
+                    roles = [s for s in m.sectors if s in ROLE_CODES or s in RELIGION_CODES]
                     if (not gs and not roles) or (gs and gs in roles):
                         st[3] += 1
+                    else:
+                        sector_errors.append(f"{role:6s} gold={code}{g.get('sector') or ''} got={m.code} "
+                                             f"actor={g['actorText']!r} | {r['text'][:120]}")
     for role, (n, ok, matched, sec) in stats.items():
         print(f"{role:6s} actors={n:4d}  country accuracy={ok / max(n, 1):.3f}"
               f"  matched={matched / max(n, 1):.3f}"
               f"  sector agreement={sec / max(matched, 1):.3f}")
     for e in errors[: args.errors]:
         print(e, file=sys.stderr)
+    for e in sector_errors[: args.sector_errors]:
+        print("sector", e, file=sys.stderr)
     return 0
 
 

@@ -31,6 +31,11 @@ PACKAGE = "eventwire.actors"
 ROLE_CODES = frozenset(
     "GOV MIL JUD COP LEG REB INS SEP OPP PTY SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB MED REF "
     "MOD RAD REL NGO IGO".split())
+# CAMEO religion codes (chapter 4, table 4.1, and the denominations of chapter 7: MOS SUN = Sunni
+# Muslim), written after the role codes ("Sunni militia" -> UAF MOS SUN). CAMEO's ethnic codes (chapter 5)
+# are lowercase, which the record schema's code alphabet does not allow: ethnic groups get CVL only.
+RELIGION_CODES = frozenset(
+    "MOS SUN SHI ALE DRZ SFI CHR CTH DOX PRO CPT MRN JEW HIN BUD SIK".split())
 # Generic international codes usable in the country position (CAMEO 3.1.1 / 3.1.9).
 INTERNATIONAL = frozenset("IGO NGO IMG MNC NGM UIS INT".split())
 _CODE3 = re.compile(r"^[A-Z]{3}$")  # the event schema's actor-code alphabet
@@ -63,6 +68,8 @@ class Entry:
     country: str | None = None
     sectors: tuple[str, ...] = ()
     org: str | None = None          # CAMEO organisation code of an IGO (UNO, NAT ...)
+    region: str | None = None       # CAMEO region code of a regional IGO (EU -> IGO EUR ... EEC)
+    religion: bool = False          # a religion word: may be an adjective ("Sunni militia")
     modifier: bool = False          # a role that codes an actor even as a modifier ("rebel attack")
     fallback: str | None = None     # international code used when no country is found ("peacekeepers")
     name_only: bool = False         # a rank that is a title only directly before a name ("General X")
@@ -72,6 +79,16 @@ class Entry:
     yields: bool = False            # a generic head ("official") that takes a modifier role's sectors
     switch: tuple[str, ...] = ()    # sectors used instead when a cue lemma is in the sentence
     cues: frozenset[str] = frozenset()
+
+    def org_sectors(self, day: _dt.date | None) -> tuple[str, ...]:
+        """Sectors of an organisation entry on ``day``: a party with governing terms is GOV PTY inside
+        one and OPP PTY outside; undated stories (and parties without terms) keep the listed sectors."""
+        if not self.periods or day is None:
+            return self.sectors
+        for p in self.periods:
+            if p.covers(day):
+                return p.sectors
+        return self.default.sectors if self.default is not None else self.sectors
 
     def person_code(self, day: _dt.date | None, titled: bool = False) -> tuple[str | None, tuple[str, ...]]:
         """(country, sectors) of a dated person entry on ``day``; a short form outside its periods has
@@ -286,7 +303,7 @@ def load_igos(lex: Lexicon, path: Path | None = None, name: str = "igos.yaml") -
     for item in data:
         if not isinstance(item, dict):
             raise DictionaryError(f"expected a mapping, got {item!r}", code="E303", where=where)
-        _only(where, item, {"names", "code", "org", "sectors"})
+        _only(where, item, {"names", "code", "org", "sectors", "region", "governing"})
         names = _strings(where, item, "names", required=True)
         code = item.get("code")
         if not isinstance(code, str) or not _CODE3.match(code):
@@ -295,8 +312,24 @@ def load_igos(lex: Lexicon, path: Path | None = None, name: str = "igos.yaml") -
         org = item.get("org")
         if org is not None and (not isinstance(org, str) or not _CODE3.match(org)):
             raise _bad(where, item, f"'org' must be a three-letter code, got {org!r}")
+        region = item.get("region")
+        if region is not None and (not isinstance(region, str) or not _CODE3.match(region)):
+            raise _bad(where, item, f"'region' must be a three-letter code, got {region!r}")
+        sectors = _codes(where, item, "sectors", ROLE_CODES | RELIGION_CODES)
+        # a party's governing terms: GOV PTY inside one, OPP PTY outside (by story date), PTY undated
+        gov = item.get("governing")
+        periods: tuple[Period, ...] = ()
+        default = None
+        if gov is not None:
+            if not isinstance(gov, list) or not gov or "PTY" not in sectors or not all(
+                    isinstance(g, dict) and set(g) <= {"from", "to", "__line__"} for g in gov):
+                raise _bad(where, item, "'governing' must be a non-empty list of {from, to} of a PTY entry")
+            rest = tuple(s for s in sectors if s != "PTY")
+            periods = tuple(Period(_date(where, item, g.get("from")), _date(where, item, g.get("to")),
+                                   code, ("GOV", "PTY") + rest) for g in gov)
+            default = Period(None, None, code, ("OPP", "PTY") + rest)
         e = Entry("igo", names[0], f"{Path(where).name}:{item['__line__']}", country=code,
-                  sectors=_codes(where, item, "sectors", ROLE_CODES), org=org)
+                  sectors=sectors, org=org, region=region, periods=periods, default=default)
         for n in names:
             lex.add(n, e, capital=True)
 
@@ -335,7 +368,7 @@ def load_sectors(lex: Lexicon, path: Path | None = None) -> None:
                 raise DictionaryError(f"{section}: expected a mapping, got {item!r}", code="E303",
                                       where=where)
             _only(where, item, {"terms", "sectors", "modifier", "fallback", "rank", "name_only", "plural",
-                                "yields", "switch"})
+                                "yields", "switch", "religion"})
             terms = _strings(where, item, "terms", required=True)
             fb = item.get("fallback")
             if fb is not None and fb not in INTERNATIONAL:
@@ -348,17 +381,17 @@ def load_sectors(lex: Lexicon, path: Path | None = None) -> None:
                     raise _bad(where, item, "'switch' must be a mapping with 'sectors' and 'cues'")
                 switch = _codes(where, sw, "sectors", ROLE_CODES)
                 cues = frozenset(c.lower() for c in _strings(where, sw, "cues", required=True))
-            for flag in ("modifier", "rank", "name_only", "plural", "yields"):
+            for flag in ("modifier", "rank", "name_only", "plural", "yields", "religion"):
                 if flag in item and not isinstance(item[flag], bool):
                     raise _bad(where, item, f"{flag!r} must be true or false")
-            sectors = _codes(where, item, "sectors", ROLE_CODES)
+            sectors = _codes(where, item, "sectors", ROLE_CODES | RELIGION_CODES)
             for t in terms:
                 if t != t.lower():
                     raise _bad(where, item, f"term {t!r} must be lowercase")
                 e = Entry(kind, t, f"{fname}:{item['__line__']}", sectors=sectors,
                           modifier=bool(item.get("modifier")), fallback=fb,
                           name_only=bool(item.get("name_only")), yields=bool(item.get("yields")),
-                          switch=switch, cues=cues)
+                          switch=switch, cues=cues, religion=bool(item.get("religion")))
                 forms = [t] + (plurals(t) if item.get("plural", kind != "collective") else [])
                 for f in forms:
                     lex.add(f, e, capital=False)

@@ -36,7 +36,7 @@ from spacy.strings import get_string_id
 
 from ..mentions import ActorMention
 from ..story import Story
-from .lexicon import INTERNATIONAL, ROLE_CODES, Lexicon
+from .lexicon import INTERNATIONAL, RELIGION_CODES, ROLE_CODES, Lexicon
 from .memory import PersonRecord, StoryMemory
 from .places import PlaceCountries
 from .recognize import Phrase, Unit
@@ -61,6 +61,16 @@ FORMER = frozenset({"former", "ex", "ousted", "deposed", "late", "toppled", "ove
 _FORMER_IDS = frozenset(get_string_id(w) for w in FORMER)
 _ETHNIC_ID = get_string_id("ethnic")
 # a country named as a destination or a place visited is no evidence of a titled person's country
+# words before a role that say it is not of the country around it (rule ``foreign``; "foreign" gives
+# CAMEO's UIS, unidentified state actor, the others no country)
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+ALIEN = frozenset({"foreign", "western", "visiting", "expatriate", "overseas"})
+# prepositions whose object is another party of the clause, not the actors' own country
+OTHER_PREPS = frozenset({"with", "against", "to", "for", "toward", "towards", "on", "from", "between",
+                         "by", "over", "into", "about", "at"})
+# a place named after these is a venue, no evidence of the country of the people meeting there
+_MEET_VERBS = frozenset({"meet", "talk", "gather", "convene", "negotiate", "hold", "sign", "attend",
+                         "summit", "talks", "meeting", "conference", "negotiation", "discussion"})
 _AWAY_VERBS = frozenset({"visit", "arrive", "travel", "fly", "go", "come", "leave", "return", "tour",
                          "reach"})
 
@@ -76,6 +86,7 @@ class Draft:
     countries: list[tuple[str, Unit]] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)  # CAMEO region of a regional IGO (EUR, AFR ...)
     names: list[Unit] = field(default_factory=list)
     collective: bool = False
     fallback: str | None = None
@@ -152,10 +163,15 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
             d.countries.append((e.country, u))
             if e.org:
                 _add(d.orgs, [e.org])
+            if e.region:
+                _add(d.regions, [e.region])
         if u.kind in ("role", "rank", "seat", "igo", "capital"):
             if u.kind in ("role", "rank"):
                 d.has_role = True
-            if u.kind != "capital" or not role_phrase:  # "Paris police" is COP, not COP GOV
+            if u.kind == "igo":  # a party's sectors depend on the story date (governing or not)
+                _add(d.sectors, e.org_sectors(day))
+            elif u.kind != "capital" or not (role_phrase or u.root != p.anchor):
+                # "Paris police" is COP, not COP GOV; "the Beijing Olympics" is no government
                 _add(d.sectors, e.sectors)
         if u.kind == "collective":
             d.collective = True
@@ -168,6 +184,19 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
     if _ETHNIC_ID in words:
         d.countries = [(c, u) for c, u in d.countries if u.kind != "demonym"]
         _add(d.sectors, ["CVL"])
+    # "100 Palestinians", "thousands of Iraqis": a counted people is civilians (a bare "Iraqis said" is
+    # the country)
+    if len(p.units) == 1 and p.units[0].kind == "demonym" and a.tag_ in ("NNS", "NNPS") \
+            and (any(c.dep_ == "nummod" for c in a.children)
+                 or (a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.tag_ in ("NNS", "CD"))):
+        _add(d.sectors, ["CVL"])
+    # a religion word is an actor only before a role noun ("Shiite fighters") or as a plural or counted
+    # noun ("Muslims", "a Christian"), never alone as an adjective or a name ("Islamic-backed", "The
+    # Hindu" newspaper)
+    if any(u.entry is not None and u.entry.religion and u.start <= p.anchor < u.end for u in p.units) \
+            and (a.pos_ == "ADJ" or (a.tag_ not in ("NNS", "NNPS") and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in a.children))):
+        d.dropped = True
     d.only_capital = all(u.kind == "capital" for u in p.units)
     # a capital alone is the seat of government ("Moscow said"), but no actor as a place ("in Moscow")
     # nor as the modifier of a non-actor ("the Baku meeting")
@@ -195,7 +224,8 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
             continue
         others: list[str] = []
         for u in p.units:
-            if u is not yu and u.kind in ("role", "rank", "igo") and u.entry is not None:
+            if u is not yu and u.kind in ("role", "rank", "igo") and u.entry is not None \
+                    and not u.entry.religion:  # "Shiite leaders" stay GOV (+ MOS SHI)
                 _add(others, u.entry.sectors)
         if lex is not None and yu.root == p.anchor:  # "military officials": the tagger made it an adjective
             for k in doc[p.anchor].children:
@@ -213,7 +243,14 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
         else:
             d.sectors = [s for s in d.sectors if s not in own]
     if d.former and d.has_role:
-        d.sectors = ["ELI"]
+        d.sectors = ["ELI"] + [s for s in d.sectors if s in RELIGION_CODES]
+    # a religious community without a role of its own is civilian: "Sunnis" -> CVL MOS SUN, while
+    # "Sunni militia" -> UAF MOS SUN (CAMEO 3.1.5: religion follows the role codes)
+    if d.sectors and all(s in RELIGION_CODES for s in d.sectors):
+        d.sectors = ["CVL"] + d.sectors
+    elif any(s in RELIGION_CODES for s in d.sectors):  # roles first, then the religion
+        d.sectors = [s for s in d.sectors if s not in RELIGION_CODES] + \
+            [s for s in d.sectors if s in RELIGION_CODES]
     # a phrase never takes in a finite verb ("..., which made it effective ..., Richard Brown")
     for i in range(d.head - 1, d.start - 1, -1):
         if doc[i].tag_ in FINITE:
@@ -379,9 +416,11 @@ class Resolver:
                 if countries:
                     results.append((d, list(countries), d.rule or self._dict_rule(d)))
                     away = self._away(doc, d)
+                    other = self._other_party(doc, d)
                     for c in countries:
                         if c and c not in INTERNATIONAL:
-                            sent_countries.append(c)
+                            if not other:
+                                sent_countries.append(c)
                             if not away:
                                 home_countries.append(c)
                 elif name and not d.sectors:
@@ -416,6 +455,11 @@ class Resolver:
                     continue
                 if not d.sectors:
                     continue  # a neutral actor noun ("the delegation") takes no country from context
+                alien = self._alien(doc, d)
+                if alien:  # "foreign diplomats" (CAMEO's UIS), "Western envoys", "a visiting minister"
+                    uis = alien == "foreign" and bool(set(d.sectors) & STATE_SECTORS)
+                    results.append((d, ["UIS" if uis else None], "foreign"))
+                    continue
                 sc = list(dict.fromkeys(sent_countries))
                 located = self._located_in(doc, d, results, place_of)
                 if located and not d.names:  # "security forces in Guinea", "rebels in Darfur, Sudan"
@@ -506,15 +550,21 @@ class Resolver:
             c = self.places.country(text)
             if c:
                 place_of[d.head] = c
-                found.append(c)
+                if not (prep in ("in", "at") and a.head.head.lemma_.lower() in _MEET_VERBS):
+                    found.append(c)  # a venue ("met in Geneva") says nothing of who met there
         return found
 
     @staticmethod
     def _located_in(doc: Any, d: Draft, results: list[tuple[Draft, list[str | None], str]],
                     place_of: dict[int, str] | None = None) -> str | None:
-        """The country of an "in <country, capital or town>" phrase attached to the head of ``d``."""
-        for c in doc[d.head].children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout", "near", "around"):
+        """The country of an "in <country, capital or town>" phrase attached to the head of ``d`` (or,
+        for "from", written right after the phrase: the parser often hangs it on the verb)."""
+        preps = [c for c in doc[d.head].children]
+        if d.end < len(doc) and doc[d.end].lower_ == "from" and doc[d.end].head.i != d.head:
+            preps.append(doc[d.end])
+        for c in preps:
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout", "near", "around",
+                                                 "from"):  # "dissidents from Cuba", "troops from Chad"
                 for obj in c.children:
                     if obj.dep_ != "pobj":
                         continue
@@ -538,6 +588,51 @@ class Resolver:
                 return True
             return prep.lower_ in LOCATIVE and prep.head.lemma_.lower() in _AWAY_VERBS
         return a.dep_ == "dobj" and a.head.lemma_.lower() in _AWAY_VERBS
+
+    @staticmethod
+    def _alien(doc: Any, d: Draft) -> str | None:
+        """The word that marks a role phrase as not of the country around it ("foreign diplomats",
+        "Western envoys", "visiting ministers"), if any: such a phrase takes no country from the
+        context (the host's country is not the visitor's)."""
+        units = d.phrase.units
+        for i in range(max(d.start - 1, 0), d.head):
+            w = doc[i].lower_
+            if w in ALIEN and not any(u.start <= i < u.end for u in units):
+                return w
+        return None
+
+    @staticmethod
+    def _other_party(doc: Any, d: Draft) -> bool:
+        """Is the phrase a state named as the other party of the clause, no evidence of the country of
+        the sentence's role phrases? "The Senate voted to block the sale to Riyadh", "the Duma approved
+        the treaty with Ukraine", "the government thanked Japan for its help", "... grateful for
+        Japan's help", "the Senate summoned Putin", and a meeting place ("diplomats met in Geneva").
+        A demonym or a country modifying a people or place noun ("Nigerian villagers", "a Nigerian
+        village") stays evidence."""
+        if d.has_role or d.collective:
+            return False
+        a = doc[d.head]
+        if not any(u.kind in ("country", "capital", "seat", "igo", "person")
+                   and u.start <= d.head < u.end for u in d.phrase.units):
+            return False
+        t = a
+        for _ in range(6):  # "Japan's help", "Japan and Korea": climb to the top of the noun phrase
+            if t.dep_ == "conj" and t.head.i != t.i:
+                t = t.head
+            elif t.dep_ == "poss" and t.head.pos_ in ("NOUN", "PROPN") \
+                    and t.head.lemma_.lower() not in PLACE_NOUNS:
+                t = t.head
+            else:
+                break
+        if t.dep_ in ("dobj", "dative", "iobj"):
+            return True
+        if t.dep_ == "pobj":
+            prep = t.head
+            if prep.lower_ in OTHER_PREPS:
+                return True
+            if prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in _MEET_VERBS:
+                return True  # a venue: "met in Geneva", "talks in Vienna"
+        return False
 
     @staticmethod
     def _dict_rule(d: Draft) -> str:
@@ -592,6 +687,7 @@ class Resolver:
             for c in countries:
                 sectors = list(d.sectors)
                 if c in INTERNATIONAL:
+                    sectors = [r for r in d.regions if r not in sectors] + sectors
                     _add(sectors, d.orgs)
                 if not c and not sectors:
                     continue

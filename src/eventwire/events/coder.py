@@ -48,6 +48,7 @@ PRT_DEPS = frozenset({"prt", "prep", "advmod", "dative", "acomp", "oprd", "dobj"
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SELF_PRONOUNS = frozenset({"it", "itself", "they", "themselves", "he", "she", "him", "her", "we", "us"})
 ROLE_KEYS = frozenset({"subj", "obj", "iobj", "oprd"})
+ROLE_SLOTS_ALL = ROLE_KEYS | {"poss", "amod", "compound", "none"}
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day",
                         "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
                         "today", "tonight", "occasion", "basis", "behalf", "january", "february", "march", "april",
@@ -204,11 +205,16 @@ class SentenceCoder:
     def _list_appos(self, a: Any, found: list[ActorMention]) -> bool:
         """An "apposition" that is the next item of a comma list: a proper name that is itself followed by
         a conjunct ("The US, Russia, and Japan"), naming an actor of another country than the head."""
-        if a.pos_ != "PROPN" or not any(c.dep_ == "conj" for c in a.children):
+        if a.pos_ != "PROPN" or a.head.pos_ != "PROPN":
             return False
         mine = self.idx.at(a.i)
         heads = {m.country or m.code for m in found}
-        return bool(mine) and all((m.country or m.code) not in heads for m in mine)
+        if not mine or any((m.country or m.code) in heads for m in mine):
+            return False
+        if any(c.dep_ == "conj" for c in a.children):
+            return True
+        # "Russia, China ...": two bare country names side by side are a list, not an apposition
+        return all(m.code == m.country for m in [*mine, *found])
 
     # -- roles --------------------------------------------------------------------------------------
     def roles(self, v: Any) -> Roles:
@@ -238,6 +244,10 @@ class SentenceCoder:
                 r.setdefault("subj", []).extend(p for p in c.children if p.dep_ == "pobj")
             elif d == "prep" or (d == "prt" and any(p.dep_ == "pobj" for p in c.children)):
                 r.setdefault(self._lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            if d in ("prep", "prt", "advmod"):  # "pulled out of the talks", "walked away from": the inner one
+                for q in c.children:
+                    if q.dep_ == "prep" and q.i == c.i + 1:
+                        r.setdefault(self._lem(q), []).extend(p for p in q.children if p.dep_ == "pobj")
             elif d == "auxpass":
                 passive = True
             elif d == "oprd" or (d in ("ccomp", "xcomp") and c.pos_ == "NOUN"):
@@ -252,10 +262,18 @@ class SentenceCoder:
         subj = r.get("subj")
         if subj and self._lem(subj[0]) in REL_PRONOUNS and v.dep_ == "relcl":
             r["subj"] = [v.head]
+        lead = [c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.pos_ == "PROPN"]
         if "subj" not in r and not passive:  # the small parser sometimes makes a leading name an npadvmod
-            lead = [c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.pos_ == "PROPN"]
             if lead:
                 r["subj"] = lead
+            else:  # headlines: "Kenya, Tanzania sign deal" parsed as dep/compound of the verb
+                names = [c for c in v.children if c.dep_ in ("dep", "compound", "nmod") and c.i < v.i and
+                         c.pos_ == "PROPN" and self.idx.at(c.i)]
+                if names:
+                    r["subj"] = names
+        elif lead and "subj" in r and lead[0].i + 1 < len(lead[0].doc) and lead[0].nbor(1).text == "," and \
+                lead[0].i < r["subj"][0].i and self.idx.at(lead[0].i):
+            r["subj"] = lead[:1] + r["subj"]  # headline list "Russia, China sign deal"
         if "subj" not in r and not passive:
             s = self._inherited_subject(v)
             if s is not None:
@@ -288,12 +306,20 @@ class SentenceCoder:
                 if t.dep_ == "acl":
                     return t.head
                 continue
+            if d == "pcomp" and self._lem(h) == "by" and h.head.pos_ in VERB_POS:
+                t = h.head  # "retaliated by expelling diplomats": the one who retaliated
+                s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if s is not None:
+                    return s
+                continue
             if d == "pcomp" and self._lem(h) == "to" and self._lem(h.head) in GERUND_ACTION_VERBS:
                 gv = h.head  # "resorted to throwing stones": the one who resorted
                 s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
                 return s if s is not None or gv.dep_ != "acl" else gv.head
             if d == "relcl" or (d == "acl" and t.tag_ in ("VBG", "VBD")):
                 return h
+            if d == "acl" and _mod.headline_infinitive(t):
+                return h  # "Chinese president to visit Nepal"
             if d == "ccomp" and self._lem(h) in CAUSATIVE_VERBS and t.pos_ in VERB_POS and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 for c in h.children:  # "police let free four students"
@@ -331,6 +357,10 @@ class SentenceCoder:
                 r.setdefault(d, []).append(c)
             elif d == "prep":
                 r.setdefault(self._lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+        for o in r.get("of", ()):  # "the suspension of links with X": the of-object's phrases also count
+            for c in o.children:
+                if c.dep_ == "prep" and self._lem(c) not in ("of", *r):
+                    r[self._lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
         return r
 
     def event_nouns(self, o: Any) -> Iterator[tuple[Any, Roles]]:
@@ -340,7 +370,7 @@ class SentenceCoder:
         yield o, roles
         lo = self._lem(o)
         if lo in self._quantity:
-            for p in roles.get("of", ()):
+            for p in [*roles.get("of", ()), *roles.get("in", ())]:  # "20 tons of aid", "$5 million in aid"
                 if p.pos_ in NOUN_POS:
                     inner = self.noun_roles(p)
                     merged = dict(roles)
@@ -391,9 +421,13 @@ class SentenceCoder:
         slots = [("obj", o) for o in roles.get("obj", ())]
         slots += [(p, t) for p in self._via for t in roles.get(p, ())]
         for slot, o in slots:
-            if o.pos_ not in NOUN_POS or o.i == v.head.i:  # "the reforms carried out in ...": a description
+            if (o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and self._lem(o) in self._quantity)) or \
+                    o.i == v.head.i:  # "the reforms carried out in ...": a description
                 continue
-            for n, nroles in self.event_nouns(o):
+            nouns = list(self.event_nouns(o))
+            if len(nouns) > 1 and self._lem(o) in self._quantity:  # "$5 million in aid": the inner noun first
+                nouns = nouns[1:] + nouns[:1]
+            for n, nroles in nouns:
                 lf = self._light(v, n, slot)
                 if not lf:
                     continue
@@ -401,6 +435,10 @@ class SentenceCoder:
                 for k, toks in nroles.items():
                     if k not in ("poss", "amod", "compound", "of"):
                         merged.setdefault(k, toks)
+                for f in lf:  # "accepted the demands of the miners": the noun's own of/poss as a target slot
+                    for k in ("of", "poss"):
+                        if k in f.tgt and k in nroles:
+                            merged.setdefault(k, nroles[k])
                 for f in lf:
                     if not all(self._prep_ok(merged, p, a) for p, a in f.preps):
                         continue
@@ -477,18 +515,24 @@ class SentenceCoder:
                 if first_tok is None:
                     first_tok = tok
                 acts = self.actors_at(tok)
-                if not acts and s == "subj" and tok.pos_ == "PRON":
-                    acts = self._speaker_for(tok)
+                if not acts and tok.pos_ == "PRON" and (s == "subj" or self._lem(tok) in ("it", "us", "them")):
+                    acts = self._speaker_for(tok)  # "X said Y fired at it": the speaker
                 if acts:
+                    if s == "subj":  # "Russia, China sign ...": every subject token of a headline list
+                        for more in roles.get(s, ())[1:]:
+                            acts = acts + [a for a in self.actors_at(more) if a not in acts]
                     return acts, tok
         return [], first_tok
 
     def _speaker_for(self, pron: Any) -> list[ActorMention]:
         """An uncoded pronoun subject inside reported speech stands for the speaker: "Syria says it is
         willing to ..." (the actor coder may resolve pronouns itself; this is the fallback)."""
-        if self._lem(pron) not in ("it", "they", "he", "she", "we"):
+        if self._lem(pron) not in ("it", "they", "he", "she", "we", "us", "them"):
             return []
-        sp = _mod.in_reported_speech(pron.head, self.m.speech)
+        h = pron.head
+        while h.pos_ not in VERB_POS and h.head.i != h.i:  # "fired at it": from the preposition to its verb
+            h = h.head
+        sp = _mod.in_reported_speech(h, self.m.speech)
         if sp is None:
             return []
         for c in sp.children:
@@ -506,7 +550,7 @@ class SentenceCoder:
             sp = [c for c in g.children if c.dep_ == "nsubjpass"]
             if sp:
                 roles["subj"] = sp
-        if g.pos_ == "ADJ" and "subj" not in roles and g.head.i != g.i:
+        if (g.pos_ == "ADJ" or g.dep_ == "acomp") and "subj" not in roles and g.head.i != g.i:
             head_roles = self.roles(g.head)
             if "subj" in head_roles:
                 roles["subj"] = head_roles["subj"]
@@ -524,7 +568,7 @@ class SentenceCoder:
                     t.i not in consumed:
                 self._governor(t, self.m.by_lemma[self._lem(t)], cands, consumed)
         for t in trig:
-            if t.i in consumed or t.pos_ not in VERB_POS:
+            if t.i in consumed or not _verbish(t):
                 continue
             if t.dep_ in ("amod", "compound"):  # "Israeli-occupied sector", "the detained men": modifiers
                 continue
@@ -614,9 +658,15 @@ class SentenceCoder:
         if x is None and g.pos_ in NOUN_POS:
             if g.dep_ not in ("dobj", "nsubjpass", "pobj") or self._lem(g.head) in self.m.by_lemma:
                 return None
+            if any(f.code[:2] != fam.default[:2] for f in self._light(g.head, g, "obj")):
+                return None  # "accepted demands that ...": the support verb's own event (a concession)
             x = next((c for c in g.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in VERB_POS
                       and not any(s.dep_ in ("nsubj",) and self._lem(s) in REL_PRONOUNS for s in c.children)),
                      None)
+            if x is None and g.dep_ == "dobj" and fam.name in CCOMP_ANY:
+                # "reiterated its demand on Monday that X ...": the parser hangs the clause on the verb
+                x = next((c for c in g.head.children if c.dep_ == "ccomp" and c.i > g.i and c.pos_ in VERB_POS
+                          and any(m.dep_ == "mark" and self._lem(m) == "that" for m in c.children)), None)
         if x is None and fam.name in CCOMP_ANY | CCOMP_FUTURE:
             for c in g.children:
                 if c.dep_ == "ccomp" and c.pos_ in VERB_POS:
@@ -641,7 +691,8 @@ class SentenceCoder:
                     return replace(inner, rule=f"{inner_fam.name}:{self._lem(x)}+{inner.rule}")
             if special:
                 return Complement(x, None, {}, special, None, self._lem(x))
-            if fam.name in CCOMP_ANY and x.pos_ in VERB_POS and (x.dep_ == "xcomp" or g.pos_ in VERB_POS) and \
+            if fam.name in CCOMP_ANY and x.pos_ in VERB_POS and (
+                    x.dep_ == "xcomp" or g.pos_ in VERB_POS or any(c.dep_ == "nsubj" for c in x.children)) and \
                     (x.dep_ == "xcomp" or self._lem(x) not in STATIVE_VERBS):  # "insisted it was premature"
                 # "ordered Belarus to close the border": a demand even when the action has no frame
                 return Complement(x, None, self.roles(x), None, None, self._lem(x))
@@ -653,7 +704,17 @@ class SentenceCoder:
         groles = self.roles(g)
         for slot in NOUN_SLOTS.get(fam.name, ("obj",)):
             for n0 in groles.get(slot, ()):
-                if n0.pos_ not in NOUN_POS:
+                if n0.pos_ in VERB_POS and n0.dep_ == "pcomp" and n0.tag_ == "VBG" and slot != "obj":
+                    # "committed to opening up the economy", "opposed to holding talks": a gerund complement
+                    mv = self.match_verb(n0)
+                    if mv is not None:
+                        if mv[2] is not None:
+                            consumed.add(mv[2].i)
+                        return Complement(n0, mv[0], mv[1], None, mv[0].code, mv[0].rule)
+                    if fam.name in ("intent", "reject") and self._lem(n0) not in STATIVE_VERBS:
+                        return Complement(n0, None, self.roles(n0), None, None, self._lem(n0))
+                    continue
+                if n0.pos_ not in NOUN_POS or n0.i == g.head.i:  # "the rally planned by X": a description
                     continue
                 for n, nroles in self.event_nouns(n0):
                     if self._light(g, n, slot):
@@ -691,15 +752,18 @@ class SentenceCoder:
             self._t(f"  {label}: no event (a question, not a request)")
             return
         groles = self.subject_roles(g, stative=fam.name not in ("appeal", "demand"))
-        if g.pos_ in NOUN_POS and g.head.i != g.i:  # "renewed its demand that ...": the support verb's
-            groles = {**groles, "subj": self.roles(g.head).get("subj", [])}
+        if g.pos_ in NOUN_POS and g.head.i != g.i:  # "Russia's decision to ...": the possessor; "renewed its
+            # demand that ...": the support verb's subject
+            nr = self.noun_roles(g)
+            own = [t for k in ("poss", "compound", "amod") for t in nr.get(k, []) if self.actors_at(t)]
+            groles = {**groles, "subj": own or self.roles(g.head).get("subj", [])}
         sources, _ = self.fill(("subj",), groles)
         targets: list[ActorMention] = []
         other = self._other_subject(g, comp.tok) if fam.name == "intent" else None
         if other is not None:
             others = [a for a in self.actors_at(other) if a not in sources]
-            own = {a.country or a.code for a in sources}
-            if others and not any((a.country or a.code) in own for a in others):
+            mine = {a.country or a.code for a in sources}
+            if others and not any((a.country or a.code) in mine for a in others):
                 if self._lem(g) not in WANT_VERBS or "appeal" not in self.m.families:
                     self._t(f"  {label}: no event (a prediction or hope about another actor's action)")
                     return
@@ -788,6 +852,9 @@ class SentenceCoder:
         if mv is None:
             return
         f, roles, noun = mv
+        if noun is not None and noun.i in consumed and noun.i != v.i:
+            self._t(f"  verb '{v.text}' + '{noun.text}': not coded again (the noun governs an event)")
+            return
         if noun is not None:
             consumed.add(noun.i)
         label = f"verb '{v.text}'" + (f" + '{noun.text}'" if noun is not None else "")
@@ -807,6 +874,15 @@ class SentenceCoder:
         code, rule, modality, conf = f.code, f.rule, "asserted", f.conf
         sources, stok = self.fill(f.src, roles)
         targets, ttok = self.fill(f.tgt, roles)
+        if not targets and (f.obj is not None or f.preps) and noun is None:
+            # "denied entry to X", "withdrew from the talks with X": the phrase hangs on the object
+            preps = [s for s in f.tgt if s not in ROLE_SLOTS_ALL]
+            held = list(roles.get("obj", [])) if f.obj is not None else []
+            held += [t for p, _ in f.preps for t in roles.get(p, []) if t.pos_ in NOUN_POS]
+            if preps and held:
+                t2, tt2 = self.fill(preps, self._obj_roles(held))
+                if t2:
+                    targets, ttok = t2, tt2
         speaker = None
         neg = any(c.dep_ == "neg" for c in v.children)
         fut = _mod.future(v, self.m)
@@ -882,6 +958,9 @@ class SentenceCoder:
                 sources, targets = between, []
         if code == "040":
             code, rule = self._third_location(code, rule, roles, sources, targets)
+        if code == "150" and not targets and len({a.country for a in sources if a.country}) >= 2:
+            code, rule = "062", rule + "/joint"  # "French and Egyptian warships began war games": a joint exercise
+            f = replace(f, recip=True)
         self._emit(Candidate(f, code, v, rule, sources, targets, modality, self._main(v, conf),
                              recip=f.recip), label, cands)
 
@@ -1113,3 +1192,12 @@ def _existential(n: Any) -> bool:
     participle after it reports the event rather than describing the noun."""
     return n.dep_ == "attr" and n.head.lemma_.lower() == "be" and \
         any(c.dep_ == "expl" for c in n.head.children)
+
+
+def _verbish(t: Any) -> bool:
+    """A verb, or a word the tagger took for a noun in a headline ("Police detain five ...") that heads a
+    clause with both a subject and a direct object."""
+    if t.pos_ in VERB_POS:
+        return True
+    return t.pos_ in NOUN_POS and t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children) and \
+        any(c.dep_ == "dobj" for c in t.children)

@@ -139,6 +139,16 @@ def conditional(tok: Any, mod: Modality) -> str | None:
     return None
 
 
+def headline_infinitive(tok: Any) -> bool:
+    """Headline futures: "Japan to send warships to Gulf" (a root verb with "to"), "Chinese president to
+    visit Nepal" (a noun phrase as root with a "to"-clause)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in tok.children)
+    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def future(tok: Any, mod: Modality) -> bool:
     """True when the predicate is a future ("will visit", "is going to visit", reported "would visit")."""
     for c in tok.children:
@@ -148,6 +158,8 @@ def future(tok: Any, mod: Modality) -> bool:
                 return True
             if low == "would" and in_reported_speech(tok, mod.speech) is not None:
                 return True
+    if headline_infinitive(tok):
+        return True
     h = tok.head
     if tok.dep_ == "xcomp" and h.lemma_.lower() == "go" and h.tag_ == "VBG" and \
             any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in h.children):
