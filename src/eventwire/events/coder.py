@@ -480,13 +480,23 @@ class SentenceCoder:
             elif not bare:
                 continue
             if f.obj is not None and not (("-" in f.obj and not objs) or any(
-                    self._lem(n) in f.obj for o in objs for n, _ in self.event_nouns(o))):
+                    self._lem(n) in f.obj for o in objs for n in self._obj_heads(o))):
                 continue  # obj: ["-", ...] also allows no direct object ("the army mobilized")
             if f.preps and not all(self._prep_ok(roles, p, a) or self._prep_ok(self._obj_roles(objs), p, a)
                                    for p, a in f.preps):
                 continue
             return f, roles, None
         return None
+
+    def _obj_heads(self, o: Any) -> list[Any]:
+        """The nouns an object stands for: itself, the event noun of a quantity or generic head, and for a
+        name its common-noun modifier ("the Tigrayan capital Mekelle", "broadcasters RFI and France 24")."""
+        out = [n for n, _ in self.event_nouns(o)]
+        if o.pos_ == "PROPN":
+            out += [c for c in o.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
+            if o.dep_ == "appos" or o.head.pos_ == "NOUN" and o.dep_ == "compound":
+                out.append(o.head)
+        return out
 
     def _obj_roles(self, objs: list[Any]) -> Roles:
         r: Roles = {}
@@ -704,7 +714,8 @@ class SentenceCoder:
         groles = self.roles(g)
         for slot in NOUN_SLOTS.get(fam.name, ("obj",)):
             for n0 in groles.get(slot, ()):
-                if n0.pos_ in VERB_POS and n0.dep_ == "pcomp" and n0.tag_ == "VBG" and slot != "obj":
+                if n0.pos_ in VERB_POS and n0.dep_ == "pcomp" and n0.tag_ == "VBG" and slot != "obj" and \
+                        n0.i == n0.head.i + 1:  # not "with both sides talking tough": that has its own subject
                     # "committed to opening up the economy", "opposed to holding talks": a gerund complement
                     mv = self.match_verb(n0)
                     if mv is not None:
