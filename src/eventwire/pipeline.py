@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from . import nlp as _nlp
 from .actors import ActorCoder
-from .config import resolve_model
+from .config import resolve_dictionaries, resolve_model
 from .errors import EventwireError
 from .events import EventCoder
 from .ingest.codes import MAX_STORY_CHARS
@@ -48,10 +49,12 @@ class BatchResult:
 class Coder:
     """Holds the loaded spaCy pipeline and the compiled dictionaries of every stage."""
 
-    def __init__(self, model: str | None = None, *, ner: bool = False) -> None:
+    def __init__(self, model: str | None = None, *, ner: bool = False,
+                 dictionaries: Sequence[str] | None = None) -> None:
         self.model = resolve_model(model)
+        self.dictionaries = resolve_dictionaries(dictionaries)
         self.nlp = _nlp.load(self.model, ner=ner)
-        self.actors = ActorCoder()
+        self.actors = ActorCoder(extra=[Path(p) for p in self.dictionaries])
         self.events = EventCoder()
         self.locator = Locator()
 
@@ -112,14 +115,22 @@ def check_story(story: Story) -> tuple[str, str] | None:
 
 # -- process pool ---------------------------------------------------------------------------------------
 _WORKER: Coder | None = None
+_WORKER_ERROR: BaseException | None = None
 
 
-def _init_worker(model: str | None, ner: bool) -> None:
-    global _WORKER
-    _WORKER = Coder(model, ner=ner)
+def _init_worker(model: str | None, ner: bool, dictionaries: list[str] | None) -> None:
+    # An initializer that raises makes multiprocessing restart the worker forever: keep the error and
+    # raise it from the first task instead, so the parent stops with a clean message.
+    global _WORKER, _WORKER_ERROR
+    try:
+        _WORKER = Coder(model, ner=ner, dictionaries=dictionaries)
+    except Exception as e:  # noqa: BLE001
+        _WORKER_ERROR = e
 
 
 def _work(batch: list[Story]) -> tuple[list[dict[str, Any]], list[Reject], int]:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     assert _WORKER is not None
     records, rejects = _WORKER.code_batch(batch)
     return records, rejects, len(batch) - len([r for r in rejects if r.story_id is not None])
@@ -143,7 +154,7 @@ def batches(items: Iterable[Story | Reject], size: int) -> Iterator[tuple[list[S
 
 def code_stories(items: Iterable[Story | Reject], *, model: str | None = None, workers: int = 1,
                  batch_size: int = 32, ner: bool = False, coder: Coder | None = None,
-                 read_ahead: int = 2) -> Iterator[BatchResult]:
+                 read_ahead: int = 2, dictionaries: Sequence[str] | None = None) -> Iterator[BatchResult]:
     """Code stories (and pass ingest rejects through) batch by batch, in input order.
 
     With ``workers > 1`` batches are spread over a process pool (each process loads the pipeline once);
@@ -151,7 +162,7 @@ def code_stories(items: Iterable[Story | Reject], *, model: str | None = None, w
     corpus is never read into memory ahead of the coding.
     """
     if workers <= 1:
-        c = coder or Coder(model, ner=ner)
+        c = coder or Coder(model, ner=ner, dictionaries=dictionaries)
         for stories, pre in batches(items, batch_size):
             records, rejects = c.code_batch(stories)
             yield BatchResult(records, pre + rejects, len(stories) - len(rejects), [s.id for s in stories])
@@ -162,7 +173,8 @@ def code_stories(items: Iterable[Story | Reject], *, model: str | None = None, w
 
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
     limit = max(1, workers * read_ahead)
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, ner)) as pool:
+    dicts = resolve_dictionaries(dictionaries)
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, ner, dicts)) as pool:
         pending: deque[tuple[Any, list[Reject], list[str]]] = deque()
         for stories, pre in batches(items, batch_size):
             pending.append((pool.apply_async(_work, (stories,)), pre, [s.id for s in stories]))

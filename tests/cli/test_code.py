@@ -89,3 +89,25 @@ def test_workers_give_the_same_output_in_the_same_order(runner: CliRunner, tmp_p
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
     assert "4 stories coded" in two.stderr
+
+
+def test_bad_model_with_workers_exits_cleanly(runner: CliRunner) -> None:
+    res = runner.invoke(cli, ["code", EXAMPLE, "--workers", "2", "--model", "no_such_pipeline_xyz"])
+    assert res.exit_code == 3
+    assert "E201" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_user_dictionaries_from_petrarch_import(runner: CliRunner, tmp_path: Path) -> None:
+    fixture = ROOT / "tests" / "fixtures" / "actors" / "petrarch_sample.actors.txt"
+    converted = tmp_path / "valdoria.yaml"
+    res = runner.invoke(cli, ["dictionaries", "import-petrarch", str(fixture), "--kind", "actors",
+                              "-o", str(converted)])
+    assert res.exit_code == 0, res.output
+    story = tmp_path / "story.txt"
+    story.write_text("date 2024-05-02\n\nValdoria condemned the attack on its embassy.\n", "utf-8")
+    plain = runner.invoke(cli, ["code", str(story)])
+    extra = runner.invoke(cli, ["code", str(story), "--dictionaries", str(converted)])
+    assert extra.exit_code == 0, extra.output
+    codes = {json.loads(ln)["source"]["code"] for ln in extra.stdout.splitlines() if ln.strip()}
+    assert "VLD" in codes
+    assert "VLD" not in plain.stdout

@@ -18,6 +18,8 @@ from ._common import EXIT_NOTHING, Progress, RecordWriter, handle_errors, json_l
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write events here instead of stdout.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="Write rejected inputs here (JSONL with reasons).")
 @click.option("--model", help="spaCy pipeline (package name or path); default from EVENTWIRE_MODEL / config.")
+@click.option("--dictionaries", "-d", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor dictionary (YAML, e.g. from `eventwire dictionaries import-petrarch`); repeatable.")
 @click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes to spread stories over (output order stays the input order).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True)
@@ -26,6 +28,7 @@ from ._common import EXIT_NOTHING, Progress, RecordWriter, handle_errors, json_l
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when a terminal).")
 @handle_errors
 def command(paths: tuple[str, ...], fmt: str, output: str | None, rejects: str | None, model: str | None,
+            dictionaries: tuple[str, ...],
             workers: int, batch_size: int, fallback_encoding: str | None, progress: bool | None) -> None:
     """Code news stories into CAMEO/PLOVER event records (JSONL on stdout by default).
 
@@ -43,7 +46,8 @@ def command(paths: tuple[str, ...], fmt: str, output: str | None, rejects: str |
     n_stories = n_events = n_rejects = 0
     try:
         stories = read_paths(paths, fallback_encoding=fallback_encoding)
-        for res in code_stories(stories, model=model, workers=workers, batch_size=batch_size):
+        for res in code_stories(stories, model=model, workers=workers, batch_size=batch_size,
+                                dictionaries=list(dictionaries) or None):
             writer.write(res.records)
             for r in res.rejects:
                 click.echo(f"eventwire: rejected {r}", err=True)

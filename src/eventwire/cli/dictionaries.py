@@ -13,7 +13,8 @@ def command() -> None:
 
     \b
     Example:
-      eventwire dictionaries import-petrarch Phoenix.agents.txt --kind agents -o my_agents.yaml
+      eventwire dictionaries import-petrarch tests/fixtures/actors/petrarch_sample.agents.txt --kind agents \
+        -o my_agents.yaml
     """
 
 
@@ -33,8 +34,9 @@ def import_petrarch(file: str, kind: str, output: str | None) -> None:
 
     \b
     Example:
-      eventwire dictionaries import-petrarch Phoenix.Countries.actors.txt --kind actors -o my_actors.yaml
-      eventwire dictionaries import-petrarch Phoenix.agents.txt --kind agents -o my_agents.yaml
+      eventwire dictionaries import-petrarch tests/fixtures/actors/petrarch_sample.actors.txt --kind actors \
+        -o my_actors.yaml
+      eventwire code examples/baku-meeting.txt --dictionaries my_actors.yaml
     """
     from ..actors.petrarch import convert_file
 

@@ -28,8 +28,8 @@ def command(gold: str, fmt: str, as_json: bool, limit: int | None, model: str | 
 
     \b
     Example:
-      eventwire eval gold.jsonl --format jsonl
-      eventwire eval PLOVER_GSR_CAMEO.json --format plover-gsr --json
+      eventwire eval tests/fixtures/eval/gold_small.jsonl --format jsonl
+      eventwire eval ../shared/data/plover_gsr/PLOVER_GSR_CAMEO.json --format plover-gsr --json
     """
     report, errors = evaluate_file(gold, fmt, model=model, limit=limit)
     if errors_path:

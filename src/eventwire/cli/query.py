@@ -115,7 +115,7 @@ def _cell(v: Any) -> str:
 @click.option("--no-quad", is_flag=True, help="With --agg: do not split by quad class.")
 @click.option("--top", type=click.Choice(["actors", "dyads", "countries"]), help="Rank actors or dyads.")
 @click.option("--limit", "-n", type=click.IntRange(1), default=None,
-              help="Rows to show (default: 50 for a table, all otherwise; 20 for --top).")
+              help="Rows to show (default: 50 for a table, all otherwise; 20 for --top; all for --agg).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default="table",
               show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
@@ -136,6 +136,8 @@ def command(db: str, level: str, agg: str | None, no_dyad: bool, no_quad: bool, 
         columns = None
         if agg:
             tbl = q.aggregate(st, filters, by=agg, level=level, dyad=not no_dyad, quad=not no_quad)
+            if limit is not None:
+                tbl = tbl.slice(0, limit)
         elif top == "dyads":
             tbl = q.top_dyads(st, filters, n=limit or 20, level=level)
         elif top:

@@ -97,7 +97,7 @@ def command(paths: tuple[str, ...], db: str, workers: int, batch_size: int, mode
 
     \b
     Example:
-      eventwire run corpus/ --db events.duckdb --workers 2
+      eventwire run examples/ --db events.duckdb --workers 2
       eventwire query --db events.duckdb --dyad AZE-RUS --undirected --agg month
     """
     params = DedupParams(window_days=window_days, actor_level=actor_level, directed=directed,
