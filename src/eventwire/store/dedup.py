@@ -182,7 +182,10 @@ WITH g AS (
                                              i := m.mention_id)) AS rep,
            any_value({key}) AS dedup_key,
            min(m.date) AS date, max(m.date) AS date_last,
-           count(*) AS mentions, count(DISTINCT m.story_id) AS stories,
+           -- a report is a trigger in a sentence: the two directed records of a reciprocal verb
+           -- ("X and Y met") are one mention of the event
+           count(DISTINCT (m.story_id, m.sentence_index, m.trigger_start)) AS mentions,
+           count(DISTINCT m.story_id) AS stories,
            count(DISTINCT s.agency) AS sources,
            list_sort(list(DISTINCT s.agency) FILTER (WHERE s.agency IS NOT NULL)) AS source_names,
            min(coalesce(s.date, m.story_date, m.date)) AS first_report,
