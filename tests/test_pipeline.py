@@ -56,3 +56,13 @@ def test_code_text_public_api() -> None:
     for r in recs:
         validate(r)
         assert r["date"] == "2024-01-05"
+
+
+def test_capital_hit_by_an_attack_is_a_place_not_the_government(coder) -> None:
+    hit = coder.analyze(Story(id="k", text="Russian missiles struck Kyiv on Monday.", date=dt.date(2024, 3, 4)))
+    attack = [r for r in hit.records if r["root"] in ("18", "19")]
+    assert attack and attack[0]["target"]["code"] == "UKR"
+    assert attack[0]["location"]["name"] in ("Kyiv", "Kiev") and attack[0]["location"]["country"] == "UKR"
+    warn = coder.analyze(Story(id="w", text="Turkey warned Damascus against a new offensive."))
+    assert any((r["target"] or {}).get("code") == "SYRGOV" for r in warn.records)
+    assert all((r["location"] or {}).get("name") != "Damascus" for r in warn.records)

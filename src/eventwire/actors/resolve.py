@@ -34,6 +34,7 @@ from typing import Any
 
 from spacy.strings import get_string_id
 
+from .._data import load_yaml
 from ..mentions import ActorMention
 from ..story import Story
 from .lexicon import INTERNATIONAL, RELIGION_CODES, ROLE_CODES, Lexicon
@@ -57,6 +58,8 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # where a capital is the government ("Moscow said", "talks with Tehran", "warned Ankara")
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "poss", "appos", "ROOT", "dative"})
 ACTOR_PREPS = frozenset({"with", "against", "between", "by", "on", "for", "toward", "towards"})
+# ... but the object of a verb of physical action is the place ("missiles struck Kyiv"): data file
+PLACE_TARGET_VERBS = frozenset(load_yaml("eventwire.actors", "place_targets.yaml")["verbs"])
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "late", "toppled", "overthrown"})
 _FORMER_IDS = frozenset(get_string_id(w) for w in FORMER)
 _ETHNIC_ID = get_string_id("ethnic")
@@ -206,8 +209,10 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
             a = a.head
         if a.dep_ in ("compound", "amod", "nmod", "npadvmod"):
             d.dropped = True
-        elif not (a.dep_ in ACTOR_DEPS or (a.dep_ == "pobj" and a.head.lower_ in ACTOR_PREPS)):
-            d.place = True  # "in Moscow", "the city of Santiago": a place, coded as the country only
+        elif not (a.dep_ in ACTOR_DEPS or (a.dep_ == "pobj" and a.head.lower_ in ACTOR_PREPS)) \
+                or (a.dep_ == "dobj" and a.head.lemma_ in PLACE_TARGET_VERBS):
+            # "in Moscow", "the city of Santiago", "shelled Kyiv": a place, coded as the country only
+            d.place = True
             d.sectors = []
             d.rule = "place"
     # a role word that only modifies a non-actor ("military spheres") is no actor unless marked modifier

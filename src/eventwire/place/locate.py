@@ -389,7 +389,10 @@ class Locator:
                        ms: list[PlaceMention]) -> dict[str, Any] | None:
         doc = sp.doc
         heads = _event_heads(doc, ev.trigger_tok)
-        actor_spans = [(a.tok_start, a.tok_end) for a in (ev.source, ev.target) if a is not None]
+        # the event's actors, except those the actor stage coded as places ("missiles struck Kyiv": rule
+        # ``place``, the country only), which may be where the event happened
+        actor_spans = [(a.tok_start, a.tok_end) for a in (ev.source, ev.target)
+                       if a is not None and a.rule != "place"]
         best: tuple[tuple[int, int, int, int], PlaceMention] | None = None
         verbal = is_verbal(ev.cameo)
         for m in ms:
