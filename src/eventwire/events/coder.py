@@ -153,6 +153,7 @@ class SentenceCoder:
         self._media = patterns.classes.get("media", frozenset())
         self._insult = patterns.classes.get("insult", frozenset())
         self._documents = patterns.classes.get("document", frozenset())
+        self._people = patterns.classes.get("people", frozenset())
 
     def _lem(self, tok: Any) -> str:
         low: str = tok.lemma_.lower()
@@ -193,7 +194,7 @@ class SentenceCoder:
         self._actor_cache[tok.i] = found  # guards against cycles through conj below
         for c in tok.children:
             if c.dep_ == "appos" and found and self._list_appos(c, found):
-                for m in self.actors_at(c):  # "The US, Russia and Japan met": a list parsed as apposition
+                for m in self.actors_at(c):  # "Britain, Cuba, and Mexico met": a list parsed as apposition
                     if m not in found:
                         found.append(m)
             if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON"}:
@@ -204,7 +205,7 @@ class SentenceCoder:
 
     def _list_appos(self, a: Any, found: list[ActorMention]) -> bool:
         """An "apposition" that is the next item of a comma list: a proper name that is itself followed by
-        a conjunct ("The US, Russia, and Japan"), naming an actor of another country than the head."""
+        a conjunct ("Britain, Cuba, and Mexico"), naming an actor of another country than the head."""
         if a.pos_ != "PROPN" or a.head.pos_ != "PROPN":
             return False
         mine = self.idx.at(a.i)
@@ -671,8 +672,10 @@ class SentenceCoder:
             if any(f.code[:2] != fam.default[:2] for f in self._light(g.head, g, "obj")):
                 return None  # "accepted demands that ...": the support verb's own event (a concession)
             x = next((c for c in g.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in VERB_POS
-                      and not any(s.dep_ in ("nsubj",) and self._lem(s) in REL_PRONOUNS for s in c.children)),
-                     None)
+                      and not any(s.dep_ in ("nsubj",) and self._lem(s) in REL_PRONOUNS for s in c.children)
+                      and (c.dep_ != "acl" or any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "that")
+                                                  for a in c.children))),
+                     None)  # "a decision hailed by X" is a description, "the decision to withdraw" governs
             if x is None and g.dep_ == "dobj" and fam.name in CCOMP_ANY:
                 # "reiterated its demand on Monday that X ...": the parser hangs the clause on the verb
                 x = next((c for c in g.head.children if c.dep_ == "ccomp" and c.i > g.i and c.pos_ in VERB_POS
@@ -768,7 +771,7 @@ class SentenceCoder:
             nr = self.noun_roles(g)
             own = [t for k in ("poss", "compound", "amod") for t in nr.get(k, []) if self.actors_at(t)]
             groles = {**groles, "subj": own or self.roles(g.head).get("subj", [])}
-        sources, _ = self.fill(("subj",), groles)
+        sources, stok = self.fill(("subj",), groles)
         targets: list[ActorMention] = []
         other = self._other_subject(g, comp.tok) if fam.name == "intent" else None
         if other is not None:
@@ -802,6 +805,8 @@ class SentenceCoder:
         if not targets and comp.tok.pos_ in NOUN_POS:  # "demanded Israel's withdrawal", "rejected accusations by X"
             targets, _ = self.fill(("poss", "by", "from"), comp.roles)
         targets = [t for t in targets if t not in sources]
+        if not sources and not targets and stok is not None:
+            sources = self._uncoded(stok)  # "Sunni leaders demanded that ..."
         modality = fam.modality
         if modality == "asserted" and self._reported(g):
             modality = "reported"
@@ -936,6 +941,27 @@ class SentenceCoder:
                     modality, conf = "intended", conf * 0.95
             elif self._reported(v):
                 modality = "reported"
+        if f.violent and not sources and noun is None:
+            # "five were killed in an Israeli air strike", "died in a Taliban ambush": the attacker is the
+            # actor of the violent event noun the victims fell in, and its code is the more exact one
+            for p in ("in", "during"):
+                for n in roles.get(p, ()):
+                    mn = self.match_noun(n) if n.pos_ in NOUN_POS else None
+                    if mn is None or not mn[0].violent:
+                        continue
+                    acts, _ = self.fill(("poss", "amod", "compound", "by"), mn[1])
+                    acts = [a for a in acts if a not in targets]
+                    if acts:
+                        sources = acts
+                        if code == f.code and mn[0].code[:2] >= code[:2]:
+                            code, rule = mn[0].code, f"{rule}+{mn[0].rule}"
+                        break
+                if sources:
+                    break
+        if f.violent and not f.src and not sources:
+            self._t(f"  {label} [{f.rule}]: no event (the victims' verb needs the attacker's event noun: "
+                    "'died in a X ambush')")
+            return
         if f.violent and not targets and ttok is not None and ttok.dep_ == "dobj":
             # "fought a war against Iraq", "launched a campaign on the rebels": the object's own target
             for c in ttok.children:
@@ -944,6 +970,8 @@ class SentenceCoder:
                         acts = self.actors_at(p) if p.dep_ == "pobj" else []
                         if acts and not targets:
                             targets, ttok = acts, p
+        if not sources and not targets and stok is not None:
+            sources = self._uncoded(stok)  # "Islamic fundamentalists continued their hunger strike"
         if f.need_tgt and not targets:
             self._t(f"  {label} [{f.rule}]: no event (this verb is coded only with a target actor)")
             return
@@ -974,6 +1002,19 @@ class SentenceCoder:
             f = replace(f, recip=True)
         self._emit(Candidate(f, code, v, rule, sources, targets, modality, self._main(v, conf),
                              recip=f.recip), label, cands)
+
+    def _uncoded(self, tok: Any) -> list[ActorMention]:
+        """An uncoded group subject ("Islamic fundamentalists", "Sunnis", "angry youths") when the event has
+        no coded actor at all: a mention without an actor code (kind ``group``), so the event is kept and the
+        words are there for review. Only plural people nouns and group names of the ``people`` class."""
+        if tok.pos_ not in NOUN_POS or self.idx.at(tok.i):
+            return []
+        if not (self._lem(tok) in self._people and tok.tag_ in ("NNS", "NNPS")):
+            return []
+        left = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]])
+        span = tok.doc[left:tok.i + 1]
+        return [ActorMention(start=span.start_char, end=span.end_char, tok_start=span.start, tok_end=span.end,
+                             head=tok.i, text=span.text, kind="group", rule="events:uncoded-group-subject")]
 
     def _effort(self, c: Any) -> bool:
         """An infinitive complement that is no armed action: "battles to prevent the outbreak" (but "fought
@@ -1199,8 +1240,10 @@ def _political(a: ActorMention) -> bool:
 
 
 def _existential(n: Any) -> bool:
-    """"There were five soldiers killed ...": the noun is the attribute of an existential "be", so the
+    """"There were dozens of civilians wounded ...": the noun is the attribute of an existential "be", so the
     participle after it reports the event rather than describing the noun."""
+    if n.dep_ == "pobj" and n.head.lemma_.lower() == "of" and n.head.head.i != n.head.i:
+        n = n.head.head  # "dozens of civilians": the quantity is the attribute
     return n.dep_ == "attr" and n.head.lemma_.lower() == "be" and \
         any(c.dep_ == "expl" for c in n.head.children)
 
