@@ -122,7 +122,7 @@ def test_bad_header_date_and_empty_body() -> None:
         read_text_story("date 2019-02-30 Baku\n\nText.", origin="f.txt")
     assert e.value.code == "E121" and e.value.where == "f.txt"
     with pytest.raises(InputError) as e:
-        read_text_story("date 2019-10-08 Baku, October 8, AZERTAC\n\n   \n")
+        read_text_story("date 2021-04-02 Tbilisi, April 2, AZERTAC\n\n   \n")
     assert e.value.code == "E110"
     with pytest.raises(InputError) as e:
         read_text_story("MOSCOW, June 6 (TASS) -")

@@ -784,7 +784,7 @@ class SentenceCoder:
                 fam, targets = self.m.families["appeal"], others  # "X wants Y to pay": X appeals to Y
                 label = f"appeal '{g.text}' + '{comp.tok.text}'"
         oblig = self._obligation(g)
-        if oblig is not None:  # "X said the US must be ready to mediate": X demands of the US
+        if oblig is not None:  # "X said Norway should help broker a truce": X appeals to Norway
             fam_o, speaker = oblig
             targets = sources
             sources, _ = self.fill(("subj",), self.roles(speaker))
