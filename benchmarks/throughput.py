@@ -85,7 +85,7 @@ def pool_startup(model: str, workers: int) -> float:
 
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
     t0 = time.perf_counter()
-    with ctx.Pool(workers, initializer=pipeline._init_worker, initargs=(model, False)) as pool:
+    with ctx.Pool(workers, initializer=pipeline._init_worker, initargs=(model, False, None)) as pool:
         pool.map(pipeline._work, [[] for _ in range(workers)], chunksize=1)
     return time.perf_counter() - t0
 

@@ -118,7 +118,7 @@ _WORKER: Coder | None = None
 _WORKER_ERROR: BaseException | None = None
 
 
-def _init_worker(model: str | None, ner: bool, dictionaries: list[str] | None) -> None:
+def _init_worker(model: str | None, ner: bool, dictionaries: list[str] | None = None) -> None:
     # An initializer that raises makes multiprocessing restart the worker forever: keep the error and
     # raise it from the first task instead, so the parent stops with a clean message.
     global _WORKER, _WORKER_ERROR
