@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from spacy import attrs as spacy_attrs
+from spacy import symbols as spacy_symbols
+
 from .._data import load_yaml
 from ..errors import DictionaryError
 
@@ -78,6 +81,26 @@ def load_rules() -> ContextRules:
     )
 
 
+_NOUN_POS_IDS = frozenset(spacy_symbols.IDS[p] for p in NOUN_POS)
+_LOWER: dict[int, str] = {}  # lemma hash -> lower-cased lemma, shared by every doc of the process
+
+
+def _noun_lemmas(doc: Any) -> list[str]:
+    """Lower-cased lemmas of the doc's nouns and proper nouns, read from the doc's arrays (no Token objects:
+    building them is most of the cost of a pass over the doc)."""
+    if len(doc) == 0:
+        return []
+    strings = doc.vocab.strings
+    out: list[str] = []
+    for pos, lemma in doc.to_array([spacy_attrs.POS, spacy_attrs.LEMMA]).tolist():
+        if pos in _NOUN_POS_IDS:
+            low = _LOWER.get(lemma)
+            if low is None:
+                low = _LOWER[lemma] = strings[lemma].lower()
+            out.append(low)
+    return out
+
+
 @dataclass(slots=True)
 class StoryContext:
     """Per-document facts: boilerplate character spans, sentences to skip, sports sentences/story."""
@@ -85,26 +108,32 @@ class StoryContext:
     rules: ContextRules
     spans: list[tuple[int, int]] = field(default_factory=list)
     sports_story: bool = False
+    # (start, end, pattern) of every skip-sentence match in the doc text, found once per doc
+    skips: list[tuple[int, int, str]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Any, rules: ContextRules | None = None) -> StoryContext:
         rules = rules or load_rules()
         text: str = doc.text
         spans = sorted(m.span() for p in rules.boilerplate for m in p.finditer(text))
-        nouns = [t.lemma_.lower() for t in doc if t.pos_ in NOUN_POS]
+        nouns = _noun_lemmas(doc)
         cues = sum(1 for w in nouns if w in rules.sports_lemmas)
         cues += sum(len(p.findall(text)) for p in rules.sports_patterns)
         strong = sum(1 for w in nouns if w in rules.sports_strong)
-        return cls(rules, spans, sports_story=strong >= 1 and cues >= rules.story_min)
+        skips = [(m.start(), m.end(), p.pattern) for p in rules.skip_sentence for m in p.finditer(text)]
+        return cls(rules, spans, sports_story=strong >= 1 and cues >= rules.story_min, skips=skips)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.spans)
 
     def skip(self, sent: Any) -> str | None:
         """Why the whole sentence gives no events, or ``None``."""
-        for p in self.rules.skip_sentence:
-            if p.search(sent.text):
-                return f"'{p.pattern}': a list of other stories' headlines"
+        if not self.skips:
+            return None
+        lo, hi = sent.start_char, sent.end_char
+        for s, e, pattern in self.skips:
+            if lo <= s and e <= hi:
+                return f"'{pattern}': a list of other stories' headlines"
         return None
 
     def sports(self, sent: Any) -> str | None:
