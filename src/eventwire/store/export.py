@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -124,27 +124,13 @@ def export(store: Store, fmt: str, out: str | Path | None = None, *, level: str 
         conv = mention_record if level == "mentions" else _event_object
     else:
         conv = plover_mention if level == "mentions" else plover_event
-    handle: IO[str] = sys.stdout if to_stdout else open(str(out), "w", encoding="utf-8")
-    n = 0
-    try:
+    def lines() -> Iterator[str]:
         for r in rows:
             obj = conv(r)
-            if obj is None:
-                continue
-            handle.write(json.dumps(obj, ensure_ascii=False, default=_default) + "\n")
-            n += 1
-    except BrokenPipeError:
-        raise  # the reader went away (`... | head`): the CLI exits quietly
-    except OSError as e:
-        from .db import translate
+            if obj is not None:
+                yield json.dumps(obj, ensure_ascii=False, default=_default) + "\n"
 
-        raise translate(e, str(out)) from e
-    finally:
-        if handle is not sys.stdout:
-            handle.close()
-        else:
-            handle.flush()
-    return n
+    return _write_lines(lines(), out)
 
 
 def _default(v: Any) -> Any:
@@ -184,16 +170,27 @@ def _tsv_cell(v: Any) -> str:
 
 def _write_tsv(reader: pa.RecordBatchReader, out: str | Path | None) -> int:
     """GDELT-style: a header line, then tab-separated values without quoting (tabs and newlines in text
-    become spaces)."""
-    handle: IO[str] = sys.stdout if out is None or str(out) == "-" else open(str(out), "w", encoding="utf-8")
-    n = 0
-    try:
-        handle.write("\t".join(reader.schema.names) + "\n")
+    become spaces). Returns the number of data rows."""
+    def lines() -> Iterator[str]:
+        yield "\t".join(reader.schema.names) + "\n"
         for batch in reader:
             cols = [c.to_pylist() for c in batch.columns]
             for row in zip(*cols, strict=True):
-                handle.write("\t".join(_tsv_cell(v) for v in row) + "\n")
-                n += 1
+                yield "\t".join(_tsv_cell(v) for v in row) + "\n"
+
+    return _write_lines(lines(), out) - 1
+
+
+def _write_lines(lines: Iterable[str], out: str | Path | None) -> int:
+    """Write ``lines`` to ``out`` (``None`` or ``-``: stdout); the number of lines written. OS errors (a full
+    disk ...) become ``StoreError``; a closed pipe (``... | head``) is left to the CLI."""
+    to_stdout = out is None or str(out) == "-"
+    handle: IO[str] = sys.stdout if to_stdout else open(str(out), "w", encoding="utf-8")
+    n = 0
+    try:
+        for line in lines:
+            handle.write(line)
+            n += 1
     except BrokenPipeError:
         raise  # the reader went away (`... | head`): the CLI exits quietly
     except OSError as e:
