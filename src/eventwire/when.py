@@ -33,6 +33,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from .mentions import EventMention
@@ -147,8 +148,10 @@ def resolve(kind: str, m: re.Match[str], story_date: _dt.date | None, future: bo
     return D  # today, tonight, this week, earlier this month, recently ...
 
 
-def find_expressions(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """Date expressions in ``text``: (start, end, kind, match), without overlaps, in text order."""
+@lru_cache(maxsize=2048)
+def find_expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """Date expressions in ``text``: (start, end, kind, match), without overlaps, in text order (cached:
+    the events of one sentence share the scan)."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pat in PATTERNS:
         for m in pat.finditer(text):
@@ -159,7 +162,7 @@ def find_expressions(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
                 continue  # "Mar" alone is rarely a month in prose
             found.append((s, e, kind, m))
     found.sort(key=lambda x: x[0])
-    return found
+    return tuple(found)
 
 
 def historical(kind: str, m: re.Match[str], story_date: _dt.date | None) -> bool:
