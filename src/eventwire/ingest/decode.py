@@ -60,28 +60,26 @@ def decode_bytes(data: bytes, where: str | None, fallback: str | None = None) ->
             raise InputError(f"invalid {enc.upper()} despite its byte-order mark: {e.reason}", code=ENCODING,
                              where=where) from e
     check_binary(data, where)
+    return _utf8_or_fallback(data, "utf-8-sig", where, fallback, line=False)
+
+
+def decode_line(raw: bytes, where: str | None, fallback: str | None = None) -> tuple[str, str]:
+    """Decode one line of a line-oriented file (JSONL, CSV); same policy as ``decode_bytes``."""
+    return _utf8_or_fallback(raw, "utf-8", where, fallback, line=True)
+
+
+def _utf8_or_fallback(data: bytes, codec: str, where: str | None, fallback: str | None, *,
+                      line: bool) -> tuple[str, str]:
+    """UTF-8 (``codec``), else the opt-in ``fallback`` encoding, else ``InputError`` naming the bad byte."""
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data.decode(codec), "utf-8"
     except UnicodeDecodeError as e:
         if fallback:
             try:
                 return data.decode(fallback), fallback
             except UnicodeDecodeError:
                 pass
-        raise InputError(_bad_utf8(data, e, fallback), code=ENCODING, where=where) from e
-
-
-def decode_line(raw: bytes, where: str | None, fallback: str | None = None) -> tuple[str, str]:
-    """Decode one line of a line-oriented file (JSONL, CSV); same policy as ``decode_bytes``."""
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as e:
-        if fallback:
-            try:
-                return raw.decode(fallback), fallback
-            except UnicodeDecodeError:
-                pass
-        raise InputError(_bad_utf8(raw, e, fallback, line=True), code=ENCODING, where=where) from e
+        raise InputError(_bad_utf8(data, e, fallback, line=line), code=ENCODING, where=where) from e
 
 
 def _bad_utf8(data: bytes, e: UnicodeDecodeError, fallback: str | None, *, line: bool = False) -> str:
