@@ -42,9 +42,23 @@ def load(model: str, *, ner: bool = False) -> Any:
     return nlp
 
 
+TEXT_KEY = "eventwire.text"
+
+
 def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
-    """Run ``nlp.pipe`` in batches; translate spaCy failures into ``ModelError``."""
+    """Run ``nlp.pipe`` in batches; translate spaCy failures into ``ModelError``. Each doc keeps the text
+    it was parsed from (``text_of``)."""
     try:
-        yield from nlp.pipe(texts, batch_size=batch_size)
+        for doc, text in nlp.pipe(((t, t) for t in texts), batch_size=batch_size, as_tuples=True):
+            doc.user_data[TEXT_KEY] = text
+            yield doc
     except (ValueError, RuntimeError) as e:  # spaCy/thinc raise these on bad input or model errors
         raise ModelError(f"spaCy failed: {e}", code="E203") from e
+
+
+def text_of(doc: Any) -> str:
+    """``doc.text`` without rebuilding it from the tokens each time (the stages all need it)."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.attrs import LOWER
 
 from ..mentions import ActorMention
+from ..nlp import text_of
 from ..story import Story
 from . import lexicon as _lexicon
 from .credits import Credits
@@ -37,7 +38,7 @@ class ActorCoder:
         """All actor mentions of ``doc`` (the parsed ``story``), in text order."""
         if len(doc) == 0:
             return []
-        text = doc.text  # built from the tokens: once per story
+        text = text_of(doc)
         hits = find_hits(doc, self.lexicon, text)
         hits = [h for h in hits if not _is_surname(doc, h)]
         credit = self.credits.mask(doc, text)  # "REUTERS/Danish Siddiqui", "(Reporting by ...)": no actors

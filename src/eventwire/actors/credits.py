@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .._regex import Scouted
 from ..errors import DictionaryError
 from .lexicon import read_yaml
 
@@ -30,15 +31,25 @@ class Credits:
                 compiled.append(re.compile(str(p)))
             except re.error as e:
                 raise DictionaryError(f"bad regular expression {p!r}: {e}", code="E303", where=where) from e
-        # one alternation: one scan of the text per story
-        self.pattern = re.compile("|".join(f"(?:{p.pattern})" if not p.pattern.startswith("(?")
-                                           else _scoped(p.pattern) for p in compiled)) if compiled else None
+        self.scouts = [Scouted(p) for p in compiled]
+        # one alternation of the patterns that can match a text: one scan per story (a pattern that
+        # cannot match anywhere in the text changes nothing in the alternation's matches)
+        self._alternations: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _alternation(self, which: tuple[int, ...]) -> re.Pattern[str]:
+        pat = self._alternations.get(which)
+        if pat is None:
+            pat = self._alternations[which] = re.compile("|".join(
+                _scoped(self.scouts[i].pattern) for i in which))
+        return pat
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the credits in ``text``."""
-        if self.pattern is None:
+        low = text.lower()
+        which = tuple(i for i, s in enumerate(self.scouts) if s.possible(text, low))
+        if not which:
             return []
-        return [m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]
+        return [m.span() for m in self._alternation(which).finditer(text) if m.end() > m.start()]
 
     def mask(self, doc: Any, text: str | None = None) -> bytearray | None:
         """1 for every token inside a credit; ``None`` when the story has none (``text``: ``doc.text``

@@ -22,7 +22,9 @@ from spacy import attrs as spacy_attrs
 from spacy import symbols as spacy_symbols
 
 from .._data import load_yaml
+from .._regex import Scouted
 from ..errors import DictionaryError
+from ..nlp import text_of
 
 PACKAGE = "eventwire.events"
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -33,7 +35,7 @@ def _err(msg: str) -> DictionaryError:
     return DictionaryError(msg, code="E320", where="events/data/context.yaml")
 
 
-def _regexes(spec: Any, key: str) -> list[re.Pattern[str]]:
+def _regexes(spec: Any, key: str) -> list[Scouted]:
     if spec is None:
         return []
     if not isinstance(spec, list):
@@ -41,7 +43,7 @@ def _regexes(spec: Any, key: str) -> list[re.Pattern[str]]:
     out = []
     for p in spec:
         try:
-            out.append(re.compile(str(p)))
+            out.append(Scouted(str(p)))
         except re.error as e:
             raise _err(f"bad regular expression in '{key}': {p!r} ({e})") from e
     return out
@@ -51,11 +53,11 @@ def _regexes(spec: Any, key: str) -> list[re.Pattern[str]]:
 class ContextRules:
     """The compiled ``context.yaml``."""
 
-    boilerplate: tuple[re.Pattern[str], ...]
-    skip_sentence: tuple[re.Pattern[str], ...]
+    boilerplate: tuple[Scouted, ...]
+    skip_sentence: tuple[Scouted, ...]
     sports_lemmas: frozenset[str]
     sports_strong: frozenset[str]
-    sports_patterns: tuple[re.Pattern[str], ...]
+    sports_patterns: tuple[Scouted, ...]
     sports_verbs: frozenset[str]
     story_min: int = 3
 
@@ -110,18 +112,27 @@ class StoryContext:
     sports_story: bool = False
     # (start, end, pattern) of every skip-sentence match in the doc text, found once per doc
     skips: list[tuple[int, int, str]] = field(default_factory=list)
+    # the sports patterns found somewhere in the story: only these can be found in one of its sentences
+    sports_found: tuple[Scouted, ...] = ()
 
     @classmethod
     def of(cls, doc: Any, rules: ContextRules | None = None) -> StoryContext:
         rules = rules or load_rules()
-        text: str = doc.text
-        spans = sorted(m.span() for p in rules.boilerplate for m in p.finditer(text))
+        text = text_of(doc)
+        low = text.lower()
+        spans = sorted(m.span() for p in rules.boilerplate for m in p.finditer(text, low))
         nouns = _noun_lemmas(doc)
         cues = sum(1 for w in nouns if w in rules.sports_lemmas)
-        cues += sum(len(p.findall(text)) for p in rules.sports_patterns)
+        found = []
+        for p in rules.sports_patterns:
+            n = len(p.findall(text, low))
+            if n:
+                cues += n
+                found.append(p)
         strong = sum(1 for w in nouns if w in rules.sports_strong)
-        skips = [(m.start(), m.end(), p.pattern) for p in rules.skip_sentence for m in p.finditer(text)]
-        return cls(rules, spans, sports_story=strong >= 1 and cues >= rules.story_min, skips=skips)
+        skips = [(m.start(), m.end(), p.pattern) for p in rules.skip_sentence for m in p.finditer(text, low)]
+        return cls(rules, spans, sports_story=strong >= 1 and cues >= rules.story_min, skips=skips,
+                   sports_found=tuple(found))
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.spans)
@@ -143,8 +154,8 @@ class StoryContext:
         for t in sent:
             if t.pos_ in NOUN_POS and t.lemma_.lower() in self.rules.sports_strong:
                 return f"sports cue '{t.text}'"
-        for p in self.rules.sports_patterns:
-            m = p.search(sent.text)
+        for p in self.sports_found:
+            m = p.regex.search(sent.text)
             if m:
                 return f"score or sports phrase '{m.group(0)}'"
         return None

@@ -1,0 +1,94 @@
+"""Regular expressions with a cheap pre-check: most stories hold no match of most patterns.
+
+Python's ``re`` skips ahead quickly only when a pattern starts with a literal; a pattern like
+``\\bRelated Coverage\\b`` or ``(?i)\\b(?:photo|picture)s?\\s*:`` is tried at every position of the text,
+which over a whole story costs far more than the match. ``Scouted`` keeps the pattern as written and
+derives from its parse the literal strings every match must contain ("Related Coverage"; "p", one of
+"hoto"/"icture", and ":"). A text that lacks one of them cannot match, and is not scanned; ``str``
+containment tests are fast. Patterns with no such literal are scanned as usual.
+
+Literals of a case-insensitive pattern are compared on the lower-cased text, which agrees with
+``re.IGNORECASE`` except for three letters whose lower case differs (dotted capital I, long s, Kelvin
+sign): a text holding one of them is always scanned in full.
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as _sre_parse  # type: ignore[import-not-found,import-untyped,unused-ignore]
+from collections.abc import Iterator
+from typing import Any
+
+LITERAL, SUBPATTERN, BRANCH = _sre_parse.LITERAL, _sre_parse.SUBPATTERN, _sre_parse.BRANCH
+_REPEATS = (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT, _sre_parse.POSSESSIVE_REPEAT)
+
+_CASE_ODD = ("\u0130", "\u017f", "\u212a")  # İ ſ K: str.lower() and re.IGNORECASE disagree on these
+
+
+def _required(seq: Any) -> list[frozenset[str]]:
+    """Requirements of a parsed pattern: each a set of literals of which a match contains at least one."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    for op, av in seq:
+        if op is LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is SUBPATTERN:
+            out.extend(_required(av[-1]))
+        elif op is BRANCH:
+            alts = [_required(alt) for alt in av[1]]
+            if alts and all(alts):
+                # one requirement per alternative: its longest literal set member
+                out.append(frozenset().union(*(max(a, key=lambda s: min(map(len, s))) for a in alts)))
+        elif op in _REPEATS and av[0] >= 1:
+            out.extend(_required(av[2]))
+    flush()
+    return out
+
+
+class Scouted:
+    """A compiled pattern with a pre-check (see the module docstring); ``finditer``/``search``/``findall``
+    as for ``re.Pattern``. ``lower``, when given, is ``text.lower()`` (computed once for many patterns)."""
+
+    __slots__ = ("pattern", "regex", "needs", "ignorecase")
+
+    def __init__(self, pattern: str | re.Pattern[str]) -> None:
+        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+        self.pattern = self.regex.pattern
+        try:
+            parsed = _sre_parse.parse(self.pattern, self.regex.flags)
+            data = parsed.data if hasattr(parsed, "data") else parsed
+            # a pattern that starts with a literal is already searched quickly by ``re`` itself
+            needs = [] if data and data[0][0] is LITERAL else _required(data)
+        except Exception:  # noqa: BLE001 - no pre-check is always safe
+            needs = []
+        self.needs: tuple[frozenset[str], ...] = tuple(needs)
+        self.ignorecase = bool(self.regex.flags & re.IGNORECASE) or "(?i" in self.pattern
+
+    def possible(self, text: str, lower: str | None = None) -> bool:
+        """False only when the pattern cannot match anywhere in ``text``."""
+        if not self.needs:
+            return True
+        if self.ignorecase and any(c in text for c in _CASE_ODD):
+            return True
+        low = text.lower() if lower is None else lower
+        return all(any(s in low for s in alts) for alts in self.needs)
+
+    def finditer(self, text: str, lower: str | None = None) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.possible(text, lower) else iter(())
+
+    def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
+        return self.regex.search(text) if self.possible(text, lower) else None
+
+    def findall(self, text: str, lower: str | None = None) -> list[Any]:
+        return self.regex.findall(text) if self.possible(text, lower) else []
+
+    def __repr__(self) -> str:
+        return f"Scouted({self.pattern!r})"
