@@ -69,7 +69,9 @@ class Scouted:
             needs = [] if data and data[0][0] is LITERAL else _required(data)
         except Exception:  # noqa: BLE001 - no pre-check is always safe
             needs = []
-        self.needs: tuple[frozenset[str], ...] = tuple(needs)
+        # the rarest-looking (longest) literals first: a text that lacks one is dismissed sooner
+        self.needs: tuple[tuple[str, ...], ...] = tuple(sorted(
+            (tuple(sorted(alts, key=len, reverse=True)) for alts in needs), key=lambda a: -min(map(len, a))))
         self.ignorecase = bool(self.regex.flags & re.IGNORECASE) or "(?i" in self.pattern
 
     def possible(self, text: str, lower: str | None = None) -> bool:
@@ -79,7 +81,13 @@ class Scouted:
         if self.ignorecase and any(c in text for c in _CASE_ODD):
             return True
         low = text.lower() if lower is None else lower
-        return all(any(s in low for s in alts) for alts in self.needs)
+        for alts in self.needs:
+            for s in alts:
+                if s in low:
+                    break
+            else:
+                return False
+        return True
 
     def finditer(self, text: str, lower: str | None = None) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text) if self.possible(text, lower) else iter(())

@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy import attrs as spacy_attrs
-from spacy import symbols as spacy_symbols
-
+from .._columns import columns
 from .._data import load_yaml
 from .._regex import Scouted
 from ..errors import DictionaryError
@@ -83,24 +81,11 @@ def load_rules() -> ContextRules:
     )
 
 
-_NOUN_POS_IDS = frozenset(spacy_symbols.IDS[p] for p in NOUN_POS)
-_LOWER: dict[int, str] = {}  # lemma hash -> lower-cased lemma, shared by every doc of the process
-
-
 def _noun_lemmas(doc: Any) -> list[str]:
     """Lower-cased lemmas of the doc's nouns and proper nouns, read from the doc's arrays (no Token objects:
     building them is most of the cost of a pass over the doc)."""
-    if len(doc) == 0:
-        return []
-    strings = doc.vocab.strings
-    out: list[str] = []
-    for pos, lemma in doc.to_array([spacy_attrs.POS, spacy_attrs.LEMMA]).tolist():
-        if pos in _NOUN_POS_IDS:
-            low = _LOWER.get(lemma)
-            if low is None:
-                low = _LOWER[lemma] = strings[lemma].lower()
-            out.append(low)
-    return out
+    cols = columns(doc)
+    return [lem for lem, pos in zip(cols.lemma, cols.pos, strict=True) if pos in NOUN_POS]
 
 
 @dataclass(slots=True)
@@ -151,9 +136,11 @@ class StoryContext:
         """Why violent events in this sentence are sports reporting, or ``None``."""
         if self.sports_story:
             return "sports story"
-        for t in sent:
-            if t.pos_ in NOUN_POS and t.lemma_.lower() in self.rules.sports_strong:
-                return f"sports cue '{t.text}'"
+        cols = columns(sent.doc)
+        strong = self.rules.sports_strong
+        for i in range(sent.start, sent.end):
+            if cols.lemma[i] in strong and cols.pos[i] in NOUN_POS:
+                return f"sports cue '{sent.doc[i].text}'"
         for p in self.sports_found:
             m = p.regex.search(sent.text)
             if m:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._columns import columns
 from .gazetteer import Gazetteer, Place, key
 
 # nouns that introduce a place name: "the village of X", "the capital X", "X province"
@@ -65,35 +66,45 @@ PARTICLES = frozenset({"de", "del", "della", "la", "le", "les", "el", "al", "es"
                        "di", "du", "van", "von", "der", "den", "y", "e", "sur", "am", "an", "upon"})
 
 
-def _is_chunk_token(t: Any) -> bool:
-    txt = t.text
-    if not txt or not txt[0].isupper() or t.lower_ in DATE_WORDS:
-        return False
-    pos = t.pos_
-    if pos == "PROPN":
-        return True
-    if t.is_sent_start:
-        return False
-    return pos in ("NOUN", "ADJ", "X")
+_CHUNK_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+
+
+def _chunk_flags(doc: Any, toks: list[Any]) -> list[bool]:
+    """For each token: may it be part of a place name? Capitalised, not a date word, and a proper noun (or a
+    noun, adjective or foreign word that does not start the sentence)."""
+    cols = columns(doc)
+    ok = [False] * len(toks)
+    for i, (pos, low) in enumerate(zip(cols.pos, cols.lower, strict=True)):
+        if pos not in _CHUNK_POS or low in DATE_WORDS:
+            continue
+        t = toks[i]
+        txt = t.text
+        if txt and txt[0].isupper() and (pos == "PROPN" or not t.is_sent_start):
+            ok[i] = True
+    return ok
 
 
 _JOINERS = frozenset({"-", "‐", "–", "'", "’"})
 
 
-def chunks(toks: list[Any]) -> list[tuple[int, int]]:
-    """Maximal proper-noun runs of the token list ``toks`` (``list(doc)``) as token spans."""
+def chunks(doc: Any, toks: list[Any]) -> list[tuple[int, int]]:
+    """Maximal proper-noun runs of ``doc`` (``toks``: ``list(doc)``) as token spans."""
     n = len(toks)
-    ok = [_is_chunk_token(t) for t in toks]
-    # a hyphen/apostrophe glued to proper nouns on both sides joins them ("Nagorno-Karabakh")
-    join = [0 < i < n - 1 and ok[i - 1] and ok[i + 1] and (
-        (t.text in _JOINERS and not t.whitespace_ and not toks[i - 1].whitespace_) or t.text in PARTICLES)
-        for i, t in enumerate(toks)]
+    ok = _chunk_flags(doc, toks)
+
+    def joins(i: int) -> bool:
+        # a hyphen/apostrophe glued to proper nouns on both sides joins them ("Nagorno-Karabakh")
+        if not (0 < i < n - 1 and ok[i - 1] and ok[i + 1]):
+            return False
+        t = toks[i]
+        return (t.text in _JOINERS and not t.whitespace_ and not toks[i - 1].whitespace_) or t.text in PARTICLES
+
     out: list[tuple[int, int]] = []
     i = 0
     while i < n:
         if ok[i]:
             j = i + 1
-            while j < n and (ok[j] or join[j]):
+            while j < n and (ok[j] or joins(j)):
                 j += 1
             while j > i and not ok[j - 1]:
                 j -= 1
@@ -165,7 +176,7 @@ def find(g: Gazetteer, doc: Any, text: str | None = None) -> list[PlaceMention]:
     toks = list(doc)
     if text is None or (toks and toks[-1].idx + len(toks[-1].text) > len(text)):
         text = doc.text
-    for a, b in chunks(toks):
+    for a, b in chunks(doc, toks):
         matches = _match_chunk(g, text, toks, a, b)
         if matches:
             for s, e, cands, admin in matches:
