@@ -58,3 +58,11 @@ def test_lower_given_once() -> None:
     s = Scouted(r"\bClick here\b")
     text = "Please Click here now"
     assert [m.group(0) for m in s.finditer(text, text.lower())] == ["Click here"]
+
+
+def test_flags_argument() -> None:
+    s = Scouted(r"\b(?:last|next)\s+week\b", re.I)
+    assert s.ignorecase
+    text = "It happened LAST WEEK in the capital."
+    assert [m.group(0) for m in s.finditer(text)] == ["LAST WEEK"]
+    assert not s.possible("It happened on Monday.")

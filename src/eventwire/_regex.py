@@ -59,8 +59,8 @@ class Scouted:
 
     __slots__ = ("pattern", "regex", "needs", "ignorecase")
 
-    def __init__(self, pattern: str | re.Pattern[str]) -> None:
-        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
+        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
         self.pattern = self.regex.pattern
         try:
             parsed = _sre_parse.parse(self.pattern, self.regex.flags)
@@ -69,9 +69,10 @@ class Scouted:
             needs = [] if data and data[0][0] is LITERAL else _required(data)
         except Exception:  # noqa: BLE001 - no pre-check is always safe
             needs = []
-        # the rarest-looking (longest) literals first: a text that lacks one is dismissed sooner
+        # cheapest and rarest-looking first: requirements with fewer alternatives, then longer literals
         self.needs: tuple[tuple[str, ...], ...] = tuple(sorted(
-            (tuple(sorted(alts, key=len, reverse=True)) for alts in needs), key=lambda a: -min(map(len, a))))
+            (tuple(sorted(alts, key=len, reverse=True)) for alts in needs),
+            key=lambda a: (len(a), -min(map(len, a)))))
         self.ignorecase = bool(self.regex.flags & re.IGNORECASE) or "(?i" in self.pattern
 
     def possible(self, text: str, lower: str | None = None) -> bool:

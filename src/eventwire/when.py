@@ -36,6 +36,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ._regex import Scouted
 from .mentions import EventMention
 from .story import Story
 
@@ -53,27 +54,27 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # (kind, compiled pattern); tried in this order, overlapping later matches are dropped
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("mdy", re.compile(rf"\b(?:on\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b(?:on\s+)?{_DAY}\s+{_MON},?\s+{_YEAR}\b")),
-    ("md", re.compile(rf"\b(?:on\s+)?{_MON}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![:\d])")),
-    ("dm", re.compile(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b")),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>on|last|next|this|coming|late\s+on|early\s+on|late|early)\s+)?"
+PATTERNS: list[tuple[str, Scouted]] = [
+    ("iso", Scouted(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", Scouted(rf"\b(?:on\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dmy", Scouted(rf"\b(?:on\s+)?{_DAY}\s+{_MON},?\s+{_YEAR}\b")),
+    ("md", Scouted(rf"\b(?:on\s+)?{_MON}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![:\d])")),
+    ("dm", Scouted(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b")),
+    ("weekday", Scouted(rf"\b(?:(?P<rel>on|last|next|this|coming|late\s+on|early\s+on|late|early)\s+)?"
                            rf"{_WEEKDAY}\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-    ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|"
+    ("rel", Scouted(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|"
                        r"this\s+afternoon|this\s+evening|overnight|last\s+week|last\s+month|last\s+year|"
                        r"earlier\s+this\s+(?:week|month|year)|earlier\s+today|this\s+week|this\s+month|"
                        r"recently|next\s+week|next\s+month|next\s+year|the\s+day\s+before)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a|a\s+couple\s+of|"
+    ("ago", Scouted(r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a|a\s+couple\s+of|"
                        r"several|a\s+few)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_MON}\b(?!\s+\d)")),
-    ("my", re.compile(rf"\b(?:(?:in|since|during|early|late|mid-?)\s+)?{_MON}\s+{_YEAR}\b")),
-    ("year", re.compile(rf"\b(?:in|since|during|from|until|till|of|early|late|mid-?|back\s+in)\s+{_YEAR}\b"
+    ("month", Scouted(rf"\b(?:in|since|during|early|late|mid-?)\s+{_MON}\b(?!\s+\d)")),
+    ("my", Scouted(rf"\b(?:(?:in|since|during|early|late|mid-?)\s+)?{_MON}\s+{_YEAR}\b")),
+    ("year", Scouted(rf"\b(?:in|since|during|from|until|till|of|early|late|mid-?|back\s+in)\s+{_YEAR}\b"
                         r"(?![-/]\d)")),
-    ("year", re.compile(r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|"
+    ("year", Scouted(r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|"
                         rf"(?<=\btheir\s)|(?<=\bthat\s)){_YEAR}(?=\s+[a-z])")),  # "a 1991 crackdown"
-    ("year", re.compile(r"\b(?:in|during|since|through|throughout)\s+the\s+(?:early\s+|late\s+|mid-?)?"
+    ("year", Scouted(r"\b(?:in|during|since|through|throughout)\s+the\s+(?:early\s+|late\s+|mid-?)?"
                         r"(?P<year>(?:19|20)\d0)s\b")),
 ]
 
@@ -153,8 +154,9 @@ def find_expressions(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ..
     """Date expressions in ``text``: (start, end, kind, match), without overlaps, in text order (cached:
     the events of one sentence share the scan)."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    low = text.lower()
     for kind, pat in PATTERNS:
-        for m in pat.finditer(text):
+        for m in pat.finditer(text, low):
             s, e = m.span()
             if any(s < fe and fs < e for fs, fe, _, _ in found):
                 continue

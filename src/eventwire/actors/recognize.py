@@ -92,17 +92,21 @@ def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
     low = text.lower().translate(_WS)
     if len(low) != len(text):  # lower() can change the length of a few exotic characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_WS)
-    arr = doc.to_array([IDX, LENGTH]).tolist()
-    starts = {a[0]: i for i, a in enumerate(arr)}
-    ends = {a[0] + a[1]: i for i, a in enumerate(arr)}
+    idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+    # token index by the character offset where a token starts / ends (-1: none)
+    starts = [-1] * (len(text) + 1)
+    ends = [-1] * (len(text) + 1)
+    for i, (a, n) in enumerate(zip(idx, length, strict=True)):
+        starts[a] = i
+        ends[a + n] = i
     cands: list[tuple[int, int, list[Form]]] = []
     for end_char, (key, forms) in lex.automaton.iter(low):
         s = end_char - len(key) + 1
-        ts = starts.get(s)
-        if ts is None:
+        ts = starts[s]
+        if ts < 0:
             continue
-        te = ends.get(end_char + 1)
-        if te is None:
+        te = ends[end_char + 1]
+        if te < 0:
             continue
         surface = text[s:end_char + 1]
         ok = [f for f in forms if _case_ok(f, surface)]

@@ -97,8 +97,10 @@ class StoryContext:
     sports_story: bool = False
     # (start, end, pattern) of every skip-sentence match in the doc text, found once per doc
     skips: list[tuple[int, int, str]] = field(default_factory=list)
-    # the sports patterns found somewhere in the story: only these can be found in one of its sentences
-    sports_found: tuple[Scouted, ...] = ()
+    # the sports patterns found somewhere in the story (only these can be found in one of its sentences);
+    # ``None`` until a sentence needs them: most stories never ask
+    sports_found: tuple[Scouted, ...] | None = None
+    text: str = ""
 
     @classmethod
     def of(cls, doc: Any, rules: ContextRules | None = None) -> StoryContext:
@@ -107,17 +109,17 @@ class StoryContext:
         low = text.lower()
         spans = sorted(m.span() for p in rules.boilerplate for m in p.finditer(text, low))
         nouns = _noun_lemmas(doc)
-        cues = sum(1 for w in nouns if w in rules.sports_lemmas)
-        found = []
-        for p in rules.sports_patterns:
-            n = len(p.findall(text, low))
-            if n:
-                cues += n
-                found.append(p)
         strong = sum(1 for w in nouns if w in rules.sports_strong)
+        sports_story = False
+        found: tuple[Scouted, ...] | None = None
+        if strong >= 1:  # without a strong cue the story is no sports story, whatever the other cues
+            cues = sum(1 for w in nouns if w in rules.sports_lemmas)
+            counts = [(p, len(p.findall(text, low))) for p in rules.sports_patterns]
+            cues += sum(n for _, n in counts)
+            found = tuple(p for p, n in counts if n)
+            sports_story = cues >= rules.story_min
         skips = [(m.start(), m.end(), p.pattern) for p in rules.skip_sentence for m in p.finditer(text, low)]
-        return cls(rules, spans, sports_story=strong >= 1 and cues >= rules.story_min, skips=skips,
-                   sports_found=tuple(found))
+        return cls(rules, spans, sports_story=sports_story, skips=skips, sports_found=found, text=text)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.spans)
@@ -141,6 +143,9 @@ class StoryContext:
         for i in range(sent.start, sent.end):
             if cols.lemma[i] in strong and cols.pos[i] in NOUN_POS:
                 return f"sports cue '{sent.doc[i].text}'"
+        if self.sports_found is None:
+            low = self.text.lower()
+            self.sports_found = tuple(p for p in self.rules.sports_patterns if p.search(self.text, low))
         for p in self.sports_found:
             m = p.regex.search(sent.text)
             if m:
