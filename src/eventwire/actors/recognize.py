@@ -59,14 +59,16 @@ class Phrase:
 
     anchor: int
     units: list[Unit] = field(default_factory=list)
+    # (start, end) once the units are final (``group_units`` returns): the resolver asks for them often
+    span: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def start(self) -> int:
-        return min(u.start for u in self.units)
+        return self.span[0] if self.span is not None else min(u.start for u in self.units)
 
     @property
     def end(self) -> int:
-        return max(u.end for u in self.units)
+        return self.span[1] if self.span is not None else max(u.end for u in self.units)
 
 
 def _case_ok(form: Form, surface: str) -> bool:
@@ -232,6 +234,7 @@ def group_units(doc: Any, units: Sequence[Unit]) -> list[Phrase]:
     out = sorted(phrases.values(), key=lambda p: p.start)
     for p in out:
         p.units.sort(key=lambda u: u.start)
+        p.span = (p.units[0].start, max(u.end for u in p.units))
     return out
 
 
