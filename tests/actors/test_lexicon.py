@@ -46,7 +46,7 @@ def test_names(lex, phrase, kind, code) -> None:
     ("minister of defense", ("GOV", "MIL")), ("defence minister", ("GOV", "MIL")),
     ("chief military prosecutor", ("JUD", "MIL")), ("deputy prosecutor general", ("JUD",)),
     ("foreign minister", ("GOV",)), ("police", ("COP",)), ("policemen", ("COP",)), ("rebels", ("REB",)),
-    ("protesters", ("CVL",)), ("colonel general", ("MIL",)), ("parliament", ("LEG",)),
+    ("protesters", ("OPP",)), ("colonel general", ("MIL",)), ("parliament", ("LEG",)),
 ])
 def test_sectors(lex, phrase, sectors) -> None:
     assert sectors in [f.entry.sectors for f in lex.forms[phrase]]

@@ -68,6 +68,7 @@ class Entry:
     country: str | None = None
     sectors: tuple[str, ...] = ()
     org: str | None = None          # CAMEO organisation code of an IGO (UNO, NAT ...)
+    sub: str | None = None          # CAMEO code of a suborganisation, after its roles (UNO ... HCR)
     region: str | None = None       # CAMEO region code of a regional IGO (EU -> IGO EUR ... EEC)
     religion: bool = False          # a religion word: may be an adjective ("Sunni militia")
     modifier: bool = False          # a role that codes an actor even as a modifier ("rebel attack")
@@ -79,6 +80,10 @@ class Entry:
     yields: bool = False            # a generic head ("official") that takes a modifier role's sectors
     switch: tuple[str, ...] = ()    # sectors used instead when a cue lemma is in the sentence
     cues: frozenset[str] = frozenset()
+    head_only: bool = False         # a role only as the head of its phrase ("nationals", not "National
+                                    # Health Commission")
+    equipment: bool = False         # military equipment: a name that owns it is no titled person
+    home: str | None = None         # an ethnic group's country of settlement, when it has one main one
 
     def org_sectors(self, day: _dt.date | None) -> tuple[str, ...]:
         """Sectors of an organisation entry on ``day``: a party with governing terms is GOV PTY inside
@@ -251,8 +256,28 @@ def load_countries(lex: Lexicon, path: Path | None = None) -> None:
     e_ignore = Entry("ignore", "", f"{Path(where).name}:_ignore")
     for phrase in ignore:
         lex.add(phrase, e_ignore, capital=True)
+    regions = data.get("_regions", {})
+    if not isinstance(regions, dict):
+        raise DictionaryError("'_regions' must be a mapping of region codes", code="E303", where=where)
+    for rcode, item in regions.items():  # sub-state regions with a CAMEO code of their own (PSE GZA)
+        if rcode == "__line__":
+            continue
+        if not isinstance(item, dict) or not isinstance(rcode, str) or not _CODE3.match(rcode) \
+                or not isinstance(item.get("country"), str) or not _CODE3.match(item["country"]):
+            raise DictionaryError(f"_regions: {rcode!r} needs a three-letter code and a 'country'",
+                                  code="E303", where=where)
+        _only(where, item, {"country", "names", "adjectives"})
+        src = f"{Path(where).name}:{item.get('__line__', '?')}"
+        rnames = _strings(where, item, "names", required=True)
+        e_region = Entry("country", rnames[0], src, country=item["country"], region=rcode)
+        for n in rnames:
+            lex.add(n, e_region, capital=True)
+        e_radj = Entry("demonym", rnames[0], src, country=item["country"], region=rcode)
+        for n in _strings(where, item, "adjectives"):
+            lex.add(n, e_radj, capital=True)
+            lex.add(n + "s", e_radj, capital=True)
     for code, item in data.items():
-        if code in ("__line__", "_ignore"):
+        if code in ("__line__", "_ignore", "_regions"):
             continue
         item = item or {}
         if not isinstance(item, dict):
@@ -303,7 +328,7 @@ def load_igos(lex: Lexicon, path: Path | None = None, name: str = "igos.yaml") -
     for item in data:
         if not isinstance(item, dict):
             raise DictionaryError(f"expected a mapping, got {item!r}", code="E303", where=where)
-        _only(where, item, {"names", "code", "org", "sectors", "region", "governing"})
+        _only(where, item, {"names", "code", "org", "sub", "sectors", "region", "governing"})
         names = _strings(where, item, "names", required=True)
         code = item.get("code")
         if not isinstance(code, str) or not _CODE3.match(code):
@@ -312,6 +337,9 @@ def load_igos(lex: Lexicon, path: Path | None = None, name: str = "igos.yaml") -
         org = item.get("org")
         if org is not None and (not isinstance(org, str) or not _CODE3.match(org)):
             raise _bad(where, item, f"'org' must be a three-letter code, got {org!r}")
+        sub = item.get("sub")
+        if sub is not None and (not isinstance(sub, str) or not _CODE3.match(sub) or org is None):
+            raise _bad(where, item, f"'sub' must be a three-letter code after an 'org', got {sub!r}")
         region = item.get("region")
         if region is not None and (not isinstance(region, str) or not _CODE3.match(region)):
             raise _bad(where, item, f"'region' must be a three-letter code, got {region!r}")
@@ -329,7 +357,7 @@ def load_igos(lex: Lexicon, path: Path | None = None, name: str = "igos.yaml") -
                                    code, ("GOV", "PTY") + rest) for g in gov)
             default = Period(None, None, code, ("OPP", "PTY") + rest)
         e = Entry("igo", names[0], f"{Path(where).name}:{item['__line__']}", country=code,
-                  sectors=sectors, org=org, region=region, periods=periods, default=default)
+                  sectors=sectors, org=org, sub=sub, region=region, periods=periods, default=default)
         for n in names:
             lex.add(n, e, capital=True)
 
@@ -368,7 +396,7 @@ def load_sectors(lex: Lexicon, path: Path | None = None) -> None:
                 raise DictionaryError(f"{section}: expected a mapping, got {item!r}", code="E303",
                                       where=where)
             _only(where, item, {"terms", "sectors", "modifier", "fallback", "rank", "name_only", "plural",
-                                "yields", "switch", "religion"})
+                                "yields", "switch", "religion", "head_only", "equipment", "home"})
             terms = _strings(where, item, "terms", required=True)
             fb = item.get("fallback")
             if fb is not None and fb not in INTERNATIONAL:
@@ -381,17 +409,23 @@ def load_sectors(lex: Lexicon, path: Path | None = None) -> None:
                     raise _bad(where, item, "'switch' must be a mapping with 'sectors' and 'cues'")
                 switch = _codes(where, sw, "sectors", ROLE_CODES)
                 cues = frozenset(c.lower() for c in _strings(where, sw, "cues", required=True))
-            for flag in ("modifier", "rank", "name_only", "plural", "yields", "religion"):
+            for flag in ("modifier", "rank", "name_only", "plural", "yields", "religion", "head_only",
+                         "equipment"):
                 if flag in item and not isinstance(item[flag], bool):
                     raise _bad(where, item, f"{flag!r} must be true or false")
             sectors = _codes(where, item, "sectors", ROLE_CODES | RELIGION_CODES)
+            home = item.get("home")
+            if home is not None and (not isinstance(home, str) or not _CODE3.match(home)):
+                raise _bad(where, item, f"'home' must be a country code, got {home!r}")
             for t in terms:
                 if t != t.lower():
                     raise _bad(where, item, f"term {t!r} must be lowercase")
                 e = Entry(kind, t, f"{fname}:{item['__line__']}", sectors=sectors,
                           modifier=bool(item.get("modifier")), fallback=fb,
                           name_only=bool(item.get("name_only")), yields=bool(item.get("yields")),
-                          switch=switch, cues=cues, religion=bool(item.get("religion")))
+                          switch=switch, cues=cues, religion=bool(item.get("religion")),
+                          head_only=bool(item.get("head_only")), equipment=bool(item.get("equipment")),
+                          home=home)
                 forms = [t] + (plurals(t) if item.get("plural", kind != "collective") else [])
                 for f in forms:
                     lex.add(f, e, capital=False)

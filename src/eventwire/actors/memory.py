@@ -32,6 +32,8 @@ class StoryMemory:
     principal: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # mentions per country
+    # country names found to be a state of another country in this story ("Atlanta, Georgia" -> USA)
+    states: dict[str, str] = field(default_factory=dict)
 
     def remember_person(self, name: str, country: str | None, sectors: tuple[str, ...]) -> None:
         """Remember ``name`` (and its last name) with its code; an uncoded name is remembered as such."""
@@ -64,7 +66,11 @@ class StoryMemory:
             return self._ok(self.persons[low])
         words = low.replace("-", " - ").split()
         if words and words[-1] in self.persons:
-            return self._ok(self.persons[words[-1]])
+            rec = self.persons[words[-1]]
+            known = rec.name.lower().replace("-", " - ").split() if rec is not None else []
+            if len(words) > 1 and len(known) > 1 and known[0] != words[0] and known[-1] == words[-1]:
+                return "unknown"  # "Ivanka Trump" after "Donald Trump", "Namaste Trump": another name
+            return self._ok(rec)
         if words and words[0] in self.persons:
             return self._ok(self.persons[words[0]])
         return "unknown"

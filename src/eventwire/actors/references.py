@@ -12,8 +12,8 @@ Conservative by design: a reference is coded only when exactly one candidate is 
   verb governing the clause of "it" ("Jordan said it would close the border"); or, for an "It" that
   opens its sentence as the main subject, the one country or organisation that was the main subject of
   the previous sentence ("Ghana closed the border. It said ...").
-- **the country / the nation** (singular, definite, no modifier of its own): the story's dominant
-  country (see ``StoryMemory.dominant``).
+- **the country / the nation** (singular, definite, no modifier of its own): the one country named
+  before it in its sentence, else the story's dominant country (see ``StoryMemory.dominant``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from spacy.strings import get_string_id
 
 from ..mentions import ActorMention
 from ..story import Story
+from .lexicon import INTERNATIONAL
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 REF_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj"})
@@ -102,14 +103,19 @@ def resolve_references(doc: Any, story: Story, span: tuple[int, int], lowers: li
             src = _one(cands)
             if src is not None:
                 out.append(_copy(doc, story, t, src, "memory:it"))
-        elif low in COUNTRY_NOUNS and dominant and t.tag_ == "NN" and t.dep_ in REF_DEPS | {"poss"}:
+        elif low in COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ in REF_DEPS | {"poss"}:
             kids = list(t.children)
             det = next((k for k in kids if k.dep_ == "det" and k.lower_ == "the" and k.i == t.i - 1), None)
-            if det is not None and not any(k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod")
-                                           for k in kids):
+            # the one country named before it in the sentence ("cases rose in Italy, as the country ..."),
+            # else the story's dominant country (when it is not contradicted by two others here)
+            named = list(dict.fromkeys(m.country for m in here if m.tok_end <= t.i and m.country
+                                       and m.country not in INTERNATIONAL))
+            country = named[0] if len(named) == 1 else dominant if not named or dominant in named else None
+            if det is not None and country and not any(
+                    k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod") for k in kids):
                 out.append(ActorMention(start=det.idx, end=t.idx + len(t.text), tok_start=det.i,
                                         tok_end=t.i + 1, head=t.i, text=story.text[det.idx:t.idx + len(t.text)],
-                                        name=None, country=dominant, sectors=(), kind="country",
+                                        name=None, country=country, sectors=(), kind="country",
                                         rule="memory:country"))
     # what the next sentence can refer to
     if persons or uncoded:

@@ -18,18 +18,33 @@ Rules (the ``rule`` field of a mention names the one that gave its country):
 - ``collective``           "the two countries", "the parties" ... → the story's two principal countries;
 - ``sentence-country``     a role phrase without country in a sentence naming exactly one country;
 - ``story-country``        ... else the one country of the story so far (dateline included);
+- ``story-dominant``       ... else, for a state institution (GOV, LEG, JUD, MIL, COP, SPY), the
+                            story's dominant country (``StoryMemory.dominant``) when the sentence
+                            names no country;
+- ``place``                a capital alone as a place ("in Moscow"), or a town followed by a comma and
+                            its country ("New Delhi, India", "Atlanta, Georgia" → USA): country only;
+- ``state``                a country name that the story showed to be a state of another country
+                            ("the state of Georgia", "Atlanta, Georgia", then "Georgia's governor");
+- ``ethnic-home``          an ethnic group with one main country of settlement and no "in <place>"
+                            ("Karen guerrillas" → MMR REB, "Igbo elders"; sectors.yaml ``home``);
 - ``fallback``             the generic international code of a role ("peacekeepers" → IGO);
 - ``role``                 sectors only, no country found (code ``---`` + sectors).
 
 Sector order: the sectors of the phrase head first, then those of the other titles and ranks in text
-order, duplicates dropped; an organisation code (UNO, NAT ...) comes last. "former" before a title
+order, duplicates dropped; an organisation code (NAT, ITP ...) comes last, except the UN's (UNO), which comes
+first, followed by the roles and the code of the UN body (IGOUNOREFHCR, CAMEO 3.1). "former" before a title
 makes the phrase ELI (CAMEO's former officials).
 A name with no title, no country and no earlier introduction is not emitted (uncoded, never guessed).
+A country written after "pro-"/"anti-" is a stance, not the actor's country ("pro-Russian separatists"); a
+name chain that starts or ends with an organisation word (org_words.yaml: "Air China") is an
+organisation of the country it names, never a person; the plural of a one-per-country institution
+("governments", context.yaml) takes no country from the context.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.strings import get_string_id
@@ -60,6 +75,15 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "poss", "appos", "
 ACTOR_PREPS = frozenset({"with", "against", "between", "by", "on", "for", "toward", "towards"})
 # ... but the object of a verb of physical action is the place ("missiles struck Kyiv"): data file
 PLACE_TARGET_VERBS = frozenset(load_yaml("eventwire.actors", "place_targets.yaml")["verbs"])
+_CONTEXT = load_yaml("eventwire.actors", "context.yaml")
+PLURAL_GENERIC = frozenset(_CONTEXT["plural_generic"])
+SUBNATIONAL = frozenset(_CONTEXT["subnational"])
+GIVEN_NAMES = frozenset(_CONTEXT["given_names"])
+# words that make a name chain an organisation ("Air China"): data file
+ORG_WORDS: dict[str, tuple[str, ...]] = {
+    k.lower(): tuple(v) for k, v in load_yaml("eventwire.actors", "org_words.yaml")["words"].items()}
+PREFIX_ORGS = frozenset({"UNO"})  # organisation codes written before the roles (the UN family)
+STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "late", "toppled", "overthrown"})
 _FORMER_IDS = frozenset(get_string_id(w) for w in FORMER)
 _ETHNIC_ID = get_string_id("ethnic")
@@ -100,12 +124,41 @@ class Draft:
     dropped: bool = False
     place: bool = False
     modifiers: list[Unit] = field(default_factory=list)  # names modifying a role head ("Samarra police")
+    home: str | None = None  # the main country of an ethnic group in the phrase ("Karen guerrillas" -> MMR)
 
 
 def _add(seq: list[str], items: tuple[str, ...] | list[str]) -> None:
     for s in items:
         if s not in seq:
             seq.append(s)
+
+
+def _org_country(doc: Any, u: Unit, lex: Lexicon) -> str | None:
+    """The country named inside an organisation's name chain ("Air Mauritius" -> MUS), if any."""
+    words = [t.lower_ for t in doc[u.start:u.end]]
+    for i in range(len(words)):
+        for j in (i + 3, i + 2, i + 1):
+            if j > len(words):
+                continue
+            for f in lex.forms.get(" ".join(words[i:j]), ()):
+                if f.entry.kind in ("country", "demonym") and f.entry.country:
+                    return f.entry.country
+    return None
+
+
+def _across_break(doc: Any, u: Unit, anchor: int) -> bool:
+    """Is a line break between unit ``u`` and the phrase head? ("Yonhap via REUTERS\nThe church ...":
+    a caption credit the parser glued to the next paragraph gives the church no code)."""
+    lo, hi = (u.end - 1, anchor) if u.end <= anchor else (anchor, u.start)
+    return any("\n" in doc[i].text_with_ws for i in range(lo, hi))
+
+
+def _stance_prefix(doc: Any, i: int) -> bool:
+    """Is token ``i`` written right after "pro-" or "anti-" ("pro-Russian", "anti-American")?"""
+    if i < 2:
+        return False
+    dash, pre = doc[i - 1], doc[i - 2]
+    return dash.text == "-" and not dash.whitespace_ and not pre.whitespace_ and pre.lower_ in STANCE_PREFIXES
 
 
 def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | None = None) -> Draft:
@@ -122,20 +175,36 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
     head_units = [u for u in p.units if u.root == p.anchor or u.start <= p.anchor < u.end]
     role_phrase = any(u.kind in ("role", "rank") for u in p.units)
     head_name = any(u.kind in ("name", "person") for u in head_units)
-    ordered = head_units + [u for u in p.units if u not in head_units]
+    ordered = head_units + [u for u in p.units if u not in head_units and not _across_break(doc, u, p.anchor)]
     for u in ordered:
         e = u.entry
         if u.kind == "name":
+            if lex is not None and (doc[u.start].lower_ in ORG_WORDS or doc[u.end - 1].lower_ in ORG_WORDS):
+                org = _org_country(doc, u, lex)  # "Air China", "Radio Free Asia": no person
+                if org:
+                    d.countries.append((org, u))
+                    _add(d.sectors, ORG_WORDS.get(doc[u.start].lower_) or ORG_WORDS[doc[u.end - 1].lower_])
+                continue
             r = doc[u.root]
             role_head = any(x.kind in ("role", "rank") and x.root == p.anchor for x in p.units)
             plural = doc[p.anchor].tag_ in ("NNS", "NNPS")
+            owned = any(x.entry is not None and x.entry.equipment and x.root == p.anchor for x in p.units)
             if u.root != p.anchor and r.head.i == p.anchor and role_head \
-                    and (r.dep_ == "compound" or (r.dep_ in ("poss", "nmod") and plural)):
+                    and (r.dep_ == "compound" or (r.dep_ in ("poss", "nmod") and (plural or owned))):
                 d.modifiers.append(u)
                 continue  # "Toyota workers", "the Trump administration": an organisation or place, not a person
             d.names.append(u)
             continue
         assert e is not None
+        if e.head_only and u not in head_units and doc[u.root].dep_ != "appos":
+            continue  # "China's National Health Commission": "national" is a citizen only as the head
+        if e.home:
+            nxt = doc[u.end] if u.end < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                continue  # "Karen Bass": a first name, not the people
+            d.home = d.home or e.home
+            if u not in head_units:
+                continue  # "Karen guerrillas" are REB, not CVL
         if u.kind == "person" and u not in head_units and head_name:
             continue  # "Friedrich Merz, a rival of Angela Merkel": another person's code is not his
         if u.kind == "person":
@@ -162,10 +231,15 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
                 _add(d.sectors, secs)
             d.names.append(u)
             continue
+        if u.kind == "country" and u.end - u.start == 1 and doc[u.start].lower_ in GIVEN_NAMES \
+                and any(x.kind == "name" and x.start == u.end and x.end - x.start <= 2 for x in p.units):
+            continue  # "Chad Smith", "Jordan Henderson": a first name, not the country
+        if u.kind in ("country", "demonym", "capital") and _stance_prefix(doc, u.start):
+            continue  # "pro-Russian separatists", "an anti-Syria journalist": a stance, not a country
         if u.kind in COUNTRY_KINDS and e.country:
             d.countries.append((e.country, u))
             if e.org:
-                _add(d.orgs, [e.org])
+                _add(d.orgs, [e.org] + ([e.sub] if e.sub else []))
             if e.region:
                 _add(d.regions, [e.region])
         if u.kind in ("role", "rank", "seat", "igo", "capital"):
@@ -200,6 +274,8 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
             and (a.pos_ == "ADJ" or (a.tag_ not in ("NNS", "NNPS") and not any(
                 c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in a.children))):
         d.dropped = True
+    if not role_phrase and len(p.units) == 2:
+        _town_country(doc, d)
     d.only_capital = all(u.kind == "capital" for u in p.units)
     # a capital alone is the seat of government ("Moscow said"), but no actor as a place ("in Moscow")
     # nor as the modifier of a non-actor ("the Baku meeting")
@@ -230,7 +306,7 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
         others: list[str] = []
         for u in p.units:
             if u is not yu and u.kind in ("role", "rank", "igo") and u.entry is not None \
-                    and not u.entry.religion:  # "Shiite leaders" stay GOV (+ MOS SHI)
+                    and not u.entry.religion and not u.entry.home:  # "Shiite leaders" stay GOV (+ MOS SHI)
                 _add(others, u.entry.sectors)
         if lex is not None and yu.root == p.anchor:  # "military officials": the tagger made it an adjective
             for k in doc[p.anchor].children:
@@ -277,6 +353,77 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
         while d.end - 1 > d.head and doc[d.end - 1].is_space:
             d.end -= 1
     return d
+
+
+def _split_coordinated(doc: Any, phrases: list[Phrase]) -> list[Phrase]:
+    """"Trump and Indian Prime Minister Narendra Modi": a person written before "and" that the parser
+    hung inside another person's titles is a phrase of its own."""
+    out: list[Phrase] = []
+    for p in phrases:
+        if len(p.units) < 2:
+            out.append(p)
+            continue
+        head = next((u for u in p.units if u.start <= p.anchor < u.end), None)
+        k = next((i for i, u in enumerate(p.units[:-1]) if u is not head and u.kind in ("person", "name")
+                  and u.end < len(doc) and doc[u.end].lower_ in ("and", "&")), None)
+        if head is None or head.kind not in ("person", "name") or k is None or head.start <= p.units[k].start:
+            out.append(p)
+            continue
+        first = p.units[:k + 1]
+        for u in first:
+            u.anchor = p.units[k].root
+        out.append(Phrase(p.units[k].root, first))
+        out.append(Phrase(p.anchor, p.units[k + 1:]))
+    return out
+
+
+def _town_country(doc: Any, d: Draft) -> None:
+    """"Atlanta, Georgia", "New Delhi, India", "Batumi, Georgia": a town (a name or capital) followed by a
+    comma and a country is a place in that country (rule ``place``, no sectors, not a person)."""
+    first, second = sorted(d.phrase.units, key=lambda u: u.start)
+    if first.kind not in ("name", "capital") or second.kind != "country" or second.start != first.end + 1 \
+            or doc[first.end].text != "," or second.entry is None or not second.entry.country:
+        return
+    d.place = True
+    d.sectors = []
+    d.names = []
+    d.rule = "place"
+    d.countries = [(second.entry.country, second)]
+
+
+def us_state(places: PlaceCountries, doc: Any, d: Draft) -> str | None:
+    """The country whose state or province a "country" is in "Atlanta, Georgia" or "the state of
+    Georgia": the gazetteer has a first-level division of that name in another country (and knows the
+    town there)."""
+    if len(d.countries) != 1:
+        return None
+    code, u = d.countries[0]
+    if u.kind != "country":
+        return None
+    town: str | None = None
+    if d.place and u.start >= 2 and doc[u.start - 1].text == ",":
+        first = min(d.phrase.units, key=lambda x: x.start)
+        town = doc[first.start:first.end].text
+    else:
+        t = doc[u.root]
+        if not (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() == "state"):
+            return None
+    return _subdivision_country(places, doc[u.start:u.end].text, code, town)
+
+
+@lru_cache(maxsize=4096)
+def _subdivision_country(places: PlaceCountries, name: str, code: str, town: str | None) -> str | None:
+    g = places._gazetteer()
+    if g is None:
+        return None
+    others = {p.country for p, _alt in g.lookup(name) if p.kind == "admin1" and p.country and p.country != code}
+    if len(others) != 1:
+        return None
+    other = next(iter(others))
+    if town is None:
+        return str(other)
+    towns = {p.country for p, _alt in g.lookup(town) if p.kind == "city"}
+    return str(other) if other in towns and code not in towns else None
 
 
 def switch_sectors(doc: Any, d: Draft, sent_lemmas: set[str]) -> None:
@@ -353,6 +500,7 @@ class Resolver:
         for u in units:
             for i in range(u.start, u.end):
                 units_by_tok[i] = u
+        phrases = _split_coordinated(doc, phrases)
         by_sent: dict[int, list[Phrase]] = {}
         for p in phrases:
             by_sent.setdefault(sent_of[p.anchor], []).append(p)
@@ -389,6 +537,20 @@ class Resolver:
                             if o is not d and d.start <= o.start and o.end <= d.end:
                                 absorbed.add(id(o))
             drafts = [d for d in drafts if id(d) not in absorbed]
+            # a state that shares its name with a country: "Atlanta, Georgia", "the state of Georgia",
+            # and later in the story "Georgia" alone (rule ``state``)
+            for d in drafts:
+                if len(d.countries) != 1 or d.countries[0][1].kind != "country":
+                    continue
+                cu = d.countries[0][1]
+                form = doc[cu.start:cu.end].text.lower()
+                state_of = mem.states.get(form) or us_state(self.places, doc, d)
+                if state_of:
+                    mem.states[form] = state_of
+                    d.countries = [(state_of, cu)]
+                    d.rule = d.rule or "state"
+                    if not d.has_role and not d.names:
+                        d.place, d.sectors, d.rule = True, [], "place"
             # places from the gazetteer: "Samarra police", "police in Samarra", "... in Ganja"
             place_of: dict[int, str] = {}
             sent_countries.extend(self._places(doc, drafts, mem, place_of))
@@ -470,6 +632,12 @@ class Resolver:
                 if located and not d.names:  # "security forces in Guinea", "rebels in Darfur, Sudan"
                     results.append((d, [located], "in-country"))
                     continue
+                if d.home and not d.names:  # "Karen guerrillas", "Igbo elders": the group's home country
+                    results.append((d, [d.home], "ethnic-home"))
+                    continue
+                if self._generic_plural(doc, d):
+                    results.append((d, [None], "role"))  # "governments imposed curbs": several states
+                    continue
                 if d.names:
                     # a titled name takes the one country of its sentence unless that country is only a
                     # destination or place ("President Carter visited Cuba"), else the dateline's
@@ -478,6 +646,9 @@ class Resolver:
                         results.append((d, list[str | None](sc), "sentence-country"))
                     elif not sc and len(story_countries()) == 1:
                         results.append((d, story_countries(), "story-country"))
+                    elif any(n.start <= d.head < n.end for n in d.names) \
+                            and self._dominant_ok(d, sc, mem, dateline):  # a titled person, not "Government of X"
+                        results.append((d, [mem.dominant(dateline)], "story-dominant"))
                     elif d.sectors:
                         results.append((d, [None], "role"))
                     continue
@@ -486,6 +657,9 @@ class Resolver:
                     continue
                 if len(story_countries()) == 1:
                     results.append((d, story_countries(), "story-country"))
+                    continue
+                if self._dominant_ok(d, sc, mem, dateline):
+                    results.append((d, [mem.dominant(dateline)], "story-dominant"))
                     continue
                 if d.sectors:
                     results.append((d, [None], "role"))
@@ -558,6 +732,28 @@ class Resolver:
                 if not (prep in ("in", "at") and a.head.head.lemma_.lower() in _MEET_VERBS):
                     found.append(c)  # a venue ("met in Geneva") says nothing of who met there
         return found
+
+    @staticmethod
+    def _generic_plural(doc: Any, d: Draft) -> bool:
+        """Is the phrase the plural of an institution a country has one of ("governments", not "local
+        governments")?"""
+        h = doc[d.head]
+        if d.names or h.tag_ not in ("NNS", "NNPS"):
+            return False
+        lemma = h.lemma_.lower()
+        if lemma not in PLURAL_GENERIC:
+            if not (h.i > 0 and f"{doc[h.i - 1].lower_} {lemma}" in PLURAL_GENERIC):
+                return False
+        return not any(c.lower_ in SUBNATIONAL for c in doc[max(0, h.i - 3):h.i])
+
+    @staticmethod
+    def _dominant_ok(d: Draft, sc: list[str], mem: StoryMemory, dateline: str | None) -> bool:
+        """May a state institution without a country of its own ("the government", "Congress", "the
+        army", "District Attorney Cyrus Vance") take the story's dominant country (rule
+        ``story-dominant``)? Only when the story has one and the sentence names no country."""
+        if sc or not set(d.sectors) & STATE_SECTORS:
+            return False
+        return mem.dominant(dateline) is not None
 
     @staticmethod
     def _located_in(doc: Any, d: Draft, results: list[tuple[Draft, list[str | None], str]],
@@ -692,8 +888,13 @@ class Resolver:
             for c in countries:
                 sectors = list(d.sectors)
                 if c in INTERNATIONAL:
-                    sectors = [r for r in d.regions if r not in sectors] + sectors
-                    _add(sectors, d.orgs)
+                    # CAMEO 3.1: a UN body is the UN first, then its roles and its own code (IGOUNOREFHCR);
+                    # other organisations carry their code after the roles (IGOCOPITP)
+                    pre = [o for o in d.orgs if o in PREFIX_ORGS]
+                    sectors = pre + [r for r in d.regions if r not in sectors] + [s for s in sectors if s not in pre]
+                    _add(sectors, [o for o in d.orgs if o not in pre])
+                elif c and d.regions and all(cc == c for cc, _u in d.countries):
+                    sectors = [r for r in d.regions if r not in sectors] + sectors  # "Gaza" -> PSE GZA
                 if not c and not sectors:
                     continue
                 if split:  # "Armenia-Azerbaijan": one mention per country word, in one group
