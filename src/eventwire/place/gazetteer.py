@@ -92,6 +92,9 @@ def _latin(name: str) -> bool:
     return True
 
 
+_FOUND_MAX = 50_000  # keys whose candidates are kept (the cache starts over beyond that)
+
+
 class Gazetteer:
     """Places and the name index. Use ``gazetteer()`` for the process-wide instance."""
 
@@ -107,6 +110,7 @@ class Gazetteer:
             max_words = max((k.count(" ") + 1 for k in index), default=1)
         self.max_words = max_words
         self.countries: dict[str, Place] = {}
+        self._found: dict[str, list[tuple[Place, bool]]] = {}  # key -> candidates, for keys asked before
         for t in places:
             if t[6] == "country" and t[1]:
                 self.countries[t[1]] = Place(*t)
@@ -119,8 +123,14 @@ class Gazetteer:
         """Candidates for an already normalised key."""
         if not k or k in self.stopwords:
             return []
-        pl = self.places
-        return [(Place(*pl[i]), False) if i >= 0 else (Place(*pl[~i]), True) for i in self.index.get(k, ())]
+        got = self._found.get(k)
+        if got is None:
+            pl = self.places
+            got = [(Place(*pl[i]), False) if i >= 0 else (Place(*pl[~i]), True) for i in self.index.get(k, ())]
+            if len(self._found) >= _FOUND_MAX:
+                self._found.clear()
+            self._found[k] = got
+        return list(got)
 
     def country(self, iso3: str | None) -> Place | None:
         """The country entry for an alpha-3 code."""
