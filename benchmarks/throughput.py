@@ -8,7 +8,10 @@ Reads the synthetic wire stories of ``../shared/data/ngec_synthetic_plover`` (4,
   (b) eventwire: ``pipeline.code_stories`` (what ``eventwire code`` runs) with 1 worker (a pre-loaded
       ``Coder``, so model loading is excluded as for spaCy) and with N worker processes (pool start-up
       and per-process model loading included; the note gives the rate without the start-up, measured
-      separately by starting the same pool with no work).
+      separately by starting the same pool with no work);
+  (c) bare spaCy in N processes, fed the same batches through the same kind of pool: the reference for
+      eventwire's N-process rate (two processes share the machine's memory bandwidth and caches, so
+      neither reaches twice its one-process rate).
 
 Prints a table (stories/s, sentences/s, events) and the ratio eventwire(1 process) / bare spaCy; the
 issue's target is >= 0.8. Figures, not pass/fail: run on a quiet machine.
@@ -60,6 +63,45 @@ def bare_spacy(model: str, texts: list[str], batch_size: int) -> dict[str, Any]:
             "events": None, "components": list(nlp.pipe_names)}
 
 
+_BARE_NLP: Any = None
+
+
+def _bare_init(model: str) -> None:
+    global _BARE_NLP
+    from eventwire import nlp as ew_nlp
+
+    _BARE_NLP = ew_nlp.load(model)
+
+
+def _bare_work(texts: list[str]) -> int:
+    return sum(sum(1 for _ in doc.sents) for doc in _BARE_NLP.pipe(texts, batch_size=len(texts) or 1))
+
+
+def bare_spacy_pool(model: str, texts: list[str], workers: int, batch_size: int) -> dict[str, Any]:
+    """Bare spaCy in ``workers`` processes, fed batches the way ``code_stories`` feeds eventwire: the
+    reference for eventwire's multi-process rate (pool start-up included, as for eventwire)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    chunks = [texts[i:i + batch_size] for i in range(0, len(texts), batch_size)]
+    t0 = time.perf_counter()
+    with ctx.Pool(workers, initializer=_bare_init, initargs=(model,)) as pool:
+        sentences = sum(pool.imap(_bare_work, chunks))
+    dt = time.perf_counter() - t0
+    return {"mode": f"bare spaCy ({workers} proc)", "workers": workers, "stories": len(texts),
+            "sentences": sentences, "seconds": dt, "events": None, "bare": True}
+
+
+def pool_startup_bare(model: str, workers: int) -> float:
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    t0 = time.perf_counter()
+    with ctx.Pool(workers, initializer=_bare_init, initargs=(model,)) as pool:
+        pool.map(_bare_work, [[] for _ in range(workers)], chunksize=1)
+    return time.perf_counter() - t0
+
+
 def eventwire_run(model: str, texts: list[str], workers: int, batch_size: int,
                   coder: Any = None) -> dict[str, Any]:
     from eventwire.pipeline import code_stories
@@ -100,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="run bare spaCy and eventwire (1 process) N times, alternating; keep the best")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--no-bare-pool", action="store_true",
+                    help="skip the bare spaCy run with N processes (the reference for eventwire's N-process rate)")
     args = ap.parse_args(argv)
 
     from eventwire.config import resolve_model
@@ -124,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     n_sent = rows[0]["sentences"]
     for w in workers:
         if w > 1:
+            if not args.no_bare_pool:
+                r = bare_spacy_pool(model, texts, w, args.batch_size)
+                r["startup_seconds"] = pool_startup_bare(model, w)
+                rows.append(r)
             r = eventwire_run(model, texts, w, args.batch_size)
             r["startup_seconds"] = pool_startup(model, w)
             rows.append(r)
@@ -155,6 +203,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['sentences_per_s']:>12.1f} {ev:>8}  {note}")
     if ratio is not None:
         print(f"ratio eventwire (1 process) / bare spaCy: {ratio:.2f}  (target >= 0.80)")
+    for w in workers:
+        b = next((r for r in rows if r.get("bare") and r["workers"] == w), None)
+        e = next((r for r in rows if not r.get("bare") and r["workers"] == w and w > 1), None)
+        if b and e:
+            print(f"ratio eventwire ({w} processes) / bare spaCy ({w} processes): "
+                  f"{b['seconds'] / e['seconds']:.2f}")
     return 0
 
 
