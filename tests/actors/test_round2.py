@@ -106,6 +106,17 @@ def test_bad_person_key(tmp_path: Path) -> None:
     ("Rebels attacked. (Reporting by Ali Khan; Editing by Bo Li)", "(Reporting by Ali Khan; Editing by Bo Li)"),
     ("A man waves a flag. Sam Lee/AFP via Getty Images", "Sam Lee/AFP via Getty Images"),
     ("Photo by Chris Lane/Getty Images", "Photo by Chris Lane/Getty Images"),
+    # SOURCE via AGENCY: an agency, a handout or a photographer before "via" (round 5)
+    ("Divers search the harbour, March 4, 2021. Yonhap via REUTERS", "Yonhap via REUTERS"),
+    ("The envoy arrives in Osaka, Japan May 9, 2022. Kyodo/via REUTERS", "Kyodo/via REUTERS"),
+    ("Troops parade in this undated photo. KCNA via REUTERS\nThe army said", "KCNA via REUTERS"),
+    ("A damaged bridge outside Homs. SANA/Handout via REUTERS", "SANA/Handout via REUTERS"),
+    ("Rescuers at the mine. Handout via REUTERS", "Handout via REUTERS"),
+    ("A rally in Lima. Tom Reed/Pool via REUTERS", "Tom Reed/Pool via REUTERS"),
+    ("A drill at sea. Courtesy of the U.S. Navy/Handout via Reuters", "Courtesy of the U.S. Navy/Handout via Reuters"),
+    ("Smoke over the depot in Kherson. Social media/via REUTERS", "Social media/via REUTERS"),
+    ("Leaders meet in Ankara. Office of the Prime Minister (PMO)/Handout via AFP",
+     "Office of the Prime Minister (PMO)/Handout via AFP"),
 ])
 def test_credit_spans(text: str, credit: str) -> None:
     spans = Credits().spans(text)
@@ -115,6 +126,9 @@ def test_credit_spans(text: str, credit: str) -> None:
 @pytest.mark.parametrize("text", [
     "US/Iran talks resumed on Monday.", "The photo by state media showed the ruins.",
     "He gave credit to the mediators.", "Writers by the dozen signed the letter.",
+    "Ministers held talks via video link on Monday.", "Food reached Gaza via Egypt on Friday.",
+    "Tehran sent its reply to Washington via Reuters correspondents in Doha.",
+    "Fuel arrived via AP Moller ships.",
 ])
 def test_no_credit_spans(text: str) -> None:
     assert Credits().spans(text) == []

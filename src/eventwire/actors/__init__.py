@@ -20,7 +20,7 @@ from ..story import Story
 from . import lexicon as _lexicon
 from .credits import Credits
 from .recognize import NOT_NAMES, Unit, find_hits, group_units, name_chains, sentence_starts
-from .resolve import Resolver
+from .resolve import ORG_WORDS, Resolver
 
 
 class ActorCoder:
@@ -40,7 +40,7 @@ class ActorCoder:
             return []
         text = text_of(doc)
         hits = find_hits(doc, self.lexicon, text)
-        hits = [h for h in hits if not _is_surname(doc, h)]
+        hits = [h for h in hits if not _is_surname(doc, h, hits)]
         credit = self.credits.mask(doc, text)  # "REUTERS/Danish Siddiqui", "(Reporting by ...)": no actors
         if credit is not None:
             hits = [h for h in hits if not any(credit[h.start:h.end])]
@@ -62,14 +62,29 @@ class ActorCoder:
         return self.resolver.resolve(doc, story, phrases, units, sents, lowers)
 
 
-def _is_surname(doc: Any, u: Unit) -> bool:
-    """A one-word country or capital right after a first name is a surname ("Michael Jordan")."""
+def _is_surname(doc: Any, u: Unit, hits: Sequence[Unit] = ()) -> bool:
+    """A one-word country or capital right after a first name is a surname ("Michael Jordan").
+
+    After an organisation word of ``org_words.yaml`` the country is the organisation's: when a
+    dictionary role covers that word ("Radio France", "Bank Indonesia") the country hit stays and the
+    phrase joins both; otherwise ("Air India") the hit gives way to the name chain, which the resolver
+    codes as an organisation of the country it names (never a person)."""
     if u.kind not in ("country", "capital") or u.end - u.start != 1 or u.start == 0:
         return False
     prev = doc[u.start - 1]
-    return (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha()
+    if not (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha()
             and prev.head.i == u.start and prev.dep_ in ("compound", "flat")
-            and prev.lower_ not in _TITLES_BEFORE_PLACES)
+            and prev.lower_ not in _TITLES_BEFORE_PLACES):
+        return False
+    # an organisation word in the compound run before the country, up to three words back ("Air India",
+    # "Bank Negara Malaysia"): only these few tokens are looked at
+    for i in range(u.start - 1, max(u.start - 4, -1), -1):
+        t = doc[i]
+        if i < u.start - 1 and not (t.pos_ == "PROPN" and t.head.i == u.start and t.dep_ in ("compound", "flat")):
+            break
+        if t.lower_ in ORG_WORDS:  # rare: the hits are scanned only here
+            return not any(o.start <= i < o.end for o in hits)
+    return True
 
 
 def _in_other_name(doc: Any, u: Unit, taken: bytearray, by_tok: dict[int, Unit]) -> bool:
