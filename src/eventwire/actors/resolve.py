@@ -51,6 +51,7 @@ from spacy.strings import get_string_id
 
 from .._data import load_yaml
 from ..mentions import ActorMention
+from ..nlp import text_of
 from ..story import Story
 from .lexicon import INTERNATIONAL, RELIGION_CODES, ROLE_CODES, Lexicon
 from .memory import PersonRecord, StoryMemory
@@ -150,7 +151,15 @@ def _across_break(doc: Any, u: Unit, anchor: int) -> bool:
     """Is a line break between unit ``u`` and the phrase head? ("Yonhap via REUTERS\nThe church ...":
     a caption credit the parser glued to the next paragraph gives the church no code)."""
     lo, hi = (u.end - 1, anchor) if u.end <= anchor else (anchor, u.start)
-    return any("\n" in doc[i].text_with_ws for i in range(lo, hi))
+    return _has_break(doc, lo, hi)
+
+
+def _has_break(doc: Any, lo: int, hi: int) -> bool:
+    """Is there a line break in the text (and trailing space) of the tokens ``lo`` to ``hi - 1``?"""
+    if hi <= lo:
+        return False
+    text = text_of(doc)
+    return "\n" in text[doc[lo].idx:doc[hi].idx if hi < len(doc) else len(text)]
 
 
 def _stance_prefix(doc: Any, i: int) -> bool:
@@ -342,7 +351,8 @@ def draft_of(doc: Any, p: Phrase, day: Any, lowers: list[int], lex: Lexicon | No
             d.end = i
             break
     # a phrase never runs across a line break (a paragraph the parser glued to the next one)
-    breaks = [i for i in range(d.start, d.end) if "\n" in doc[i].text_with_ws]
+    breaks = [i for i in range(d.start, d.end) if "\n" in doc[i].text_with_ws] \
+        if _has_break(doc, d.start, d.end) else []
     if breaks:
         before = [i for i in breaks if i < d.head]
         after = [i for i in breaks if i >= d.head]
