@@ -80,3 +80,34 @@ def test_region_needs_a_country(tmp_path) -> None:
     with pytest.raises(DictionaryError) as e:
         lexicon.load(d)
     assert "_regions" in e.value.message
+
+
+@pytest.mark.parametrize("extra", [
+    "terms: [{from: 2020-01-01, to: null}]",  # no sectors
+    "terms: []",
+    "terms: [{from: 2020-01-01, to: null, sectors: [GOV], note: x}]",
+    "terms: [{from: 2020-01-01, to: null, sectors: [XYZ]}]",
+])
+def test_bad_group_terms(tmp_path, extra) -> None:
+    d = _copy(tmp_path)
+    p = d / "groups.yaml"
+    p.write_text(p.read_text("utf-8") + "- {names: [Zorbian Front], code: AFG, sectors: [REB], " + extra + "}\n",
+                 "utf-8")
+    with pytest.raises(DictionaryError) as e:
+        lexicon.load(d)
+    assert "groups.yaml" in str(e.value)
+
+
+def test_group_terms_by_story_date(tmp_path) -> None:
+    import datetime as dt
+
+    d = _copy(tmp_path)
+    p = d / "groups.yaml"
+    p.write_text(p.read_text("utf-8") + "- {names: [Zorbian Front], code: AFG, sectors: [REB], "
+                 "terms: [{from: 2020-01-01, to: null, sectors: [GOV]}]}\n", "utf-8")
+    lex = lexicon.load(d)
+    e = next(f.entry for _, (_, forms) in lex.automaton.iter("zorbian front") for f in forms
+             if f.entry.name == "Zorbian Front")
+    assert e.org_sectors(dt.date(2019, 6, 1)) == ("REB",)
+    assert e.org_sectors(dt.date(2021, 6, 1)) == ("GOV",)
+    assert e.org_sectors(None) == ("REB",)

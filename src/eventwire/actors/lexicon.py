@@ -328,7 +328,7 @@ def load_igos(lex: Lexicon, path: Path | None = None, name: str = "igos.yaml") -
     for item in data:
         if not isinstance(item, dict):
             raise DictionaryError(f"expected a mapping, got {item!r}", code="E303", where=where)
-        _only(where, item, {"names", "code", "org", "sub", "sectors", "region", "governing"})
+        _only(where, item, {"names", "code", "org", "sub", "sectors", "region", "governing", "terms"})
         names = _strings(where, item, "names", required=True)
         code = item.get("code")
         if not isinstance(code, str) or not _CODE3.match(code):
@@ -356,6 +356,17 @@ def load_igos(lex: Lexicon, path: Path | None = None, name: str = "igos.yaml") -
             periods = tuple(Period(_date(where, item, g.get("from")), _date(where, item, g.get("to")),
                                    code, ("GOV", "PTY") + rest) for g in gov)
             default = Period(None, None, code, ("OPP", "PTY") + rest)
+        # dated sectors of any group: "Taliban" REB, but GOV while it rules; the listed sectors outside
+        # the terms and for an undated story
+        terms = item.get("terms")
+        if terms is not None:
+            if gov is not None or not isinstance(terms, list) or not terms or not all(
+                    isinstance(g, dict) and set(g) <= {"from", "to", "sectors", "__line__"} and "sectors" in g
+                    for g in terms):
+                raise _bad(where, item, "'terms' must be a non-empty list of {from, to, sectors} "
+                                        "(and not given with 'governing')")
+            periods = tuple(Period(_date(where, item, g.get("from")), _date(where, item, g.get("to")), code,
+                                   _codes(where, g, "sectors", ROLE_CODES | RELIGION_CODES)) for g in terms)
         e = Entry("igo", names[0], f"{Path(where).name}:{item['__line__']}", country=code,
                   sectors=sectors, org=org, sub=sub, region=region, periods=periods, default=default)
         for n in names:
