@@ -19,6 +19,14 @@ One pass per sentence, in five steps (see docs/events.md for the full rules):
 5. **Statements** (root 01, including the speech-verb fallback "X said ...") are kept only when nothing
    better was coded in the sentence.
 
+Constructions that are not events: an infinitive qualifying a noun of possibility or permission ("Moscow's
+will to agree", "gave permission to X to help Y"), a gerund subject ("lifting sanctions is out of the
+question"), a present tense under "before/until". Violence in the content of an allegation verb ("X claimed
+that Y shelled Z") is an accusation of Y by X (112), or a claim of responsibility (015) for X's own side. An
+order to one's own forces codes the ordered action ("ordered the army to withdraw"); "decided/voted to" keeps
+the complement's code; "faces pressure from X to ..." is a demand by X; a partner-less meeting "in" another
+country is a visit there.
+
 Actors: the subject/object token is looked up in the ``ActorIndex``; when no mention covers it, its
 subtree is searched breadth-first through compound, amod, poss, appos, ``of``/``from`` phrases and
 ``led by`` agents. Conjoined actors give one event per (source, target) pair. Reciprocal frames with a
@@ -32,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .._columns import Columns, columns
 from ..mentions import ActorIndex, ActorMention, EventMention
 from . import modality as _mod
 from .context import StoryContext
@@ -65,6 +74,24 @@ GERUND_PREPS = frozenset({"of", "in", "for", "about", "on", "at", "against", "to
 VERBAL_ATTACK = frozenset({"attack", "assail", "hit", "target", "savage", "lash"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "JUD", "ELI", "MED", "BUS", "NGO", "HLH", "EDU",
                                "LAB", "ENV", "HRI", "MOD", "RAD", "AGR", "DEV"})
+# "served as interim president", "acted as neutral mediators": the "as" phrase is a role, not an object
+AS_ROLE_VERBS = frozenset({"serve", "act", "work", "function", "remain", "be", "become", "appoint", "elect", "name",
+                           "install", "swear", "step", "stay", "continue", "return", "come", "go", "join",
+                           "regard", "see", "view", "describe", "consider", "treat", "list", "designate"})
+# where an object that is no actor names the actor it concerns: "a deal with X", "sites in X"
+INNER_TARGET_PREPS = ("with", "against", "on", "to")
+LOCATION_PREPS = ("in", "near", "at", "inside")
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+CONDITIONAL_MODALS = frozenset({"may", "might", "could", "would"})
+TEMPORAL_PREPS = frozenset({"after", "during", "following", "at", "on"})
+COPULAS_BE = frozenset({"be", "remain", "become", "seem", "appear"})
+AUTHORITY_SECTORS = frozenset({"GOV", "JUD", "LEG", "COP", "MIL"})
+OWN_POSS = frozenset({"its", "their", "our", "his", "her"})
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+# violence and coercion whose report by an allegation verb is an accusation (not protests: "claimed that
+# workers joined the strike" accuses no one)
+ALLEGED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CCOMP_AUX = frozenset({"will", "would", "shall"})
 # "forced the traders out of ...", "pulled its troops back": adverbial particles may follow the object
@@ -78,6 +105,8 @@ CCOMP_FUTURE = frozenset({"threaten", "intent"})  # "warned it would ...": only 
 # "X wants Y to release ...": a wish about another actor's action is an appeal to it; other intent verbs
 # about another actor ("expects Y to cut rates", "hopes Y will sign") are predictions, not events
 WANT_VERBS = frozenset({"want", "wish", "like", "prefer", "need"})
+# "the first country to recognize X": an infinitive after an ordinal reports the action
+ORDINALS = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
 
 # Where a governing verb finds an event *noun* as its complement.
 NOUN_SLOTS: dict[str, tuple[str, ...]] = {
@@ -154,10 +183,32 @@ class SentenceCoder:
         self._insult = patterns.classes.get("insult", frozenset())
         self._documents = patterns.classes.get("document", frozenset())
         self._people = patterns.classes.get("people", frozenset())
+        self._modal_nouns = patterns.classes.get("modal_noun", frozenset())
+        self._command = patterns.classes.get("command_verb", frozenset())
+        self._responses = patterns.classes.get("response_verb", frozenset())
+        self._stops = patterns.classes.get("stop_verb", frozenset())
+        self._culpable = patterns.classes.get("culpable", frozenset())
+        self._places = patterns.classes.get("physical_target", frozenset())
+        self._messages = self._documents | patterns.classes.get("message", frozenset())
+        self._doc: Any = None
+        self._cols: Columns | None = None
+        self._lemmas: list[str] = []
+        self._forces = patterns.classes.get("troops", frozenset()) | {"military", "navy"}
 
     def _lem(self, tok: Any) -> str:
-        low: str = tok.lemma_.lower()
-        return self._fix.get(low, low)
+        """The lower-cased lemma of ``tok`` (after the data's lemma fixes)."""
+        doc = tok.doc
+        if doc is not self._doc:
+            self._bind(doc)
+        return self._lemmas[tok.i]
+
+    def _bind(self, doc: Any) -> None:
+        """Read the lemmas (lower-cased, fixed) of ``doc`` once, for every sentence of it."""
+        if doc is not self._doc:
+            self._doc = doc
+            self._cols = columns(doc)
+            fix = self._fix
+            self._lemmas = [fix.get(low, low) for low in self._cols.lemma] if fix else self._cols.lemma
 
     def _t(self, msg: str) -> None:
         if self.trace is not None:
@@ -192,7 +243,12 @@ class SentenceCoder:
                     break
                 level = nxt
         self._actor_cache[tok.i] = found  # guards against cycles through conj below
-        for c in tok.children:
+        kids = list(tok.children)
+        for m in self.idx.at(tok.i):  # "Barack Obama and Vladimir Putin" parsed with the conjunct on "Obama"
+            if m.tok_end - m.tok_start > 1:
+                kids += [c for t in tok.doc[m.tok_start:m.tok_end] if t.i != tok.i for c in t.children
+                         if c.dep_ == "conj" and not m.tok_start <= c.i < m.tok_end]
+        for c in kids:
             if c.dep_ == "appos" and found and self._list_appos(c, found):
                 for m in self.actors_at(c):  # "Britain, Cuba, and Mexico met": a list parsed as apposition
                     if m not in found:
@@ -281,6 +337,15 @@ class SentenceCoder:
                 r["subj"] = [s]
         if "obj" not in r and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN":
             r["obj"] = [v.head]
+        if "obj" not in r and not passive and "as" in r and self._lem(v) not in AS_ROLE_VERBS:
+            # "rejected as baseless accusations by X", "condemned as unacceptable the remarks of Y": the
+            # parser makes the object the "as" phrase when the predicate adjective comes first
+            moved = [t for t in r["as"] if t.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and c.i < t.i for c in t.children) and (t.tag_ == "NNS" or any(
+                    c.dep_ in ("prep", "acl", "ccomp") for c in t.children) or any(
+                    c.dep_ == "det" and self._lem(c) == "the" for c in t.children))]
+            if moved:
+                r["obj"] = moved
         return r
 
     def _inherited_subject(self, v: Any) -> Any | None:
@@ -321,7 +386,7 @@ class SentenceCoder:
                 return h
             if d == "acl" and _mod.headline_infinitive(t):
                 return h  # "Chinese president to visit Nepal"
-            if d == "ccomp" and self._lem(h) in CAUSATIVE_VERBS and t.pos_ in VERB_POS and \
+            if d == "ccomp" and self._lem(h) in CAUSATIVE_VERBS and t.pos_ in VERB_POS | {"ADJ"} and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 for c in h.children:  # "police let free four students"
                     if c.dep_ == "nsubj":
@@ -420,6 +485,9 @@ class SentenceCoder:
 
     def match_light(self, v: Any, roles: Roles) -> tuple[Frame, Roles, Any] | None:
         slots = [("obj", o) for o in roles.get("obj", ())]
+        # "provided photographs and other intelligence": a conjoined object may be the event noun
+        slots += [("obj", c) for o in roles.get("obj", ()) for c in o.children if c.dep_ == "conj" and
+                  c.pos_ in NOUN_POS]
         slots += [(p, t) for p in self._via for t in roles.get(p, ())]
         for slot, o in slots:
             if (o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and self._lem(o) in self._quantity)) or \
@@ -486,8 +554,23 @@ class SentenceCoder:
             if f.preps and not all(self._prep_ok(roles, p, a) or self._prep_ok(self._obj_roles(objs), p, a)
                                    for p, a in f.preps):
                 continue
+            if f.subj is not None and not self._subj_ok(roles, f.subj):
+                continue
             return f, roles, None
         return None
+
+    def _subj_ok(self, roles: Roles, allowed: frozenset[str]) -> bool:
+        """The subject (the object of an agentless passive: "peacekeepers were deployed") is one of
+        ``allowed``, by its head, a modifier ("peacekeeping troops") or an "of" noun ("a batch of monitors")."""
+        toks = roles.get("subj") or roles.get("obj") or []
+        for t in toks:
+            heads = [t, *[p for c in t.children if c.dep_ == "prep" and self._lem(c) == "of"
+                          for p in c.children if p.dep_ == "pobj"]]
+            for h in heads:
+                if self._lem(h) in allowed or any(c.dep_ in ("compound", "amod") and self._lem(c) in allowed
+                                                  for c in h.children):
+                    return True
+        return False
 
     def _obj_heads(self, o: Any) -> list[Any]:
         """The nouns an object stands for: itself, the event noun of a quantity or generic head, and for a
@@ -536,8 +619,8 @@ class SentenceCoder:
         return [], first_tok
 
     def _speaker_for(self, pron: Any) -> list[ActorMention]:
-        """An uncoded pronoun subject inside reported speech stands for the speaker: "Syria says it is
-        willing to ..." (the actor coder may resolve pronouns itself; this is the fallback)."""
+        """An uncoded pronoun subject inside reported speech stands for the speaker: "Chile says it is
+        ready to ..." (the actor coder may resolve pronouns itself; this is the fallback)."""
         if self._lem(pron) not in ("it", "they", "he", "she", "we", "us", "them"):
             return []
         h = pron.head
@@ -569,14 +652,18 @@ class SentenceCoder:
 
     # -- the sentence -------------------------------------------------------------------------------
     def code_sentence(self, sent: Any) -> list[Candidate]:
-        trig = [t for t in sent if self._lem(t) in self._trig]
+        doc = sent.doc
+        self._bind(doc)
+        lem, tset = self._lemmas, self._trig
+        trig = [doc[i] for i in range(sent.start, sent.end) if lem[i] in tset]
         if not trig:
             return []
         cands: list[Candidate] = []
         consumed: set[int] = set()
         for t in trig:
             if (t.pos_ in GOV_POS or t.pos_ in NOUN_POS) and self._lem(t) in self.m.by_lemma and \
-                    t.i not in consumed:
+                    t.i not in consumed and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order"):
+                # ("in order to protest" is a purpose, not an order)
                 self._governor(t, self.m.by_lemma[self._lem(t)], cands, consumed)
         for t in trig:
             if t.i in consumed or not _verbish(t):
@@ -588,10 +675,19 @@ class SentenceCoder:
                 self._t(f"  verb '{t.text}': not coded (a participle describing '{t.head.text}', "
                         "background rather than a reported event)")
                 continue
+            if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
+                self._t(f"  verb '{t.text}': not coded (a gerund subject names a topic: '{t.text} ... "
+                        f"{t.head.text}')")
+                continue
+            if self._noun_infinitive(t):
+                self._t(f"  verb '{t.text}': not coded (an infinitive qualifying '{t.head.text}': a purpose, "
+                        "ability or permission, not a reported event)")
+                continue
             self._verb(t, cands, consumed)
         if self.m.obligation:
-            for t in sent:
-                if t.pos_ in VERB_POS and t.i not in consumed and not any(c.trigger.i == t.i for c in cands) \
+            pos = self._cols.pos if self._cols is not None else []
+            for t in (doc[i] for i in range(sent.start, sent.end) if pos[i] in VERB_POS):
+                if t.i not in consumed and not any(c.trigger.i == t.i for c in cands) \
                         and any(c.dep_ == "aux" and self._lem(c) in self.m.obligation for c in t.children) \
                         and self.match_verb(t) is None:
                     self._bare_obligation(t, cands)
@@ -600,7 +696,8 @@ class SentenceCoder:
             if t.i in consumed or t.pos_ not in NOUN_POS or self._lem(t) not in self.p.nouns:
                 continue
             head = t.head.head if t.dep_ == "pobj" else t.head
-            if t.dep_ in ("dobj", "pobj") and head.i in coded:
+            if t.dep_ in ("dobj", "pobj") and head.i in coded and \
+                    not (t.dep_ == "pobj" and self._lem(t.head) in TEMPORAL_PREPS):
                 self._t(f"  noun '{t.text}': not coded (it is what the event at '{head.text}' is about)")
                 continue
             self._noun(t, cands)
@@ -609,6 +706,8 @@ class SentenceCoder:
             cands = self._context_filter(sent, cands)
         strong = [c for c in cands if not c.code.startswith("01")]
         if not strong:
+            if any(c.rule.startswith("modality.yaml:allegation") for c in cands):
+                return cands  # "X claimed that its troops ...": the claim is coded (015), no bare statement
             for t in trig:
                 if t.pos_ in VERB_POS and self._lem(t) in self.m.speech and t.i not in consumed and \
                         not any(c.trigger.i == t.i for c in cands):
@@ -618,6 +717,30 @@ class SentenceCoder:
             if c.code.startswith("01"):
                 self._t(f"  drop {c.code} at '{c.trigger.text}': a better event exists in the sentence")
         return strong
+
+    def _noun_infinitive(self, t: Any, depth: int = 0) -> bool:
+        """"Moscow's will to agree", "permission to help Israel", "a resolution to impose sanctions": an
+        infinitive clause that qualifies a noun names a possible action. Not for headline futures ("Chinese
+        president to visit Nepal") nor after an ordinal ("the first country to recognize X" did it)."""
+        if t.head.i == t.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return False
+        if depth < 2 and t.dep_ in ("xcomp", "advcl") and t.head.pos_ in VERB_POS and \
+                self._noun_infinitive(t.head, depth + 1):
+            return True  # "the authority to negotiate ... to free the hostages": the purpose of a possibility
+        if t.dep_ in ("xcomp", "advcl") and t.head.pos_ in VERB_POS | {"ADJ"}:
+            # the parser often hangs the noun's infinitive on the verb: "gave permission to X to help Y",
+            # "doubts Moscow's will to agree"
+            to = next(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
+            prev = t.doc[to.i - 1] if to.i > 0 else None
+            return (prev is not None and prev.pos_ == "NOUN" and self._lem(prev) in self._modal_nouns) or \
+                any(c.dep_ == "dobj" and c.i < t.i and self._lem(c) in self._modal_nouns for c in t.head.children)
+        if t.dep_ not in ("acl", "relcl") or t.head.pos_ not in NOUN_POS or _mod.headline_infinitive(t):
+            return False
+        if self._lem(t.head) in self._generic:  # "an attempt to assassinate X", "a bid to retake the town"
+            return False
+        if t.head.lower_ == "order" and t.head.head.lower_ == "in":  # "in order to protest": a purpose clause
+            return False
+        return not any(c.dep_ in ("amod", "advmod") and self._lem(c) in ORDINALS for c in t.head.children)
 
     def _context_filter(self, sent: Any, cands: list[Candidate]) -> list[Candidate]:
         """Drop events triggered inside a photo credit or caption header, and violence in sports reporting."""
@@ -701,6 +824,8 @@ class SentenceCoder:
                 inner = self._complement(x, inner_fam, consumed, depth + 1)
                 if inner is not None:
                     consumed.add(x.i)
+                    if fam.keep:  # "decided to seek cooperation": the inner family still applies
+                        inner = replace(inner, base=self.m.family_code(inner_fam, inner.base or inner_fam.default))
                     return replace(inner, rule=f"{inner_fam.name}:{self._lem(x)}+{inner.rule}")
             if special:
                 return Complement(x, None, {}, special, None, self._lem(x))
@@ -719,7 +844,7 @@ class SentenceCoder:
             for n0 in groles.get(slot, ()):
                 if n0.pos_ in VERB_POS and n0.dep_ == "pcomp" and n0.tag_ == "VBG" and slot != "obj" and \
                         n0.i == n0.head.i + 1:  # not "with both sides talking tough": that has its own subject
-                    # "committed to opening up the economy", "opposed to holding talks": a gerund complement
+                    # "committed to easing import rules", "opposed to holding talks": a gerund complement
                     mv = self.match_verb(n0)
                     if mv is not None:
                         if mv[2] is not None:
@@ -749,6 +874,8 @@ class SentenceCoder:
         consumed.add(g.i)
         label = f"{fam.name} '{g.text}' + '{comp.tok.text}'"
         blocked = self._blocked(g)
+        if blocked and blocked.startswith("modal") and self._obligation(g) is not None:
+            blocked = None  # "X announced that Y must agree to ...": a reported obligation (below)
         if not blocked:
             for c in comp.tok.children:
                 if c.dep_ == "neg" or (c.dep_ == "det" and self._lem(c) in self.m.negations):
@@ -766,11 +893,24 @@ class SentenceCoder:
             self._t(f"  {label}: no event (a question, not a request)")
             return
         groles = self.subject_roles(g, stative=fam.name not in ("appeal", "demand"))
+        received: list[Any] = []
         if g.pos_ in NOUN_POS and g.head.i != g.i:  # "Russia's decision to ...": the possessor; "renewed its
             # demand that ...": the support verb's subject
             nr = self.noun_roles(g)
             own = [t for k in ("poss", "compound", "amod") for t in nr.get(k, []) if self.actors_at(t)]
-            groles = {**groles, "subj": own or self.roles(g.head).get("subj", [])}
+            support = g.head.head if g.dep_ == "pobj" and g.head.head.i != g.head.i else g.head
+            if not own and fam.name in CCOMP_ANY:
+                # "X faces pressure from Y to ...", "came under demands by Y that ...": Y asks X
+                own = [t for k in ("from", "by") for t in nr.get(k, []) if self.actors_at(t)]
+                if own:
+                    received = self.roles(support).get("subj", [])
+                elif self._lem(support) in self._responses:
+                    # "accepted an invitation to visit X", "rejected calls to resign": the subject answers
+                    # an appeal made by someone else (the support verb's own event codes the answer)
+                    self._t(f"  {fam.name} '{g.text}': no event (an appeal answered by "
+                            f"'{support.text}', not made by its subject)")
+                    return
+            groles = {**groles, "subj": own or self.roles(support).get("subj", [])}
         sources, stok = self.fill(("subj",), groles)
         targets: list[ActorMention] = []
         other = self._other_subject(g, comp.tok) if fam.name == "intent" else None
@@ -796,12 +936,18 @@ class SentenceCoder:
             t2, _ = self.fill(comp.frame.tgt, comp.roles)
             if t2:
                 targets = t2
+        if not targets and received:
+            targets, _ = self.fill(("subj",), {"subj": received})
         if not targets and comp.tok.dep_ in ("ccomp", "acl") and fam.name in CCOMP_ANY:
             targets, _ = self.fill(("subj",), self.roles(comp.tok))  # "demanded that Israel withdraw"
         if not targets:
             targets, _ = self.fill(fam.addressee, groles)
         if not targets and comp.frame is not None:
             targets, _ = self.fill(comp.frame.tgt, comp.roles)
+            objs = comp.roles.get("obj", [])
+            if not targets and sources and "obj" in comp.frame.tgt and objs and objs[0].pos_ == "NOUN" and \
+                    comp.tok.pos_ in VERB_POS:  # "plans to sign an accord with X", "wants to inspect sites in X"
+                targets, _ = self._inner_target(objs[0], comp.base or comp.frame.code)
         if not targets and comp.tok.pos_ in NOUN_POS:  # "demanded Israel's withdrawal", "rejected accusations by X"
             targets, _ = self.fill(("poss", "by", "from"), comp.roles)
         targets = [t for t in targets if t not in sources]
@@ -810,8 +956,24 @@ class SentenceCoder:
         modality = fam.modality
         if modality == "asserted" and self._reported(g):
             modality = "reported"
+        if fam.name == "demand" and self._lem(g) in self._command and comp.frame is not None and \
+                comp.base and sources and comp.base[:2] not in ("01", "02", "10"):
+            ordered = self._own_forces(g, comp, groles, fam, sources)
+            if ordered is not None:  # "the president ordered troops to withdraw from X": his withdrawal from X
+                code, targets = comp.base, ordered
+                rule = f"modality.yaml:command:{self._lem(g)}+{comp.rule}"
+        if fam.name == "demand" and self._lem(g) in self._command and self._lem(comp.tok) in self._stops and \
+                sources and targets and all(set(a.sectors) & AUTHORITY_SECTORS for a in sources) and \
+                all(a.country and a.country in {s.country for s in sources} and set(a.sectors) and
+                    not set(a.sectors) & STATE_SECTORS for a in targets):
+            # "the government ordered the opposition newspaper to suspend publication": an administrative
+            # sanction on a domestic non-state actor, not a request
+            code, rule = "172", f"modality.yaml:command-stop:{self._lem(g)}+{comp.rule}"
+        if comp.base and comp.base[:2] == "04" and comp.frame is not None and comp.frame.recip and not targets \
+                and len(sources) < 2:  # "will attend a forum in Geneva": a visit to Switzerland
+            targets, code, rule = self._visit_place(code, rule, comp.roles, sources, fam)
         frame = comp.frame or Frame(code=code, lemma=self._lem(g), kind="verb", rule=rule)
-        recip = bool(comp.frame and comp.frame.recip and fam.name == "intent")
+        recip = bool(comp.frame and comp.frame.recip and (fam.name == "intent" or fam.keep))
         self._emit(Candidate(frame, code, g, rule, sources, targets, modality, self._main(g, 0.75),
                              recip=recip), label, cands)
 
@@ -820,8 +982,9 @@ class SentenceCoder:
         (a "to"-clause with its own subject, or an object-controlled complement "would like Chile to ...")."""
         if x.pos_ not in VERB_POS:
             return None
-        if x.dep_ == "ccomp":
-            return next((c for c in x.children if c.dep_ == "nsubj" and self._lem(c) not in REL_PRONOUNS), None)
+        if x.dep_ == "ccomp":  # "hopes X would be indicted": X is no more the hoper's own action
+            return next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass") and
+                         self._lem(c) not in REL_PRONOUNS), None)
         if x.dep_ == "xcomp":
             return next((c for c in g.children if c.dep_ == "dobj" and c.i < x.i), None)
         return None
@@ -877,7 +1040,8 @@ class SentenceCoder:
         g = v
         while g.dep_ == "xcomp" and g.head.i != g.i:  # "jailed for conspiring to murder ..."
             g = g.head
-        if g.dep_ == "pcomp" and g.tag_ == "VBG" and self._lem(g.head) in GERUND_PREPS and \
+        culprit = self._responsible(g) if g.dep_ == "pcomp" else None
+        if g.dep_ == "pcomp" and g.tag_ == "VBG" and self._lem(g.head) in GERUND_PREPS and culprit is None and \
                 not (self._lem(g.head) == "to" and self._lem(g.head.head) in GERUND_ACTION_VERBS):
             self._t(f"  {label} [{f.rule}]: no event (gerund after '{g.head.text}' names an activity, "
                     "it does not report one)")
@@ -887,18 +1051,49 @@ class SentenceCoder:
             self._t(f"  {label} [{f.rule}]: no event (\"with X {v.text}\" describes the circumstances of "
                     "another event)")
             return
+        clause_code = self.m.clause_codes.get(self._lem(v)) if noun is None else None
+        if clause_code and "obj" not in roles and any(c.dep_ == "ccomp" and not any(
+                a.dep_ == "aux" and (self._lem(a) in self.m.hypothetical_aux or self._lem(a) in self.m.future_aux)
+                for a in c.children) for c in v.children):  # not "agreed that they should cooperate"
+            f = replace(f, code=clause_code, rule=f"{f.rule}/that-clause", violent=False)  # "agreed that ..."
         code, rule, modality, conf = f.code, f.rule, "asserted", f.conf
         sources, stok = self.fill(f.src, roles)
+        if culprit:  # "X is guilty of violating the truce": X violated it
+            sources, stok = culprit, None
         targets, ttok = self.fill(f.tgt, roles)
         if not targets and (f.obj is not None or f.preps) and noun is None:
             # "denied entry to X", "withdrew from the talks with X": the phrase hangs on the object
             preps = [s for s in f.tgt if s not in ROLE_SLOTS_ALL]
             held = list(roles.get("obj", [])) if f.obj is not None else []
-            held += [t for p, _ in f.preps for t in roles.get(p, []) if t.pos_ in NOUN_POS]
+            held += [t for p, _ in f.preps for t in roles.get(p, []) if t.pos_ in NOUN_POS or t.dep_ == "pcomp"]
             if preps and held:
                 t2, tt2 = self.fill(preps, self._obj_roles(held))
+                if not t2 and sources and held[-1].pos_ == "NOUN" and held[-1].dep_ == "pobj":
+                    t2, tt2 = self._inner_target(held[-1], f.code)  # "fired shells at targets in Hebron"
+                    t2 = [a for a in t2 if a not in sources]
                 if t2:
                     targets, ttok = t2, tt2
+        if not sources and roles.get("obj") and noun is None and any(x not in ROLE_SLOTS_ALL for x in f.src):
+            # "received assurances from X": the source's phrase hangs on the object
+            s2, st2 = self.fill([x for x in f.src if x not in ROLE_SLOTS_ALL], self._obj_roles(roles["obj"]))
+            if s2:
+                sources, stok = [a for a in s2 if a not in targets], st2
+        if not targets and code[:3] in ("015", "016") and ttok is not None and ttok.pos_ in NOUN_POS:
+            # "claimed responsibility for the attack on X": the target of the event claimed
+            inner = self.match_noun(ttok)
+            if inner is not None:
+                targets, _ = self.fill(inner[0].tgt, inner[1])
+        if not targets and sources and noun is None and "obj" in f.tgt and ttok is not None and \
+                ttok.pos_ == "NOUN" and ttok.dep_ == "dobj":
+            # "endorsed an agreement with the EU", "inspected refineries in Iran": the object is no actor,
+            # the actor it is about or located at is in its own phrase
+            t2, tt2 = self._inner_target(ttok, f.code)
+            if not t2 and f.code[:2] in MATERIAL_ROOTS:  # "inspected plants in Iran" with "in" on the verb
+                for p in LOCATION_PREPS:
+                    for t in roles.get(p, ()):
+                        t2 = t2 or [a for a in self.idx.at(t.i) if a not in sources]
+            if t2 and not any(a in sources for a in t2):
+                targets, ttok = t2, tt2
         speaker = None
         neg = any(c.dep_ == "neg" for c in v.children)
         fut = _mod.future(v, self.m)
@@ -908,15 +1103,23 @@ class SentenceCoder:
             code = self.m.family_code(self.m.families["reject"], f.code)
             rule, modality = f"modality.yaml:negated-future+{f.rule}", "asserted"
         elif oblig and not neg and oblig in self.m.families and \
-                (speaker := _mod.in_reported_speech(v, self.m.speech)) is not None:
+                (speaker := self._obligation_speaker(v)) is not None:
             # "X said Y must withdraw": X demands of Y
             code = self.m.family_code(self.m.families[oblig], f.code)
             rule = f"modality.yaml:obligation:{oblig}+{f.rule}"
-            targets = sources
-            sources, _ = self.fill(("subj",), self.roles(speaker))
-            targets = [t for t in targets if t not in sources]
+            raw = sources
+            sroles = self.roles(speaker)
+            sources, _ = self.fill(("subj",), sroles)
+            targets = self._not_self(raw, sources) or self.fill(("to", "iobj"), sroles)[0]
+            if raw and not targets:
+                self._t(f"  {label} [{f.rule}]: no event (an obligation the speaker states for itself)")
+                return
         else:
             blocked = self._blocked(v)
+            if blocked and blocked.startswith("modal") and not neg and any(
+                    c.dep_ == "aux" and self._lem(c) in CONDITIONAL_MODALS for c in v.children) and \
+                    _mod.conditional(v, self.m) == _mod.CONDITIONAL_MAIN:
+                fut, blocked = True, _mod.CONDITIONAL_MAIN  # "X may halt its mediation if Y ...": a threat too
             if blocked == _mod.CONDITIONAL_MAIN and fut and not neg and f.code[:2] not in ("01", "02"):
                 # "X will withdraw its troops unless Y ...": a conditional threat (conflictual or
                 # withdrawing actions) or a conditional promise (cooperative ones), CAMEO-style
@@ -941,6 +1144,12 @@ class SentenceCoder:
                     modality, conf = "intended", conf * 0.95
             elif self._reported(v):
                 modality = "reported"
+        if f.violent and not sources and "from" in roles and \
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+            # "a rocket was fired at Israel from Gaza", "the town was shelled from across the border": the
+            # place the violence came from is its source
+            frm, _ = self.fill(("from",), roles)
+            sources = [a for a in frm if a not in targets]
         if f.violent and not sources and noun is None:
             # "five were killed in an Israeli air strike", "died in a Taliban ambush": the attacker is the
             # actor of the violent event noun the victims fell in, and its code is the more exact one
@@ -971,17 +1180,20 @@ class SentenceCoder:
                         if acts and not targets:
                             targets, ttok = acts, p
         if not sources and not targets and stok is not None:
-            sources = self._uncoded(stok)  # "Islamic fundamentalists continued their hunger strike"
+            sources = self._uncoded(stok)  # "striking miners kept up their sit-in"
         if f.need_tgt and not targets:
             self._t(f"  {label} [{f.rule}]: no event (this verb is coded only with a target actor)")
             return
         if f.violent and code == f.code and self._lem(v) in VERBAL_ATTACK and sources and targets and \
-                all(_political(a) for a in sources + targets):
+                all(_political(a) for a in sources + targets) and \
+                (ttok is None or (self.idx.at(ttok.i) and self._lem(ttok) not in self._places)):
+            # not "attacked government offices": a physical target
             # "the opposition leader attacked the prime minister": politicians attack with words
             code, rule = "111", f"{rule}/verbal:political-actors"
             f = replace(f, violent=False)
         why = self.g.violent_target(f, ttok, bool(ttok is not None and self.idx.at(ttok.i))) or \
-            self.g.violent_subject(f, stok, bool(stok is not None and self.idx.at(stok.i)))
+            self.g.violent_subject(f, stok, bool(stok is not None and self.idx.at(stok.i))) or \
+            (self.g.dismissal(f, v) if noun is None else None)
         if not why and f.violent and not targets and self._lem(v) in self.g.metaphor_verbs and "obj" not in roles \
                 and any(self._effort(c) for c in v.children):
             why = f"'{v.text} to ...' is an effort, not violence"  # "the country battles to prevent ..."
@@ -995,13 +1207,55 @@ class SentenceCoder:
                 between.extend(a for a in self.actors_at(t) if a not in between)
             if len(between) >= 2:
                 sources, targets = between, []
+        if code in ("042", "074") and self._lem(v) == "arrive":
+            # "Ethiopian peacekeepers arrived in Addis Ababa": arriving home is no visit or deployment
+            home = {a.country for a in sources if a.country}
+            targets = [t for t in targets if not t.country or t.country not in home]
+            if not targets:
+                self._t(f"  {label} [{f.rule}]: no event (arrival in the source's own country)")
+                return
+        if code[:2] == "14" and not targets and sources and "against" not in roles and "over" not in roles:
+            # "Danish students held a rally in Ankara": a protest abroad is aimed at the host
+            targets, _, _ = self._visit_place(code, rule, roles, sources, None)
+            if targets:
+                rule += "/protest-place"
         if code == "040":
             code, rule = self._third_location(code, rule, roles, sources, targets)
+        if f.code[:2] == "04" and f.recip and not targets and len(sources) < 2 and \
+                (code == f.code or modality == "intended"):
+            targets, code, rule = self._visit_place(code, rule, roles, sources, None if code == f.code
+                                                    else self.m.families.get("intent"))
         if code == "150" and not targets and len({a.country for a in sources if a.country}) >= 2:
             code, rule = "062", rule + "/joint"  # "French and Egyptian warships began war games": a joint exercise
             f = replace(f, recip=True)
+        if code == f.code and code[:2] in ALLEGED_ROOTS and sources and self.m.allegation:
+            alleged = self._alleged(v, sources, stok)
+            if alleged is not None:
+                code, speakers = alleged
+                rule = f"modality.yaml:allegation:{code}+{rule}"
+                sources, targets = speakers, (sources if code == "112" else targets)
+                f = replace(f, recip=False, violent=False)
         self._emit(Candidate(f, code, v, rule, sources, targets, modality, self._main(v, conf),
                              recip=f.recip), label, cands)
+
+    def _alleged(self, v: Any, sources: list[ActorMention],
+                 stok: Any | None) -> tuple[str, list[ActorMention]] | None:
+        """(code, speakers) when violence is the content of an allegation verb ("X claimed that Y shelled
+        Z"): an accusation of Y by X (112), or X claiming responsibility (015) when Y is X's own side
+        ("its forces", or the same actor or state)."""
+        sp = _mod.in_reported_speech(v, self.m.allegation)
+        if sp is None:
+            return None
+        speakers, _ = self.fill(("subj",), self.roles(sp))
+        if not speakers:
+            return None
+        if stok is not None and any(c.dep_ == "poss" and c.lower_ in OWN_POSS for c in stok.children):
+            return "015", speakers  # "X claimed that its forces shot down ..."
+        own = {a.code for a in speakers if a.code}
+        states = {a.country for a in speakers if a.country and set(a.sectors) <= STATE_SECTORS}
+        if all(a.code in own or (a.country in states and set(a.sectors) <= STATE_SECTORS) for a in sources):
+            return "015", speakers
+        return "112", speakers
 
     def _uncoded(self, tok: Any) -> list[ActorMention]:
         """An uncoded group subject ("Islamic fundamentalists", "Sunnis", "angry youths") when the event has
@@ -1028,7 +1282,7 @@ class SentenceCoder:
 
     def _third_location(self, code: str, rule: str, roles: Roles, sources: list[ActorMention],
                         targets: list[ActorMention]) -> tuple[str, str]:
-        """A meeting "in" a place of a third country is CAMEO 044 (meet at a third location)."""
+        """A meeting "in" a place of a third country is CAMEO 044 (a meeting on third-country ground)."""
         parties = {a.country for a in sources + targets if a.country}
         if len(parties) < 2:
             return code, rule
@@ -1038,20 +1292,113 @@ class SentenceCoder:
                     return "044", rule + "/third-location"
         return code, rule
 
+    def _inner_target(self, obj: Any, code: str) -> tuple[list[ActorMention], Any | None]:
+        """The actor an object noun concerns ("a deal with X", "sanctions against X"), or for material
+        actions the place it is in, named directly ("refineries in Iran", "positions near Aleppo")."""
+        nr = self.noun_roles(obj)
+        got, tok = self.fill(INNER_TARGET_PREPS, nr)
+        if got or code[:2] not in MATERIAL_ROOTS:
+            return got, tok
+        for p in LOCATION_PREPS:
+            for t in nr.get(p, ()):
+                place = list(self.idx.at(t.i))
+                if place:
+                    return place, t
+        return [], None
+
+    def _own_forces(self, g: Any, comp: Complement, groles: Roles, fam: Family,
+                    sources: list[ActorMention]) -> list[ActorMention] | None:
+        """The targets of the ordered action when an order goes to the source's own armed or police forces
+        (or names no addressee: "ordered patrols by the police"), else ``None`` (an order to another actor
+        is a demand)."""
+        addr, atok = self.fill(fam.addressee, groles)
+        if atok is not None and not addr and self._lem(atok) not in self._forces:
+            return None  # "ordered it to discuss ...": an addressee that is no force
+        if comp.tok.pos_ in NOUN_POS:
+            addr += [a for a in self.fill(("by",), comp.roles)[0] if a not in addr]
+        mine = {a.country for a in sources if a.country}
+        for a in addr:
+            if not set(a.sectors) & FORCE_SECTORS or (a.country and mine and a.country not in mine):
+                return None
+        assert comp.frame is not None
+        targets, _ = self.fill(comp.frame.tgt, comp.roles)
+        return [t for t in targets if t not in sources and t not in addr]
+
+    def _visit_place(self, code: str, rule: str, roles: Roles, sources: list[ActorMention],
+                     fam: Family | None) -> tuple[list[ActorMention], str, str]:
+        """A meeting with no partner held "in" another country ("attended a summit in Geneva", "talks in
+        Doha"): a visit (042) to that country (mapped through the governing family, if any)."""
+        own = {a.country for a in sources if a.country}
+        if not own:  # "the cabinet met in Paris": a domestic meeting
+            return [], code, rule
+        for tok in roles.get("in", ()):
+            place = [a for a in self.idx.at(tok.i) if a.country and a.country not in own]
+            if place:
+                new = self.m.family_code(fam, "042") if fam is not None else "042"
+                return place, new, rule + "/visit-place"
+        return [], code, rule
+
+    @staticmethod
+    def _not_self(targets: list[ActorMention], sources: list[ActorMention]) -> list[ActorMention]:
+        """Targets other than the sources, a pronoun coded as a source's own actor included ("X said it must")."""
+        codes = {a.code for a in sources if a.code}
+        return [t for t in targets if t not in sources and not (t.text.lower() in SELF_PRONOUNS and t.code in codes)]
+
+    def _clause_subject(self, n: Any) -> list[ActorMention]:
+        """The subject of the clause a meeting noun is the time of ("after talks with Y, X said ...",
+        "during his visit to Y, X signed ..."): the meeting's other party."""
+        p = n.head
+        if n.dep_ != "pobj" or self._lem(p) not in TEMPORAL_PREPS or p.head.pos_ not in VERB_POS:
+            return []
+        return self.fill(("subj",), self.roles(p.head))[0]
+
+    def _responsible(self, n: Any) -> list[ActorMention] | None:
+        """The actors of a copula subject held responsible for the event ``n`` ("X is responsible for the
+        killings", "X are guilty of violating the truce", "X was behind the attack"), or ``None``."""
+        p = n.head
+        if n.dep_ not in ("pobj", "pcomp") or p.pos_ != "ADP":
+            return None
+        a = p.head
+        if self._lem(p) == "behind" and self._lem(a) in COPULAS_BE:
+            cop = a
+        elif self._lem(p) in ("for", "of") and a.pos_ == "ADJ" and self._lem(a) in self._culpable and \
+                a.dep_ == "acomp" and self._lem(a.head) in COPULAS_BE:
+            cop = a.head
+        else:
+            return None
+        subj = [c for c in cop.children if c.dep_ == "nsubj"]
+        acts = self.fill(("subj",), {"subj": subj})[0] if subj else []
+        return acts or None
+
+    def _obligation_speaker(self, v: Any) -> Any | None:
+        """The verb whose subject states an obligation: a speech verb ("X said Y must ..."), or the verb
+        issuing a message noun whose content clause holds it ("issued a reminder to Y that it must ...")."""
+        sp = _mod.in_reported_speech(v, self.m.speech)
+        if sp is not None:
+            return sp
+        h = v.head
+        if v.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and self._lem(h) in self._messages and \
+                h.dep_ in ("dobj", "nsubjpass") and h.head.pos_ in VERB_POS:
+            return h.head
+        return None
+
     def _bare_obligation(self, v: Any, cands: list[Candidate]) -> None:
         """"X said Y must <any action>": a demand (appeal for "should") from X to Y, even when the action
         has no frame of its own."""
         fam_name = next(self.m.obligation[self._lem(c)] for c in v.children
                         if c.dep_ == "aux" and self._lem(c) in self.m.obligation)
-        speaker = _mod.in_reported_speech(v, self.m.speech)
+        speaker = self._obligation_speaker(v)
         fam = self.m.families.get(fam_name)
         if speaker is None or fam is None or any(c.dep_ == "neg" for c in v.children):
             return
         if self._lem(v) in STATIVE_VERBS or _mod.conditional(v, self.m):
             return
-        sources, _ = self.fill(("subj",), self.roles(speaker))
-        targets, _ = self.fill(("subj",), self.roles(v))
-        targets = [t for t in targets if t not in sources]
+        sroles = self.roles(speaker)
+        sources, _ = self.fill(("subj",), sroles)
+        raw, _ = self.fill(("subj",), self.roles(v))
+        targets = self._not_self(raw, sources) or self.fill(("to", "iobj"), sroles)[0]
+        if raw and not targets:
+            return  # "X said it must ...": an obligation for itself
         rule = f"modality.yaml:obligation:{fam_name}+{self._lem(v)}"
         f = Frame(code=fam.default, lemma=self._lem(v), kind="verb", rule=rule, conf=0.6)
         self._emit(Candidate(f, fam.default, v, rule, sources, targets, "asserted", 0.6),
@@ -1084,16 +1431,25 @@ class SentenceCoder:
             sources, targets = between, []
         else:
             sources, stok = self.fill(f.src, roles)
+            culprit = self._responsible(n)
+            if culprit and not any(a.country for a in sources):
+                sources = culprit  # "X is responsible for the killings", "X was behind the attack": enough alone
+            if not sources and f.code[:2] == "04":
+                sources = self._clause_subject(n)  # "after talks with Y, X said ...": X met Y
             targets, ttok = self.fill(f.tgt, roles)
             why = self.g.violent_target(f, ttok, bool(ttok is not None and self.idx.at(ttok.i)))
             if why:
                 self._t(f"  {label} [{f.rule}]: no event (false friend: {why})")
                 return
-            if not (f.recip and not targets and len(sources) >= 2) and (not sources or not targets):
+            if not (f.recip and not targets and len(sources) >= 2) and (not sources or not targets) and \
+                    not culprit:
                 self._t(f"  {label} [{f.rule}]: no event (a nominal event needs a source and a target actor; "
                         f"src={_names(sources)}, tgt={_names(targets)})")
                 return
-        modality = "reported" if self._reported(n.head) else "asserted"
+        clause = n.head
+        while clause.pos_ not in VERB_POS and clause.head.i != clause.i:  # "X said Iran was behind the attack"
+            clause = clause.head
+        modality = "reported" if self._reported(n.head) or self._reported(clause) else "asserted"
         self._emit(Candidate(f, f.code, n, f.rule, sources, targets, modality, f.conf, recip=f.recip), label,
                    cands)
 
@@ -1253,5 +1609,8 @@ def _verbish(t: Any) -> bool:
     clause with both a subject and a direct object."""
     if t.pos_ in VERB_POS:
         return True
+    if t.pos_ == "ADJ" and t.dep_ in ("ccomp", "xcomp", "oprd") and t.head.lemma_.lower() in CAUSATIVE_VERBS and \
+            any(c.dep_ == "dobj" for c in t.children):
+        return True  # "let free six workers": the adjective is the released action
     return t.pos_ in NOUN_POS and t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children) and \
         any(c.dep_ == "dobj" for c in t.children)

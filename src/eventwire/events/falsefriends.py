@@ -8,6 +8,9 @@ General rules, not phrase lists (the noun classes they read are in ``data/nouns.
   economy", "floods killed 20").
 * A verb frame whose object class is more specific wins over the violent reading ("struck a deal" → sign
   agreement 057, "shot down a proposal" → reject 120): that is ordinary pattern specificity in verbs.yaml.
+* A dismissal verb ("fired", "sacked") with an employee object ("fired 500 workers") is no violence.
+* A light-verb event noun of the ``metaphor_noun`` class ("declared war on deforestation") whose target is
+  a common noun that is neither an actor nor a physical target is no violence.
 * A **metaphor-prone verb** (``metaphor_violence``: fight, battle, combat, tackle, strike) whose direct
   object is neither an actor nor a physical target ("struck a century", "battle the backlog") is no
   violence; nor is an accident cause as subject ("a car ploughed into the crowd, injuring ...").
@@ -38,6 +41,9 @@ class Guards:
         self.idiom_mod = cls.get("idiom_mod", frozenset())
         self.accident = cls.get("accident_cause", frozenset())
         self.metaphor_verbs = cls.get("metaphor_violence", frozenset())
+        self.metaphor_nouns = cls.get("metaphor_noun", frozenset())
+        self.dismissal_verbs = cls.get("dismissal_verb", frozenset())
+        self.employees = cls.get("employee", frozenset())
         self.physical = cls.get("physical_target", frozenset()) | cls.get("troops", frozenset()) | \
             cls.get("persons", frozenset())
 
@@ -91,6 +97,9 @@ class Guards:
         if frame.lemma in self.metaphor_verbs and tok.dep_ in ("dobj", "nsubjpass") and \
                 tok.pos_ == "NOUN" and not any(h.lemma_.lower() in self.physical for h in self._heads(tok)):
             return f"'{frame.lemma}' with object '{tok.text}', no actor or physical target (a metaphor)"
+        if frame.noun in self.metaphor_nouns and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+                not any(h.lemma_.lower() in self.physical for h in self._heads(tok)):
+            return f"'{frame.noun}' on '{tok.text}', no actor or physical target (a metaphor)"
         return None
 
     def violent_subject(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:
@@ -103,6 +112,16 @@ class Guards:
             low = h.lemma_.lower()
             if low in self.abstract_nouns or low in self.natural or low in self.accident:
                 return f"abstract, natural or accident cause '{h.text}'"
+        return None
+
+    def dismissal(self, frame: Frame, verb: Any) -> str | None:
+        """Why a violent verb is a dismissal ("fired 500 workers", "sacked the army chief"), or ``None``: a
+        verb of the ``dismissal_verb`` class with a direct object of the ``employee`` class."""
+        if not frame.violent or frame.lemma not in self.dismissal_verbs:
+            return None
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.employees:
+                return f"'{verb.text} ... {c.text}' is a dismissal"
         return None
 
     def nominal(self, noun: Any) -> str | None:

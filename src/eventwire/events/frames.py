@@ -27,7 +27,7 @@ PACKAGE = "eventwire.events"
 #   poss    possessor ("Iran's attack")        amod     adjective ("Israeli strikes")
 #   compound  noun modifier ("Kurdish rebels")  <prep>  object of that preposition ("with", "on", ...)
 PATTERN_KEYS = frozenset({"code", "tgt", "src", "obj", "prep", "mod", "recip", "violent", "conf", "id",
-                          "via", "need"})
+                          "via", "need", "subj"})
 ROLE_SLOTS = frozenset({"obj", "iobj", "subj", "poss", "amod", "compound"})
 
 
@@ -52,11 +52,12 @@ class Frame:
     from_noun: bool = False  # light verbs without their own code: code and target come from the noun frame
     via: tuple[str, ...] = ("obj",)  # light verbs: slots where the event noun may sit ("obj", "for", "in")
     need_tgt: bool = False  # weak verbs ("help", "back", "supply"): only with a target actor
+    subj: frozenset[str] | None = None  # verbs: allowed lemmas of the subject (or of its modifiers / "of" noun)
 
     @property
     def specificity(self) -> int:
         return (4 if self.prt else 0) + (3 if self.obj is not None else 0) + 2 * len(self.preps) + \
-            (2 if self.mods is not None else 0)
+            (2 if self.mods is not None else 0) + (3 if self.subj is not None else 0)
 
 
 @dataclass(slots=True)
@@ -70,6 +71,7 @@ class Family:
     default: str
     modality: str
     addressee: tuple[str, ...]  # slots giving the addressee (the event target) of the governing verb
+    keep: bool = False  # the complement keeps its own code ("is scheduled to visit X": 042, intended)
 
 
 @dataclass(slots=True)
@@ -83,8 +85,13 @@ class Modality:
     by_lemma: dict[str, Family] = field(default_factory=dict)
     special: dict[tuple[str, str], str] = field(default_factory=dict)  # (governor, complement) -> code
     obligation: dict[str, str] = field(default_factory=dict)  # reported "must"/"should" -> family name
+    pending_marks: frozenset[str] = frozenset()  # "before/until X withdraws": a present tense not yet done
+    allegation: frozenset[str] = frozenset()  # speech verbs whose content is an unproven charge ("claimed")
+    clause_codes: dict[str, str] = field(default_factory=dict)  # verb with a that-clause -> code ("agreed that")
 
     def family_code(self, fam: Family, code: str) -> str:
+        if fam.keep:
+            return code
         for n in range(len(code), 1, -1):
             got = fam.map.get(code[:n])
             if got:
@@ -193,13 +200,15 @@ class _Compiler:
         for p, allowed in (row.get("prep") or {}).items():
             preps.append((_word(p), None if allowed in (None, "*") else self.lemmas(allowed, where)))
         mods = self.lemmas(row["mod"], where) if row.get("mod") is not None else None
+        subj = self.lemmas(row["subj"], where) if row.get("subj") is not None else None
         tgt = self.slots(row.get("tgt"), default_tgt, where)
         src = self.slots(row.get("src"), default_src, where)
         detail = row.get("id") or "/".join(
             [*([f"obj={_show(row['obj'])}"] if obj is not None else []),
              *[f"{_word(p)}={_show(a) if a is not None else '*'}"
                for p, a in (row.get("prep") or {}).items()],
-             *([f"mod={_show(row['mod'])}"] if mods is not None else []), *([">" + tgt[0]] if tgt else [])])
+             *([f"mod={_show(row['mod'])}"] if mods is not None else []),
+             *([f"subj={_show(row['subj'])}"] if subj is not None else []), *([">" + tgt[0]] if tgt else [])])
         rule = f"{fname}:{key}" + (f"+{noun}" if noun and noun not in key else "") + \
             (f"/{detail}" if detail else "")
         conf = float(row.get("conf", 0.8 if kind == "verb" else 0.75 if kind == "light" else 0.6))
@@ -208,7 +217,7 @@ class _Compiler:
                      mods=mods, tgt=tgt, src=src, recip=bool(row.get("recip", False)), via=via,
                      need_tgt=str(row.get("need", "")).lower() in ("tgt", "target"),
                      violent=bool(row.get("violent", cameo.root_of(code) in ("18", "19", "20"))),
-                     conf=conf, noun=noun)
+                     conf=conf, noun=noun, subj=subj)
 
 
 def _show(spec: Any) -> str:
@@ -308,6 +317,9 @@ def _modality(comp: _Compiler) -> Modality:
     families: dict[str, Family] = {}
     special: dict[tuple[str, str], str] = {}
     obligation: dict[str, str] = {}
+    pending: set[str] = set()
+    clause_codes: dict[str, str] = {}
+    allegation: set[str] = set()
     for fname in _data_files("modality"):
         data = load_yaml(PACKAGE, fname) or {}
         where = f"events/data/{fname}"
@@ -315,6 +327,10 @@ def _modality(comp: _Compiler) -> Modality:
         hyp |= comp.lemmas(data.get("hypothetical_aux") or [], where)
         fut |= comp.lemmas(data.get("future_aux") or [], where)
         cond |= comp.lemmas(data.get("conditional_marks") or [], where)
+        pending |= comp.lemmas(data.get("pending_marks") or [], where)
+        allegation |= comp.lemmas(data.get("allegation_verbs") or [], where)
+        for lemma, code in (data.get("clause_codes") or {}).items():
+            clause_codes[_word(lemma)] = _check_code(code, f"{where}: clause_codes/{lemma}")
         for lemma, code in (data.get("speech") or {}).items():
             speech[str(lemma).lower()] = _check_code(code, f"{where}: speech/{lemma}")
         for name, fam in (data.get("families") or {}).items():
@@ -323,7 +339,7 @@ def _modality(comp: _Compiler) -> Modality:
             families[str(name)] = Family(
                 name=str(name), lemmas=comp.lemmas(fam.get("verbs") or [], fw), map=mapping,
                 default=_check_code(fam.get("default"), fw), modality=str(fam.get("modality", "asserted")),
-                addressee=comp.slots(fam.get("addressee"), (), fw))
+                addressee=comp.slots(fam.get("addressee"), (), fw), keep=bool(fam.get("keep", False)))
         for aux, fam_name in (data.get("obligation_aux") or {}).items():
             obligation[_word(aux)] = str(fam_name)
         for key, code in (data.get("special") or {}).items():
@@ -336,4 +352,5 @@ def _modality(comp: _Compiler) -> Modality:
             by_lemma[lem] = fam
     return Modality(negations=frozenset(neg), hypothetical_aux=frozenset(hyp), future_aux=frozenset(fut),
                     conditional_marks=frozenset(cond), speech=speech, families=families, by_lemma=by_lemma,
-                    special=special, obligation=obligation)
+                    special=special, obligation=obligation, pending_marks=frozenset(pending),
+                    allegation=frozenset(allegation), clause_codes=clause_codes)

@@ -7,6 +7,8 @@ The word lists live in ``data/modality.yaml``; these functions only read the par
 * **hypothetical** — a modal auxiliary ("could", "might", "should", ...), a conditional marker on the
   predicate ("if X attacks", "unless"), or a conditional clause attached to it ("X will strike if Y ..."):
   no event. "would" inside reported speech ("said it would send aid") is a future, not a hypothetical.
+* **pending** — a present tense under "before"/"until" ("will not talk until the army withdraws"): no
+  event for that clause.
 * **future** — "will"/"shall"/"'ll", "is going to", or reported "would": the event is coded as an
   *intent* (see the ``intent`` family in ``modality.yaml``), modality ``intended``.
 * **reported** — the predicate sits in the complement clause of a speech verb ("X said Y attacked Z"):
@@ -112,7 +114,24 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
             t = t.head
         else:
             break
+    why = pending(tok, mod)
+    if why:
+        return why
     return conditional(tok, mod)
+
+
+PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
+
+
+def pending(tok: Any, mod: Modality) -> str | None:
+    """Why ``tok`` has not happened yet: a present tense in a "before"/"until" clause ("will not talk until
+    the army withdraws", "must agree before they demobilize"), or ``None``."""
+    if tok.dep_ != "advcl" or tok.tag_ not in PRESENT_TAGS or not mod.pending_marks:
+        return None
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lemma_.lower() in mod.pending_marks:
+            return f"'{c.text}' clause in the present: not yet done"
+    return None
 
 
 def conditional(tok: Any, mod: Modality) -> str | None:
