@@ -15,11 +15,12 @@ NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
 @lru_cache(maxsize=4)
-def load(model: str, *, ner: bool = False) -> Any:
+def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
     """Load the spaCy pipeline ``model`` (an installed package name or a path) once per process.
 
     Components the coder does not use are excluded (``ner`` only when asked). A model that lacks a
-    component eventwire needs gives ``ModelError`` E202.
+    component eventwire needs gives ``ModelError`` E202. ``accelerated=False`` keeps spaCy's own
+    attribute_ruler matcher (same output, slower: for benchmarks against stock spaCy).
     """
     import spacy
 
@@ -34,7 +35,7 @@ def load(model: str, *, ner: bool = False) -> Any:
     for name in list(nlp.pipe_names):
         if name not in keep and name not in ("senter", "transformer"):
             nlp.disable_pipe(name)
-    if "attribute_ruler" in nlp.pipe_names:
+    if accelerated and "attribute_ruler" in nlp.pipe_names:
         accelerate(nlp.get_pipe("attribute_ruler"))
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no dependency parser; eventwire needs one",
