@@ -193,6 +193,8 @@ class SentenceCoder:
         self._doc: Any = None
         self._cols: Columns | None = None
         self._lemmas: list[str] = []
+        self._sent: tuple[int, int] = (0, 0)  # token span of the sentence being coded, and its lemmas
+        self._sent_lemmas: set[str] = set()
         self._forces = patterns.classes.get("troops", frozenset()) | {"military", "navy"}
 
     def _lem(self, tok: Any) -> str:
@@ -536,13 +538,22 @@ class SentenceCoder:
 
     def match_verb(self, v: Any) -> tuple[Frame, Roles, Any | None] | None:
         """The best frame for verb ``v``: (frame, roles, light-verb noun or None)."""
+        lemma = self._lem(v)
+        own = self.p.verbs.get(lemma, ())
+        # a light frame needs one of its event nouns in the verb's sentence ("held talks"): most
+        # sentences with "have", "make" or "take" have none, and need no argument analysis at all
+        nouns = self.p.light_nouns.get(lemma)
+        light_possible = nouns is not None and not (self._sent[0] <= v.i < self._sent[1] and
+                                                     nouns.isdisjoint(self._sent_lemmas))
+        if not own and not light_possible:
+            return None
         roles = self.roles(v)
-        light = self.match_light(v, roles)
+        light = self.match_light(v, roles) if light_possible else None
         if light is not None:
             return light
         objs = roles.get("obj") or []
         bare = self._bare_ok(v)
-        for f in self.p.verbs.get(self._lem(v), ()):
+        for f in own:
             if f.prt:
                 if not self._has_prt(v, f.prt):
                     continue
@@ -658,6 +669,8 @@ class SentenceCoder:
         trig = [doc[i] for i in range(sent.start, sent.end) if lem[i] in tset]
         if not trig:
             return []
+        self._sent = (sent.start, sent.end)
+        self._sent_lemmas = set(lem[sent.start:sent.end])
         cands: list[Candidate] = []
         consumed: set[int] = set()
         for t in trig:

@@ -114,6 +114,9 @@ class Patterns:
 
     trigger_lemmas: frozenset[str] = frozenset()  # every lemma that can start a frame (set by ``load``)
     light_via: tuple[str, ...] = ()  # prepositions whose object may be a light-verb noun (set by ``load``)
+    # verb lemma -> the event nouns of its light-verb frames (set by ``load``): a sentence with none of
+    # them cannot match a light frame of the verb
+    light_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def _compute(self) -> None:
         out = set(self.verbs) | set(self.nouns) | {v for v, _ in self.light}
@@ -121,6 +124,10 @@ class Patterns:
         out |= {k for k, v in self.lemma_fixes.items() if v in out}
         self.trigger_lemmas = frozenset(out)
         self.light_via = tuple(sorted({s for fr in self.light.values() for f in fr for s in f.via} - {"obj"}))
+        by_verb: dict[str, set[str]] = {}
+        for v, n in self.light:
+            by_verb.setdefault(v, set()).add(n)
+        self.light_nouns = {v: frozenset(ns) for v, ns in by_verb.items()}
 
 
 def _data_files(prefix: str) -> list[str]:
