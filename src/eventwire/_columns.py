@@ -2,7 +2,7 @@
 
 Every ``Token`` a stage touches is a new Python object, and each ``t.lemma_``/``t.pos_`` a string-store
 lookup; a stage that looks at every token of a story pays for that on every pass. ``columns(doc)`` reads
-the attributes the stages test most (lower-cased lemma, POS, dependency label, head index) for all tokens
+the attributes the stages test most (lower-cased lemma and text, POS) for all tokens
 at once with ``Doc.to_array`` and keeps them as plain lists on the doc, so a pass over the tokens is a
 pass over lists, and ``Token`` objects are made only for the few tokens that matter.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import LEMMA, LOWER, POS
 
 KEY = "eventwire.columns"
 _STRINGS: dict[int, str] = {}  # string id -> string (ids are hashes of the string: the same in every vocab)
@@ -26,9 +26,6 @@ class Columns:
     lemma: list[str]  # lower-cased lemma
     lower: list[str]  # lower-cased text
     pos: list[str]
-    tag: list[str]
-    dep: list[str]
-    head: list[int]  # index of the head token (the token itself for a root)
 
 
 def _strings(ids: list[int], store: Any, cache: dict[int, str], lower: bool) -> list[str]:
@@ -51,18 +48,14 @@ def columns(doc: Any) -> Columns:
         return cols
     n = len(doc)
     if n == 0:
-        cols = Columns([], [], [], [], [], [])
+        cols = Columns([], [], [])
     else:
-        lemma, lower, pos, tag, dep, head = doc.to_array([LEMMA, LOWER, POS, TAG, DEP, HEAD]).T.tolist()
+        lemma, lower, pos = doc.to_array([LEMMA, LOWER, POS]).T.tolist()
         store = doc.vocab.strings
         cols = Columns(
             lemma=_strings(lemma, store, _LOWER, True),
             lower=_strings(lower, store, _STRINGS, False),
             pos=_strings(pos, store, _STRINGS, False),
-            tag=_strings(tag, store, _STRINGS, False),
-            dep=_strings(dep, store, _STRINGS, False),
-            # HEAD is stored relative to the token, as an unsigned 64-bit number
-            head=[i + (h if h < 2**63 else h - 2**64) for i, h in enumerate(head)],
         )
     doc.user_data[KEY] = cols
     return cols

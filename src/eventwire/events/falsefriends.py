@@ -128,12 +128,4 @@ class Guards:
         """Why a nominal event mention is not an event, or ``None``."""
         if noun.dep_ in ("nsubj", "attr", "nsubjpass") and noun.head.lemma_.lower() in COPULAS:
             return f"'{noun.text}' is described by a copula, not reported as an event"
-        for c in noun.children:
-            low = c.lemma_.lower()
-            if c.dep_ == "prep" and low == "of":
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.lemma_.lower() in self.idiom_of:
-                        return f"idiom '{noun.text} of {p.text}'"
-            if c.dep_ in ("compound", "amod") and low in self.idiom_mod:
-                return f"idiom '{c.text} {noun.text}'"
-        return None
+        return self._idiom(noun)
