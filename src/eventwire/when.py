@@ -36,14 +36,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from . import words as _words
 from ._regex import Scouted
 from .mentions import EventMention
 from .story import Story
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTHS = _words.calendar().all_months  # from data, not from ``calendar`` (which follows the process locale)
+_DAYS = {d: i for i, d in enumerate(_words.calendar().weekdays)}
 _NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
          "ten": 10, "a": 1, "a couple of": 2, "several": 3, "few": 3}
 

@@ -23,3 +23,24 @@ def test_typical_wire_oddities() -> None:
 def test_plain_text_unchanged() -> None:
     s = "Plain ASCII text, with\nnewlines and (punctuation)."
     assert normalize(s) == s
+
+
+def test_turkish_and_azerbaijani_letters_read_as_their_ascii_spellings() -> None:
+    text = "İlham Əliyev, Şahin Mustafayev and Ağdam ısland"
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert out == "Ilham Aliyev, Sahin Mustafayev and Agdam island"
+
+
+def test_names_in_their_own_alphabet_code_like_their_ascii_spelling() -> None:
+    import eventwire
+
+    def codes(t: str) -> list[tuple[str | None, str | None, str]]:
+        return [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"), r["cameo"])
+                for r in eventwire.code_text(t, date="2024-03-12")]
+
+    native = codes("İlham Əliyev met Recep Tayyip Erdoğan in Ankara on Tuesday.")
+    ascii_ = codes("Ilham Aliyev met Recep Tayyip Erdogan in Ankara on Tuesday.")
+    assert native == ascii_ and ("AZEGOV", "TURGOV", "040") in native
+    rec = eventwire.code_text("İlham Əliyev met Recep Tayyip Erdoğan in Ankara on Tuesday.", date="2024-03-12")[0]
+    assert rec["source"]["text"] == "İlham Əliyev"  # the record keeps the text as written

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventwire.store import open_store, run_corpus
+from eventwire.runner import run_corpus
+from eventwire.store import open_store
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "store" / "corpus"
 

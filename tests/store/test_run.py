@@ -16,7 +16,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from eventwire.store import open_store, run_corpus, stats
+from eventwire.runner import run_corpus
+from eventwire.store import open_store, stats
 
 SNAPSHOT = {
     "stories": "SELECT story_id, content_hash, status, n_mentions, origin_file FROM stories ORDER BY ALL",

@@ -10,7 +10,7 @@ from typing import Any
 import click
 import pyarrow as pa
 
-from ..errors import StoreError
+from ..errors import error
 from ..store import query as q
 from ..store.db import DEFAULT_DB, open_store
 from ._common import handle_errors, table
@@ -69,7 +69,7 @@ def write_table(tbl: pa.Table, fmt: str, output: str | None, columns: tuple[str,
     """Write an Arrow table as a terminal table, CSV, JSONL or Parquet."""
     if fmt == "parquet":
         if not output or output == "-":
-            raise StoreError("parquet output needs a file (-o PATH)", code="E522")
+            raise error("E522", detail="parquet output needs a file (-o PATH)")
         import pyarrow.parquet as pq
 
         pq.write_table(tbl, output)

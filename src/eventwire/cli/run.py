@@ -8,9 +8,9 @@ from typing import Any
 
 import click
 
+from ..runner import RunStats, run_corpus
 from ..store.db import DEFAULT_DB
 from ..store.dedup import DedupParams
-from ..store.runner import RunStats, run_corpus
 from ._common import EXIT_NOTHING, handle_errors
 
 

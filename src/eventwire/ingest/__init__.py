@@ -11,8 +11,8 @@ Formats, dateline forms, reject codes and the encoding policy are documented in 
 
 from __future__ import annotations
 
-from .codes import MAX_STORY_CHARS
 from .dateline import Dateline, match_dateline
+from .limits import MAX_STORY_CHARS
 from .normalize import normalize
 from .text import build_story, read_text_story
 from .walk import read_paths

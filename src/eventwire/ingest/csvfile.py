@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from ..errors import InputError
 from ..story import Reject, Story
-from .codes import BAD_CSV, MAX_STORY_CHARS, NO_TEXT
 from .decode import decode_line
+from .limits import MAX_STORY_CHARS
 from .records import record_to_story
 
 # A field may hold a whole story (and a too-long one must reach the length check, not a csv.Error).
@@ -46,7 +46,7 @@ def read_csv(lines: Iterable[bytes], origin: str, fallback: str | None = None, *
             break
         except csv.Error as e:
             start, prev = prev + 1, reader.line_num
-            yield Reject(origin=f"{origin}:{start}", reason=f"malformed CSV row: {e}", code=BAD_CSV)
+            yield Reject.of("E116", f"{origin}:{start}", detail=f"malformed CSV row: {e}")
             continue
         start, prev = prev + 1, reader.line_num
         if not row or (len(row) == 1 and not row[0].strip()):
@@ -57,8 +57,8 @@ def read_csv(lines: Iterable[bytes], origin: str, fallback: str | None = None, *
                 return
             header = [h.strip().lower() for h in row]
             if "text" not in header:
-                yield Reject(origin=f"{origin}:{start}", code=NO_TEXT,
-                             reason=f"CSV header has no 'text' column (columns: {', '.join(header)})")
+                yield Reject.of("E112", f"{origin}:{start}",
+                                detail=f"CSV header has no 'text' column (columns: {', '.join(header)})")
                 return
             continue
         errs = [bad.pop(n) for n in range(start, prev + 1) if n in bad]
@@ -68,7 +68,7 @@ def read_csv(lines: Iterable[bytes], origin: str, fallback: str | None = None, *
                          story_id=rec.get("id") or None)
             continue
         if len(row) > len(header):
-            yield Reject(origin=f"{origin}:{start}", code=BAD_CSV, story_id=rec.get("id") or None,
-                         reason=f"CSV row has {len(row)} fields, the header {len(header)}")
+            yield Reject.of("E116", f"{origin}:{start}", story_id=rec.get("id") or None,
+                            detail=f"CSV row has {len(row)} fields, the header {len(header)}")
             continue
         yield record_to_story(rec, origin_file=origin, origin_line=start)

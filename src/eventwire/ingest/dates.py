@@ -6,8 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from ..errors import InputError
-from .codes import BAD_DATE
+from ..errors import error
 
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
@@ -37,7 +36,7 @@ def parse_date_value(value: object, *, where: str | None = None) -> DateHint:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise InputError(f"date is not a string: {value!r}", code=BAD_DATE, where=where)
+        raise error("E121", where=where, detail=f"date is not a string: {value!r}")
     s = value.strip()
     if not s:
         return DateHint()
@@ -55,8 +54,7 @@ def parse_date_value(value: object, *, where: str | None = None) -> DateHint:
             return DateHint(year=int(m[1]), month=month)
     except ValueError:
         pass
-    raise InputError(f"invalid date {value!r} (expected YYYY-MM-DD or an ISO datetime)", code=BAD_DATE,
-                     where=where)
+    raise error("E121", where=where, detail=f"invalid date {value!r} (expected YYYY-MM-DD or an ISO datetime)")
 
 
 def _full(d: _dt.date) -> DateHint:

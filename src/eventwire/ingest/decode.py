@@ -13,8 +13,7 @@ from __future__ import annotations
 import codecs
 import os
 
-from ..errors import InputError
-from .codes import BINARY, ENCODING
+from ..errors import error
 
 ENV_FALLBACK = "EVENTWIRE_FALLBACK_ENCODING"
 _BOMS = (
@@ -31,7 +30,7 @@ def resolve_fallback(fallback: str | None) -> str | None:
     try:
         return codecs.lookup(name).name
     except LookupError as e:
-        raise InputError(f"unknown fallback encoding {name!r}", code=ENCODING, where=ENV_FALLBACK) from e
+        raise error("E103", where=ENV_FALLBACK, detail=f"unknown fallback encoding {name!r}") from e
 
 
 def bom_encoding(head: bytes) -> str | None:
@@ -46,8 +45,7 @@ def check_binary(data: bytes, where: str | None) -> None:
     """Reject content with NUL bytes (E102)."""
     i = data.find(b"\x00")
     if i >= 0:
-        raise InputError(f"binary content (NUL byte at offset {i:,}): not a text story file", code=BINARY,
-                         where=where)
+        raise error("E102", where=where, offset=i)
 
 
 def decode_bytes(data: bytes, where: str | None, fallback: str | None = None) -> tuple[str, str]:
@@ -57,8 +55,8 @@ def decode_bytes(data: bytes, where: str | None, fallback: str | None = None) ->
         try:
             return data.decode(enc), enc
         except UnicodeDecodeError as e:
-            raise InputError(f"invalid {enc.upper()} despite its byte-order mark: {e.reason}", code=ENCODING,
-                             where=where) from e
+            raise error("E103", where=where,
+                        detail=f"invalid {enc.upper()} despite its byte-order mark: {e.reason}") from e
     check_binary(data, where)
     return _utf8_or_fallback(data, "utf-8-sig", where, fallback, line=False)
 
@@ -79,7 +77,7 @@ def _utf8_or_fallback(data: bytes, codec: str, where: str | None, fallback: str 
                 return data.decode(fallback), fallback
             except UnicodeDecodeError:
                 pass
-        raise InputError(_bad_utf8(data, e, fallback, line=line), code=ENCODING, where=where) from e
+        raise error("E103", where=where, detail=_bad_utf8(data, e, fallback, line=line)) from e
 
 
 def _bad_utf8(data: bytes, e: UnicodeDecodeError, fallback: str | None, *, line: bool = False) -> str:

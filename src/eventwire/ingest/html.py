@@ -9,9 +9,8 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, error
 from ..story import Story
-from .codes import HTML_UNAVAILABLE, NO_HTML_TEXT
 from .dates import DateHint, parse_date_value
 from .decode import check_binary
 from .text import build_story
@@ -23,8 +22,7 @@ def _extract(data: bytes) -> Any:
     try:
         import trafilatura
     except ImportError as e:  # e.g. lxml without lxml_html_clean
-        raise InputError(f"HTML extraction is unavailable: cannot import trafilatura ({e})",
-                         code=HTML_UNAVAILABLE) from e
+        raise error("E118", reason=e) from e
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
@@ -40,11 +38,10 @@ def read_html(data: bytes, origin: str) -> Story:
         e.where = origin
         raise
     except Exception as e:  # noqa: BLE001 - third-party parser errors become a coded reject
-        raise InputError(f"cannot parse the HTML page: {type(e).__name__}: {e}", code=NO_HTML_TEXT,
-                         where=origin) from e
+        raise error("E117", where=origin, detail=f"cannot parse the HTML page: {type(e).__name__}: {e}") from e
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
-        raise InputError("no main text found in the HTML page", code=NO_HTML_TEXT, where=origin)
+        raise error("E117", where=origin, detail="no main text found in the HTML page")
     title = (getattr(doc, "title", None) or "").strip() or None
     if title:  # the page's headline is usually repeated as the first line of the main text
         first, sep, rest = text.partition("\n")

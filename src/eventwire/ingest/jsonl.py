@@ -14,7 +14,6 @@ from typing import Any
 
 from ..errors import InputError
 from ..story import Reject, Story
-from .codes import BAD_JSON, NOT_OBJECT
 from .decode import bom_encoding, decode_bytes, decode_line
 from .records import record_to_story
 
@@ -59,7 +58,7 @@ def read_jsonl(lines: Iterable[bytes], origin: str, fallback: str | None = None)
                     return
                 yield from _read_stream(text, origin, first_line=lineno)
                 return
-            yield Reject(origin=where, reason=f"invalid JSON: {e.msg} (column {e.colno})", code=BAD_JSON)
+            yield Reject.of("E114", where, detail=f"{e.msg} (column {e.colno})")
             first = False
             continue
         first = False
@@ -81,8 +80,7 @@ def _read_stream(text: str, origin: str, *, first_line: int = 1,
             try:
                 value = json.loads(s)
             except json.JSONDecodeError as e:
-                yield Reject(origin=f"{origin}:{n}", reason=f"invalid JSON: {e.msg} (column {e.colno})",
-                             code=BAD_JSON)
+                yield Reject.of("E114", f"{origin}:{n}", detail=f"{e.msg} (column {e.colno})")
                 continue
             yield from _value_to_items(value, origin, n)
         return
@@ -98,8 +96,7 @@ def _read_stream(text: str, origin: str, *, first_line: int = 1,
             value, end = _DECODER.raw_decode(text, pos)
         except json.JSONDecodeError as e:
             err_line = first_line + e.lineno - 1
-            yield Reject(origin=f"{origin}:{line}",
-                         reason=f"invalid JSON: {e.msg} (line {err_line}, column {e.colno})", code=BAD_JSON)
+            yield Reject.of("E114", f"{origin}:{line}", detail=f"{e.msg} (line {err_line}, column {e.colno})")
             # resynchronise at the next value that starts a line
             m = _NEXT_OBJECT.search(text, pos + 1)
             if m is None:
@@ -118,11 +115,10 @@ def _value_to_items(value: Any, origin: str, line: int) -> Iterator[Story | Reje
             if isinstance(v, dict):
                 yield record_to_story(v, origin_file=origin, origin_line=line, meta={"record_index": i})
             else:
-                yield Reject(origin=f"{origin}:{line}", code=NOT_OBJECT,
-                             reason=f"array item {i} is a JSON {_kind(v)}, not an object with a 'text'")
+                yield Reject.of("E115", f"{origin}:{line}",
+                                detail=f"array item {i} is a JSON {_kind(v)}, not an object with a 'text'")
     else:
-        yield Reject(origin=f"{origin}:{line}", code=NOT_OBJECT,
-                     reason=f"a JSON {_kind(value)}, not an object with a 'text'")
+        yield Reject.of("E115", f"{origin}:{line}", detail=f"a JSON {_kind(value)}, not an object with a 'text'")
 
 
 def _kind(v: Any) -> str:

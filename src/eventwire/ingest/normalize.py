@@ -8,7 +8,7 @@ space). The table is checked at import: an entry that is not one character to on
 
 from __future__ import annotations
 
-from ..errors import DictionaryError
+from ..errors import error
 
 _MAP = {
     # apostrophes: "Azerbaijan`s" → "Azerbaijan's"
@@ -31,6 +31,10 @@ _MAP = {
     "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
     # Windows-1252 punctuation that arrives as C1 control characters (text read as Latin-1)
     "\u0091": "'", "\u0092": "'", "\u0093": '"', "\u0094": '"', "\u0096": "-", "\u0097": "-",
+    # Turkish and Azerbaijani letters outside Latin-1, as their ASCII spellings for the parser and the
+    # dictionaries ("İlham Əliyev" is read as "Ilham Aliyev"; the record keeps the original text)
+    "\u0130": "I", "\u0131": "i", "\u018f": "A", "\u0259": "a", "\u015e": "S", "\u015f": "s", "\u011e": "G",
+    "\u011f": "g",
     # other whitespace and control characters
     "\t": " ", "\r": " ", "\x0b": " ", "\x0c": " ",
 }
@@ -38,8 +42,7 @@ for _c in [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f, *range(0x80, 0xa0)]:
     _MAP.setdefault(chr(_c), " ")
 
 if any(len(k) != 1 or len(v) != 1 for k, v in _MAP.items()):  # pragma: no cover - guards edits of the table
-    raise DictionaryError("normalisation table must map one character to one character",
-                          code="E304", where="eventwire/ingest/normalize.py")
+    raise error("E304", where="eventwire/ingest/normalize.py")
 _TABLE = str.maketrans(_MAP)
 
 

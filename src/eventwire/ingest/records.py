@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, error
 from ..story import Reject, Story
-from .codes import BAD_TEXT, NO_TEXT
 from .dates import parse_date_value
 from .text import build_story
 
@@ -38,7 +37,7 @@ def record_to_story(rec: Mapping[str, Any], *, origin_file: str, origin_line: in
     try:
         text = _text_of(rec)
         if text is None:
-            raise InputError("record has no 'text' field", code=NO_TEXT)
+            raise error("E112", detail="record has no 'text' field")
         extra = {k: v for k, v in rec.items() if k not in _KNOWN}
         m = dict(meta or {})
         if extra:
@@ -64,4 +63,4 @@ def _text_of(rec: Mapping[str, Any]) -> str | None:
         return text
     if isinstance(text, list) and all(isinstance(p, str) for p in text):
         return "\n\n".join(text)
-    raise InputError(f"'text' is a {type(text).__name__}, not a string", code=BAD_TEXT)
+    raise error("E113", kind=type(text).__name__)

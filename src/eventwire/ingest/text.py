@@ -21,11 +21,11 @@ import datetime as _dt
 import re
 from typing import Any
 
-from ..errors import InputError
+from ..errors import error
 from ..story import Story, content_id
-from .codes import BAD_DATE, EMPTY, MAX_STORY_CHARS, TOO_LONG
 from .dateline import Dateline, match_dateline
 from .dates import DateHint
+from .limits import MAX_STORY_CHARS, too_long
 
 _HEADER = re.compile(
     r"[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|$)[ \t]*([^\n]*)\n?",
@@ -80,8 +80,7 @@ def build_story(raw: str, *, origin_file: str | None, origin_line: int | None = 
         try:
             header_date = _dt.date.fromisoformat(m.group(1))
         except ValueError as e:
-            raise InputError(f"invalid date in the header line: {m.group(1)!r}", code=BAD_DATE,
-                             where=where) from e
+            raise error("E121", where=where, detail=f"invalid date in the header line: {m.group(1)!r}") from e
         header_rest = m.group(2).strip() or None
         if header_rest:
             header_dl = match_dateline(header_rest, lenient=True)
@@ -99,10 +98,9 @@ def build_story(raw: str, *, origin_file: str | None, origin_line: int | None = 
     text = raw[pos:end] if end > pos else ""
     if not text:
         what = "after the header and dateline" if (header_rest or body_dl or header_date) else ""
-        raise InputError(f"empty story: no text {what}".rstrip(), code=EMPTY, where=where)
+        raise error("E110", where=where, detail=f"empty story: no text {what}".rstrip())
     if len(text) > MAX_STORY_CHARS:
-        raise InputError(f"story is too long ({len(text):,} characters; the limit is {MAX_STORY_CHARS:,})",
-                         code=TOO_LONG, where=where)
+        raise error("E111", where=where, detail=too_long(len(text)))
 
     dls = [d for d in (header_dl, body_dl) if d is not None]
     date = header_date or hint.date

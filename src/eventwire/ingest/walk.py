@@ -22,13 +22,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError
+from ..errors import InputError, error
 from ..story import Reject, Story
-from .codes import BAD_GZIP, EMPTY, MAX_STORY_CHARS, NO_FILES, TOO_LONG, UNREADABLE, UNSUPPORTED
 from .csvfile import read_csv
 from .decode import bom_encoding, check_binary, decode_bytes, resolve_fallback
 from .html import read_html
 from .jsonl import read_json_text, read_jsonl
+from .limits import MAX_STORY_CHARS
 from .text import read_text_story
 
 KINDS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
@@ -80,21 +80,20 @@ def _read_folder(folder: Path, fallback: str | None) -> Iterator[Item]:
         found = True
         kind, gz = kind_of(f)
         if kind is None and f.suffix:
-            yield Reject(origin=str(f), code=UNSUPPORTED,
-                         reason=f"not a story file type ({f.suffix!r}); folders are read for "
-                                f"{' '.join(sorted(KINDS))} (optionally .gz) and files without extension")
+            yield Reject.of("E104", str(f), suffix=f.suffix,
+                            kinds=f"{' '.join(sorted(KINDS))} (optionally .gz) and files without extension")
             continue
         yield from _guard(str(f), lambda f=f, kind=kind, gz=gz:  # type: ignore[misc]
                           _read_file(f, kind or "text", gz, fallback))
     if errors:
         yield from _walk_errors(errors)
     elif not found:
-        yield Reject(origin=str(folder), code=NO_FILES, reason="the folder holds no story files")
+        yield Reject.of("E105", str(folder))
 
 
 def _walk_errors(errors: list[OSError]) -> Iterator[Reject]:
     for e in errors:
-        yield Reject(origin=str(e.filename), reason=f"cannot read folder: {e.strerror or e}", code=UNREADABLE)
+        yield Reject.of("E101", str(e.filename), detail=f"cannot read folder: {e.strerror or e}")
     errors.clear()
 
 
@@ -121,9 +120,9 @@ def _guard(origin: str, read: Callable[[], Iterator[Item]]) -> Iterator[Item]:
     except InputError as e:
         yield Reject(origin=e.where or origin, reason=e.message, code=e.code)
     except _GZIP_ERRORS as e:
-        yield Reject(origin=origin, reason=f"corrupt or truncated gzip file: {e}", code=BAD_GZIP)
+        yield Reject.of("E106", origin, reason=e)
     except OSError as e:
-        yield Reject(origin=origin, reason=f"cannot read: {e.strerror or e}", code=UNREADABLE)
+        yield Reject.of("E101", origin, detail=f"cannot read: {e.strerror or e}")
 
 
 def _open(path: Path, gz: bool) -> BinaryIO:
@@ -135,7 +134,7 @@ def _open(path: Path, gz: bool) -> BinaryIO:
 def _read_file(path: Path, kind: str, gz: bool, fallback: str | None) -> Iterator[Item]:
     origin = str(path)
     if not path.exists():
-        raise InputError("no such file or directory", code=UNREADABLE, where=origin)
+        raise error("E101", where=origin, detail="no such file or directory")
     with _open(path, gz) as f:
         yield from _read_stream(f, origin, kind, fallback)
 
@@ -156,10 +155,10 @@ def _read_stream(f: BinaryIO, origin: str, kind: str, fallback: str | None) -> I
         limit = _MAX_HTML_BYTES if kind == "html" else _MAX_TEXT_BYTES
         data = f.read(limit + 1)
         if len(data) > limit:
-            raise InputError(f"story is too long: the file is larger than {limit:,} bytes and a story is "
-                             f"limited to {MAX_STORY_CHARS:,} characters", code=TOO_LONG, where=origin)
+            raise error("E111", where=origin, detail=f"story is too long: the file is larger than {limit:,} bytes and "
+                        f"a story is limited to {MAX_STORY_CHARS:,} characters")
     if not data.strip():
-        raise InputError("empty file" if not data else "empty file (only blanks)", code=EMPTY, where=origin)
+        raise error("E110", where=origin, detail="empty file" if not data else "empty file (only blanks)")
     if kind == "html":
         yield read_html(data, origin)
         return

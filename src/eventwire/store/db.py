@@ -21,13 +21,13 @@ import duckdb
 import pyarrow as pa
 
 from .._version import __version__
-from ..errors import StoreError
+from ..errors import EventwireError, StoreError, error
 from .schema import MIGRATIONS, SCHEMA_VERSION, V1
 
 DEFAULT_DB = "events.duckdb"
 
 
-def translate(e: BaseException, where: str) -> StoreError:
+def translate(e: BaseException, where: str) -> EventwireError:
     """A ``StoreError`` with a clear message for a DuckDB (or OS) exception met on store ``where``.
 
     A query interrupted by Ctrl-C is not a store error: it is raised again as ``KeyboardInterrupt``.
@@ -39,24 +39,19 @@ def translate(e: BaseException, where: str) -> StoreError:
     if "could not set lock" in low or "conflicting lock" in low:
         pid = re.search(r"PID (\d+)", msg)
         holder = f" (process {pid.group(1)})" if pid else ""
-        return StoreError(f"the store is locked by another process{holder}: DuckDB lets one process use a "
-                          "store file at a time (queries cannot read a store while `eventwire run` writes it) — "
-                          "wait for it to finish or use another --db file", code="E501", where=where)
+        return error("E501", where=where, holder=holder)
     if "permission denied" in low or getattr(e, "errno", None) in (errno.EACCES, errno.EPERM):
-        return StoreError("permission denied: cannot open the store file for "
-                          "writing (use --db to choose another file)", code="E506", where=where)
+        return error("E506", where=where, detail="permission denied: cannot open the store file for writing "
+                     "(use --db to choose another file)")
     if "not a valid duckdb database" in low or "corrupt" in low or "checksum" in low \
             or "invalid database" in low or "unsupported version" in low or "serialization" in low:
-        return StoreError(f"the file is not a readable DuckDB database (corrupt or another format): "
-                          f"{_first_line(msg)}", code="E502", where=where)
+        return error("E502", where=where, reason=_first_line(msg))
     if "no space left" in low or getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG) \
             or "disk is full" in low or "file too large" in low or "could not write all bytes" in low:
-        return StoreError("no space to write (the disk is full or a file size limit was reached); committed "
-                          "batches are safe — free space and re-run the same command to resume",
-                          code="E504", where=where)
+        return error("E504", where=where)
     if isinstance(e, OSError):
-        return StoreError(f"cannot use the store file: {e.strerror or e}", code="E506", where=where)
-    return StoreError(f"database error: {_first_line(msg)}", code="E510", where=where)
+        return error("E506", where=where, detail=f"cannot use the store file: {e.strerror or e}")
+    return error("E510", where=where, reason=_first_line(msg))
 
 
 def _first_line(msg: str) -> str:
@@ -164,12 +159,11 @@ def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Sto
     if where != ":memory:":
         p = Path(where)
         if read_only and not p.exists():
-            raise StoreError("no store at this path (run `eventwire run ... --db PATH` first)", code="E506",
-                             where=where)
+            raise error("E506", where=where, detail="no store at this path (run `eventwire run ... --db PATH` first)")
         if p.is_dir():
-            raise StoreError("this path is a folder, not a store file", code="E506", where=where)
+            raise error("E506", where=where, detail="this path is a folder, not a store file")
         if not read_only and not p.parent.exists():
-            raise StoreError(f"folder {p.parent} does not exist", code="E506", where=where)
+            raise error("E506", where=where, detail=f"folder {p.parent} does not exist")
         if not read_only and p.is_file() and p.stat().st_size == 0:
             p.unlink()  # an empty file (e.g. from mktemp) holds nothing: start a new store there
     try:
@@ -190,24 +184,22 @@ def _prepare(store: Store) -> None:
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
     if not tables:
         if store.read_only:
-            raise StoreError("the file is an empty database, not an eventwire store", code="E505",
-                             where=store.path)
+            raise error("E505", where=store.path, detail="the file is an empty database, not an eventwire store")
         _create(store)
         return
     if "meta" not in tables:
-        raise StoreError("the file is a DuckDB database but not an eventwire store (no meta table)",
-                         code="E505", where=store.path)
+        raise error("E505", where=store.path,
+                    detail="the file is a DuckDB database but not an eventwire store (no meta table)")
     version = store.schema_version
     if version > SCHEMA_VERSION:
         writer = store.meta("eventwire_version") or "a newer eventwire"
-        raise StoreError(f"the store has schema version {version}, written by eventwire {writer}; this is "
-                         f"eventwire {__version__} (schema version {SCHEMA_VERSION}): upgrade eventwire to "
-                         "open it", code="E503", where=store.path)
+        raise error("E503", where=store.path, version=version, writer=writer, ours=__version__,
+                    schema=SCHEMA_VERSION)
     if version < SCHEMA_VERSION:
         if store.read_only:
-            raise StoreError(f"the store has the older schema version {version}; open it once for writing "
-                             f"(e.g. `eventwire run`) to migrate it to version {SCHEMA_VERSION}",
-                             code="E507", where=store.path)
+            raise error("E507", where=store.path,
+                        detail=f"the store has the older schema version {version}; open it once for writing "
+                        f"(e.g. `eventwire run`) to migrate it to version {SCHEMA_VERSION}")
         migrate(store, version)
 
 
@@ -225,7 +217,7 @@ def migrate(store: Store, version: int) -> None:
     while version < SCHEMA_VERSION:
         steps = MIGRATIONS.get(version)
         if steps is None:
-            raise StoreError(f"no migration from schema version {version}", code="E507", where=store.path)
+            raise error("E507", where=store.path, detail=f"no migration from schema version {version}")
         try:
             with store.transaction():
                 for sql in steps:
@@ -233,6 +225,6 @@ def migrate(store: Store, version: int) -> None:
                 store.set_meta("schema_version", str(version + 1))
                 store.set_meta("eventwire_version", __version__)
         except StoreError as e:
-            raise StoreError(f"migration {version} → {version + 1} failed: {e.message}", code="E507",
-                             where=store.path) from e
+            raise error("E507", where=store.path,
+                        detail=f"migration {version} → {version + 1} failed: {e.message}") from e
         version += 1

@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass
 
 import pyarrow as pa
 
-from ..errors import StoreError
+from ..errors import error
 from .db import Store
 
 
@@ -44,16 +44,13 @@ class DedupParams:
 
     def __post_init__(self) -> None:
         if self.window_days < 0:
-            raise StoreError("dedup window must be 0 days or more", code="E520")
+            raise error("E520", detail="dedup window must be 0 days or more")
         if self.actor_level not in ("country", "code"):
-            raise StoreError(f"dedup actor level must be country or code, not {self.actor_level!r}",
-                             code="E520")
+            raise error("E520", detail=f"dedup actor level must be country or code, not {self.actor_level!r}")
         if self.code_level not in ("root", "code", "quad"):
-            raise StoreError(f"dedup code level must be root, code or quad, not {self.code_level!r}",
-                             code="E520")
+            raise error("E520", detail=f"dedup code level must be root, code or quad, not {self.code_level!r}")
         if self.location not in ("country", "ignore"):
-            raise StoreError(f"dedup location test must be country or ignore, not {self.location!r}",
-                             code="E520")
+            raise error("E520", detail=f"dedup location test must be country or ignore, not {self.location!r}")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)

@@ -26,7 +26,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .._version import __version__
-from ..errors import StoreError
+from ..errors import error
 from .db import Store
 from .query import Filters, where
 
@@ -46,7 +46,7 @@ GDELT_COLUMNS = (
 def _base(level: str, fmt: str) -> str:
     """A relation with unique column names that the filters (bare column names) apply to."""
     if level not in ("events", "mentions"):
-        raise StoreError(f"level must be events or mentions, not {level!r}", code="E521")
+        raise error("E521", detail=f"level must be events or mentions, not {level!r}")
     if level == "mentions":
         if fmt in ("csv", "parquet"):
             return "mentions"
@@ -105,14 +105,14 @@ def export(store: Store, fmt: str, out: str | Path | None = None, *, level: str 
     Returns the number of rows written.  Parquet needs a file path.
     """
     if fmt not in FORMATS:
-        raise StoreError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}", code="E522")
+        raise error("E522", detail=f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     w, args = where(filters or Filters(), level)
     sql = _select(level, fmt).replace("{where}", w)
     reader = store.batches(sql, args)
     to_stdout = out is None or str(out) == "-"
     if fmt == "parquet":
         if to_stdout:
-            raise StoreError("parquet export needs a file (-o PATH)", code="E522")
+            raise error("E522", detail="parquet export needs a file (-o PATH)")
         return _write_parquet(reader, str(out))
     if fmt == "csv":
         return _write_csv(reader, out)

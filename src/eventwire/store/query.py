@@ -15,7 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..errors import StoreError
+from ..errors import error
 from .db import Store
 
 LEVELS = ("events", "mentions")
@@ -52,8 +52,7 @@ class Filters:
 def _code(v: str, what: str) -> str:
     v = v.strip().upper()
     if not _CODE.match(v):
-        raise StoreError(f"{what} {v!r} is not an actor code (3-letter groups, e.g. AZE or AZEGOV)",
-                         code="E521")
+        raise error("E521", detail=f"{what} {v!r} is not an actor code (3-letter groups, e.g. AZE or AZEGOV)")
     return v
 
 
@@ -88,8 +87,7 @@ def where(f: Filters, level: str = "events") -> tuple[str, list[Any]]:
     if f.dyad:
         sides = re.split(r"\s*[-–>,/]\s*", f.dyad.strip())
         if len(sides) != 2 or not all(sides):
-            raise StoreError(f"dyad {f.dyad!r} must be two actor codes joined by '-', e.g. AZE-RUS",
-                             code="E521")
+            raise error("E521", detail=f"dyad {f.dyad!r} must be two actor codes joined by '-', e.g. AZE-RUS")
         a, b = (_code(x, "dyad side") for x in sides)
         sa, aa = _side("source", a)
         tb, ab = _side("target", b)
@@ -125,7 +123,7 @@ def where(f: Filters, level: str = "events") -> tuple[str, list[Any]]:
 
 def _table(level: str) -> str:
     if level not in LEVELS:
-        raise StoreError(f"level must be one of {', '.join(LEVELS)}, not {level!r}", code="E521")
+        raise error("E521", detail=f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     return level
 
 
@@ -152,7 +150,7 @@ def aggregate(store: Store, filters: Filters | None = None, *, by: str = "month"
     ``goldstein_sum``, ``goldstein_mean``.  With ``filters.undirected`` dyads are order-insensitive.
     """
     if by not in PERIODS:
-        raise StoreError(f"aggregation period must be one of {', '.join(PERIODS)}, not {by!r}", code="E521")
+        raise error("E521", detail=f"aggregation period must be one of {', '.join(PERIODS)}, not {by!r}")
     t = _table(level)
     f = filters or Filters()
     w, args = where(f, level)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from pathlib import Path
+from typing import cast
 
-from ...errors import EvalError
+from ...errors import EvalError, error
 from ...events import cameo
 
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
@@ -17,12 +18,12 @@ def read_text(path: Path) -> str:
     try:
         return path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
-        raise EvalError(f"cannot read gold file: {e}", code="E604", where=str(path)) from e
+        raise error("E604", where=str(path), reason=e) from e
 
 
 def bad(message: str, where: str) -> EvalError:
     """The error for a bad gold record (E605); ``where`` names file and record."""
-    return EvalError(message, code="E605", where=where)
+    return cast(EvalError, error("E605", where=where, problem=message))
 
 
 def parse_date(value: object, where: str) -> _dt.date | None:

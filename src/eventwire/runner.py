@@ -1,4 +1,4 @@
-"""``run_corpus``: code a corpus into a store — resumable, idempotent, parallel with one writer.
+"""``run_corpus``: drive the pipeline into the store — code a corpus — resumable, idempotent, parallel with one writer.
 
 1. Stories are read with ``ingest.read_paths``.  Each story's content hash is looked up in the store (in
    chunks) *before* coding: a story already stored with the same hash is skipped, so a resumed or repeated
@@ -29,14 +29,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .._version import __version__
-from ..errors import StoreError
-from ..ingest import read_paths
-from ..pipeline import Coder, code_stories
-from ..story import Reject, Story
-from .db import DEFAULT_DB, Store, open_store
-from .dedup import DedupParams, deduplicate
-from .write import known_hashes, story_hash, write_batch
+from ._version import __version__
+from .errors import StoreError, error
+from .ingest import read_paths
+from .pipeline import Coder, code_stories
+from .store.db import DEFAULT_DB, Store, open_store
+from .store.dedup import DedupParams, deduplicate
+from .store.write import known_hashes, story_hash, write_batch
+from .story import Reject, Story
 
 LOOKUP_CHUNK = 256
 _DATA_PACKAGES = ("actors", "events", "place", "ingest")
@@ -137,8 +137,8 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
          coder: Coder | None, dedup: bool, dedup_params: DedupParams | None, count: bool,
          progress: ProgressFn | None) -> RunStats:
     if store.read_only:
-        raise StoreError("the store is open read-only", code="E510", where=store.path)
-    from ..config import resolve_model
+        raise error("E508", where=store.path)
+    from .config import resolve_model
 
     params = dedup_params or DedupParams()
     run_id = "run-" + _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
@@ -203,8 +203,7 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
             ids = {s.id for s in batch}
             stray = {r["story_id"] for r in res.records} - ids
             if stray:
-                raise StoreError(f"internal error: events of stories outside the batch ({sorted(stray)[:3]})",
-                                 code="E530", where=store.path)
+                raise error("E530", where=store.path, ids=sorted(stray)[:3])
             pre = _drain(input_rejects)
             rejects = list(res.rejects) + pre
             n_rej = len({r.story_id for r in res.rejects if r.story_id in ids})
