@@ -65,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
-    ap.add_argument("--sector-errors", type=int, default=0,
-                    help="print this many sector disagreements (matched mentions)")
+    ap.add_argument(
+        "--sector-errors", type=int, default=0, help="print this many sector disagreements (matched mentions)"
+    )
     args = ap.parse_args(argv)
 
     from eventwire.actors import ActorCoder
@@ -101,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
                 if m is not None and m.country == code:
                     st[1] += 1
                 elif len(errors) < 10_000:
-                    errors.append(f"{role:6s} gold={code}{g.get('sector') or ''} got="
-                                  f"{m.code if m else None} actor={g['actorText']!r} | {r['text'][:140]}")
+                    errors.append(
+                        f"{role:6s} gold={code}{g.get('sector') or ''} got="
+                        f"{m.code if m else None} actor={g['actorText']!r} | {r['text'][:140]}"
+                    )
                 if m is not None:
                     st[2] += 1
                     gs = (g.get("sector") or "")[:3].upper()
@@ -110,12 +113,16 @@ def main(argv: list[str] | None = None) -> int:
                     if (not gs and not roles) or (gs and gs in roles):
                         st[3] += 1
                     else:
-                        sector_errors.append(f"{role:6s} gold={code}{g.get('sector') or ''} got={m.code} "
-                                             f"actor={g['actorText']!r} | {r['text'][:120]}")
+                        sector_errors.append(
+                            f"{role:6s} gold={code}{g.get('sector') or ''} got={m.code} "
+                            f"actor={g['actorText']!r} | {r['text'][:120]}"
+                        )
     for role, (n, ok, matched, sec) in stats.items():
-        print(f"{role:6s} actors={n:4d}  country accuracy={ok / max(n, 1):.3f}"
-              f"  matched={matched / max(n, 1):.3f}"
-              f"  sector agreement={sec / max(matched, 1):.3f}")
+        print(
+            f"{role:6s} actors={n:4d}  country accuracy={ok / max(n, 1):.3f}"
+            f"  matched={matched / max(n, 1):.3f}"
+            f"  sector agreement={sec / max(matched, 1):.3f}"
+        )
     for e in errors[: args.errors]:
         print(e, file=sys.stderr)
     for e in sector_errors[: args.sector_errors]:

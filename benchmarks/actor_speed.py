@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CSV = (ROOT.parent / "shared" / "data" / "ngec_synthetic_plover"
-               / "gpt_synthetic_events_2023-10-19_19.csv")
+DEFAULT_CSV = ROOT.parent / "shared" / "data" / "ngec_synthetic_plover" / "gpt_synthetic_events_2023-10-19_19.csv"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,10 +37,24 @@ from eventwire.story import Story
 
 # a CAMEO root for each (old) PLOVER category: only its verbal/material class matters here
 PLOVER_ROOT = {
-    "AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "COOPERATE": "060", "AID": "070", "CONCEDE": "080",
-    "RETREAT": "087", "INVESTIGATE": "090", "DEMAND": "100", "DISAPPROVE": "110", "REJECT": "120",
-    "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
-    "ASSAULT": "180", "FIGHT": "190",
+    "AGREE": "030",
+    "CONSULT": "040",
+    "SUPPORT": "051",
+    "COOPERATE": "060",
+    "AID": "070",
+    "CONCEDE": "080",
+    "RETREAT": "087",
+    "INVESTIGATE": "090",
+    "DEMAND": "100",
+    "DISAPPROVE": "110",
+    "REJECT": "120",
+    "THREATEN": "130",
+    "PROTEST": "140",
+    "MOBILIZE": "150",
+    "SANCTION": "160",
+    "COERCE": "170",
+    "ASSAULT": "180",
+    "FIGHT": "190",
 }
 _PREFIX = re.compile(r"^(?:the\s+)?(?:town|city|village|province|region|district)\s+of\s+", re.I)
 
@@ -54,7 +68,7 @@ def correct(gold: str, loc: dict[str, Any] | None, text: str) -> bool:
         return False
     names = [loc.get("name")]
     if loc.get("start") is not None:
-        names.append(text[loc["start"]:loc["end"]])
+        names.append(text[loc["start"] : loc["end"]])
     kg = key(gold)
     if any(n and (key(n) == kg or (len(kg) >= 5 and _one_edit(key(n), kg))) for n in names):
         return True  # one edit apart: a spelling slip in the gold ("Algers")
@@ -70,14 +84,15 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     if len(a) > len(b):
         a, b = b, a
-    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
 def synthetic_event(doc: Any, cameo: str) -> EventMention | None:
     sent = next(iter(doc.sents))
     root = sent.root
-    return EventMention(0, sent.start_char, sent.end_char, cameo, None, None, root.idx, root.idx + len(root),
-                        root.i, "synthetic-root")
+    return EventMention(
+        0, sent.start_char, sent.end_char, cameo, None, None, root.idx, root.idx + len(root), root.i, "synthetic-root"
+    )
 
 
 def accuracy(coder: Coder, shared: Path) -> None:
@@ -105,8 +120,9 @@ def accuracy(coder: Coder, shared: Path) -> None:
             misses.append(f"  gold={gold!r} got={got!r} ({'coder' if a.events else 'synthetic'})")
     n = len(recs)
     print(f"PLOVER GSR records with eventLoc: {n}")
-    print(f"  pipeline: {ok_pipe}/{n} = {ok_pipe / n:.1%} location-name accuracy "
-          f"({with_events} records produced events)")
+    print(
+        f"  pipeline: {ok_pipe}/{n} = {ok_pipe / n:.1%} location-name accuracy ({with_events} records produced events)"
+    )
     print(f"  with a synthetic root-verb event where the coder found none: {ok_loc}/{n} = {ok_loc / n:.1%}")
     if "-v" in sys.argv:
         print("\n".join(misses))
@@ -149,22 +165,28 @@ def timing(coder: Coder, shared: Path, limit: int) -> None:
     total = time.perf_counter() - t0
     coder.locator.locate = real  # type: ignore[method-assign]
     located = sum(1 for r in records if r["location"])
-    print(f"Reuters demo: {len(stories)} stories, {len(records)} events ({located} located) "
-          f"coded in {total:.2f} s; locate() {spent[0] * 1000:.1f} ms = {spent[0] / total:.2%} "
-          "of coding time")
+    print(
+        f"Reuters demo: {len(stories)} stories, {len(records)} events ({located} located) "
+        f"coded in {total:.2f} s; locate() {spent[0] * 1000:.1f} ms = {spent[0] / total:.2%} "
+        "of coding time"
+    )
 
     # upper bound: one synthetic event on every sentence root
     docs = list(coder.nlp.pipe(s.text for s in stories))
     n_ev = 0
     t = time.perf_counter()
     for story, doc in zip(stories, docs, strict=True):
-        evs = [EventMention(i, s.start_char, s.end_char, "190", None, None, s.root.idx, s.root.idx + 1,
-                            s.root.i, "x") for i, s in enumerate(doc.sents)]
+        evs = [
+            EventMention(i, s.start_char, s.end_char, "190", None, None, s.root.idx, s.root.idx + 1, s.root.i, "x")
+            for i, s in enumerate(doc.sents)
+        ]
         n_ev += len(evs)
         real(doc, story, evs, [])
     loc_all = time.perf_counter() - t
-    print(f"  locate() on one synthetic event per sentence ({n_ev} events): {loc_all * 1000:.1f} ms "
-          f"= {loc_all / total:.2%} of the coding time above")
+    print(
+        f"  locate() on one synthetic event per sentence ({n_ev} events): {loc_all * 1000:.1f} ms "
+        f"= {loc_all / total:.2%} of the coding time above"
+    )
 
 
 def main() -> None:

@@ -39,8 +39,10 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "sealed" / "gold.jsonl"
-CORPORA = {"reuters": "oeda_reuters_demo_2020/demo-REUT-20-02-25-stories.jsonl",
-           "ngec": "ngec_synthetic_plover/gpt_synthetic_events_2023-10-19_19.csv"}
+CORPORA = {
+    "reuters": "oeda_reuters_demo_2020/demo-REUT-20-02-25-stories.jsonl",
+    "ngec": "ngec_synthetic_plover/gpt_synthetic_events_2023-10-19_19.csv",
+}
 VIOLENCE = {"14", "18", "19", "20"}
 NONE = "none"
 _WORD = re.compile(r"\w+")
@@ -90,7 +92,7 @@ def rebuild(gold: Sequence[dict[str, Any]], data: Path) -> tuple[list[Item], lis
     items, drifted = [], []
     for g in gold:
         story = texts[g["corpus"]]
-        s = story[g["story"]][g["start"]:g["end"]] if g["story"] < len(story) else ""
+        s = story[g["story"]][g["start"] : g["end"]] if g["story"] < len(story) else ""
         if hashlib.sha1(s.encode("utf-8")).hexdigest() != g["sha1"]:
             drifted.append(g["id"])
         else:
@@ -217,25 +219,37 @@ def score(items: Sequence[Item], drifted: Sequence[str]) -> dict[str, Any]:
             roots.append((gold_label(it.ref["events"], p_root, "root"), p_root))
     classes = metrics.per_class(pairs)
     ev_f1 = [v["f1"] for k, v in classes["classes"].items() if k != NONE]
-    calm = [it for it in items if it.ref["disaster"]
-            and not any(e["cameo"][:2] in VIOLENCE for e in it.ref["events"])]
+    calm = [it for it in items if it.ref["disaster"] and not any(e["cameo"][:2] in VIOLENCE for e in it.ref["events"])]
     violent = [it.ref["id"] for it in calm if any(str(r["cameo"])[:2] in VIOLENCE for r in it.records)]
     return {
-        "counts": {"sentences": len(items), "drifted": list(drifted),
-                   "gold_events": sum(len(it.ref["events"]) for it in items),
-                   "no_event_sentences": sum(not it.ref["events"] for it in items),
-                   "predicted_events": sum(len(it.records) for it in items),
-                   "rejected": sum(it.rejected is not None for it in items),
-                   "disaster_sentences": sum(bool(it.ref["disaster"]) for it in items)},
-        "penta": {"accuracy": metrics.accuracy(pairs), "macro_f1": classes["macro_f1"],
-                  "macro_f1_event_classes": sum(ev_f1) / len(ev_f1) if ev_f1 else None,
-                  "classes": classes["classes"], "confusion": metrics.confusion(pairs)},
+        "counts": {
+            "sentences": len(items),
+            "drifted": list(drifted),
+            "gold_events": sum(len(it.ref["events"]) for it in items),
+            "no_event_sentences": sum(not it.ref["events"] for it in items),
+            "predicted_events": sum(len(it.records) for it in items),
+            "rejected": sum(it.rejected is not None for it in items),
+            "disaster_sentences": sum(bool(it.ref["disaster"]) for it in items),
+        },
+        "penta": {
+            "accuracy": metrics.accuracy(pairs),
+            "macro_f1": classes["macro_f1"],
+            "macro_f1_event_classes": sum(ev_f1) / len(ev_f1) if ev_f1 else None,
+            "classes": classes["classes"],
+            "confusion": metrics.confusion(pairs),
+        },
         "root_accuracy": metrics.accuracy(roots),
-        "triples": {"exact": metrics.set_prf(triples(it, True) for it in items),
-                    "root": metrics.set_prf(triples(it, False) for it in items)},
+        "triples": {
+            "exact": metrics.set_prf(triples(it, True) for it in items),
+            "root": metrics.set_prf(triples(it, False) for it in items),
+        },
         "spans": {role: span_scores(items, role) for role in ("source", "target")},
-        "disaster_as_violence": {"sentences": len(calm), "with_violence": len(violent),
-                                 "rate": metrics.ratio(len(violent), len(calm)), "ids": violent},
+        "disaster_as_violence": {
+            "sentences": len(calm),
+            "with_violence": len(violent),
+            "rate": metrics.ratio(len(violent), len(calm)),
+            "ids": violent,
+        },
     }
 
 
@@ -245,32 +259,46 @@ def pct(v: float | None) -> str:
 
 def render(rep: dict[str, Any], lower: bool) -> str:
     c, p = rep["counts"], rep["penta"]
-    out = [f"sealed check set{' (lower-cased text)' if lower else ''}: {c['sentences']} sentences, "
-           f"{c['gold_events']} gold events, {c['no_event_sentences']} without event, "
-           f"{c['disaster_sentences']} disaster; {c['predicted_events']} predicted events, {c['rejected']} rejected"
-           + (f"; {len(c['drifted'])} drifted (skipped): {', '.join(c['drifted'])}" if c["drifted"] else ""), "",
-           f"penta class accuracy   {pct(p['accuracy']['value'])}  "
-           f"({p['accuracy']['correct']}/{p['accuracy']['total']})",
-           f"penta macro-F1         {pct(p['macro_f1'])}  (6 labels with 'none'); event classes 0-4: "
-           f"{pct(p['macro_f1_event_classes'])}",
-           f"CAMEO root accuracy    {pct(rep['root_accuracy']['value'])}  "
-           f"({rep['root_accuracy']['correct']}/{rep['root_accuracy']['total']} sentences with gold events)", "",
-           "per penta class   precision  recall  F1     support  predicted"]
+    out = [
+        f"sealed check set{' (lower-cased text)' if lower else ''}: {c['sentences']} sentences, "
+        f"{c['gold_events']} gold events, {c['no_event_sentences']} without event, "
+        f"{c['disaster_sentences']} disaster; {c['predicted_events']} predicted events, {c['rejected']} rejected"
+        + (f"; {len(c['drifted'])} drifted (skipped): {', '.join(c['drifted'])}" if c["drifted"] else ""),
+        "",
+        f"penta class accuracy   {pct(p['accuracy']['value'])}  ({p['accuracy']['correct']}/{p['accuracy']['total']})",
+        f"penta macro-F1         {pct(p['macro_f1'])}  (6 labels with 'none'); event classes 0-4: "
+        f"{pct(p['macro_f1_event_classes'])}",
+        f"CAMEO root accuracy    {pct(rep['root_accuracy']['value'])}  "
+        f"({rep['root_accuracy']['correct']}/{rep['root_accuracy']['total']} sentences with gold events)",
+        "",
+        "per penta class   precision  recall  F1     support  predicted",
+    ]
     for label, s in p["classes"].items():
-        out.append(f"  {label:<15} {pct(s['precision']):<10} {pct(s['recall']):<7} {pct(s['f1']):<6} "
-                   f"{s['support']:<8} {s['predicted']}")
+        out.append(
+            f"  {label:<15} {pct(s['precision']):<10} {pct(s['recall']):<7} {pct(s['f1']):<6} "
+            f"{s['support']:<8} {s['predicted']}"
+        )
     out += ["", "                                   precision  recall  F1     tp/pred/gold"]
-    rows = [("exact triples (src, tgt, code)", rep["triples"]["exact"]),
-            ("root triples (countries, root)", rep["triples"]["root"])]
+    rows = [
+        ("exact triples (src, tgt, code)", rep["triples"]["exact"]),
+        ("root triples (countries, root)", rep["triples"]["root"]),
+    ]
     for role in ("source", "target"):
-        rows += [(f"{role} spans, token overlap", rep["spans"][role]["overlap"]),
-                 (f"{role} spans, exact", rep["spans"][role]["exact"])]
+        rows += [
+            (f"{role} spans, token overlap", rep["spans"][role]["overlap"]),
+            (f"{role} spans, exact", rep["spans"][role]["exact"]),
+        ]
     for name, t in rows:
-        out.append(f"  {name:<32} {pct(t['precision']):<10} {pct(t['recall']):<7} {pct(t['f1']):<6} "
-                   f"{t['tp']}/{t['predicted']}/{t['gold']}")
+        out.append(
+            f"  {name:<32} {pct(t['precision']):<10} {pct(t['recall']):<7} {pct(t['f1']):<6} "
+            f"{t['tp']}/{t['predicted']}/{t['gold']}"
+        )
     d = rep["disaster_as_violence"]
-    out += ["", f"disaster sentences coded as violence (14/18/19/20)  {pct(d['rate'])}  "
-            f"({d['with_violence']}/{d['sentences']}){': ' + ', '.join(d['ids']) if d['ids'] else ''}"]
+    out += [
+        "",
+        f"disaster sentences coded as violence (14/18/19/20)  {pct(d['rate'])}  "
+        f"({d['with_violence']}/{d['sentences']}){': ' + ', '.join(d['ids']) if d['ids'] else ''}",
+    ]
     return "\n".join(out)
 
 
@@ -282,8 +310,10 @@ def errors(items: Sequence[Item], n: int) -> str:
         if gold == pred or len(out) >= n:
             continue
         spans = {role: [it.text[a:b] for a, b in span_sets(it, role)[1]] for role in ("source", "target")}
-        out.append(f"{it.ref['id']}: {it.text}\n    gold {sorted(gold)}\n    pred {sorted(pred)}  "
-                   f"pred spans {spans}" + (f"  rejected: {it.rejected}" if it.rejected else ""))
+        out.append(
+            f"{it.ref['id']}: {it.text}\n    gold {sorted(gold)}\n    pred {sorted(pred)}  "
+            f"pred spans {spans}" + (f"  rejected: {it.rejected}" if it.rejected else "")
+        )
     return "\n".join(out)
 
 

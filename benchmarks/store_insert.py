@@ -27,11 +27,68 @@ from eventwire.store import Filters, aggregate, deduplicate, open_store, top_dya
 from eventwire.store.schema import MENTION_COLUMNS, arrow_schema
 from eventwire.story import Story
 
-COUNTRIES = ["AZE", "RUS", "UKR", "TUR", "IRN", "GEO", "ARM", "USA", "CHN", "FRA", "DEU", "GBR", "ISR", "PSE",
-             "SYR", "IRQ", "EGY", "IND", "PAK", "AFG", "NGA", "KEN", "ETH", "SDN", "LBY", "MLI", "BRA", "MEX",
-             "COL", "VEN", "JPN", "KOR", "PRK", "TWN", "VNM", "PHL", "IDN", "MMR", "THA", "SAU", "YEM", "QAT",
-             "ARE", "JOR", "LBN", "KAZ", "UZB", "BLR", "POL", "ROU", "HUN", "SRB", "GRC", "ITA", "ESP", "CAN",
-             "AUS", "ZAF", "COD", "SOM"]
+COUNTRIES = [
+    "AZE",
+    "RUS",
+    "UKR",
+    "TUR",
+    "IRN",
+    "GEO",
+    "ARM",
+    "USA",
+    "CHN",
+    "FRA",
+    "DEU",
+    "GBR",
+    "ISR",
+    "PSE",
+    "SYR",
+    "IRQ",
+    "EGY",
+    "IND",
+    "PAK",
+    "AFG",
+    "NGA",
+    "KEN",
+    "ETH",
+    "SDN",
+    "LBY",
+    "MLI",
+    "BRA",
+    "MEX",
+    "COL",
+    "VEN",
+    "JPN",
+    "KOR",
+    "PRK",
+    "TWN",
+    "VNM",
+    "PHL",
+    "IDN",
+    "MMR",
+    "THA",
+    "SAU",
+    "YEM",
+    "QAT",
+    "ARE",
+    "JOR",
+    "LBN",
+    "KAZ",
+    "UZB",
+    "BLR",
+    "POL",
+    "ROU",
+    "HUN",
+    "SRB",
+    "GRC",
+    "ITA",
+    "ESP",
+    "CAN",
+    "AUS",
+    "ZAF",
+    "COD",
+    "SOM",
+]
 SECTORS = ["", "GOV", "MIL", "GOVMIL", "OPP", "BUS", "CVL", "REB", "ELI", "MED"]
 
 
@@ -76,39 +133,78 @@ def synthetic_mentions(n: int, seed: int, offset: int = 0) -> pa.Table:
 def mentions_as_events(t: pa.Table) -> pa.Table:
     """The same rows shaped as de-duplicated events (one mention each), for query latency."""
     n = t.num_rows
-    return pa.table({
-        "event_id": t.column("mention_id"), "dedup_key": pa.nulls(n, pa.string()), "date": t.column("date"),
-        "date_last": t.column("date"), "source_code": t.column("source_code"),
-        "source_country": t.column("source_country"), "source_sectors": pa.nulls(n, pa.list_(pa.string())),
-        "source_name": pa.nulls(n, pa.string()), "target_code": t.column("target_code"),
-        "target_country": t.column("target_country"), "target_sectors": pa.nulls(n, pa.list_(pa.string())),
-        "target_name": pa.nulls(n, pa.string()), "cameo": t.column("cameo"),
-        "cameo_name": pa.nulls(n, pa.string()),
-        "root": t.column("root"), "quad_class": t.column("quad_class"), "goldstein": t.column("goldstein"),
-        "plover_event": pa.nulls(n, pa.string()), "plover_mode": pa.nulls(n, pa.string()),
-        "location_name": pa.nulls(n, pa.string()), "location_country": pa.nulls(n, pa.string()),
-        "lat": pa.nulls(n, pa.float64()), "lon": pa.nulls(n, pa.float64()),
-        "evidence_text": t.column("evidence_text"), "mentions": pa.array(np.ones(n, dtype=np.int32)),
-        "stories": pa.array(np.ones(n, dtype=np.int32)), "sources": pa.array(np.ones(n, dtype=np.int32)),
-        "source_names": pa.nulls(n, pa.list_(pa.string())), "first_report": t.column("date"),
-        "last_report": t.column("date"), "confidence": t.column("confidence"),
-    })
+    return pa.table(
+        {
+            "event_id": t.column("mention_id"),
+            "dedup_key": pa.nulls(n, pa.string()),
+            "date": t.column("date"),
+            "date_last": t.column("date"),
+            "source_code": t.column("source_code"),
+            "source_country": t.column("source_country"),
+            "source_sectors": pa.nulls(n, pa.list_(pa.string())),
+            "source_name": pa.nulls(n, pa.string()),
+            "target_code": t.column("target_code"),
+            "target_country": t.column("target_country"),
+            "target_sectors": pa.nulls(n, pa.list_(pa.string())),
+            "target_name": pa.nulls(n, pa.string()),
+            "cameo": t.column("cameo"),
+            "cameo_name": pa.nulls(n, pa.string()),
+            "root": t.column("root"),
+            "quad_class": t.column("quad_class"),
+            "goldstein": t.column("goldstein"),
+            "plover_event": pa.nulls(n, pa.string()),
+            "plover_mode": pa.nulls(n, pa.string()),
+            "location_name": pa.nulls(n, pa.string()),
+            "location_country": pa.nulls(n, pa.string()),
+            "lat": pa.nulls(n, pa.float64()),
+            "lon": pa.nulls(n, pa.float64()),
+            "evidence_text": t.column("evidence_text"),
+            "mentions": pa.array(np.ones(n, dtype=np.int32)),
+            "stories": pa.array(np.ones(n, dtype=np.int32)),
+            "sources": pa.array(np.ones(n, dtype=np.int32)),
+            "source_names": pa.nulls(n, pa.list_(pa.string())),
+            "first_report": t.column("date"),
+            "last_report": t.column("date"),
+            "confidence": t.column("confidence"),
+        }
+    )
 
 
 def record_of(i: int, story_id: str) -> dict:
     src, tgt = COUNTRIES[i % 60], COUNTRIES[(i * 7 + 3) % 60]
     return {
-        "event_id": f"e-bench-{i}", "story_id": story_id, "sentence_index": i % 5, "date": "2020-05-01",
-        "date_text": None, "story_date": "2020-05-01",
-        "source": {"text": src, "name": None, "code": src + "GOV", "country": src, "sectors": ["GOV"],
-                   "start": 0, "end": 3},
-        "target": {"text": tgt, "name": None, "code": tgt, "country": tgt, "sectors": [],
-                   "start": 10, "end": 13},
-        "cameo": "040", "cameo_name": "Consult", "root": "04", "quad_class": 1, "goldstein": 1.0,
-        "plover": {"event": "CONSULT", "mode": None, "context": None}, "location": None,
-        "evidence": {"text": "A met B in C on Tuesday for talks.", "start": 0, "end": 34,
-                     "trigger": {"text": "met", "start": 2, "end": 5}},
-        "modality": "asserted", "confidence": 0.7, "rule": "bench",
+        "event_id": f"e-bench-{i}",
+        "story_id": story_id,
+        "sentence_index": i % 5,
+        "date": "2020-05-01",
+        "date_text": None,
+        "story_date": "2020-05-01",
+        "source": {
+            "text": src,
+            "name": None,
+            "code": src + "GOV",
+            "country": src,
+            "sectors": ["GOV"],
+            "start": 0,
+            "end": 3,
+        },
+        "target": {"text": tgt, "name": None, "code": tgt, "country": tgt, "sectors": [], "start": 10, "end": 13},
+        "cameo": "040",
+        "cameo_name": "Consult",
+        "root": "04",
+        "quad_class": 1,
+        "goldstein": 1.0,
+        "plover": {"event": "CONSULT", "mode": None, "context": None},
+        "location": None,
+        "evidence": {
+            "text": "A met B in C on Tuesday for talks.",
+            "start": 0,
+            "end": 34,
+            "trigger": {"text": "met", "start": 2, "end": 5},
+        },
+        "modality": "asserted",
+        "confidence": 0.7,
+        "rule": "bench",
     }
 
 
@@ -119,15 +215,18 @@ def bench_insert(db: Path, batches: int, batch_size: int, per_story: int) -> Non
         n = 0
         for b in range(batches):
             stories = [Story(id=f"s-{b}-{k}", text="x" * 1200) for k in range(batch_size)]
-            recs = [record_of(b * 10_000 + k * per_story + j, s.id)
-                    for k, s in enumerate(stories) for j in range(per_story)]
+            recs = [
+                record_of(b * 10_000 + k * per_story + j, s.id) for k, s in enumerate(stories) for j in range(per_story)
+            ]
             write_batch(st, stories, recs)
             n += len(recs)
         dt_ = time.perf_counter() - t0
-    print(f"insert into a store of {before:,} mentions: {batches} batches × {batch_size} stories × "
-          f"{per_story} events = {n:,} mentions in "
-          f"{dt_:.2f} s → {n / dt_:,.0f} mentions/s, {batches * batch_size / dt_:,.0f} stories/s, "
-          f"{1000 * dt_ / batches:.1f} ms per batch transaction")
+    print(
+        f"insert into a store of {before:,} mentions: {batches} batches × {batch_size} stories × "
+        f"{per_story} events = {n:,} mentions in "
+        f"{dt_:.2f} s → {n / dt_:,.0f} mentions/s, {batches * batch_size / dt_:,.0f} stories/s, "
+        f"{1000 * dt_ / batches:.1f} ms per batch transaction"
+    )
 
 
 def bench_aggregate(folder: Path, n_events: int, dedup: bool) -> None:
@@ -146,8 +245,7 @@ def bench_aggregate(folder: Path, n_events: int, dedup: bool) -> None:
         if dedup:
             t0 = time.perf_counter()
             r = deduplicate(st)
-            print(f"dedup: {r['mentions']:,} mentions → {r['events']:,} events in "
-                  f"{time.perf_counter() - t0:.1f} s")
+            print(f"dedup: {r['mentions']:,} mentions → {r['events']:,} events in {time.perf_counter() - t0:.1f} s")
         st.execute("CHECKPOINT")
     with open_store(db, read_only=True) as st:
         for level in ("events", "mentions"):
@@ -157,10 +255,14 @@ def bench_aggregate(folder: Path, n_events: int, dedup: bool) -> None:
                 t0 = time.perf_counter()
                 rows = aggregate(st, by="month", level=level).num_rows
                 times.append(time.perf_counter() - t0)
-            print(f"monthly dyad × quad aggregate over {n_events:,} {level}: median "
-                  f"{1000 * statistics.median(times):.0f} ms (min {1000 * min(times):.0f} ms), {rows:,} rows")
-        for label, f in (("dyad AZE-RUS undirected", Filters(dyad="AZE-RUS", undirected=True)),
-                         ("text 'talks' + root 04", Filters(text="talks", root="04"))):
+            print(
+                f"monthly dyad × quad aggregate over {n_events:,} {level}: median "
+                f"{1000 * statistics.median(times):.0f} ms (min {1000 * min(times):.0f} ms), {rows:,} rows"
+            )
+        for label, f in (
+            ("dyad AZE-RUS undirected", Filters(dyad="AZE-RUS", undirected=True)),
+            ("text 'talks' + root 04", Filters(text="talks", root="04")),
+        ):
             times = []
             for _ in range(5):
                 t0 = time.perf_counter()

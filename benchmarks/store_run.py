@@ -65,12 +65,13 @@ def main() -> None:
         print(f"{n} stories from {corpus}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         bs = ["--batch-size", str(args.batch_size)]
         timed("code (1 process)", ew + ["code", str(corpus), "--no-progress", *bs, "-o", os.devnull], n)
-        timed("run --workers 1", ew + ["run", str(corpus), "--db", str(tmp / "w1.duckdb"), "--no-progress",
-                                       *bs], n)
-        timed("run --workers 2", ew + ["run", str(corpus), "--db", str(tmp / "w2.duckdb"), "--no-progress",
-                                       "--workers", "2", *bs], n)
-        timed("re-run (all stored)", ew + ["run", str(corpus), "--db", str(tmp / "w1.duckdb"),
-                                           "--no-progress", *bs], n)
+        timed("run --workers 1", ew + ["run", str(corpus), "--db", str(tmp / "w1.duckdb"), "--no-progress", *bs], n)
+        timed(
+            "run --workers 2",
+            ew + ["run", str(corpus), "--db", str(tmp / "w2.duckdb"), "--no-progress", "--workers", "2", *bs],
+            n,
+        )
+        timed("re-run (all stored)", ew + ["run", str(corpus), "--db", str(tmp / "w1.duckdb"), "--no-progress", *bs], n)
         print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

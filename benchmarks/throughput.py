@@ -65,9 +65,17 @@ def bare_spacy(model: str, texts: list[str], batch_size: int, accelerated: bool 
     for doc in nlp.pipe(texts, batch_size=batch_size):
         sentences += sum(1 for _ in doc.sents)
     dt = time.perf_counter() - t0
-    return {"mode": "bare spaCy, accelerated" if accelerated else "bare spaCy (stock)", "workers": 1,
-            "stories": len(texts), "sentences": sentences, "seconds": dt, "events": None,
-            "components": list(nlp.pipe_names), "bare": True, "accelerated": accelerated}
+    return {
+        "mode": "bare spaCy, accelerated" if accelerated else "bare spaCy (stock)",
+        "workers": 1,
+        "stories": len(texts),
+        "sentences": sentences,
+        "seconds": dt,
+        "events": None,
+        "components": list(nlp.pipe_names),
+        "bare": True,
+        "accelerated": accelerated,
+    }
 
 
 _BARE_NLP: Any = None
@@ -90,13 +98,20 @@ def bare_spacy_pool(model: str, texts: list[str], workers: int, batch_size: int)
     import multiprocessing as mp
 
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
-    chunks = [texts[i:i + batch_size] for i in range(0, len(texts), batch_size)]
+    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
     t0 = time.perf_counter()
     with ctx.Pool(workers, initializer=_bare_init, initargs=(model,)) as pool:
         sentences = sum(pool.imap(_bare_work, chunks))
     dt = time.perf_counter() - t0
-    return {"mode": f"bare spaCy (stock, {workers} proc)", "workers": workers, "stories": len(texts),
-            "sentences": sentences, "seconds": dt, "events": None, "bare": True}
+    return {
+        "mode": f"bare spaCy (stock, {workers} proc)",
+        "workers": workers,
+        "stories": len(texts),
+        "sentences": sentences,
+        "seconds": dt,
+        "events": None,
+        "bare": True,
+    }
 
 
 def pool_startup_bare(model: str, workers: int) -> float:
@@ -109,8 +124,7 @@ def pool_startup_bare(model: str, workers: int) -> float:
     return time.perf_counter() - t0
 
 
-def eventwire_run(model: str, texts: list[str], workers: int, batch_size: int,
-                  coder: Any = None) -> dict[str, Any]:
+def eventwire_run(model: str, texts: list[str], workers: int, batch_size: int, coder: Any = None) -> dict[str, Any]:
     from eventwire.pipeline import code_stories
     from eventwire.story import Story, content_id
 
@@ -122,8 +136,15 @@ def eventwire_run(model: str, texts: list[str], workers: int, batch_size: int,
         done += res.stories
         rejected += len(res.rejects)
     t1 = time.perf_counter()
-    return {"mode": f"eventwire code ({workers} proc)", "workers": workers, "stories": done,
-            "sentences": None, "seconds": t1 - t0, "events": events, "rejected": rejected}
+    return {
+        "mode": f"eventwire code ({workers} proc)",
+        "workers": workers,
+        "stories": done,
+        "sentences": None,
+        "seconds": t1 - t0,
+        "events": events,
+        "rejected": rejected,
+    }
 
 
 def pool_startup(model: str, workers: int) -> float:
@@ -145,12 +166,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N stories")
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: eventwire's configured model)")
     ap.add_argument("--workers", default="1,2", help="comma-separated eventwire worker counts (default 1,2)")
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="run bare spaCy and eventwire (1 process) N times, alternating; keep the best")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run bare spaCy and eventwire (1 process) N times, alternating; keep the best",
+    )
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
-    ap.add_argument("--no-bare-pool", action="store_true",
-                    help="skip the bare spaCy run with N processes (the reference for eventwire's N-process rate)")
+    ap.add_argument(
+        "--no-bare-pool",
+        action="store_true",
+        help="skip the bare spaCy run with N processes (the reference for eventwire's N-process rate)",
+    )
     args = ap.parse_args(argv)
 
     from eventwire.config import resolve_model
@@ -195,10 +223,20 @@ def main(argv: list[str] | None = None) -> int:
     ratio = one["stories_per_s"] / stock["stories_per_s"] if one else None
     ratio_fast = one["stories_per_s"] / fast["stories_per_s"] if one else None
     if args.json:
-        print(json.dumps({"model": model, "corpus": str(args.csv), "cpus": os.cpu_count(),
-                          "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None, "rows": rows,
-                          "ratio_eventwire_1proc_to_spacy": ratio,
-                          "ratio_eventwire_1proc_to_accelerated_spacy": ratio_fast}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "model": model,
+                    "corpus": str(args.csv),
+                    "cpus": os.cpu_count(),
+                    "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+                    "rows": rows,
+                    "ratio_eventwire_1proc_to_spacy": ratio,
+                    "ratio_eventwire_1proc_to_accelerated_spacy": ratio_fast,
+                },
+                indent=2,
+            )
+        )
         return 0
     load = f" · load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     print(f"model {model} · {len(texts)} stories · {n_sent} sentences · {os.cpu_count()} CPUs{load}")
@@ -206,21 +244,29 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         note = ""
         if "net_stories_per_s" in r:
-            note = (f"without the {r['startup_seconds']:.1f}s pool start-up: {r['net_stories_per_s']:.1f} "
-                    f"stories/s, {r['net_sentences_per_s']:.1f} sentences/s")
+            note = (
+                f"without the {r['startup_seconds']:.1f}s pool start-up: {r['net_stories_per_s']:.1f} "
+                f"stories/s, {r['net_sentences_per_s']:.1f} sentences/s"
+            )
         ev = "" if r["events"] is None else str(r["events"])
-        print(f"{r['mode']:<28} {r['seconds']:>8.2f} {r['stories_per_s']:>10.1f} "
-              f"{r['sentences_per_s']:>12.1f} {ev:>8}  {note}")
+        print(
+            f"{r['mode']:<28} {r['seconds']:>8.2f} {r['stories_per_s']:>10.1f} "
+            f"{r['sentences_per_s']:>12.1f} {ev:>8}  {note}"
+        )
     if ratio is not None and ratio_fast is not None:
         print(f"ratio eventwire (1 process) / bare spaCy (stock): {ratio:.2f}  (target >= 0.80)")
-        print(f"ratio eventwire (1 process) / bare spaCy with eventwire's attribute_ruler: {ratio_fast:.2f}  "
-              "(eventwire's own stages alone)")
+        print(
+            f"ratio eventwire (1 process) / bare spaCy with eventwire's attribute_ruler: {ratio_fast:.2f}  "
+            "(eventwire's own stages alone)"
+        )
     for w in workers:
         b = next((r for r in rows if r.get("bare") and r["workers"] == w), None)
         e = next((r for r in rows if not r.get("bare") and r["workers"] == w and w > 1), None)
         if b and e:
-            print(f"ratio eventwire ({w} processes) / bare spaCy (stock, {w} processes): "
-                  f"{b['seconds'] / e['seconds']:.2f}")
+            print(
+                f"ratio eventwire ({w} processes) / bare spaCy (stock, {w} processes): "
+                f"{b['seconds'] / e['seconds']:.2f}"
+            )
     return 0
 
 

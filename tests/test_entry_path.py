@@ -11,9 +11,11 @@ import eventwire
 from eventwire.cli.main import cli
 
 # our own wire story: a dateline with an agency, a capital that is no actor, then the body
-WIRE = ("TBILISI, May 14 (Interpressnews) - Georgia's Prime Minister Irakli Kobakhidze met with Armenian Prime "
-        "Minister Nikol Pashinyan in Tbilisi on Tuesday. The two leaders discussed border trade.\n\n"
-        "Police detained three activists near the parliament building, the interior ministry said.\n")
+WIRE = (
+    "TBILISI, May 14 (Interpressnews) - Georgia's Prime Minister Irakli Kobakhidze met with Armenian Prime "
+    "Minister Nikol Pashinyan in Tbilisi on Tuesday. The two leaders discussed border trade.\n\n"
+    "Police detained three activists near the parliament building, the interior ministry said.\n"
+)
 
 
 def _key(rec: dict[str, object]) -> str:

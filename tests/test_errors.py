@@ -43,8 +43,14 @@ def test_docs_error_table_is_generated_from_the_catalogue() -> None:
 
 
 def test_codes_are_unique_and_belong_to_their_class_range() -> None:
-    ranges = {errors.InputError: "1", errors.ModelError: "2", errors.DictionaryError: "3",
-              errors.SchemaError: "4", errors.StoreError: "5", errors.EvalError: "6"}
+    ranges = {
+        errors.InputError: "1",
+        errors.ModelError: "2",
+        errors.DictionaryError: "3",
+        errors.SchemaError: "4",
+        errors.StoreError: "5",
+        errors.EvalError: "6",
+    }
     for code, d in errors.CATALOGUE.items():
         assert d.code == code
         if d.kind in ranges:

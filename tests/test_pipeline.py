@@ -45,11 +45,11 @@ def test_evidence_offsets_point_into_story(coder) -> None:
     story = Story(id="c", text=text, date=dt.date(2024, 2, 7))
     a = coder.analyze(story)
     for m in a.actors:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
     for rec in a.records:
         ev = rec["evidence"]
-        assert text[ev["start"]:ev["end"]] == ev["text"]
-        assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == ev["trigger"]["text"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+        assert text[ev["trigger"]["start"] : ev["trigger"]["end"]] == ev["trigger"]["text"]
 
 
 def test_code_text_public_api() -> None:

@@ -18,9 +18,19 @@ PATTERNS = [
     r"x?y*",  # matches the empty string: no requirement
 ]
 TEXTS = [
-    "", "Related Coverage: more", "related coverage", "A photo: AFP staff", "PHOTO CREDIT : Jane",
-    "AFP/Jane Doe filed it", "AP Photo/John Smith", "The score was 3-1 in the first half.", "2019-10-08",
-    "By Jane Doe\nThe talks", "Kelvin \u212a photo: x", "\u0130MAGE: somebody", "nothing to see here",
+    "",
+    "Related Coverage: more",
+    "related coverage",
+    "A photo: AFP staff",
+    "PHOTO CREDIT : Jane",
+    "AFP/Jane Doe filed it",
+    "AP Photo/John Smith",
+    "The score was 3-1 in the first half.",
+    "2019-10-08",
+    "By Jane Doe\nThe talks",
+    "Kelvin \u212a photo: x",
+    "\u0130MAGE: somebody",
+    "nothing to see here",
 ]
 
 

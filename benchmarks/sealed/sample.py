@@ -25,25 +25,78 @@ MIN_WORDS, MAX_WORDS = 6, 80
 REUTERS = "oeda_reuters_demo_2020/demo-REUT-20-02-25-stories.jsonl"
 NGEC = "ngec_synthetic_plover/gpt_synthetic_events_2023-10-19_19.csv"
 
-ABBREV = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "rep", "sen", "gov", "jr", "sr",
-          "inc", "corp", "co", "ltd", "no", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "vs", "etc",
-          "prof", "rev", "adm", "cmdr", "fig", "approx", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g"}
+ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "rep",
+    "sen",
+    "gov",
+    "jr",
+    "sr",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "no",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "vs",
+    "etc",
+    "prof",
+    "rev",
+    "adm",
+    "cmdr",
+    "fig",
+    "approx",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.u",
+    "a.m",
+    "p.m",
+    "i.e",
+    "e.g",
+}
 _END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
-DISASTER = re.compile(r"\b(explosions?|exploded|blasts?|fires?|blazes?|wildfires?|earthquakes?|quakes?|tremors?|"
-                      r"floods?|flooding|flooded|crash(?:ed|es)?|"
-                      r"(?:building|bridge|roof|mine|dam|wall|house|tunnel|tower|hotel)s? (?:\w+ ){0,2}collapsed?|"
-                      r"derail(?:ed|ment)|landslides?|"
-                      r"mudslides?|capsized|sank|cyclone|hurricane|typhoon|tsunami|avalanche)\b", re.I)
+DISASTER = re.compile(
+    r"\b(explosions?|exploded|blasts?|fires?|blazes?|wildfires?|earthquakes?|quakes?|tremors?|"
+    r"floods?|flooding|flooded|crash(?:ed|es)?|"
+    r"(?:building|bridge|roof|mine|dam|wall|house|tunnel|tower|hotel)s? (?:\w+ ){0,2}collapsed?|"
+    r"derail(?:ed|ment)|landslides?|"
+    r"mudslides?|capsized|sank|cyclone|hurricane|typhoon|tsunami|avalanche)\b",
+    re.I,
+)
 # a story "about" a disaster: two disaster words or more, and none of these violence words
-VIOLENT_STORY = re.compile(r"\b(bomb\w*|attack\w*|militants?|insurgents?|rebels?|terror\w*|detonat\w*|suicide|"
-                           r"gunm[ae]n|explosives?|grenades?|rockets?|missiles?|air ?strikes?|arson\w*|"
-                           r"shoot\w*|shot)\b", re.I)
+VIOLENT_STORY = re.compile(
+    r"\b(bomb\w*|attack\w*|militants?|insurgents?|rebels?|terror\w*|detonat\w*|suicide|"
+    r"gunm[ae]n|explosives?|grenades?|rockets?|missiles?|air ?strikes?|arson\w*|"
+    r"shoot\w*|shot)\b",
+    re.I,
+)
 # sentence-level exclusions: violence and figurative uses of the disaster words
-NOT_DISASTER = re.compile(r"\b(opened fire|open fire|set (?:\w+ ){0,4}(?:on )?fire|under fire|returned fire|"
-                          r"cease[- ]?fire|exchange of fire|fire (?:on|at)|fire-control|like (?:a )?wildfire|"
-                          r"flood of|price crash|"
-                          r"protesters|rioters|demonstrators|clash\w*|troops|soldiers|police)\b", re.I)
+NOT_DISASTER = re.compile(
+    r"\b(opened fire|open fire|set (?:\w+ ){0,4}(?:on )?fire|under fire|returned fire|"
+    r"cease[- ]?fire|exchange of fire|fire (?:on|at)|fire-control|like (?:a )?wildfire|"
+    r"flood of|price crash|"
+    r"protesters|rioters|demonstrators|clash\w*|troops|soldiers|police)\b",
+    re.I,
+)
 
 
 def shared_dir(arg: str | None) -> Path:
@@ -65,8 +118,14 @@ def reuters_stories(data: Path) -> list[dict[str, Any]]:
         if i >= len(raw):
             break
         obj, i = dec.raw_decode(raw, i)
-        out.append({"id": len(out), "story_id": obj["id"], "date": obj.get("date"),
-                    "text": "\n\n".join(obj["textInfo"]["textStory"])})
+        out.append(
+            {
+                "id": len(out),
+                "story_id": obj["id"],
+                "date": obj.get("date"),
+                "text": "\n\n".join(obj["textInfo"]["textStory"]),
+            }
+        )
     return out
 
 
@@ -84,10 +143,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         lo, cut = line.start(), []
         for m in _END.finditer(line.group()):
-            w = _WORD_BEFORE.search(line.group()[:m.start() + 1])
+            w = _WORD_BEFORE.search(line.group()[: m.start() + 1])
             word = (w.group(1) if w else "").lower()
-            if m.group().startswith(".") and (word in ABBREV or re.fullmatch(r"[a-z]", word)
-                                              or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)):
+            if m.group().startswith(".") and (
+                word in ABBREV or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+            ):
                 continue
             cut.append(lo + m.end())
         for end in [*cut, line.end()]:
@@ -107,16 +167,24 @@ def ok(sent: str) -> bool:
 
 
 def ref(corpus: str, story: dict[str, Any], span: tuple[int, int], stratum: str) -> dict[str, Any]:
-    s = story["text"][span[0]:span[1]]
+    s = story["text"][span[0] : span[1]]
     extra = {"story_id": story["story_id"]} if "story_id" in story else {}
-    return {"corpus": corpus, "story": story["id"], **extra, "start": span[0], "end": span[1],
-            "sha1": hashlib.sha1(s.encode("utf-8")).hexdigest(), "date": story["date"], "stratum": stratum}
+    return {
+        "corpus": corpus,
+        "story": story["id"],
+        **extra,
+        "start": span[0],
+        "end": span[1],
+        "sha1": hashlib.sha1(s.encode("utf-8")).hexdigest(),
+        "date": story["date"],
+        "stratum": stratum,
+    }
 
 
 def draw(data: Path) -> list[dict[str, Any]]:
     rng = random.Random(SEED)
     reut, ngec = reuters_stories(data), ngec_stories(data)
-    pool = [(st, sp) for st in reut for sp in sentences(st["text"]) if ok(st["text"][sp[0]:sp[1]])]
+    pool = [(st, sp) for st in reut for sp in sentences(st["text"]) if ok(st["text"][sp[0] : sp[1]])]
     rng.shuffle(pool)
     picked: list[dict[str, Any]] = []
     per_story: dict[Any, int] = {}
@@ -124,14 +192,14 @@ def draw(data: Path) -> list[dict[str, Any]]:
     for st, sp in pool:  # at most MAX_PER_STORY per Reuters id (versions of a story share it), no repeated text
         if len(picked) >= N_REUTERS:
             break
-        text = re.sub(r"\([^)]*\)|\W", "", st["text"][sp[0]:sp[1]].lower())  # tickers and punctuation aside
+        text = re.sub(r"\([^)]*\)|\W", "", st["text"][sp[0] : sp[1]].lower())  # tickers and punctuation aside
         if per_story.get(st["story_id"], 0) < MAX_PER_STORY and text not in seen_text:
             per_story[st["story_id"]] = per_story.get(st["story_id"], 0) + 1
             seen_text.add(text)
             picked.append(ref("reuters", st, sp, "random"))
     for row in sorted(rng.sample(range(len(ngec)), N_NGEC)):
         st = ngec[row]
-        spans = [sp for sp in sentences(st["text"]) if ok(st["text"][sp[0]:sp[1]])]
+        spans = [sp for sp in sentences(st["text"]) if ok(st["text"][sp[0] : sp[1]])]
         picked.append(ref("ngec", st, rng.choice(spans), "random"))
     taken = {(p["corpus"], p["story"]) for p in picked}
     cands: dict[str, list[tuple[dict[str, Any], tuple[int, int]]]] = {"reuters": [], "ngec": []}
@@ -140,7 +208,7 @@ def draw(data: Path) -> list[dict[str, Any]]:
             if (corpus, st["id"]) in taken or len(DISASTER.findall(st["text"])) < 2 or VIOLENT_STORY.search(st["text"]):
                 continue
             for sp in sentences(st["text"]):
-                s = st["text"][sp[0]:sp[1]]
+                s = st["text"][sp[0] : sp[1]]
                 if ok(s) and DISASTER.search(s) and not NOT_DISASTER.search(s):
                     cands[corpus].append((st, sp))
     dis: list[dict[str, Any]] = []
@@ -179,8 +247,8 @@ def main(argv: list[str] | None = None) -> int:
             for n, r in enumerate(refs, 1):
                 t = texts[(r["corpus"], r["story"])]
                 f.write(f"=== S{n:03d} {r['corpus']} {r['story']} {r['stratum']} [{r['start']}:{r['end']}]\n")
-                f.write(f"CTX: ...{t[max(0, r['start'] - 300):r['start']]!r}\n")
-                f.write(f">>> {t[r['start']:r['end']]}\n\n")
+                f.write(f"CTX: ...{t[max(0, r['start'] - 300) : r['start']]!r}\n")
+                f.write(f">>> {t[r['start'] : r['end']]}\n\n")
     print(f"{len(refs)} references -> {a.out}")
     return 0
 

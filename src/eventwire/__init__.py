@@ -27,6 +27,7 @@ from .errors import (
 from .ingest import read_paths, read_text_story
 from .ingest.dates import DateHint
 from .pipeline import Coder, code_stories
+from .record import EventRecord
 from .story import Reject, Story
 
 _default_coder: Coder | None = None
@@ -53,8 +54,9 @@ def get_coder(model: str | None = None) -> Coder:
     return _default_coder
 
 
-def code_text(text: str, *, date: str | _dt.date | None = None, story_id: str | None = None,
-              model: str | None = None) -> list[dict[str, Any]]:
+def code_text(
+    text: str, *, date: str | _dt.date | None = None, story_id: str | None = None, model: str | None = None
+) -> list[EventRecord]:
     """Code one story and return its event records.
 
     The text is read exactly as a plain-text story file is (``eventwire code story.txt``): an optional
@@ -71,7 +73,22 @@ def code_text(text: str, *, date: str | _dt.date | None = None, story_id: str | 
 
 
 __all__ = [
-    "Coder", "DictionaryError", "EvalError", "EventwireError", "InputError", "ModelError", "Reject",
-    "SchemaError", "StoreError", "Story", "__version__", "code_stories", "code_text", "get_coder",
-    "open_store", "read_paths", "read_text_story", "run_corpus",
+    "Coder",
+    "DictionaryError",
+    "EvalError",
+    "EventwireError",
+    "InputError",
+    "ModelError",
+    "Reject",
+    "SchemaError",
+    "StoreError",
+    "Story",
+    "__version__",
+    "code_stories",
+    "code_text",
+    "get_coder",
+    "open_store",
+    "read_paths",
+    "read_text_story",
+    "run_corpus",
 ]

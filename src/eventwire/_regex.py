@@ -26,7 +26,6 @@ LITERAL, SUBPATTERN, BRANCH = _sre_parse.LITERAL, _sre_parse.SUBPATTERN, _sre_pa
 _REPEATS = (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT, _sre_parse.POSSESSIVE_REPEAT)
 
 
-
 def _case_odd() -> frozenset[str]:
     """Characters on which ``str.lower`` and ``re.IGNORECASE`` disagree (see the module docstring)."""
     from re import _casefix  # type: ignore[attr-defined]  # the table ``re`` itself folds with
@@ -90,9 +89,12 @@ class Scouted:
         except Exception:  # noqa: BLE001 - no pre-check is always safe
             needs = []
         # cheapest and rarest-looking first: requirements with fewer alternatives, then longer literals
-        self.needs: tuple[tuple[str, ...], ...] = tuple(sorted(
-            (tuple(sorted(alts, key=len, reverse=True)) for alts in needs),
-            key=lambda a: (len(a), -min(map(len, a)))))
+        self.needs: tuple[tuple[str, ...], ...] = tuple(
+            sorted(
+                (tuple(sorted(alts, key=len, reverse=True)) for alts in needs),
+                key=lambda a: (len(a), -min(map(len, a))),
+            )
+        )
         self.ignorecase = bool(self.regex.flags & re.IGNORECASE) or "(?i" in self.pattern
 
     def possible(self, text: str, lower: str | None = None) -> bool:

@@ -9,7 +9,8 @@ Third-party exceptions are translated into these where they enter eventwire.
      ├── DictionaryError   a dictionary / pattern data file is invalid              (E3xx)
      ├── SchemaError       a record does not validate against the event schema      (E4xx)
      ├── StoreError        the DuckDB store cannot be opened, migrated or written   (E5xx)
-     └── EvalError         a gold file cannot be read or scored                     (E6xx)
+     ├── EvalError         a gold file cannot be read or scored                     (E6xx)
+     └── ServeError        an HTTP request to ``eventwire serve`` cannot be answered (E7xx)
 
 ``CATALOGUE`` defines every code once, with the class it belongs to, the template of its message and one
 line saying what it means (``docs/errors.md`` is generated from it and checked by a test). Raise with
@@ -82,6 +83,12 @@ class EvalError(EventwireError):
     """A gold file cannot be read or scored (E6xx)."""
 
     code = "E600"
+
+
+class ServeError(EventwireError):
+    """An HTTP request to ``eventwire serve`` cannot be answered, or the server cannot start (E7xx)."""
+
+    code = "E700"
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +260,21 @@ _DEFS: list[ErrorDef] = [
     ),
     ErrorDef("E508", StoreError, "the store is open read-only", "a write was asked of a store opened read-only"),
     ErrorDef("E510", StoreError, "database error: {reason}", "any other database error"),
+    ErrorDef(
+        "E511",
+        StoreError,
+        "the query ran longer than {seconds:g} s and was stopped: narrow it (dates, actor, dyad) or raise the "
+        "limit (`eventwire serve --query-timeout`)",
+        "a query ran longer than the server's time limit and was stopped (HTTP 503)",
+    ),
+    ErrorDef(
+        "E512",
+        StoreError,
+        "the store is held by `eventwire serve`{holder}: while the server runs it owns the store file — add "
+        "stories with POST /api/v1/stories (Bearer token), read with GET /api/v1/events or /api/v1/export, "
+        "or stop the server",
+        "the store is held by a running `eventwire serve` (use its API, or stop it)",
+    ),
     ErrorDef("E520", StoreError, "{detail}", "a bad de-duplication parameter"),
     ErrorDef("E521", StoreError, "{detail}", "a bad query filter, level or aggregation period"),
     ErrorDef("E522", StoreError, "{detail}", "a bad export or output option"),
@@ -269,6 +291,73 @@ _DEFS: list[ErrorDef] = [
     ErrorDef("E603", EvalError, "the gold file holds no scorable sentence", "a gold file without a scorable sentence"),
     ErrorDef("E604", EvalError, "cannot read gold file: {reason}", "the gold file cannot be read"),
     ErrorDef("E605", EvalError, "{problem}", "a bad gold record (the message names file and record)"),
+    # -- server (E7xx) -----------------------------------------------------------------------------------
+    ErrorDef("E700", ServeError, "{detail}", "a server error without a more specific code"),
+    ErrorDef("E701", ServeError, "no such endpoint: {method} {path}", "an unknown URL (HTTP 404)"),
+    ErrorDef(
+        "E702",
+        ServeError,
+        "method {method} is not allowed on {path} (allowed: {allowed})",
+        "an HTTP method the endpoint does not accept (HTTP 405)",
+    ),
+    ErrorDef(
+        "E703",
+        ServeError,
+        "invalid request: {detail}",
+        "a query parameter or body field that fails validation (HTTP 422; `detail` lists each problem)",
+    ),
+    ErrorDef("E704", ServeError, "malformed JSON body: {detail}", "a request body that is not valid JSON (HTTP 400)"),
+    ErrorDef(
+        "E705",
+        ServeError,
+        "the request body is larger than the limit of {limit:,} bytes (`eventwire serve --max-body-bytes`)",
+        "a request body over the size limit, refused before it is parsed (HTTP 413)",
+    ),
+    ErrorDef(
+        "E706",
+        ServeError,
+        "writes are disabled: this server has no token. Start it with --token-file FILE (or EVENTWIRE_TOKEN set) "
+        "and send `Authorization: Bearer <token>`",
+        "a write to a server started without a token (HTTP 403)",
+    ),
+    ErrorDef(
+        "E707",
+        ServeError,
+        "{detail}: send the server's token as `Authorization: Bearer <token>`",
+        "a write without the token or with a wrong one (HTTP 401)",
+    ),
+    ErrorDef("E708", ServeError, "no {what} with id {ident!r}", "an unknown event, story or job id (HTTP 404)"),
+    ErrorDef(
+        "E709",
+        ServeError,
+        "too many stories in one request: {n:,} (at most {limit:,})",
+        "a `POST /api/v1/code` or `/api/v1/stories` with more stories than the server accepts (HTTP 413)",
+    ),
+    ErrorDef(
+        "E710",
+        ServeError,
+        "the write queue is full ({n} jobs waiting): try again when `GET /api/v1/jobs/{{id}}` shows them done",
+        "too many write jobs waiting (HTTP 503)",
+    ),
+    ErrorDef(
+        "E711",
+        ServeError,
+        "the server needs the serve extra: {reason} (pip install 'eventwire[serve]')",
+        "`eventwire serve` without FastAPI/uvicorn installed",
+    ),
+    ErrorDef(
+        "E712",
+        ServeError,
+        "bad cursor: {detail} (pass the `next` value of the previous page unchanged)",
+        "a pagination cursor that this endpoint did not make (HTTP 422)",
+    ),
+    ErrorDef("E713", ServeError, "cannot use token file {path}: {reason}", "an unreadable or empty --token-file"),
+    ErrorDef(
+        "E799",
+        ServeError,
+        "internal server error ({kind}); the server log has the details",
+        "an unexpected error while answering a request (HTTP 500; a bug: please report it)",
+    ),
     # -- internal (E9xx) ---------------------------------------------------------------------------------
     ErrorDef(
         "E900",

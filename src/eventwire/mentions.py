@@ -2,8 +2,10 @@
 
 actors  → ``ActorMention`` (a coded actor at a character and token span of the story)
 events  → ``EventMention`` (a CAMEO code with source/target mentions, trigger, rule, modality)
-place & time fill ``EventMention.location`` and ``EventMention.date``; ``record.py`` turns them into
-the documented event record.
+time    → ``EventTime`` per event (``when.event_dates``)
+place   → a location per event (``place.Locator.locate``)
+Each stage returns what it adds and leaves the earlier stages' objects as they are; ``record.build_record``
+joins an ``EventMention`` with its ``EventTime`` and location into the documented event record.
 """
 
 from __future__ import annotations
@@ -93,7 +95,13 @@ class EventMention:
     confidence: float = 0.5
     modality: str = "asserted"  # asserted | intended | reported
     negated: bool = False
-    date: _dt.date | None = None
-    date_text: str | None = None
-    location: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class EventTime:
+    """When an event happened (what the time stage adds): ``date`` is ``None`` for background with a year
+    only; ``text`` holds the words that gave the date, ``None`` when it is the story's date."""
+
+    date: _dt.date | None
+    text: str | None = None

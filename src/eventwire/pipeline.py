@@ -22,9 +22,9 @@ from .ingest.limits import MAX_STORY_CHARS, too_long
 from .ingest.normalize import normalize
 from .mentions import ActorMention, EventMention
 from .place import Locator
-from .record import build_record
+from .record import EventRecord, build_record
 from .story import Reject, Story
-from .when import resolve_dates
+from .when import event_dates
 
 
 @dataclass(slots=True)
@@ -35,12 +35,12 @@ class Analysis:
     doc: Any
     actors: list[ActorMention]
     events: list[EventMention]
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: list[EventRecord] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class BatchResult:
-    records: list[dict[str, Any]]
+    records: list[EventRecord]
     rejects: list[Reject]
     stories: int  # stories coded (not rejected) in this batch
     story_ids: list[str] = field(default_factory=list)  # ids of the stories of this batch, in input order
@@ -49,8 +49,9 @@ class BatchResult:
 class Coder:
     """Holds the loaded spaCy pipeline and the compiled dictionaries of every stage."""
 
-    def __init__(self, model: str | None = None, *, ner: bool = False,
-                 dictionaries: Sequence[str] | None = None) -> None:
+    def __init__(
+        self, model: str | None = None, *, ner: bool = False, dictionaries: Sequence[str] | None = None
+    ) -> None:
         self.model = resolve_model(model)
         self.dictionaries = resolve_dictionaries(dictionaries)
         self.nlp = _nlp.load(self.model, ner=ner)
@@ -59,9 +60,9 @@ class Coder:
         self.locator = Locator()
 
     # -- the batch function -------------------------------------------------------------------------
-    def code_batch(self, stories: Sequence[Story]) -> tuple[list[dict[str, Any]], list[Reject]]:
+    def code_batch(self, stories: Sequence[Story]) -> tuple[list[EventRecord], list[Reject]]:
         """Code a batch of stories. A story that fails is returned as a ``Reject``; the batch goes on."""
-        records: list[dict[str, Any]] = []
+        records: list[EventRecord] = []
         rejects: list[Reject] = []
         for a in self.analyze_batch(stories, rejects):
             records.extend(a.records)
@@ -97,9 +98,9 @@ class Coder:
     def _analyze_doc(self, story: Story, doc: Any) -> Analysis:
         actors = self.actors.code(doc, story)
         events = self.events.code(doc, story, actors)
-        resolve_dates(doc, story, events)
-        self.locator.locate(doc, story, events, actors)
-        records = [build_record(story, ev) for ev in events]
+        dates = event_dates(doc, story, events)
+        places = self.locator.locate(doc, story, events, actors)
+        records = [build_record(story, ev, when, where) for ev, when, where in zip(events, dates, places, strict=True)]
         return Analysis(story, doc, actors, events, records)
 
 
@@ -127,7 +128,7 @@ def _init_worker(model: str | None, ner: bool, dictionaries: list[str] | None = 
         _WORKER_ERROR = e
 
 
-def _work(batch: list[Story]) -> tuple[list[dict[str, Any]], list[Reject], int]:
+def _work(batch: list[Story]) -> tuple[list[EventRecord], list[Reject], int]:
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
     assert _WORKER is not None
@@ -151,9 +152,17 @@ def batches(items: Iterable[Story | Reject], size: int) -> Iterator[tuple[list[S
         yield stories, rejects
 
 
-def code_stories(items: Iterable[Story | Reject], *, model: str | None = None, workers: int = 1,
-                 batch_size: int = 32, ner: bool = False, coder: Coder | None = None,
-                 read_ahead: int = 2, dictionaries: Sequence[str] | None = None) -> Iterator[BatchResult]:
+def code_stories(
+    items: Iterable[Story | Reject],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    ner: bool = False,
+    coder: Coder | None = None,
+    read_ahead: int = 2,
+    dictionaries: Sequence[str] | None = None,
+) -> Iterator[BatchResult]:
     """Code stories (and pass ingest rejects through) batch by batch, in input order.
 
     With ``workers > 1`` batches are spread over a process pool (each process loads the pipeline once);

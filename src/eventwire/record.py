@@ -6,18 +6,97 @@ import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from .errors import error
 from .events import cameo, plover
-from .mentions import EventMention
+from .mentions import EventMention, EventTime
 from .story import Story
 
-RECORD_FIELDS = (
-    "event_id", "story_id", "sentence_index", "date", "date_text", "story_date", "source", "target",
-    "cameo", "cameo_name", "root", "quad_class", "goldstein", "plover", "location", "evidence",
-    "modality", "confidence", "rule",
-)
+
+class ActorRecord(TypedDict):
+    """A coded actor of an event (``source`` / ``target``)."""
+
+    text: str
+    name: str | None
+    code: str | None
+    country: str | None
+    sectors: list[str]
+    start: int
+    end: int
+
+
+class _PloverRequired(TypedDict):
+    event: str
+    mode: str | None
+
+
+class PloverRecord(_PloverRequired, total=False):
+    """The PLOVER projection of the CAMEO code."""
+
+    context: str | None
+
+
+class _LocationRequired(TypedDict):
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+class LocationRecord(_LocationRequired, total=False):
+    """Where the event happened, from the sentence, the dateline or the country (docs/place.md)."""
+
+    admin1: str | None
+    precision: str | None
+    source: str | None
+    start: int | None
+    end: int | None
+
+
+class SpanRecord(TypedDict):
+    """A piece of the story text with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+class EvidenceRecord(SpanRecord):
+    """The sentence that proves the event, and its trigger."""
+
+    trigger: SpanRecord
+
+
+class EventRecord(TypedDict):
+    """The event record: one coded event mention, as documented in docs/schema.md.
+
+    This is the one typed definition of the record; the JSON Schema (``schema/event.schema.json``) describes
+    the same fields (a test checks they agree), the store's ``mentions`` table stores them.
+    """
+
+    event_id: str
+    story_id: str
+    sentence_index: int
+    date: str | None
+    date_text: str | None
+    story_date: str | None
+    source: ActorRecord | None
+    target: ActorRecord | None
+    cameo: str
+    cameo_name: str | None
+    root: str
+    quad_class: int
+    goldstein: float
+    plover: PloverRecord | None
+    location: LocationRecord | None
+    evidence: EvidenceRecord
+    modality: str
+    confidence: float
+    rule: str
+
+
+RECORD_FIELDS: tuple[str, ...] = tuple(EventRecord.__annotations__)
 
 
 def event_id(story_id: str, ev: EventMention) -> str:
@@ -27,17 +106,20 @@ def event_id(story_id: str, ev: EventMention) -> str:
     return "e-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def build_record(story: Story, ev: EventMention) -> dict[str, Any]:
+def build_record(
+    story: Story, ev: EventMention, when: EventTime | None = None, where: dict[str, Any] | None = None
+) -> EventRecord:
     """Turn an ``EventMention`` of ``story`` into the documented event record (a plain dict)."""
     info = cameo.lookup(ev.cameo)
-    date = ev.date if ev.date is not None or ev.date_text else story.date
+    when = when or EventTime(story.date)
+    date = when.date if when.date is not None or when.text else story.date
     s_start, s_end = _trim(story.text, ev.sentence_start, ev.sentence_end)
     return {
         "event_id": event_id(story.id, ev),
         "story_id": story.id,
         "sentence_index": ev.sentence_index,
         "date": date.isoformat() if date else None,
-        "date_text": ev.date_text,
+        "date_text": when.text,
         "story_date": story.date.isoformat() if story.date else None,
         "source": _actor(ev.source),
         "target": _actor(ev.target),
@@ -46,14 +128,14 @@ def build_record(story: Story, ev: EventMention) -> dict[str, Any]:
         "root": info.root,
         "quad_class": info.quad_class,
         "goldstein": info.goldstein,
-        "plover": plover.project(info.code),
-        "location": ev.location,
+        "plover": cast(PloverRecord | None, plover.project(info.code)),
+        "location": cast(LocationRecord | None, where),
         "evidence": {
             "text": story.text[s_start:s_end],
             "start": s_start,
             "end": s_end,
             "trigger": {
-                "text": story.text[ev.trigger_start:ev.trigger_end],
+                "text": story.text[ev.trigger_start : ev.trigger_end],
                 "start": ev.trigger_start,
                 "end": ev.trigger_end,
             },
@@ -73,8 +155,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _actor(m: Any) -> dict[str, Any] | None:
-    return None if m is None else m.to_record()
+def _actor(m: Any) -> ActorRecord | None:
+    return None if m is None else cast(ActorRecord, m.to_record())
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +174,7 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(schema())
 
 
-def validate(record: dict[str, Any]) -> None:
+def validate(record: EventRecord | dict[str, Any]) -> None:
     """Raise ``SchemaError`` naming the first problem when ``record`` does not follow the schema."""
     errors = sorted(_validator().iter_errors(record), key=lambda e: list(e.path))
     if errors:

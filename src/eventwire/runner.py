@@ -70,14 +70,14 @@ class RunStats:
 
     run_id: str
     started: float = field(default_factory=time.monotonic)
-    total: int | None = None      # inputs counted by the background counter, when known
-    skipped: int = 0              # stories already stored with the same content (not coded again)
-    coded: int = 0                # stories coded and committed in this run
-    rejected: int = 0             # stories rejected while coding, committed
-    input_rejects: int = 0        # unreadable inputs
-    mentions: int = 0             # event mentions committed
+    total: int | None = None  # inputs counted by the background counter, when known
+    skipped: int = 0  # stories already stored with the same content (not coded again)
+    coded: int = 0  # stories coded and committed in this run
+    rejected: int = 0  # stories rejected while coding, committed
+    input_rejects: int = 0  # unreadable inputs
+    mentions: int = 0  # event mentions committed
     batches: int = 0
-    events: int = 0               # de-duplicated events written at the end
+    events: int = 0  # de-duplicated events written at the end
     finished: bool = False
 
     @property
@@ -115,10 +115,19 @@ def _count(paths: Sequence[str], stats: RunStats, stop: threading.Event) -> None
     stats.total = n
 
 
-def run_corpus(paths: Sequence[str], db: str | Path | Store = DEFAULT_DB, *, workers: int = 1,
-               batch_size: int = 32, model: str | None = None, coder: Coder | None = None,
-               dedup: bool = True, dedup_params: DedupParams | None = None, count: bool = True,
-               progress: ProgressFn | None = None) -> RunStats:
+def run_corpus(
+    paths: Sequence[str],
+    db: str | Path | Store = DEFAULT_DB,
+    *,
+    workers: int = 1,
+    batch_size: int = 32,
+    model: str | None = None,
+    coder: Coder | None = None,
+    dedup: bool = True,
+    dedup_params: DedupParams | None = None,
+    count: bool = True,
+    progress: ProgressFn | None = None,
+) -> RunStats:
     """Code the stories under ``paths`` into the store ``db`` (a path or an open ``Store``).
 
     Returns the run's counters; the ``runs`` table keeps them with the provenance of the run.
@@ -126,16 +135,36 @@ def run_corpus(paths: Sequence[str], db: str | Path | Store = DEFAULT_DB, *, wor
     own = not isinstance(db, Store)
     store = open_store(db) if not isinstance(db, Store) else db
     try:
-        return _run(store, list(paths), workers=workers, batch_size=batch_size, model=model, coder=coder,
-                    dedup=dedup, dedup_params=dedup_params, count=count, progress=progress)
+        return _run(
+            store,
+            list(paths),
+            workers=workers,
+            batch_size=batch_size,
+            model=model,
+            coder=coder,
+            dedup=dedup,
+            dedup_params=dedup_params,
+            count=count,
+            progress=progress,
+        )
     finally:
         if own:
             store.close()
 
 
-def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model: str | None,
-         coder: Coder | None, dedup: bool, dedup_params: DedupParams | None, count: bool,
-         progress: ProgressFn | None) -> RunStats:
+def _run(
+    store: Store,
+    paths: list[str],
+    *,
+    workers: int,
+    batch_size: int,
+    model: str | None,
+    coder: Coder | None,
+    dedup: bool,
+    dedup_params: DedupParams | None,
+    count: bool,
+    progress: ProgressFn | None,
+) -> RunStats:
     if store.read_only:
         raise error("E508", where=store.path)
     from .config import resolve_model
@@ -148,9 +177,18 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
         "INSERT INTO runs (run_id, started_at, status, eventwire_version, dictionary_version, model, inputs, "
         "workers, batch_size, stories_read, stories_skipped, stories_coded, stories_rejected, input_rejects, "
         "mentions, dedup_params) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?)",
-        [run_id, _now(), __version__, dictionary_version(), model_name,
-         json.dumps([os.path.abspath(p) if p != "-" else p for p in paths]), workers, batch_size,
-         params.to_json()])
+        [
+            run_id,
+            _now(),
+            __version__,
+            dictionary_version(),
+            model_name,
+            json.dumps([os.path.abspath(p) if p != "-" else p for p in paths]),
+            workers,
+            batch_size,
+            params.to_json(),
+        ],
+    )
     store.set_meta("eventwire_version", __version__)
 
     stop = threading.Event()
@@ -207,9 +245,20 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
             pre = _drain(input_rejects)
             rejects = list(res.rejects) + pre
             n_rej = len({r.story_id for r in res.rejects if r.story_id in ids})
-            write_batch(store, batch, res.records, rejects, run_id=run_id, run_counts={
-                "stories_read": len(batch) + len(pre), "stories_coded": len(batch) - n_rej,
-                "stories_rejected": n_rej, "input_rejects": len(pre), "mentions": len(res.records)})
+            write_batch(
+                store,
+                batch,
+                res.records,
+                rejects,
+                run_id=run_id,
+                run_counts={
+                    "stories_read": len(batch) + len(pre),
+                    "stories_coded": len(batch) - n_rej,
+                    "stories_rejected": n_rej,
+                    "input_rejects": len(pre),
+                    "mentions": len(res.records),
+                },
+            )
             stats.coded += len(batch) - n_rej
             stats.rejected += n_rej
             stats.input_rejects += len(pre)
@@ -222,8 +271,9 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
                 progress(stats)
         rest = _drain(input_rejects)
         if rest:
-            write_batch(store, [], [], rest, run_id=run_id,
-                        run_counts={"stories_read": len(rest), "input_rejects": len(rest)})
+            write_batch(
+                store, [], [], rest, run_id=run_id, run_counts={"stories_read": len(rest), "input_rejects": len(rest)}
+            )
             stats.input_rejects += len(rest)
         store.execute("UPDATE runs SET stories_skipped = ? WHERE run_id = ?", [stats.skipped, run_id])
         if dedup:
@@ -237,8 +287,10 @@ def _run(store: Store, paths: list[str], *, workers: int, batch_size: int, model
         stop.set()
         stats.finished = True
         try:
-            store.execute("UPDATE runs SET status = ?, finished_at = ?, stories_skipped = ?, events = ? "
-                          "WHERE run_id = ?", [status, _now(), stats.skipped, stats.events, run_id])
+            store.execute(
+                "UPDATE runs SET status = ?, finished_at = ?, stories_skipped = ?, events = ? WHERE run_id = ?",
+                [status, _now(), stats.skipped, stats.events, run_id],
+            )
         except StoreError:
             pass
         if lookup is not store:

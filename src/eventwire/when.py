@@ -38,16 +38,32 @@ from typing import Any
 
 from . import words as _words
 from ._regex import Scouted
-from .mentions import EventMention
+from .mentions import EventMention, EventTime
 from .story import Story
 
 _MONTHS = _words.calendar().all_months  # from data, not from ``calendar`` (which follows the process locale)
 _DAYS = {d: i for i, d in enumerate(_words.calendar().weekdays)}
-_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-         "ten": 10, "a": 1, "a couple of": 2, "several": 3, "few": 3}
+_NUMS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "a couple of": 2,
+    "several": 3,
+    "few": 3,
+}
 
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
-       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -59,22 +75,54 @@ PATTERNS: list[tuple[str, Scouted]] = [
     ("dmy", Scouted(rf"\b(?:on\s+)?{_DAY}\s+{_MON},?\s+{_YEAR}\b")),
     ("md", Scouted(rf"\b(?:on\s+)?{_MON}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![:\d])")),
     ("dm", Scouted(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b")),
-    ("weekday", Scouted(rf"\b(?:(?P<rel>on|last|next|this|coming|late\s+on|early\s+on|late|early)\s+)?"
-                           rf"{_WEEKDAY}\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-    ("rel", Scouted(r"\b(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|"
-                       r"this\s+afternoon|this\s+evening|overnight|last\s+week|last\s+month|last\s+year|"
-                       r"earlier\s+this\s+(?:week|month|year)|earlier\s+today|this\s+week|this\s+month|"
-                       r"recently|next\s+week|next\s+month|next\s+year|the\s+day\s+before)\b", re.I)),
-    ("ago", Scouted(r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a|a\s+couple\s+of|"
-                       r"several|a\s+few)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
+    (
+        "weekday",
+        Scouted(
+            rf"\b(?:(?P<rel>on|last|next|this|coming|late\s+on|early\s+on|late|early)\s+)?"
+            rf"{_WEEKDAY}\b(?:\s+(?P<part>morning|afternoon|evening|night))?"
+        ),
+    ),
+    (
+        "rel",
+        Scouted(
+            r"\b(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|"
+            r"this\s+afternoon|this\s+evening|overnight|last\s+week|last\s+month|last\s+year|"
+            r"earlier\s+this\s+(?:week|month|year)|earlier\s+today|this\s+week|this\s+month|"
+            r"recently|next\s+week|next\s+month|next\s+year|the\s+day\s+before)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        Scouted(
+            r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a|a\s+couple\s+of|"
+            r"several|a\s+few)\s+(?P<unit>days?|weeks?)\s+ago\b",
+            re.I,
+        ),
+    ),
     ("month", Scouted(rf"\b(?:in|since|during|early|late|mid-?)\s+{_MON}\b(?!\s+\d)")),
     ("my", Scouted(rf"\b(?:(?:in|since|during|early|late|mid-?)\s+)?{_MON}\s+{_YEAR}\b")),
-    ("year", Scouted(rf"\b(?:in|since|during|from|until|till|of|early|late|mid-?|back\s+in)\s+{_YEAR}\b"
-                        r"(?![-/]\d)")),
-    ("year", Scouted(r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|"
-                        rf"(?<=\btheir\s)|(?<=\bthat\s)){_YEAR}(?=\s+[a-z])")),  # "a 1991 crackdown"
-    ("year", Scouted(r"\b(?:in|during|since|through|throughout)\s+the\s+(?:early\s+|late\s+|mid-?)?"
-                        r"(?P<year>(?:19|20)\d0)s\b")),
+    (
+        "year",
+        Scouted(
+            rf"\b(?:in|since|during|from|until|till|of|early|late|mid-?|back\s+in)\s+{_YEAR}\b"
+            r"(?![-/]\d)"
+        ),
+    ),
+    (
+        "year",
+        Scouted(
+            r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|"
+            rf"(?<=\btheir\s)|(?<=\bthat\s)){_YEAR}(?=\s+[a-z])"
+        ),
+    ),  # "a 1991 crackdown"
+    (
+        "year",
+        Scouted(
+            r"\b(?:in|during|since|through|throughout)\s+the\s+(?:early\s+|late\s+|mid-?)?"
+            r"(?P<year>(?:19|20)\d0)s\b"
+        ),
+    ),
 ]
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})  # "would": future in reported speech
@@ -133,8 +181,15 @@ def resolve(kind: str, m: re.Match[str], story_date: _dt.date | None, future: bo
         n = int(n_txt) if n_txt.isdigit() else _NUMS.get(n_txt.replace("a few", "few"), 1)
         return D - _dt.timedelta(days=n * (7 if g["unit"].lower().startswith("week") else 1))
     rel = re.sub(r"\s+", " ", g["rel"].lower())
-    table = {"yesterday": -1, "last night": -1, "the day before": -1, "overnight": 0, "tomorrow": 1,
-             "last week": -7, "next week": 7}
+    table = {
+        "yesterday": -1,
+        "last night": -1,
+        "the day before": -1,
+        "overnight": 0,
+        "tomorrow": 1,
+        "last week": -7,
+        "next week": 7,
+    }
     if rel in table:
         return D + _dt.timedelta(days=table[rel])
     if rel == "last month":
@@ -207,8 +262,12 @@ def _is_future(head: Any) -> bool:
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX:
                 return True
-            if c.dep_ == "aux" and c.lower_ == "to" and t.dep_ == "xcomp" and t.head.lemma_ in (
-                    "plan", "intend", "expect", "schedule", "be"):
+            if (
+                c.dep_ == "aux"
+                and c.lower_ == "to"
+                and t.dep_ == "xcomp"
+                and t.head.lemma_ in ("plan", "intend", "expect", "schedule", "be")
+            ):
                 return True
         if t.dep_ not in _CLAUSE_UP or t.head.i == t.i:
             break
@@ -261,22 +320,18 @@ def date_for(doc: Any, story: Story, ev: EventMention) -> tuple[_dt.date | None,
         return None, None
     s, e, kind, m = best[1]
     if historical(kind, m, story.date) and kind in ("year", "my"):
-        return None, text[s0 + s:s0 + e]
+        return None, text[s0 + s : s0 + e]
     future = _is_future(doc[ev.trigger_tok]) or _is_future(_clause_head(doc[ev.trigger_tok]))
-    return resolve(kind, m, story.date, future), text[s0 + s:s0 + e]
+    return resolve(kind, m, story.date, future), text[s0 + s : s0 + e]
 
 
-def resolve_dates(doc: Any, story: Story, events: list[EventMention]) -> None:
-    """Fill ``date``/``date_text`` of each event in place; the story date when the sentence gives none."""
+def event_dates(doc: Any, story: Story, events: list[EventMention]) -> list[EventTime]:
+    """The date of each event: the one its clause gives, else the story date (the events are not changed)."""
+    out: list[EventTime] = []
     for ev in events:
-        if ev.date is not None:
-            continue
         try:
             d, t = date_for(doc, story, ev)
         except (IndexError, ValueError):
             d, t = None, None
-        if t is not None:
-            ev.date_text = t
-            ev.date = d
-        else:
-            ev.date = story.date
+        out.append(EventTime(d, t) if t is not None else EventTime(story.date))
+    return out

@@ -60,7 +60,7 @@ def test_conflict_gives_arm_and_aze(analysis) -> None:
 def test_no_garbage_codes(analysis) -> None:
     for m in analysis.actors:
         assert m.code is None or (len(m.code) % 3 == 0 and m.code.isupper()), m
-        assert analysis.story.text[m.start:m.end] == m.text
+        assert analysis.story.text[m.start : m.end] == m.text
 
 
 def test_two_countries_resolve_to_aze_and_rus(analysis) -> None:

@@ -18,8 +18,12 @@ import pytest
 from eventwire.story import Story
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-CASES = [json.loads(line) for p in sorted(GOLDEN.glob("actors*.jsonl"))
-         for line in p.read_text("utf-8").splitlines() if line.strip()]
+CASES = [
+    json.loads(line)
+    for p in sorted(GOLDEN.glob("actors*.jsonl"))
+    for line in p.read_text("utf-8").splitlines()
+    if line.strip()
+]
 
 
 def test_enough_golden_cases() -> None:
@@ -35,8 +39,12 @@ def locate(text: str, needle: str, nth: int) -> tuple[int, int]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_golden(coder, case) -> None:
-    story = Story(id=case["id"], text=case["text"], place=case.get("place"),
-                  date=dt.date.fromisoformat(case["date"]) if case.get("date") else None)
+    story = Story(
+        id=case["id"],
+        text=case["text"],
+        place=case.get("place"),
+        date=dt.date.fromisoformat(case["date"]) if case.get("date") else None,
+    )
     mentions = coder.analyze(story).actors
     shown = [(m.text, m.code, m.rule) for m in mentions]
     for exp in case["expect"]:
@@ -59,5 +67,4 @@ def test_golden(coder, case) -> None:
             assert exp["name"] in [m.name for m in cands], f"{exp} vs {[(m.text, m.name) for m in cands]}"
     if "same_group" in case:
         groups = {m.group for m in mentions if m.code in case["same_group"]}
-        assert len(groups) == 1 and None not in groups, \
-            f"not one group: {[(m.code, m.group) for m in mentions]}"
+        assert len(groups) == 1 and None not in groups, f"not one group: {[(m.code, m.group) for m in mentions]}"

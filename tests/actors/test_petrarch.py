@@ -30,8 +30,12 @@ def test_actors_with_date_ranges() -> None:
     assert by_name["Valdorian Army"]["default"]["sectors"] == ["MIL"]
     k = by_name["Marta Kovelska"]
     assert k["names"] == ["Marta Kovelska", "President Kovelska"]
-    assert k["periods"][0] == {"from": dt.date(1995, 1, 1), "to": dt.date(2001, 6, 14), "country": "VLD",
-                               "sectors": ["OPP"]}
+    assert k["periods"][0] == {
+        "from": dt.date(1995, 1, 1),
+        "to": dt.date(2001, 6, 14),
+        "country": "VLD",
+        "sectors": ["OPP"],
+    }
     assert k["periods"][1]["sectors"] == ["GOV"] and k["periods"][1]["to"] == dt.date(2009, 12, 31)
     assert k["default"] == {"country": "VLD", "sectors": ["ELI"]}
     o = by_name["Otto Brandis"]["periods"]
@@ -57,11 +61,31 @@ def test_agents_with_macros_and_plurals() -> None:
 def test_cli_writes_loadable_files(tmp_path, coder) -> None:
     runner = CliRunner()
     out_a, out_g = tmp_path / "actors.yaml", tmp_path / "agents.yaml"
-    r = runner.invoke(cli, ["dictionaries", "import-petrarch", str(FIX / "petrarch_sample.actors.txt"),
-                            "--kind", "actors", "-o", str(out_a)])
+    r = runner.invoke(
+        cli,
+        [
+            "dictionaries",
+            "import-petrarch",
+            str(FIX / "petrarch_sample.actors.txt"),
+            "--kind",
+            "actors",
+            "-o",
+            str(out_a),
+        ],
+    )
     assert r.exit_code == 0, r.output
-    r = runner.invoke(cli, ["dictionaries", "import-petrarch", str(FIX / "petrarch_sample.agents.txt"),
-                            "--kind", "agents", "-o", str(out_g)])
+    r = runner.invoke(
+        cli,
+        [
+            "dictionaries",
+            "import-petrarch",
+            str(FIX / "petrarch_sample.agents.txt"),
+            "--kind",
+            "agents",
+            "-o",
+            str(out_g),
+        ],
+    )
     assert r.exit_code == 0, r.output
     # the converted files load as user dictionaries and code by story date
     from eventwire.story import Story
@@ -76,6 +100,7 @@ def test_cli_writes_loadable_files(tmp_path, coder) -> None:
 
 
 def test_cli_bad_kind() -> None:
-    r = CliRunner().invoke(cli, ["dictionaries", "import-petrarch", str(FIX / "petrarch_sample.agents.txt"),
-                                 "--kind", "verbs"])
+    r = CliRunner().invoke(
+        cli, ["dictionaries", "import-petrarch", str(FIX / "petrarch_sample.agents.txt"), "--kind", "verbs"]
+    )
     assert r.exit_code == 2

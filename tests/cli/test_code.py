@@ -100,8 +100,9 @@ def test_bad_model_with_workers_exits_cleanly(runner: CliRunner) -> None:
 def test_user_dictionaries_from_petrarch_import(runner: CliRunner, tmp_path: Path) -> None:
     fixture = ROOT / "tests" / "fixtures" / "actors" / "petrarch_sample.actors.txt"
     converted = tmp_path / "valdoria.yaml"
-    res = runner.invoke(cli, ["dictionaries", "import-petrarch", str(fixture), "--kind", "actors",
-                              "-o", str(converted)])
+    res = runner.invoke(
+        cli, ["dictionaries", "import-petrarch", str(fixture), "--kind", "actors", "-o", str(converted)]
+    )
     assert res.exit_code == 0, res.output
     story = tmp_path / "story.txt"
     story.write_text("date 2024-05-02\n\nValdoria condemned the attack on its embassy.\n", "utf-8")

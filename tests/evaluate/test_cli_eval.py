@@ -14,12 +14,15 @@ from eventwire.evaluate import evaluate, read_gold
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
 
 
-@pytest.mark.parametrize(("name", "fmt", "sentences", "gold_events"), [
-    ("gold_small.jsonl", "jsonl", 4, 4),
-    ("plover_gsr_small.json", "plover-gsr", 4, 4),
-    ("penta_small.tsv", "penta-tsv", 5, 5),
-    ("petr_small.xml", "petr", 4, 4),
-])
+@pytest.mark.parametrize(
+    ("name", "fmt", "sentences", "gold_events"),
+    [
+        ("gold_small.jsonl", "jsonl", 4, 4),
+        ("plover_gsr_small.json", "plover-gsr", 4, 4),
+        ("penta_small.tsv", "penta-tsv", 5, 5),
+        ("petr_small.xml", "petr", 4, 4),
+    ],
+)
 def test_eval_json_report(coder, name, fmt, sentences, gold_events):
     report, errors = evaluate(read_gold(FIX / name, fmt), coder)
     c = report["counts"]
@@ -27,15 +30,29 @@ def test_eval_json_report(coder, name, fmt, sentences, gold_events):
     assert 0 <= c["sentences_without_prediction"] <= sentences
     for a in report["accuracy"].values():
         assert a["value"] is None or 0.0 <= a["value"] <= 1.0
-    assert sum(sum(row.values()) for row in report["confusion"]["matrix"].values()) == \
-        report["accuracy"][report["confusion"]["family"]]["total"]
+    assert (
+        sum(sum(row.values()) for row in report["confusion"]["matrix"].values())
+        == report["accuracy"][report["confusion"]["family"]]["total"]
+    )
     assert all(e["text"] and "gold" in e for e in errors)
 
 
 def test_cli_eval_text_json_limit_and_errors(tmp_path, coder):
     runner = CliRunner()
-    res = runner.invoke(cli, ["eval", str(FIX / "gold_small.jsonl"), "--format", "jsonl", "--json",
-                              "--limit", "2", "--errors", str(tmp_path / "err.jsonl")])
+    res = runner.invoke(
+        cli,
+        [
+            "eval",
+            str(FIX / "gold_small.jsonl"),
+            "--format",
+            "jsonl",
+            "--json",
+            "--limit",
+            "2",
+            "--errors",
+            str(tmp_path / "err.jsonl"),
+        ],
+    )
     assert res.exit_code == 0, res.output
     report = json.loads(res.output)
     assert report["counts"]["sentences"] == 2
@@ -55,11 +72,14 @@ def test_cli_eval_bad_file_exit_code(tmp_path):
     assert "E605" in res.output and "bad.tsv:1" in res.output
 
 
-@pytest.mark.parametrize(("rel", "fmt", "sentences", "family"), [
-    ("data/plover_gsr/PLOVER_GSR_CAMEO.json", "plover-gsr", 322, "plover"),
-    ("data/conflibert_cameo_test/cameo_class_test.tsv", "penta-tsv", 451, "penta"),
-    ("data/upetrarch_petr2_gsr/PETR2_GSR_validation.xml", "petr", 77, "root"),
-])
+@pytest.mark.parametrize(
+    ("rel", "fmt", "sentences", "family"),
+    [
+        ("data/plover_gsr/PLOVER_GSR_CAMEO.json", "plover-gsr", 322, "plover"),
+        ("data/conflibert_cameo_test/cameo_class_test.tsv", "penta-tsv", 451, "penta"),
+        ("data/upetrarch_petr2_gsr/PETR2_GSR_validation.xml", "petr", 77, "root"),
+    ],
+)
 def test_dev_sets_score_end_to_end(shared, coder, rel, fmt, sentences, family):
     """The dev sets go through the whole evaluation (counts only: the figures are reported, not asserted)."""
     report, _ = evaluate(read_gold(shared / rel, fmt), coder)

@@ -17,8 +17,12 @@ FIX = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
 def test_plover_gsr_reader():
     g = read_gold(FIX / "plover_gsr_small.json", "plover-gsr")
     assert g.kind == "plover" and g.format == "plover-gsr"
-    assert [s.id for s in g.sentences] == ["TEST-AGREE-0001", "TEST-DEMAND-0001", "TEST-FIGHT-0001",
-                                           "TEST-INVESTIGATE-0001"]  # DOCUMENT record skipped
+    assert [s.id for s in g.sentences] == [
+        "TEST-AGREE-0001",
+        "TEST-DEMAND-0001",
+        "TEST-FIGHT-0001",
+        "TEST-INVESTIGATE-0001",
+    ]  # DOCUMENT record skipped
     agree, demand, fight, inv = g.sentences
     assert agree.date == dt.date(2021, 3, 4)
     assert agree.events == [GoldEvent(plover="AGREE", sources=("NOR", "DNK"), targets=())]  # target "" → none
@@ -39,8 +43,10 @@ def test_petr_reader():
     assert one.date == dt.date(2020, 1, 10)
     assert one.events == [GoldEvent(cameo="042", root="04", sources=("FIN",), targets=("ESTGOV",))]
     # the commented coding is ignored, the duplicate collapses: two directions remain
-    assert [(e.sources, e.targets, e.cameo) for e in two.events] == [(("PRT",), ("ESP",), "0311"),
-                                                                     (("ESP",), ("PRT",), "0311")]
+    assert [(e.sources, e.targets, e.cameo) for e in two.events] == [
+        (("PRT",), ("ESP",), "0311"),
+        (("ESP",), ("PRT",), "0311"),
+    ]
     assert three.events == [] and three.date == dt.date(2020, 1, 12)  # noevents; YYMMDD date
     assert "&" in three.text
     assert six.events[0].sources == () and six.events[0].targets == ("MLTCRM",)  # null source
@@ -66,23 +72,33 @@ def test_jsonl_reader():
     assert j4.events == [GoldEvent(root="11", sources=("LVA",), targets=("PRK", "PRKGOV"))]
 
 
-@pytest.mark.parametrize(("fmt", "content", "fragment"), [
-    ("jsonl", '{"text": "A sentence.", "events": [{"cameo": "999"}]}\n', ":1"),
-    ("jsonl", '{"text": "A sentence."}\n', ":1"),
-    ("jsonl", '{"text": "Ok.", "events": []}\n{"text": "Bad", "events": [{"root": "21"}]}\n', ":2"),
-    ("jsonl", '{"text": "Ok.", "events": [], "date": "May 5"}\n', ":1"),
-    ("jsonl", "not json\n", ":1"),
-    ("penta-tsv", "One sentence.\t1\nAnother sentence.\t7\n", ":2"),
-    ("penta-tsv", "No tab on this line\n", ":1"),
-    ("plover-gsr", '[{"id": "x1", "event": "AGREE"}]', "record 0 (x1)"),
-    ("plover-gsr", '[{"id": "x1", "event": "TELEPORT", "text": "A sentence."}]', "record 0 (x1)"),
-    ("plover-gsr", '{"id": "x1"}', "plover"),
-    ("plover-gsr", '[{"id": "x1", "event": "AGREE", "text": "A.", "source": {"code": "USA"}}]', "record 0"),
-    ("petr", '<Sentences>\n<Sentence id="P1" date="20200101"/>\n<EventCoding eventcode="04x" />\n'
-             "<Text>Hi.</Text>\n</Sentences>\n", ":2 (P1)"),
-    ("petr", '<Sentences>\n<Sentence id="P2" date="20200101"/>\n<EventCoding eventcode="042" />\n'
-             "</Sentences>\n", ":2 (P2)"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "content", "fragment"),
+    [
+        ("jsonl", '{"text": "A sentence.", "events": [{"cameo": "999"}]}\n', ":1"),
+        ("jsonl", '{"text": "A sentence."}\n', ":1"),
+        ("jsonl", '{"text": "Ok.", "events": []}\n{"text": "Bad", "events": [{"root": "21"}]}\n', ":2"),
+        ("jsonl", '{"text": "Ok.", "events": [], "date": "May 5"}\n', ":1"),
+        ("jsonl", "not json\n", ":1"),
+        ("penta-tsv", "One sentence.\t1\nAnother sentence.\t7\n", ":2"),
+        ("penta-tsv", "No tab on this line\n", ":1"),
+        ("plover-gsr", '[{"id": "x1", "event": "AGREE"}]', "record 0 (x1)"),
+        ("plover-gsr", '[{"id": "x1", "event": "TELEPORT", "text": "A sentence."}]', "record 0 (x1)"),
+        ("plover-gsr", '{"id": "x1"}', "plover"),
+        ("plover-gsr", '[{"id": "x1", "event": "AGREE", "text": "A.", "source": {"code": "USA"}}]', "record 0"),
+        (
+            "petr",
+            '<Sentences>\n<Sentence id="P1" date="20200101"/>\n<EventCoding eventcode="04x" />\n'
+            "<Text>Hi.</Text>\n</Sentences>\n",
+            ":2 (P1)",
+        ),
+        (
+            "petr",
+            '<Sentences>\n<Sentence id="P2" date="20200101"/>\n<EventCoding eventcode="042" />\n</Sentences>\n',
+            ":2 (P2)",
+        ),
+    ],
+)
 def test_bad_gold_files_name_file_and_record(tmp_path, fmt, content, fragment):
     p = tmp_path / f"bad.{fmt}"
     p.write_text(content, encoding="utf-8")

@@ -33,7 +33,7 @@ def test_general_verbs(coder, text, code):
 
 
 def test_phrasal_verbs_are_not_their_bare_verb(coder):
-    """"hit out at" is criticism, not a blow; "back down" is yielding, not support."""
+    """ "hit out at" is criticism, not a blow; "back down" is yielding, not support."""
     roots = {r["root"] for r in coder.analyze(Story(id="t", text=CASES[4][0])).records}
     assert not roots & {"18", "19", "20"}
     codes = {r["cameo"] for r in coder.analyze(Story(id="t", text=CASES[3][0])).records}

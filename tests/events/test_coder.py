@@ -19,8 +19,9 @@ def ec() -> EventCoder:
 def code(nlp: Any, ec: EventCoder, text: str) -> list[tuple[str, str | None, str | None, str]]:
     doc = nlp(text)
     events = ec.code(doc, None, stub_actors(doc))  # type: ignore[arg-type]
-    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None, e.modality)
-            for e in events]
+    return [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None, e.modality) for e in events
+    ]
 
 
 def test_light_verb_reciprocal_both_directions(nlp: Any, ec: EventCoder) -> None:
@@ -86,13 +87,16 @@ def test_appeal_family_with_addressee(nlp: Any, ec: EventCoder) -> None:
     assert code(nlp, ec, "The US urged Russia to release the prisoners.")[0][:3] == ("0253", "USA", "RUS")
 
 
-@pytest.mark.parametrize("text", [
-    "The fight against crime continues in Mexico.",
-    "Protesters attacked the policy of the government.",
-    "The Ukrainian war of words with Russia escalated.",
-    "The conflict is the main threat to Azerbaijan.",
-    "The drought killed thousands of cattle in Kenya.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fight against crime continues in Mexico.",
+        "Protesters attacked the policy of the government.",
+        "The Ukrainian war of words with Russia escalated.",
+        "The conflict is the main threat to Azerbaijan.",
+        "The drought killed thousands of cattle in Kenya.",
+    ],
+)
 def test_false_friends_are_not_violence(nlp: Any, ec: EventCoder, text: str) -> None:
     assert not [g for g in code(nlp, ec, text) if g[0][:2] in ("18", "19", "20")]
 
@@ -113,8 +117,8 @@ def test_event_fields(nlp: Any, ec: EventCoder) -> None:
     doc = nlp("Hello there. Police arrested five protesters in Baku.")
     (ev,) = ec.code(doc, None, stub_actors(doc))  # type: ignore[arg-type]
     assert ev.sentence_index == 1
-    assert doc.text[ev.sentence_start:ev.sentence_end] == "Police arrested five protesters in Baku."
-    assert doc.text[ev.trigger_start:ev.trigger_end] == "arrested" and doc[ev.trigger_tok].text == "arrested"
+    assert doc.text[ev.sentence_start : ev.sentence_end] == "Police arrested five protesters in Baku."
+    assert doc.text[ev.trigger_start : ev.trigger_end] == "arrested" and doc[ev.trigger_tok].text == "arrested"
     assert ev.rule.startswith("verbs.yaml:arrest") and 0 < ev.confidence < 1
 
 

@@ -23,8 +23,10 @@ def test_credit_names_no_actor(coder: Any) -> None:
 
 
 def test_headline_list_gives_no_events(coder: Any) -> None:
-    text = ("Police detained two activists in Nairobi on Monday.\n\nRelated Coverage Rebels kill five soldiers "
-            "in northern Mali")
+    text = (
+        "Police detained two activists in Nairobi on Monday.\n\nRelated Coverage Rebels kill five soldiers "
+        "in northern Mali"
+    )
     events = _events(coder, text)
     assert [e.cameo[:3] for e in events] == ["173"]
 
@@ -38,24 +40,29 @@ def test_boilerplate_spans(nlp: Any) -> None:
 
 
 def test_sports_story_flag(nlp: Any) -> None:
-    sports = nlp("The pitcher threw a scoreless inning. The team won the game 4-2 as the league leaders "
-                 "extended their run. The coach praised the squad after the match.")
-    news = nlp("Rebels attacked an army post on Monday. The defence minister said the team of "
-               "investigators would report within a week.")
+    sports = nlp(
+        "The pitcher threw a scoreless inning. The team won the game 4-2 as the league leaders "
+        "extended their run. The coach praised the squad after the match."
+    )
+    news = nlp(
+        "Rebels attacked an army post on Monday. The defence minister said the team of "
+        "investigators would report within a week."
+    )
     assert StoryContext.of(sports).sports_story
     assert not StoryContext.of(news).sports_story
 
 
 def test_casualties_without_perpetrator_once_per_story(coder: Any) -> None:
-    text = ("At least six people were killed and dozens were injured in clashes in the Kenyan capital on "
-            "Monday. Police said six people had been killed in the clashes.")
+    text = (
+        "At least six people were killed and dozens were injured in clashes in the Kenyan capital on "
+        "Monday. Police said six people had been killed in the clashes."
+    )
     violent = [e for e in _events(coder, text) if e.cameo.startswith(("18", "19", "20"))]
     assert len(violent) == 1 and violent[0].source is None
 
 
 def test_casualties_with_perpetrator_are_kept(coder: Any) -> None:
-    text = ("Five villagers were killed in the north on Monday. Rebels killed three soldiers near the border "
-            "on Tuesday.")
+    text = "Five villagers were killed in the north on Monday. Rebels killed three soldiers near the border on Tuesday."
     violent = [e for e in _events(coder, text) if e.cameo.startswith("19")]
     assert len(violent) == 2
 

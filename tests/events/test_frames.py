@@ -6,6 +6,7 @@ from importlib import resources
 
 import pytest
 
+from eventwire._data import load_text
 from eventwire.errors import DictionaryError
 from eventwire.events import EventCoder, cameo, frames
 
@@ -13,16 +14,22 @@ from eventwire.events import EventCoder, cameo, frames
 def test_all_pattern_files_are_loaded() -> None:
     p = frames.load()
     folder = resources.files("eventwire.events").joinpath("data")
-    expected = sorted(f.name for f in folder.iterdir()
-                      if f.name.endswith(".yaml") and f.name.startswith(("verbs", "nouns", "lightverbs", "modality")))
+    expected = sorted(
+        f.name
+        for f in folder.iterdir()
+        if f.name.endswith(".yaml") and f.name.startswith(("verbs", "nouns", "lightverbs", "modality"))
+    )
     assert sorted(p.files) == expected
     assert {"verbs.yaml", "nouns.yaml", "lightverbs.yaml", "modality.yaml"} <= set(p.files)
 
 
 def test_every_code_is_a_cameo_code() -> None:
     p = frames.load()
-    all_frames = [f for fs in p.verbs.values() for f in fs] + [f for fs in p.nouns.values() for f in fs] + \
-        [f for fs in p.light.values() for f in fs]
+    all_frames = (
+        [f for fs in p.verbs.values() for f in fs]
+        + [f for fs in p.nouns.values() for f in fs]
+        + [f for fs in p.light.values() for f in fs]
+    )
     assert all(cameo.is_code(f.code) for f in all_frames)
     for fam in p.modality.families.values():
         assert cameo.is_code(fam.default) and all(cameo.is_code(c) for c in fam.map.values())
@@ -74,8 +81,10 @@ def test_bad_code_is_a_dictionary_error() -> None:
 
 
 def test_unknown_key_and_class_are_errors() -> None:
+    # an unknown pattern key is caught by the verbs schema at load (file, line and field in the message)
+    with pytest.raises(DictionaryError) as e:
+        load_text("# schema: events-verbs\nverbs:\n  meet:\n    code: '040'\n    target: obj\n", "verbs_test.yaml")
+    assert "verbs_test.yaml:5" in str(e.value) and "target" in str(e.value)
     comp = frames._Compiler()
-    with pytest.raises(DictionaryError):
-        comp.frame("verb", "meet", {"code": "040", "target": "obj"}, "verbs_test.yaml")
     with pytest.raises(DictionaryError):
         comp.frame("verb", "meet", {"code": "040", "obj": "@no_such_class"}, "verbs_test.yaml")

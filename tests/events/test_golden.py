@@ -44,8 +44,13 @@ def _matches(ev: Any, want: dict[str, Any]) -> bool:
 
 
 def _show(events: list[Any]) -> str:
-    return "; ".join(f"{e.cameo} {e.source.code if e.source else '-'}->{e.target.code if e.target else '-'} "
-                     f"[{e.rule}]" for e in events) or "(no events)"
+    return (
+        "; ".join(
+            f"{e.cameo} {e.source.code if e.source else '-'}->{e.target.code if e.target else '-'} [{e.rule}]"
+            for e in events
+        )
+        or "(no events)"
+    )
 
 
 def test_enough_golden_sentences() -> None:

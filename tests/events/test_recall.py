@@ -45,11 +45,14 @@ def test_document_participle_speaks_for_its_author(nlp: Any, ec: EventCoder) -> 
     assert code(nlp, ec, "Egypt issued a statement condemning Israel.") == [("111", "EGY", "ISR")]
 
 
-@pytest.mark.parametrize("text,want", [
-    ("Norway announced the suspension of aid to Mali.", ("162", "NOR", "MLI")),
-    ("Kenya ordered the withdrawal of its troops from Somalia.", ("0874", "KEN", "SOM")),
-    ("Jordan approved the lifting of sanctions on Syria.", ("085", "JOR", "SYR")),
-])
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Norway announced the suspension of aid to Mali.", ("162", "NOR", "MLI")),
+        ("Kenya ordered the withdrawal of its troops from Somalia.", ("0874", "KEN", "SOM")),
+        ("Jordan approved the lifting of sanctions on Syria.", ("085", "JOR", "SYR")),
+    ],
+)
 def test_support_verb_with_deverbal_noun(nlp: Any, ec: EventCoder, text: str, want: tuple[str, str, str]) -> None:
     assert want in code(nlp, ec, text)
 
@@ -94,6 +97,7 @@ def test_two_country_exercise_is_joint(nlp: Any, ec: EventCoder) -> None:
 def test_uncoded_group_subject_keeps_the_event(nlp: Any, ec: EventCoder) -> None:
     doc = nlp("Masked tribesmen attacked the convoy near the border.")
     events = ec.code(doc, None, stub_actors(doc))  # type: ignore[arg-type]
-    assert [(e.cameo, e.source.text if e.source else None, e.source.code if e.source else "x") for e in events] \
-        == [("190", "Masked tribesmen", None)]
+    assert [(e.cameo, e.source.text if e.source else None, e.source.code if e.source else "x") for e in events] == [
+        ("190", "Masked tribesmen", None)
+    ]
     assert code(nlp, ec, "Prices attacked the convoy.") == []  # not a people noun: no actor, no event

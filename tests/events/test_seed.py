@@ -11,12 +11,15 @@ from eventwire.story import Story
 
 
 def test_seed_story(coder: Any, shared: Path) -> None:
-    (story,) = [s for s in read_paths([str(shared / "examples" / "azertac-2019-10-08.txt")])
-                if isinstance(s, Story)]
+    (story,) = [s for s in read_paths([str(shared / "examples" / "azertac-2019-10-08.txt")]) if isinstance(s, Story)]
     analysis = coder.analyze(story)
     meeting = story.text.index("has met with")
-    consult = [r for r in analysis.records if r["root"] == "04"
-               and {(r["source"] or {}).get("country"), (r["target"] or {}).get("country")} == {"AZE", "RUS"}]
+    consult = [
+        r
+        for r in analysis.records
+        if r["root"] == "04"
+        and {(r["source"] or {}).get("country"), (r["target"] or {}).get("country")} == {"AZE", "RUS"}
+    ]
     assert consult, [(r["cameo"], r["source"], r["target"]) for r in analysis.records]
     r = consult[0]
     codes = {r["source"]["code"], r["target"]["code"]}

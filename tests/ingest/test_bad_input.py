@@ -78,15 +78,18 @@ def test_blank_lines_are_skipped_but_not_counted_as_rejects(tmp_path: Path) -> N
     assert isinstance(s, Story) and s.origin_line == 3
 
 
-@pytest.mark.parametrize(("record", "code", "words"), [
-    ({"id": "r1", "title": "No text here"}, "E112", "no 'text'"),
-    ({"id": "r2", "text": None}, "E112", "no 'text'"),
-    ({"id": "r3", "text": 42}, "E113", "not a string"),
-    ({"id": "r4", "text": ""}, "E110", "empty story"),
-    ({"id": "r5", "text": "   \n "}, "E110", "empty story"),
-    ({"id": "r6", "text": "Chile and Peru met.", "date": "next Tuesday"}, "E121", "invalid date"),
-    ({"id": "r7", "text": "PARIS, Jan 5 (AFP) - "}, "E110", "after the header and dateline"),
-])
+@pytest.mark.parametrize(
+    ("record", "code", "words"),
+    [
+        ({"id": "r1", "title": "No text here"}, "E112", "no 'text'"),
+        ({"id": "r2", "text": None}, "E112", "no 'text'"),
+        ({"id": "r3", "text": 42}, "E113", "not a string"),
+        ({"id": "r4", "text": ""}, "E110", "empty story"),
+        ({"id": "r5", "text": "   \n "}, "E110", "empty story"),
+        ({"id": "r6", "text": "Chile and Peru met.", "date": "next Tuesday"}, "E121", "invalid date"),
+        ({"id": "r7", "text": "PARIS, Jan 5 (AFP) - "}, "E110", "after the header and dateline"),
+    ],
+)
 def test_bad_records(tmp_path: Path, record: dict, code: str, words: str) -> None:
     p = tmp_path / "s.jsonl"
     p.write_text(json.dumps(record) + "\n" + GOOD, "utf-8")
@@ -101,14 +104,16 @@ def test_json_values_that_are_not_objects(tmp_path: Path) -> None:
     p = tmp_path / "s.jsonl"
     p.write_text('"just a string"\n[1, {"id": "x", "text": "Chile and Peru met."}]\n', "utf-8")
     items = read(p)
-    assert [(type(i).__name__, getattr(i, "code", None)) for i in items] == \
-        [("Reject", "E115"), ("Reject", "E115"), ("Story", None)]
+    assert [(type(i).__name__, getattr(i, "code", None)) for i in items] == [
+        ("Reject", "E115"),
+        ("Reject", "E115"),
+        ("Story", None),
+    ]
 
 
 def test_broken_json_document_resynchronises(tmp_path: Path) -> None:
     p = tmp_path / "s.json"
-    p.write_text('{\n  "id": "a",\n  "text": oops\n}\n{\n  "id": "b",\n  "text": "Chile and Peru met."\n}\n',
-                 "utf-8")
+    p.write_text('{\n  "id": "a",\n  "text": oops\n}\n{\n  "id": "b",\n  "text": "Chile and Peru met."\n}\n', "utf-8")
     items = read(p)
     assert isinstance(items[0], Reject) and items[0].code == "E114" and items[0].origin == f"{p}:1"
     assert "line 3" in items[0].reason
@@ -126,8 +131,7 @@ def test_wrong_encoding_is_rejected_with_position(tmp_path: Path) -> None:
     assert "0xE9" in r.reason and "EVENTWIRE_FALLBACK_ENCODING" in r.reason
 
 
-def test_fallback_encoding_by_argument_and_environment(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fallback_encoding_by_argument_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "latin.txt"
     p.write_bytes(CP1252)
     (s,) = read(p, fallback_encoding="cp1252")
@@ -153,8 +157,11 @@ def test_wrong_encoding_in_jsonl_and_csv_rejects_only_that_line(tmp_path: Path) 
     assert [type(i).__name__ for i in items] == ["Story", "Reject", "Story"]
     assert items[1].code == "E103" and items[1].origin == f"{j}:2"  # type: ignore[union-attr]
     c = tmp_path / "s.csv"
-    c.write_bytes(b"id,text\na,Chile and Peru met.\n" + "b,Montr\u00e9al mayor met.\n".encode("cp1252")
-                  + b"c,Ghana and Togo met.\n")
+    c.write_bytes(
+        b"id,text\na,Chile and Peru met.\n"
+        + "b,Montr\u00e9al mayor met.\n".encode("cp1252")
+        + b"c,Ghana and Togo met.\n"
+    )
     items = read(c)
     assert [type(i).__name__ for i in items] == ["Story", "Reject", "Story"]
     r = items[1]
@@ -162,8 +169,12 @@ def test_wrong_encoding_in_jsonl_and_csv_rejects_only_that_line(tmp_path: Path) 
 
 
 def test_empty_files(tmp_path: Path) -> None:
-    for name, data in [("empty.txt", b""), ("blank.txt", b" \n\n "), ("empty.html", b""),
-                       ("header-only.txt", b"date 2020-01-01 Baku, January 1, AZERTAC\n")]:
+    for name, data in [
+        ("empty.txt", b""),
+        ("blank.txt", b" \n\n "),
+        ("empty.html", b""),
+        ("header-only.txt", b"date 2020-01-01 Baku, January 1, AZERTAC\n"),
+    ]:
         (tmp_path / name).write_bytes(data)
         r = only_reject(read(tmp_path / name))
         assert r.code == "E110" and r.origin == str(tmp_path / name) and "empty" in r.reason
@@ -228,8 +239,10 @@ def test_csv_problems(tmp_path: Path) -> None:
 
 
 def test_html_without_text_and_without_extractor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "blank.html").write_text("<html><head><title>Blank</title></head><body><script>var x = 1;"
-                                         "</script><img src='x.png'></body></html>", "utf-8")
+    (tmp_path / "blank.html").write_text(
+        "<html><head><title>Blank</title></head><body><script>var x = 1;</script><img src='x.png'></body></html>",
+        "utf-8",
+    )
     r = only_reject(read(tmp_path / "blank.html"))
     assert r.code == "E117" and "no main text" in r.reason
     monkeypatch.setitem(sys.modules, "trafilatura", None)
@@ -247,8 +260,7 @@ def test_input_codes_of_the_catalogue_are_documented_in_the_ingest_guide() -> No
         assert f"`{code}`" in doc, f"{code} is not in docs/ingest.md"
 
 
-def test_unreadable_subfolder_is_reported_and_the_rest_is_read(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_subfolder_is_reported_and_the_rest_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     (tmp_path / "locked").mkdir()

@@ -25,13 +25,21 @@ def test_stories_on_the_shared_example(shared: Path) -> None:
 
 
 def test_stories_from_stdin_jsonl() -> None:
-    data = ('{"id": "in-1", "text": "BEIJING, March 3 (Xinhua) -- China and Laos signed a rail deal.", '
-            '"date": "2021-03-03"}\n\n{"id": "in-2", "text": "Laos thanked China."}\n')
+    data = (
+        '{"id": "in-1", "text": "BEIJING, March 3 (Xinhua) -- China and Laos signed a rail deal.", '
+        '"date": "2021-03-03"}\n\n{"id": "in-2", "text": "Laos thanked China."}\n'
+    )
     res = CliRunner().invoke(cli, ["stories", "-"], input=data)
     assert res.exit_code == 0, res.output
     a, b = (json.loads(x) for x in res.stdout.splitlines())
-    assert (a["id"], a["place"], a["agency"], a["date"], a["origin_file"], a["origin_line"]) == \
-        ("in-1", "Beijing", "Xinhua", "2021-03-03", "<stdin>", 1)
+    assert (a["id"], a["place"], a["agency"], a["date"], a["origin_file"], a["origin_line"]) == (
+        "in-1",
+        "Beijing",
+        "Xinhua",
+        "2021-03-03",
+        "<stdin>",
+        1,
+    )
     assert a["text"].startswith("China and Laos")
     assert (b["id"], b["origin_line"]) == ("in-2", 3)
 
@@ -47,8 +55,9 @@ def test_stories_table_and_rejects_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{oops\n", "utf-8")
     rej = tmp_path / "rejects.jsonl"
-    res = CliRunner().invoke(cli, ["stories", str(FIX / "stories.jsonl"), str(bad), "--format", "table",
-                                   "--rejects", str(rej)])
+    res = CliRunner().invoke(
+        cli, ["stories", str(FIX / "stories.jsonl"), str(bad), "--format", "table", "--rejects", str(rej)]
+    )
     assert res.exit_code == 0, res.output
     header, rule, *rows = res.stdout.splitlines()
     assert header.split() == ["id", "date", "place", "agency", "text"] and len(rows) == 3
@@ -81,10 +90,12 @@ def mixed_folder(tmp_path: Path) -> Path:
     shutil.copy(FIX / "header_dateline.txt", d / "a-story.txt")
     (d / "wire" / "b.jsonl").write_text(
         '{"id": "b-1", "text": "NAIROBI, March 3 (Reuters) - Kenya and Uganda signed a trade agreement '
-        'on Tuesday.", "date": "2020-03-03"}\n', "utf-8")
+        'on Tuesday.", "date": "2020-03-03"}\n',
+        "utf-8",
+    )
     (d / "wire" / "c.csv").write_text(
-        'id,text,date\nc-1,"Chile and Argentina agreed on Friday to build a new border bridge.",2019-05-10\n',
-        "utf-8")
+        'id,text,date\nc-1,"Chile and Argentina agreed on Friday to build a new border bridge.",2019-05-10\n', "utf-8"
+    )
     (d / "broken.jsonl").write_text('{"id": "x-1", "text": "never closed\n', "utf-8")
     (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
     (d / "empty.txt").write_bytes(b"")

@@ -8,23 +8,18 @@ from eventwire.ingest import match_dateline
 
 FORMS = [
     # text, place, region, agency, (month, day, year), body starts with
-    ("Baku, October 8, AZERTAC\n\nAzerbaijan`s minister met", "Baku", None, "AZERTAC", (10, 8, None),
-     "Azerbaijan"),
+    ("Baku, October 8, AZERTAC\n\nAzerbaijan`s minister met", "Baku", None, "AZERTAC", (10, 8, None), "Azerbaijan"),
     ("MOSCOW, June 6. /TASS/. Russia will send", "Moscow", None, "TASS", (6, 6, None), "Russia"),
-    ("WASHINGTON (Reuters) - The United States said", "Washington", None, "Reuters", (None, None, None),
-     "The"),
-    ("KABUL, Afghanistan (AP) — Taliban envoys arrived", "Kabul", "Afghanistan", "AP",
-     (None, None, None), "Taliban"),
-    ("UNITED NATIONS, March 3 (Xinhua) -- The Security Council", "United Nations", None, "Xinhua",
-     (3, 3, None), "The"),
+    ("WASHINGTON (Reuters) - The United States said", "Washington", None, "Reuters", (None, None, None), "The"),
+    ("KABUL, Afghanistan (AP) — Taliban envoys arrived", "Kabul", "Afghanistan", "AP", (None, None, None), "Taliban"),
+    ("UNITED NATIONS, March 3 (Xinhua) -- The Security Council", "United Nations", None, "Xinhua", (3, 3, None), "The"),
     ("PARIS, Jan 5 (AFP) - France urged", "Paris", None, "AFP", (1, 5, None), "France"),
     ("BEIJING, March 3 (Xinhua) -- China and Laos", "Beijing", None, "Xinhua", (3, 3, None), "China"),
     ("ANKARA (AA) - Turkey hosted", "Ankara", None, "AA", (None, None, None), "Turkey"),
     ("MOSCOW, March 4 /ITAR-TASS/ - Officials", "Moscow", None, "TASS", (3, 4, None), "Officials"),
     ("SANAA, Yemen, Nov. 3, 2015 (Reuters) - Rebels", "Sanaa", "Yemen", "Reuters", (11, 3, 2015), "Rebels"),
     ("Kyiv, 5 March (Ukrinform) - Ukraine asked", "Kyiv", None, "Ukrinform", (3, 5, None), "Ukraine"),
-    ("RIO DE JANEIRO, Sept. 12 (Reuters) - Brazil", "Rio de Janeiro", None, "Reuters", (9, 12, None),
-     "Brazil"),
+    ("RIO DE JANEIRO, Sept. 12 (Reuters) - Brazil", "Rio de Janeiro", None, "Reuters", (9, 12, None), "Brazil"),
     ("Tehran, IRNA -- Iran's president", "Tehran", None, "IRNA", (None, None, None), "Iran's"),
     ("(AP) — A court in Lagos", None, None, "AP", (None, None, None), "A court"),
     ("WASHINGTON — Senators voted", "Washington", None, None, (None, None, None), "Senators"),
@@ -38,15 +33,20 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "place", "region", "agency", "mdy", "body"), FORMS,
-                         ids=[f[0][:24] for f in FORMS])
-def test_dateline_forms(text: str, place: str | None, region: str | None, agency: str | None,
-                        mdy: tuple[int | None, int | None, int | None], body: str) -> None:
+@pytest.mark.parametrize(("text", "place", "region", "agency", "mdy", "body"), FORMS, ids=[f[0][:24] for f in FORMS])
+def test_dateline_forms(
+    text: str,
+    place: str | None,
+    region: str | None,
+    agency: str | None,
+    mdy: tuple[int | None, int | None, int | None],
+    body: str,
+) -> None:
     d = match_dateline(text)
     assert d is not None
     assert (d.place, d.region, d.agency) == (place, region, agency)
     assert (d.month, d.day, d.year) == mdy
-    assert text[d.end:].startswith(body)
+    assert text[d.end :].startswith(body)
     assert text.startswith(d.raw) and d.raw == d.raw.strip()
 
 

@@ -23,8 +23,13 @@ def stories(*paths: str | Path) -> list[Story]:
 
 def test_jsonl() -> None:
     a, b, c = stories(FIX / "stories.jsonl")
-    assert (a.id, a.date, a.title, a.url, a.language) == ("j-1", dt.date(2020, 3, 3), "Kenya recalls envoy",
-                                                           "https://news.example.org/kenya-envoy", "en")
+    assert (a.id, a.date, a.title, a.url, a.language) == (
+        "j-1",
+        dt.date(2020, 3, 3),
+        "Kenya recalls envoy",
+        "https://news.example.org/kenya-envoy",
+        "en",
+    )
     assert (a.place, a.agency, a.dateline) == ("Nairobi", "Reuters", "NAIROBI, March 3 (Reuters) -")
     assert a.text.startswith("Kenya recalled")
     assert (a.origin_file, a.origin_line) == (str(FIX / "stories.jsonl"), 1)
@@ -40,17 +45,20 @@ def test_json_array() -> None:
 
 def test_plover_stream_of_pretty_printed_objects() -> None:
     a, b = stories(FIX / "plover_stream.jsonl")
-    assert (a.id, a.title, a.agency, a.language, a.url) == \
-        ("P-1", "Lithuania expels diplomat", "Reuters", "en", "https://news.example.org/p1")
-    assert a.text == ("Lithuania expelled a Belarusian diplomat on Tuesday.\n\n"
-                      "The foreign ministry gave no reason.")
+    assert (a.id, a.title, a.agency, a.language, a.url) == (
+        "P-1",
+        "Lithuania expels diplomat",
+        "Reuters",
+        "en",
+        "https://news.example.org/p1",
+    )
+    assert a.text == ("Lithuania expelled a Belarusian diplomat on Tuesday.\n\nThe foreign ministry gave no reason.")
     assert (a.origin_line, b.origin_line) == (1, 7)
 
 
 def test_csv_with_multiline_field() -> None:
     a, b = stories(FIX / "stories.csv")
-    assert (a.id, a.place, a.agency, a.title, a.origin_line) == \
-        ("c-1", "Dhaka", "AFP", "Border posts closed", 2)
+    assert (a.id, a.place, a.agency, a.title, a.origin_line) == ("c-1", "Dhaka", "AFP", "Border posts closed", 2)
     assert a.text.startswith("Bangladesh closed")
     assert (b.id, b.agency, b.language, b.origin_line) == ("c-2", "EFE", "es", 3)
     assert "\non Wednesday" in b.text
@@ -72,8 +80,7 @@ def test_html_page() -> None:
     assert s.text.startswith("Chad and Niger signed") and "Copyright" not in s.text and "Home" not in s.text
 
 
-@pytest.mark.parametrize("name", ["stories.jsonl", "stories.csv", "header_dateline.txt", "page.html",
-                                  "stories.json"])
+@pytest.mark.parametrize("name", ["stories.jsonl", "stories.csv", "header_dateline.txt", "page.html", "stories.json"])
 def test_gzip_reads_like_the_plain_file(name: str, tmp_path: Path) -> None:
     gz = tmp_path / (name + ".gz")
     with open(FIX / name, "rb") as src, gzip.open(gz, "wb") as dst:
@@ -93,15 +100,19 @@ def test_folder_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
     shutil.copy(FIX / "plain.txt", tmp_path / ".hidden.txt")
     shutil.copy(FIX / "plain.txt", tmp_path / ".git" / "x.txt")
     items = list(read_paths([str(tmp_path)]))
-    assert [Path(i.origin_file).name for i in items if isinstance(i, Story)] == \
-        ["a.txt", "story-no-extension", "x.jsonl", "x.jsonl", "x.jsonl"]
+    assert [Path(i.origin_file).name for i in items if isinstance(i, Story)] == [
+        "a.txt",
+        "story-no-extension",
+        "x.jsonl",
+        "x.jsonl",
+        "x.jsonl",
+    ]
     assert not any(isinstance(i, Reject) for i in items)
 
 
 def test_paths_keep_input_order() -> None:
     items = stories(FIX / "plain.txt", FIX / "stories.json", FIX / "titled.txt")
-    assert [Path(s.origin_file).name for s in items] == ["plain.txt", "stories.json", "stories.json",
-                                                          "titled.txt"]
+    assert [Path(s.origin_file).name for s in items] == ["plain.txt", "stories.json", "stories.json", "titled.txt"]
 
 
 def test_utf8_bom_and_utf16_bom(tmp_path: Path) -> None:

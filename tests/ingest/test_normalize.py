@@ -13,8 +13,7 @@ def test_every_mapping_is_one_to_one() -> None:
 
 
 def test_typical_wire_oddities() -> None:
-    s = ("Azerbaijan`s \u201cpartners\u201d\u00a0met \u2014 in\u2009Baku\u2019s\u00adcentre "
-         "\uff08today\uff09\x92s\u2026")
+    s = "Azerbaijan`s \u201cpartners\u201d\u00a0met \u2014 in\u2009Baku\u2019s\u00adcentre \uff08today\uff09\x92s\u2026"
     n = normalize(s)
     assert len(n) == len(s)
     assert n == "Azerbaijan's \"partners\" met - in Baku's centre (today)'s\u2026"
@@ -36,11 +35,20 @@ def test_names_in_their_own_alphabet_code_like_their_ascii_spelling() -> None:
     import eventwire
 
     def codes(t: str) -> list[tuple[str | None, str | None, str]]:
-        return [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"), r["cameo"])
-                for r in eventwire.code_text(t, date="2024-03-12")]
+        return [
+            ((r["source"] or {}).get("code"), (r["target"] or {}).get("code"), r["cameo"])
+            for r in eventwire.code_text(t, date="2024-03-12")
+        ]
 
     native = codes("İlham Əliyev met Recep Tayyip Erdoğan in Ankara on Tuesday.")
     ascii_ = codes("Ilham Aliyev met Recep Tayyip Erdogan in Ankara on Tuesday.")
     assert native == ascii_ and ("AZEGOV", "TURGOV", "040") in native
     rec = eventwire.code_text("İlham Əliyev met Recep Tayyip Erdoğan in Ankara on Tuesday.", date="2024-03-12")[0]
     assert rec["source"]["text"] == "İlham Əliyev"  # the record keeps the text as written
+
+
+def test_as_written_puts_back_the_letters_normalisation_spelt_in_ascii() -> None:
+    from eventwire.ingest.normalize import as_written
+
+    original = "Kadir Topbaş’s office"
+    assert as_written(original, normalize(original)) == "Kadir Topbaş's office"  # the apostrophe stays normalised

@@ -21,7 +21,7 @@ def test_header_with_dateline() -> None:
     assert s.date == dt.date(2021, 4, 12)
     assert (s.place, s.agency, s.dateline) == ("Ganja", "AZERTAC", "Ganja, April 12, AZERTAC")
     assert s.text.startswith("Georgia`s Minister") and s.text.endswith("two countries.")
-    assert raw[s.meta["body_offset"]:].startswith(s.text)  # offsets map back to the file
+    assert raw[s.meta["body_offset"] :].startswith(s.text)  # offsets map back to the file
     assert len(normalize(s.text)) == len(s.text) and "Georgia's" in normalize(s.text)
 
 
@@ -62,10 +62,13 @@ def test_title_then_dateline() -> None:
 
 
 def test_crlf_title_and_dateline_on_its_own_line() -> None:
-    s = read_text_story("Talks resume in Geneva\r\n\r\nWASHINGTON (Reuters) -\r\n"
-                        "The talks resumed on Monday.\r\n")
-    assert (s.title, s.place, s.agency, s.text) == ("Talks resume in Geneva", "Washington", "Reuters",
-                                                    "The talks resumed on Monday.")
+    s = read_text_story("Talks resume in Geneva\r\n\r\nWASHINGTON (Reuters) -\r\nThe talks resumed on Monday.\r\n")
+    assert (s.title, s.place, s.agency, s.text) == (
+        "Talks resume in Geneva",
+        "Washington",
+        "Reuters",
+        "The talks resumed on Monday.",
+    )
 
 
 def test_no_title_and_no_dateline_are_invented() -> None:
@@ -74,15 +77,18 @@ def test_no_title_and_no_dateline_are_invented() -> None:
     assert s.text.startswith("Russia, China agree")
 
 
-@pytest.mark.parametrize("first", [
-    "Officials said the talks would resume.",                     # ends with a period: a sentence
-    "Talks",                                                      # one word
-    "A soldier guards the gate in Aden. PHOTO/Staff Photographer",  # two sentences: a caption
-    "May 12, 2016",                                               # only a date
-    'The envoy said talks would go on "as long as needed."',      # a quoted sentence
-    "In Aden, Yemen -",                                           # ends with a dash
-    "Officials in both capitals said that",                       # continues in the next paragraph
-])
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Officials said the talks would resume.",  # ends with a period: a sentence
+        "Talks",  # one word
+        "A soldier guards the gate in Aden. PHOTO/Staff Photographer",  # two sentences: a caption
+        "May 12, 2016",  # only a date
+        'The envoy said talks would go on "as long as needed."',  # a quoted sentence
+        "In Aden, Yemen -",  # ends with a dash
+        "Officials in both capitals said that",  # continues in the next paragraph
+    ],
+)
 def test_title_is_conservative(first: str) -> None:
     rest = "the two delegations" if first.endswith("that") else "The two delegations"
     s = read_text_story(f"{first}\n\n{rest} met again on Monday in the capital for more talks.")
@@ -90,10 +96,10 @@ def test_title_is_conservative(first: str) -> None:
 
 
 def test_byline_line_is_kept_out_of_the_text() -> None:
-    s = read_text_story("Talks resume in Geneva\n\nBy Ana Lopez and Tom Reed\n\n"
-                        "GENEVA (Reuters) - Diplomats met again on Monday.")
-    assert (s.title, s.meta["byline"], s.place) == ("Talks resume in Geneva", "By Ana Lopez and Tom Reed",
-                                                    "Geneva")
+    s = read_text_story(
+        "Talks resume in Geneva\n\nBy Ana Lopez and Tom Reed\n\nGENEVA (Reuters) - Diplomats met again on Monday."
+    )
+    assert (s.title, s.meta["byline"], s.place) == ("Talks resume in Geneva", "By Ana Lopez and Tom Reed", "Geneva")
     assert s.text == "Diplomats met again on Monday."
     s = read_text_story("By the time the talks ended, both sides had left.")
     assert "byline" not in s.meta and s.text.startswith("By the time")

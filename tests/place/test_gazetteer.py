@@ -24,12 +24,20 @@ def test_clean_name() -> None:
     assert gz.clean_name("Sāmarrā’") == "Samarra"
 
 
-@pytest.mark.parametrize("name,canonical,country", [
-    ("Kiev", "Kyiv", "UKR"), ("Kyiv", "Kyiv", "UKR"), ("Khatmandu", "Kathmandu", "NPL"),
-    ("Karabakh", "Nagorno-Karabakh", "AZE"), ("Donbass", "Donbas", "UKR"),
-    ("Britain", "United Kingdom", "GBR"),
-    ("U.S.", "United States", "USA"), ("Burma", "Myanmar", "MMR"), ("Stepanakert", "Stepanakert", "AZE"),
-])
+@pytest.mark.parametrize(
+    "name,canonical,country",
+    [
+        ("Kiev", "Kyiv", "UKR"),
+        ("Kyiv", "Kyiv", "UKR"),
+        ("Khatmandu", "Kathmandu", "NPL"),
+        ("Karabakh", "Nagorno-Karabakh", "AZE"),
+        ("Donbass", "Donbas", "UKR"),
+        ("Britain", "United Kingdom", "GBR"),
+        ("U.S.", "United States", "USA"),
+        ("Burma", "Myanmar", "MMR"),
+        ("Stepanakert", "Stepanakert", "AZE"),
+    ],
+)
 def test_alternate_names(g, name, canonical, country) -> None:
     cands = g.lookup(name)
     assert any(p.name == canonical and p.country == country for p, _ in cands), cands
@@ -56,8 +64,13 @@ def test_coordinates(g) -> None:
 
 def test_cache_round_trip(tmp_path, monkeypatch) -> None:
     """The first process builds and writes the index; the next loads the file without building."""
-    tiny = gz.Gazetteer([("Baku", "AZE", None, 40.4, 49.9, 2000000, "city", "place", 1.5)], {"baku": (0,)},
-                        frozenset({"police"}), frozenset({"north"}), frozenset({"province"}))
+    tiny = gz.Gazetteer(
+        [("Baku", "AZE", None, 40.4, 49.9, 2000000, "city", "place", 1.5)],
+        {"baku": (0,)},
+        frozenset({"police"}),
+        frozenset({"north"}),
+        frozenset({"province"}),
+    )
     calls: list[int] = []
 
     def fake_build() -> gz.Gazetteer:

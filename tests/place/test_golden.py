@@ -28,16 +28,15 @@ def test_enough_cases() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_golden_place(nlp, locator, case) -> None:
-    ev = run_case(nlp, locator, case)
+    loc = run_case(nlp, locator, case)
     want = case["expect"]
     if want is None:
-        assert ev.location is None, ev.location
+        assert loc is None, loc
         return
-    loc = ev.location
     assert loc is not None
     for k, v in want.items():
         assert loc[k] == v, (k, loc)
     if loc["source"] == "sentence":
-        assert loc["start"] is not None and case["text"][loc["start"]:loc["end"]]
+        assert loc["start"] is not None and case["text"][loc["start"] : loc["end"]]
     else:
         assert loc["start"] is None

@@ -37,8 +37,7 @@ def test_seed_meeting_in_baku(shared, nlp) -> None:
     doc = nlp(story.text)
     src = actor(doc, "Zakir Hasanov", "AZE")
     ev = event(doc, "met", "040", source=src)
-    Locator().locate(doc, story, [ev], [src])
-    loc = ev.location
+    loc = Locator().locate(doc, story, [ev], [src])[0]
     assert loc is not None
     assert loc["name"] == "Baku" and loc["country"] == "AZE"
     assert loc["source"] in ("dateline", "sentence")

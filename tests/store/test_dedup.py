@@ -8,8 +8,7 @@ from eventwire.errors import StoreError
 from eventwire.store import DedupParams, deduplicate, event_mentions, find, write_batch
 
 
-def _meeting(mk, sid, date, *, swap=False, sentence="The two ministers met.", agency=None, location=None,
-             cameo="040"):
+def _meeting(mk, sid, date, *, swap=False, sentence="The two ministers met.", agency=None, location=None, cameo="040"):
     a, b = mk.actor("Bayramov", "AZE", "GOV"), mk.actor("Lavrov", "RUS", "GOV")
     if swap:
         a, b = b, a
@@ -24,10 +23,12 @@ def _write(store, items):
 def test_three_reports_of_one_meeting_make_one_event(mem_store, mk):
     items = [
         _meeting(mk, "a", "2021-03-16", sentence="Bayramov met Lavrov in Moscow.", agency="AZERTAC"),
-        _meeting(mk, "b", "2021-03-16", swap=True, sentence="Lavrov held talks with Bayramov.", agency="TASS",
-                 cameo="043"),
-        _meeting(mk, "c", "2021-03-16", sentence="The two ministers conferred on Tuesday.", agency="Reuters",
-                 cameo="042"),
+        _meeting(
+            mk, "b", "2021-03-16", swap=True, sentence="Lavrov held talks with Bayramov.", agency="TASS", cameo="043"
+        ),
+        _meeting(
+            mk, "c", "2021-03-16", sentence="The two ministers conferred on Tuesday.", agency="Reuters", cameo="042"
+        ),
     ]
     _write(mem_store, items)
     assert deduplicate(mem_store) == {"mentions": 3, "events": 1}
@@ -44,8 +45,9 @@ def test_three_reports_of_one_meeting_make_one_event(mem_store, mk):
 
 
 def test_two_meetings_on_different_days_stay_two_events(mem_store, mk):
-    _write(mem_store, [_meeting(mk, "a", "2021-03-16"), _meeting(mk, "b", "2021-03-16"),
-                       _meeting(mk, "c", "2021-03-20")])
+    _write(
+        mem_store, [_meeting(mk, "a", "2021-03-16"), _meeting(mk, "b", "2021-03-16"), _meeting(mk, "c", "2021-03-20")]
+    )
     deduplicate(mem_store)
     ev = find(mem_store).to_pylist()
     assert [e["mentions"] for e in ev] == [2, 1]
@@ -63,9 +65,12 @@ def test_window_chains_a_late_report_and_is_tunable(mem_store, mk):
 
 def test_different_roots_and_dyads_are_different_events(mem_store, mk):
     a, b, c = mk.actor("Baku", "AZE"), mk.actor("Moscow", "RUS"), mk.actor("Yerevan", "ARM")
-    recs = [mk.record("s1", "2021-03-16", a, b, cameo="040"),
-            mk.record("s2", "2021-03-16", a, b, cameo="190"),
-            mk.record("s3", "2021-03-16", a, c, cameo="040"), mk.record("s4", "2021-03-16", b, a, cameo="046")]
+    recs = [
+        mk.record("s1", "2021-03-16", a, b, cameo="040"),
+        mk.record("s2", "2021-03-16", a, b, cameo="190"),
+        mk.record("s3", "2021-03-16", a, c, cameo="040"),
+        mk.record("s4", "2021-03-16", b, a, cameo="046"),
+    ]
     write_batch(mem_store, [], recs)
     deduplicate(mem_store)
     assert sorted(find(mem_store).column("mentions").to_pylist()) == [1, 1, 2]
@@ -75,9 +80,11 @@ def test_different_roots_and_dyads_are_different_events(mem_store, mk):
 
 def test_location_countries_must_agree(mem_store, mk):
     a, b = mk.actor("Ankara", "TUR"), mk.actor("Athens", "GRC")
-    recs = [mk.record("s1", "2021-03-16", a, b, cameo="190", location=mk.place("Aleppo", "SYR")),
-            mk.record("s2", "2021-03-16", a, b, cameo="190", location=mk.place("Tripoli", "LBY")),
-            mk.record("s3", "2021-03-16", a, b, cameo="190", location=None)]
+    recs = [
+        mk.record("s1", "2021-03-16", a, b, cameo="190", location=mk.place("Aleppo", "SYR")),
+        mk.record("s2", "2021-03-16", a, b, cameo="190", location=mk.place("Tripoli", "LBY")),
+        mk.record("s3", "2021-03-16", a, b, cameo="190", location=None),
+    ]
     write_batch(mem_store, [], recs)
     deduplicate(mem_store)
     assert sorted(find(mem_store).column("mentions").to_pylist()) == [1, 2]

@@ -16,13 +16,23 @@ from eventwire.store.export import GDELT_COLUMNS
 @pytest.fixture
 def store(mem_store, mk):
     aze, rus = mk.actor("Azerbaijani envoy", "AZE", "GOV", "ELI"), mk.actor("Moscow", "RUS")
-    stories = [mk.story("s1", "one", date="2021-03-16", agency="AZERTAC"),
-               mk.story("s2", "two", date="2021-03-16", agency="TASS"),
-               mk.story("s3", "three", date="2021-04-01")]
-    recs = [mk.record("s1", "2021-03-16", aze, rus, sentence="The envoy met\tMoscow officials.",
-                      location=mk.place("Moscow", "RUS", 55.75, 37.62)),
-            mk.record("s2", "2021-03-16", rus, aze, cameo="042"),
-            mk.record("s3", "2021-04-01", rus, None, cameo="010", sentence="Moscow made a statement.")]
+    stories = [
+        mk.story("s1", "one", date="2021-03-16", agency="AZERTAC"),
+        mk.story("s2", "two", date="2021-03-16", agency="TASS"),
+        mk.story("s3", "three", date="2021-04-01"),
+    ]
+    recs = [
+        mk.record(
+            "s1",
+            "2021-03-16",
+            aze,
+            rus,
+            sentence="The envoy met\tMoscow officials.",
+            location=mk.place("Moscow", "RUS", 55.75, 37.62),
+        ),
+        mk.record("s2", "2021-03-16", rus, aze, cameo="042"),
+        mk.record("s3", "2021-04-01", rus, None, cameo="010", sentence="Moscow made a statement."),
+    ]
     write_batch(mem_store, stories, recs)
     deduplicate(mem_store)
     return mem_store
@@ -69,8 +79,22 @@ def test_plover_json(store, capsys):
     recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(recs) == 2  # the 010 statement has no PLOVER category
     r = next(x for x in recs if x["event_loc"])
-    for key in ("id", "date", "actor", "recipient", "event", "mode", "event_loc", "event_text", "quad_code",
-                "event_scale", "text_info", "cite_info", "coder", "coded_date"):
+    for key in (
+        "id",
+        "date",
+        "actor",
+        "recipient",
+        "event",
+        "mode",
+        "event_loc",
+        "event_text",
+        "quad_code",
+        "event_scale",
+        "text_info",
+        "cite_info",
+        "coder",
+        "coded_date",
+    ):
         assert key in r
     assert r["event"] == ["CONSULT"] and r["actor"][0]["code"] == "AZE" and r["recipient"][0]["code"] == "RUS"
     assert r["actor"][0]["sector"] == "GOVELI" and r["event_loc"]["country_code"] == "RUS"

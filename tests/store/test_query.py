@@ -45,8 +45,10 @@ def test_filters_on_mentions(store):
     assert ids(find(store, f(quad=4), level="mentions")) == ["s4"]
     assert ids(find(store, f(plover="consult"), level="mentions")) == ["s1", "s2"]
     assert ids(find(store, f(text="KYIV"), level="mentions")) == ["s4", "s5", "s6"]
-    assert ids(find(store, f(date_from=dt.date(2021, 1, 10), date_to=dt.date(2021, 2, 5)),
-                    level="mentions")) == ["s3", "s4"]
+    assert ids(find(store, f(date_from=dt.date(2021, 1, 10), date_to=dt.date(2021, 2, 5)), level="mentions")) == [
+        "s3",
+        "s4",
+    ]
 
 
 def test_filters_on_events(store):
@@ -57,8 +59,9 @@ def test_filters_on_events(store):
 
 def test_monthly_dyad_aggregate(store):
     rows = aggregate(store, Filters(undirected=True), by="month").to_pylist()
-    got = {(str(r["period"]), r["dyad"], r["quad_class"]): (r["events"], r["mentions"], r["goldstein_sum"])
-           for r in rows}
+    got = {
+        (str(r["period"]), r["dyad"], r["quad_class"]): (r["events"], r["mentions"], r["goldstein_sum"]) for r in rows
+    }
     assert got[("2021-01-01", "AZE-RUS", 1)][:2] == (2, 3)  # talks (2 reports) and the pact
     # Goldstein counts once per event (its representative mention: 040 or 042), not once per report
     assert got[("2021-01-01", "AZE-RUS", 1)][2] in (pytest.approx(1.0 + 8.0), pytest.approx(1.9 + 8.0))

@@ -43,8 +43,10 @@ def test_rerun_adds_nothing(coder, mk, db_path):
     assert second.coded == 0 and second.skipped == n and second.mentions == 0
     assert snapshot(db_path) == before
     with open_store(db_path, read_only=True) as st:
-        runs = st.execute("SELECT status, stories_coded, stories_skipped, dictionary_version, model, "
-                          "eventwire_version FROM runs ORDER BY started_at")
+        runs = st.execute(
+            "SELECT status, stories_coded, stories_skipped, dictionary_version, model, "
+            "eventwire_version FROM runs ORDER BY started_at"
+        )
     assert [r[:3] for r in runs] == [("done", n, 0), ("done", 0, n)]
     assert runs[0][3].startswith("d-") and runs[0][4] == coder.model and runs[0][5]
 
@@ -89,7 +91,9 @@ def _corpus(folder: Path, n: int) -> Path:
         day = 1 + i % 28
         (folder / f"story-{i:03d}.txt").write_text(
             f"date 2022-02-{day:02d} Baku\nThe foreign minister of {a} met officials from {b} on Tuesday "
-            f"to discuss pipeline tariffs, item {i}. {b} later criticised the plan.\n", "utf-8")
+            f"to discuss pipeline tariffs, item {i}. {b} later criticised the plan.\n",
+            "utf-8",
+        )
     return folder
 
 
@@ -97,8 +101,19 @@ def test_a_killed_run_resumes_to_the_same_store(coder, tmp_path):
     corpus = _corpus(tmp_path / "corpus", 150)
     killed, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    cmd = [sys.executable, "-m", "eventwire.cli.main", "run", str(corpus), "--db", str(killed),
-           "--batch-size", "2", "--progress", "--no-count"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "eventwire.cli.main",
+        "run",
+        str(corpus),
+        "--db",
+        str(killed),
+        "--batch-size",
+        "2",
+        "--progress",
+        "--no-count",
+    ]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
     assert proc.stderr is not None
     for line in proc.stderr:
@@ -132,8 +147,7 @@ def test_cli_run_query_export(mk, tmp_path):
     assert res.exit_code == 0 and "0 stories coded" in res.output
     res = runner.invoke(cli, ["query", "--db", db, "--agg", "month", "--undirected", "--format", "csv"])
     assert res.exit_code == 0 and res.output.startswith("period,dyad,quad_class,events")
-    res = runner.invoke(cli, ["query", "--db", db, "--level", "mentions", "--text", "minister",
-                              "--format", "jsonl"])
+    res = runner.invoke(cli, ["query", "--db", db, "--level", "mentions", "--text", "minister", "--format", "jsonl"])
     assert res.exit_code == 0
     res = runner.invoke(cli, ["query", "--db", db, "--top", "dyads"])
     assert res.exit_code == 0 and "dyad" in res.output
@@ -147,10 +161,22 @@ def test_cli_run_query_export(mk, tmp_path):
 def test_ctrl_c_keeps_committed_batches_and_says_how_to_resume(tmp_path):
     corpus = _corpus(tmp_path / "corpus", 150)
     db = tmp_path / "int.duckdb"
-    cmd = [sys.executable, "-m", "eventwire.cli.main", "run", str(corpus), "--db", str(db), "--batch-size", "2",
-           "--progress", "--no-count"]
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    cmd = [
+        sys.executable,
+        "-m",
+        "eventwire.cli.main",
+        "run",
+        str(corpus),
+        "--db",
+        str(db),
+        "--batch-size",
+        "2",
+        "--progress",
+        "--no-count",
+    ]
+    proc = subprocess.Popen(
+        cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1")
+    )
     assert proc.stderr is not None
     for line in proc.stderr:
         if re.search(r"batch [1-9]\d* committed", line):

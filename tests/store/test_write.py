@@ -13,11 +13,16 @@ from eventwire.story import Reject
 
 def _batch(mk):
     a, b, c = mk.actor("Azerbaijan", "AZE"), mk.actor("the Kremlin", "RUS", "GOV"), mk.actor("Yerevan", "ARM")
-    stories = [mk.story("s1", "one", date="2021-03-16", agency="AZERTAC"),
-               mk.story("s2", "two", date="2021-03-17", agency="TASS"),
-               mk.story("s3", "three", date="2021-03-18")]
-    recs = [mk.record("s1", "2021-03-16", a, b), mk.record("s1", "2021-03-16", b, c, cameo="111", index=1),
-            mk.record("s2", "2021-03-17", a, c, cameo="190", location=mk.place("Shusha", "AZE"))]
+    stories = [
+        mk.story("s1", "one", date="2021-03-16", agency="AZERTAC"),
+        mk.story("s2", "two", date="2021-03-17", agency="TASS"),
+        mk.story("s3", "three", date="2021-03-18"),
+    ]
+    recs = [
+        mk.record("s1", "2021-03-16", a, b),
+        mk.record("s1", "2021-03-16", b, c, cameo="111", index=1),
+        mk.record("s2", "2021-03-17", a, c, cameo="190", location=mk.place("Shusha", "AZE")),
+    ]
     return stories, recs
 
 
@@ -59,8 +64,10 @@ def test_an_edited_whole_file_story_replaces_the_old_one(mem_store, mk):
 
 def test_rejects_are_logged_once_and_mark_their_story(mem_store, mk):
     st = mk.story("bad", "x" * 10)
-    rej = [Reject(origin="a.txt", reason="story has no text", code="E110", story_id="bad"),
-           Reject(origin="b.bin", reason="cannot read", code="E101")]
+    rej = [
+        Reject(origin="a.txt", reason="story has no text", code="E110", story_id="bad"),
+        Reject(origin="b.bin", reason="cannot read", code="E101"),
+    ]
     write_batch(mem_store, [st], [], rej)
     write_batch(mem_store, [st], [], rej)
     assert mem_store.scalar("SELECT count(*) FROM rejects") == 2
@@ -90,7 +97,7 @@ def test_writes_are_one_transaction(mem_store, mk, monkeypatch):
     monkeypatch.setattr(w, "delete_stories", boom)
     write_batch(mem_store, stories[:1], recs[:1])  # no replacement: succeeds
     try:
-        write_batch(mem_store, stories, recs)      # replaces s1: fails in the middle
+        write_batch(mem_store, stories, recs)  # replaces s1: fails in the middle
     except RuntimeError:
         pass
     assert mem_store.scalar("SELECT count(*) FROM stories") == 1

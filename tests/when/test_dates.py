@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.mentions import EventMention
 from eventwire.story import Story
-from eventwire.when import find_expressions, resolve_dates
+from eventwire.when import event_dates, find_expressions
 
 D = dt.date(2019, 10, 8)
 
@@ -16,15 +16,14 @@ D = dt.date(2019, 10, 8)
 def _event(doc, trigger: str) -> EventMention:
     tok = next(t for t in doc if t.text == trigger)
     s = tok.sent
-    return EventMention(0, s.start_char, s.end_char, "010", None, None, tok.idx, tok.idx + len(tok), tok.i,
-                        "t")
+    return EventMention(0, s.start_char, s.end_char, "010", None, None, tok.idx, tok.idx + len(tok), tok.i, "t")
 
 
 def _date(nlp, text: str, trigger: str, story_date: dt.date | None = D) -> tuple[dt.date | None, str | None]:
     doc = nlp(text)
     ev = _event(doc, trigger)
-    resolve_dates(doc, Story(id="t", text=text, date=story_date), [ev])
-    return ev.date, ev.date_text
+    (when,) = event_dates(doc, Story(id="t", text=text, date=story_date), [ev])
+    return when.date, when.text
 
 
 CASES = [
@@ -58,8 +57,10 @@ def test_date_of_the_events_own_clause(nlp) -> None:
 
 def test_no_story_date(nlp) -> None:
     assert _date(nlp, "Police raided the office on Monday.", "raided", None) == (None, "on Monday")
-    assert _date(nlp, "Police raided the office on May 2, 2018.", "raided", None) == (dt.date(2018, 5, 2),
-                                                                                     "on May 2, 2018")
+    assert _date(nlp, "Police raided the office on May 2, 2018.", "raided", None) == (
+        dt.date(2018, 5, 2),
+        "on May 2, 2018",
+    )
     assert _date(nlp, "Police raided the office.", "raided", None) == (None, None)
 
 
@@ -80,12 +81,15 @@ HISTORICAL = [
     ("Rebels attacked the garrison in 2019.", "attacked", D, None),  # the story's own year says nothing
     ("Rebels attacked the garrison in March 2017.", "attacked", None, "in March 2017"),
     ("A court jailed the activist on May 3, 2016.", "jailed", dt.date(2016, 5, 3), "on May 3, 2016"),
-    ("When the general seized power in 2004, soldiers arrested hundreds of activists.", "arrested", None,
-     "in 2004"),
+    ("When the general seized power in 2004, soldiers arrested hundreds of activists.", "arrested", None, "in 2004"),
     ("Troops were sent in to quell mutinies in the 1980s.", "sent", None, "in the 1980s"),
     ("The general was tried over a 1991 crackdown which killed 14 civilians.", "killed", None, "1991"),
-    ("Police arrested the activist, who was first detained in 2015, on Monday.", "arrested",
-     dt.date(2019, 10, 7), "on Monday"),
+    (
+        "Police arrested the activist, who was first detained in 2015, on Monday.",
+        "arrested",
+        dt.date(2019, 10, 7),
+        "on Monday",
+    ),
     ("The 2015 accord collapsed on Monday when rebels attacked army positions.", "attacked", D, None),
 ]
 

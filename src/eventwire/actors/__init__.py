@@ -4,6 +4,14 @@
 hits (one Aho-Corasick automaton compiled in ``__init__``), proper-noun chains from the POS tags, noun
 phrases from the dependency parse, and the story's memory of who was introduced with which title.
 See ``docs/dictionaries.md`` for the data files, the code order and the rules.
+
+READS the parsed doc and the story (text, date, dateline place). ADDS the story's ``ActorMention``s.
+The modules, in the order a story meets them: ``lexicon.py`` (the dictionaries: ``entries.py``,
+``loaders.py``, ``data_files.py``, ``codes.py``, ``words.py``), ``credits.py`` (credits and bylines are no
+actors), ``recognize.py`` (hits, name chains, phrases), then ``resolve.py``, whose ``STEPS`` list the
+resolver's steps sentence by sentence (``draft.py``, ``titles.py``, ``place_context.py``,
+``own_country.py``, ``fallbacks.py``, ``emit.py``, ``references.py``; they share ``sentence.py``,
+``memory.py``, ``clause.py`` and ``places.py``).
 """
 
 from __future__ import annotations
@@ -19,8 +27,9 @@ from ..nlp import text_of
 from ..story import Story
 from . import lexicon as _lexicon
 from .credits import Credits
-from .recognize import NOT_NAMES, Unit, find_hits, group_units, name_chains, sentence_starts
-from .resolve import ORG_WORDS, Resolver
+from .recognize import Unit, find_hits, group_units, name_chains, sentence_starts
+from .resolve import Resolver
+from .words import NOT_NAME_NEIGHBOURS, NOT_NAMES, ORG_WORDS, TITLES_BEFORE_PLACES
 
 
 class ActorCoder:
@@ -31,8 +40,9 @@ class ActorCoder:
         (see ``lexicon.load``)."""
         self.lexicon = _lexicon.load(data_dir, extra)
         self.resolver = Resolver(self.lexicon)
-        self.credits = Credits(data_dir / "credits.yaml" if data_dir is not None
-                               and (data_dir / "credits.yaml").exists() else None)
+        self.credits = Credits(
+            data_dir / "credits.yaml" if data_dir is not None and (data_dir / "credits.yaml").exists() else None
+        )
 
     def code(self, doc: Any, story: Story) -> list[ActorMention]:
         """All actor mentions of ``doc`` (the parsed ``story``), in text order."""
@@ -43,15 +53,15 @@ class ActorCoder:
         hits = [h for h in hits if not _is_surname(doc, h, hits)]
         credit = self.credits.mask(doc, text)  # "REUTERS/Danish Siddiqui", "(Reporting by ...)": no actors
         if credit is not None:
-            hits = [h for h in hits if not any(credit[h.start:h.end])]
+            hits = [h for h in hits if not any(credit[h.start : h.end])]
         taken = bytearray(len(doc))
         for h in hits:
-            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
         by_tok = {i: h for h in hits for i in range(h.start, h.end)}
         hits = [h for h in hits if not _in_other_name(doc, h, taken, by_tok)]
         taken = bytearray(len(doc))
         for h in hits:
-            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
         sent_of, sents = sentence_starts(doc)
         if credit is not None:
             taken = bytearray(a | b for a, b in zip(taken, credit, strict=True))
@@ -72,9 +82,14 @@ def _is_surname(doc: Any, u: Unit, hits: Sequence[Unit] = ()) -> bool:
     if u.kind not in ("country", "capital") or u.end - u.start != 1 or u.start == 0:
         return False
     prev = doc[u.start - 1]
-    if not (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha()
-            and prev.head.i == u.start and prev.dep_ in ("compound", "flat")
-            and prev.lower_ not in _TITLES_BEFORE_PLACES):
+    if not (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.text.isalpha()
+        and prev.head.i == u.start
+        and prev.dep_ in ("compound", "flat")
+        and prev.lower_ not in TITLES_BEFORE_PLACES
+    ):
         return False
     # an organisation word in the compound run before the country, up to three words back ("Air India",
     # "Bank Negara Malaysia"): only these few tokens are looked at
@@ -99,17 +114,12 @@ def _in_other_name(doc: Any, u: Unit, taken: bytearray, by_tok: dict[int, Unit])
             return True
         if 0 <= i < len(doc) and not taken[i]:
             t = doc[i]
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha \
-                    and t.lower_.rstrip(".") not in _NOT_NAME_NEIGHBOURS and t.lower_ not in NOT_NAMES:
+            if (
+                t.pos_ == "PROPN"
+                and t.text[:1].isupper()
+                and t.is_alpha
+                and t.lower_.rstrip(".") not in NOT_NAME_NEIGHBOURS
+                and t.lower_ not in NOT_NAMES
+            ):
                 return True
     return False
-
-
-# capitalised words that may touch a surname without being part of another name
-_NOT_NAME_NEIGHBOURS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "president", "premier", "minister",
-                                  "chancellor", "king", "queen", "sheikh", "emir", "general", "gen", "pope"})
-
-
-# capitalised words that may stand before a country name without making it a surname
-_TITLES_BEFORE_PLACES = frozenset({"north", "south", "east", "west", "central", "new", "greater", "upper",
-                                   "lower", "northern", "southern", "eastern", "western", "republic"})

@@ -1,5 +1,8 @@
 """Photo credits, captions and bylines: spans of a story that name no actor.
 
+READS ``data/credits.yaml`` (schema ``actors-credits``) once, in ``Credits()``. ADDS, per story, the mask of
+the tokens inside a credit (``Credits.mask``), which the actor coder reads before recognition.
+
 ``data/credits.yaml`` lists regular expressions ("REUTERS/Jane Doe", "Photo: AFP", "(Reporting by X;
 Editing by Y)"), compiled once. ``Credits.mask(doc)`` marks the tokens inside any match; the actor coder
 drops every dictionary hit and name chain that touches a marked token, so a credit is never an actor
@@ -13,24 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from .._regex import Scouted
-from ..errors import DictionaryError
-from .lexicon import read_yaml
+from ..errors import error
+from .data_files import read_yaml
 
 
 class Credits:
     """The compiled credit patterns."""
 
     def __init__(self, path: Path | None = None) -> None:
-        data, where = read_yaml("credits.yaml", path)
-        pats = (data or {}).get("patterns", []) if isinstance(data, dict) else None
-        if not isinstance(pats, list):
-            raise DictionaryError("expected a mapping with a 'patterns' list", code="E303", where=where)
+        data, where = read_yaml("credits.yaml", path, "actors-credits")
         compiled: list[re.Pattern[str]] = []
-        for p in pats:
+        for p in data["patterns"]:
             try:
-                compiled.append(re.compile(str(p)))
+                compiled.append(re.compile(p))
             except re.error as e:
-                raise DictionaryError(f"bad regular expression {p!r}: {e}", code="E303", where=where) from e
+                raise error("E303", where=where, problem=f"bad regular expression {p!r}: {e}") from e
         self.scouts = [Scouted(p) for p in compiled]
         # one alternation of the patterns that can match a text: one scan per story (a pattern that
         # cannot match anywhere in the text changes nothing in the alternation's matches)
@@ -39,8 +39,7 @@ class Credits:
     def _alternation(self, which: tuple[int, ...]) -> re.Pattern[str]:
         pat = self._alternations.get(which)
         if pat is None:
-            pat = self._alternations[which] = re.compile("|".join(
-                _scoped(self.scouts[i].pattern) for i in which))
+            pat = self._alternations[which] = re.compile("|".join(_scoped(self.scouts[i].pattern) for i in which))
         return pat
 
     def spans(self, text: str) -> list[tuple[int, int]]:
@@ -61,7 +60,7 @@ class Credits:
         for s, e in spans:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
-                out[span.start:span.end] = b"\x01" * (span.end - span.start)
+                out[span.start : span.end] = b"\x01" * (span.end - span.start)
         return out
 
 
@@ -70,4 +69,4 @@ def _scoped(pattern: str) -> str:
     m = re.match(r"\(\?([aimsux]+)\)", pattern)
     if not m:
         return f"(?:{pattern})"
-    return f"(?{m.group(1)}:{pattern[m.end():]})"
+    return f"(?{m.group(1)}:{pattern[m.end() :]})"

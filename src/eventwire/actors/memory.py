@@ -1,5 +1,9 @@
 """Story memory: what a story has already said about its actors, for later mentions in the same story.
 
+Filled by the resolver's ``emit`` step (and by ``own_countries`` for uncoded names, ``states_of_countries``
+for states); read by ``own_countries`` (``memory:person``), ``fallbacks`` (``memory:title``, collective,
+story and dominant countries), ``place_context`` (a known person is no place) and the references.
+
 - persons: a person introduced with a title and/or country keeps that code ("Hasanov noted" after
   "Azerbaijan's Minister of Defense, Colonel General Zakir Hasanov"); keyed by the full name and by the
   last name. A name seen without any code is remembered as *uncoded*, so that a later "Jordan" that is
@@ -20,6 +24,8 @@ Code = tuple[str | None, tuple[str, ...]]
 
 @dataclass(slots=True)
 class PersonRecord:
+    """A person the story introduced, with the code it was given."""
+
     name: str
     country: str | None
     sectors: tuple[str, ...]
@@ -27,6 +33,8 @@ class PersonRecord:
 
 @dataclass(slots=True)
 class StoryMemory:
+    """What one story has said so far (see the module docstring)."""
+
     persons: dict[str, PersonRecord | None] = field(default_factory=dict)
     titles: dict[str, list[Code]] = field(default_factory=dict)
     principal: list[str] = field(default_factory=list)
@@ -51,8 +59,7 @@ class StoryMemory:
             if rec is None or old is None:
                 continue
             if k == full:
-                self.persons[k] = rec if len(rec.sectors) >= len(old.sectors) or rec.country != old.country \
-                    else old
+                self.persons[k] = rec if len(rec.sectors) >= len(old.sectors) or rec.country != old.country else old
             elif old.country != rec.country:
                 self.persons[k] = PersonRecord(old.name, "?", ())  # a last name shared by two people
             elif len(rec.sectors) > len(old.sectors):

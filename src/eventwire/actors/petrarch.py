@@ -29,8 +29,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import DictionaryError
-from .lexicon import INTERNATIONAL, ROLE_CODES
+from ..errors import error
+from .codes import INTERNATIONAL, ROLE_CODES
 
 _CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
 _MACRO = re.compile(r"^\s*(![A-Z_]+!)\s*=\s*(.+)$")
@@ -67,8 +67,10 @@ def _display(name: str) -> str:
         return name
     small = {"OF", "THE", "AND", "FOR", "DE", "AL", "BIN", "VON", "VAN"}
     words = name.split(" ")
-    return " ".join(w.lower() if (i and w in small) else w if len(w.replace(".", "")) <= 1
-                    else w[:1] + w[1:].lower() for i, w in enumerate(words))
+    return " ".join(
+        w.lower() if (i and w in small) else w if len(w.replace(".", "")) <= 1 else w[:1] + w[1:].lower()
+        for i, w in enumerate(words)
+    )
 
 
 def _date(s: str) -> _dt.date:
@@ -91,7 +93,7 @@ def split_code(code: str) -> tuple[str | None, list[str], list[str]]:
         country = None
     else:
         country, rest = code[:3], code[3:]
-    parts = [rest[i:i + 3] for i in range(0, len(rest), 3) if len(rest[i:i + 3]) == 3]
+    parts = [rest[i : i + 3] for i in range(0, len(rest), 3) if len(rest[i : i + 3]) == 3]
     return country, [p for p in parts if p in ROLE_CODES], [p for p in parts if p not in ROLE_CODES]
 
 
@@ -204,17 +206,17 @@ def convert_agents(lines: Iterable[str], source: str) -> Converted:
         pm = re.search(r"\{([^}]*)\}", head)
         if pm:
             plurals = [w for w in pm.group(1).split() if w]
-            head = head[:pm.start()] + head[pm.end():]
+            head = head[: pm.start()] + head[pm.end() :]
         code = blocks[0].strip()
         sectors: list[str] = []
         fallback = None
         dropped: list[str] = []
         if code.startswith("~"):
             body = code[1:]
-            parts = [body[i:i + 3] for i in range(0, len(body), 3)]
+            parts = [body[i : i + 3] for i in range(0, len(body), 3)]
         elif code.endswith("~"):
             body = code[:-1]
-            parts = [body[i:i + 3] for i in range(0, len(body), 3)]
+            parts = [body[i : i + 3] for i in range(0, len(body), 3)]
             if parts and parts[0] in INTERNATIONAL:
                 fallback = parts.pop(0)
         else:
@@ -245,27 +247,31 @@ def _expand(term: str, macros: dict[str, list[str]]) -> list[str]:
 
 def to_yaml(conv: Converted, kind: str, source: str) -> str:
     """The converted entries as an eventwire YAML file (persons.yaml or sectors.yaml schema)."""
-    head = [f"# Imported from {source} by `eventwire dictionaries import-petrarch --kind {kind}`.",
-            "# PETRARCH/TABARI dictionaries are MIT-licensed (Open Event Data Alliance); keep the notice."]
+    head = [
+        f"# Imported from {source} by `eventwire dictionaries import-petrarch --kind {kind}`.",
+        "# PETRARCH/TABARI dictionaries are MIT-licensed (Open Event Data Alliance); keep the notice.",
+    ]
     body: list[str] = []
     if kind == "actors":
         head.append("# Schema: persons.yaml (names, periods with from/to/country/sectors, default).")
         for e in conv.entries:
-            body.append(yaml.safe_dump([e], sort_keys=False, allow_unicode=True, default_flow_style=None,
-                                       width=120).rstrip())
+            body.append(
+                yaml.safe_dump([e], sort_keys=False, allow_unicode=True, default_flow_style=None, width=120).rstrip()
+            )
     elif kind == "agents":
         head.append("# Schema: sectors.yaml (roles: terms, sectors, fallback).")
         body.append("roles:")
         for e in conv.entries:
             dropped = e.pop("__dropped__", None)
-            text = yaml.safe_dump([e], sort_keys=False, allow_unicode=True, default_flow_style=True,
-                                  width=10_000).strip()
+            text = yaml.safe_dump(
+                [e], sort_keys=False, allow_unicode=True, default_flow_style=True, width=10_000
+            ).strip()
             line = "  - " + text[1:-1].strip()
             if dropped:
                 line += f"  # codes without an eventwire role: {' '.join(dropped)}"
             body.append(line)
     else:
-        raise DictionaryError(f"unknown dictionary kind {kind!r} (actors or agents)", code="E304")
+        raise error("E305", kind=kind)
     return "\n".join(head + body) + "\n"
 
 
@@ -275,11 +281,11 @@ def convert_file(path: str, kind: str) -> tuple[str, list[str]]:
         with open(path, encoding="utf-8", errors="replace") as f:
             lines = f.readlines()
     except OSError as e:
-        raise DictionaryError(f"cannot read {path}: {e}", code="E301", where=path) from e
+        raise error("E301", where=path, what=path, reason=e) from e
     if kind == "actors":
         conv = convert_actors(lines, path)
     elif kind == "agents":
         conv = convert_agents(lines, path)
     else:
-        raise DictionaryError(f"unknown dictionary kind {kind!r} (actors or agents)", code="E304")
+        raise error("E305", kind=kind)
     return to_yaml(conv, kind, path), conv.problems

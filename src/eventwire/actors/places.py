@@ -1,17 +1,23 @@
-"""Places as actor context, from the offline gazetteer (``eventwire.place.gazetteer``).
+"""Places as actor context: what the offline gazetteer (``eventwire.gazetteer``) says of a name.
 
-A name chain no actor dictionary knows may be a town: "Samarra police", "police in Samarra", "arrested
-... in Ganja". ``PlaceCountries.country(name)`` gives the country of such a name when the gazetteer is
-clear about it: the candidate cities, first-level subdivisions and regions of that name all lie in one
-country, or the most populous lies in a country that has at least five times the population of any
-other candidate's. Look-ups are cached per process; the gazetteer itself is loaded once, on first use
-(the place stage loads the same process-wide instance).
+READS the process-wide gazetteer (loaded once, on first use; the place stage reads the same instance).
+ADDS two look-ups, cached per process:
+
+- ``PlaceCountries.country(name)``: the country of a town, first-level subdivision or region no actor
+  dictionary knows ("Samarra police", "police in Samarra", "arrested ... in Ganja"), when the gazetteer is
+  clear about it: the candidates of that name all lie in one country, or the most populous lies in a
+  country that has at least five times the population of any other candidate's.
+- ``PlaceCountries.subdivision_country(name, code, town)``: the other country that has a first-level
+  division called like country ``code`` ("Georgia" -> USA), when the story's town is in it.
+
+Without a gazetteer (it cannot be built or loaded) places give no context and coding goes on.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+
+from ..gazetteer import Gazetteer, gazetteer
 
 PLACE_KINDS = frozenset({"city", "admin1", "region"})
 
@@ -20,20 +26,25 @@ class PlaceCountries:
     """Country of a place name, or ``None`` when unknown or ambiguous."""
 
     def __init__(self) -> None:
-        self._gaz: Any = None
+        self._gaz: Gazetteer | None = None
         self._failed = False
 
-    def _gazetteer(self) -> Any:
+    def _gazetteer(self) -> Gazetteer | None:
         if self._gaz is None and not self._failed:
             try:
-                from ..place.gazetteer import gazetteer
                 self._gaz = gazetteer()
             except Exception:  # noqa: BLE001 - no gazetteer: places give no context, coding goes on
                 self._failed = True
         return self._gaz
 
     def country(self, name: str) -> str | None:
+        """The one clear country of a town, subdivision or region called ``name``, if any."""
         return _country(self, name)
+
+    def subdivision_country(self, name: str, code: str, town: str | None) -> str | None:
+        """The one country other than ``code`` with a first-level division ``name``, if the gazetteer
+        knows ``town`` (when given) in that country and not in ``code``."""
+        return _subdivision_country(self, name, code, town)
 
 
 @lru_cache(maxsize=65536)
@@ -52,3 +63,18 @@ def _country(pc: PlaceCountries, name: str) -> str | None:
     if best.population >= 5 * max(rest, 1):
         return str(best.country)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _subdivision_country(pc: PlaceCountries, name: str, code: str, town: str | None) -> str | None:
+    g = pc._gazetteer()
+    if g is None:
+        return None
+    others = {p.country for p, _alt in g.lookup(name) if p.kind == "admin1" and p.country and p.country != code}
+    if len(others) != 1:
+        return None
+    other = next(iter(others))
+    if town is None:
+        return str(other)
+    towns = {p.country for p, _alt in g.lookup(town) if p.kind == "city"}
+    return str(other) if other in towns and code not in towns else None

@@ -1,5 +1,8 @@
 """Recognition on the parse: dictionary hits and name chains on the tokens, grouped into noun phrases.
 
+READS the parsed doc and the compiled lexicon. ADDS ``Unit``s (hits and name chains) and ``Phrase``s (the
+units under one head), which the resolver (``resolve.py``) codes.
+
 Steps (all per story, no per-sentence compilation):
 
 1. ``find_hits``: one pass of the compiled Aho-Corasick automaton over the lowercased story text; a hit
@@ -22,20 +25,13 @@ from typing import Any
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
-from .lexicon import Entry, Form, Lexicon
+from .entries import Entry, Form, Lexicon
+from .words import FOR_HEADS, NOT_NAMES, STANCE_PREFIXES
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Dependency relations that stay inside a noun phrase when climbing from a modifier to its head.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "flat", "nummod"})
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat"})
-# capitalised proper nouns that are never part of a person's name
-NOT_NAMES = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december monday tuesday wednesday thursday friday saturday sunday "
-    "mr mrs ms dr sir madam mister".split())
-# actor nouns that take the code of a "for" phrase ("a spokeswoman for the UN refugee agency")
-FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador",
-                       "negotiator", "adviser", "advisor", "emissary"})
 _WS = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
@@ -43,13 +39,13 @@ _WS = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 class Unit:
     """A recognised piece: a dictionary hit or a name chain, with its syntactic root token."""
 
-    start: int            # token span, end exclusive
+    start: int  # token span, end exclusive
     end: int
     root: int
-    kind: str             # the entry kind, or "name" for a name chain
+    kind: str  # the entry kind, or "name" for a name chain
     entry: Entry | None = None
-    anchor: int = -1      # head token of the phrase the unit belongs to
-    top: int = -1         # the last token reached when climbing (groups sibling modifiers)
+    anchor: int = -1  # head token of the phrase the unit belongs to
+    top: int = -1  # the last token reached when climbing (groups sibling modifiers)
     dropped: bool = False
 
 
@@ -110,7 +106,7 @@ def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
         te = ends[end_char + 1]
         if te < 0:
             continue
-        surface = text[s:end_char + 1]
+        surface = text[s : end_char + 1]
         ok = [f for f in forms if _case_ok(f, surface)]
         if ok:
             cands.append((ts, te + 1, ok))
@@ -142,15 +138,18 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form]) -> Unit | None:
                 continue  # "official visit", "heads to", "to police" (a religion word may be an adjective)
             if f.entry.religion and te < len(doc) and doc[te].pos_ == "PROPN" and doc[te].text[:1].isupper():
                 continue  # a first name or a party: "Christian Lindner", "Christian Democrats"
-            if ts >= 2 and doc[ts - 1].text == "-" and not doc[ts - 1].whitespace_ \
-                    and doc[ts - 2].lower_ in ("pro", "anti", "non"):
+            if (
+                ts >= 2
+                and doc[ts - 1].text == "-"
+                and not doc[ts - 1].whitespace_
+                and doc[ts - 2].lower_ in STANCE_PREFIXES
+            ):
                 continue  # "pro-government militias"
         if k == "rank" and f.entry.name_only:
             nxt = doc[te] if te < len(doc) else None
             if nxt is None or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper():
                 continue  # "General" only as a title before a name
-        if k in ("country", "capital") and rt.pos_ not in ("PROPN", "NOUN", "ADJ") \
-                and not rt.text[:1].isupper():
+        if k in ("country", "capital") and rt.pos_ not in ("PROPN", "NOUN", "ADJ") and not rt.text[:1].isupper():
             continue
         return Unit(ts, te, root, k, f.entry)
     return None
@@ -187,8 +186,14 @@ def name_chains(doc: Any, taken: bytearray, sent_of: list[int], text: str | None
         while j < n and not taken[j] and sent_of[j] == sent_of[i]:
             if propn[j] and capital(j):
                 j += 1
-            elif j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-                    and propn[j + 1] and not taken[j + 1]:
+            elif (
+                j + 1 < n
+                and doc[j].text == "-"
+                and not doc[j - 1].whitespace_
+                and not doc[j].whitespace_
+                and propn[j + 1]
+                and not taken[j + 1]
+            ):
                 j += 2
             else:
                 break
@@ -239,7 +244,7 @@ def group_units(doc: Any, units: Sequence[Unit]) -> list[Phrase]:
 
 
 def _merge_sibling_modifiers(doc: Any, phrases: dict[int, Phrase], heads: set[int]) -> None:
-    """"a Malian army convoy": a country word and one role word modifying the same non-actor noun are
+    """ "a Malian army convoy": a country word and one role word modifying the same non-actor noun are
     one actor ("Malian army"), headed by the role word."""
     by_top: dict[int, list[Phrase]] = {}
     for p in phrases.values():

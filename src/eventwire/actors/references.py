@@ -1,5 +1,9 @@
 """Pronouns and short references resolved across sentences (rules of ``memory:pronoun`` and ``memory:it``).
 
+The last step of the resolver (``resolve.refer``). READS the sentence's coded mentions and uncoded person
+names, what earlier sentences left in reach (``ReferenceState``) and the story's dominant country. ADDS a
+mention per resolved pronoun or reference, and updates the ``ReferenceState`` for the next sentence.
+
 Conservative by design: a reference is coded only when exactly one candidate is in reach, else nothing.
 
 - **he / she / him / her** (subject, object, object of a preposition; not the possessive "her"): the one
@@ -25,16 +29,12 @@ from spacy.strings import get_string_id
 
 from ..mentions import ActorMention
 from ..story import Story
-from .lexicon import INTERNATIONAL
+from .codes import INTERNATIONAL
+from .words import COUNTRY_NOUNS, IT_PRONOUNS, IT_VERBS, PERSON_PRONOUNS
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 REF_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-# verbs whose "it" is usually no actor ("it is clear", "it seems", "it takes time")
-IT_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "take", "happen", "matter", "look", "get",
-                      "rain", "mean", "cost", "come", "go", "make", "turn", "prove", "emerge"})
-COUNTRY_NOUNS = frozenset({"country", "nation"})
-_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS | COUNTRY_NOUNS | {"it"})
+_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS | COUNTRY_NOUNS | IT_PRONOUNS)
 MAX_GAP = 2  # sentences a person stays in reach of a pronoun
 
 
@@ -43,15 +43,25 @@ class ReferenceState:
     """What earlier sentences leave in reach of a pronoun."""
 
     persons: list[ActorMention] = field(default_factory=list)  # of the last sentence with persons
-    blocked: bool = False       # that sentence also named a person the coder could not code
-    age: int = 0                # sentences since then
+    blocked: bool = False  # that sentence also named a person the coder could not code
+    age: int = 0  # sentences since then
     subjects: list[ActorMention] = field(default_factory=list)  # country/org subjects of the last sentence
 
 
 def _copy(doc: Any, story: Story, t: Any, src: ActorMention, rule: str) -> ActorMention:
-    return ActorMention(start=t.idx, end=t.idx + len(t.text), tok_start=t.i, tok_end=t.i + 1, head=t.i,
-                        text=story.text[t.idx:t.idx + len(t.text)], name=src.name, country=src.country,
-                        sectors=src.sectors, kind=src.kind, rule=rule)
+    return ActorMention(
+        start=t.idx,
+        end=t.idx + len(t.text),
+        tok_start=t.i,
+        tok_end=t.i + 1,
+        head=t.i,
+        text=story.text[t.idx : t.idx + len(t.text)],
+        name=src.name,
+        country=src.country,
+        sectors=src.sectors,
+        kind=src.kind,
+        rule=rule,
+    )
 
 
 def _one(cands: list[ActorMention]) -> ActorMention | None:
@@ -59,9 +69,16 @@ def _one(cands: list[ActorMention]) -> ActorMention | None:
     return cands[-1] if len(keys) == 1 else None
 
 
-def resolve_references(doc: Any, story: Story, span: tuple[int, int], lowers: list[int],
-                       here: list[ActorMention], uncoded: list[int], state: ReferenceState,
-                       dominant: str | None) -> list[ActorMention]:
+def resolve_references(
+    doc: Any,
+    story: Story,
+    span: tuple[int, int],
+    lowers: list[int],
+    here: list[ActorMention],
+    uncoded: list[int],
+    state: ReferenceState,
+    dominant: str | None,
+) -> list[ActorMention]:
     """Mentions for the pronouns and short references of the sentence ``span`` (token start, end);
     updates ``state`` for the next sentence.
 
@@ -71,53 +88,121 @@ def resolve_references(doc: Any, story: Story, span: tuple[int, int], lowers: li
     out: list[ActorMention] = []
     persons = [m for m in here if m.kind == "person"]
     covered = {i for m in here for i in range(m.tok_start, m.tok_end)}
-    subjects_here = [m for m in here if m.kind in ("country", "organization") and m.country
-                     and (doc[m.head].dep_ in SUBJ_DEPS
-                          or (doc[m.head].dep_ == "conj" and doc[m.head].head.dep_ in SUBJ_DEPS))]
+    subjects_here = [
+        m
+        for m in here
+        if m.kind in ("country", "organization")
+        and m.country
+        and (doc[m.head].dep_ in SUBJ_DEPS or (doc[m.head].dep_ == "conj" and doc[m.head].head.dep_ in SUBJ_DEPS))
+    ]
     for i in range(span[0], span[1]):
         if lowers[i] not in _IDS or i in covered:
             continue
         t = doc[i]
         low = t.lower_
+        m: ActorMention | None = None
         if low in PERSON_PRONOUNS and t.dep_ in REF_DEPS and t.tag_ == "PRP":
-            before = [m for m in persons if m.tok_end <= t.i]
-            blocked_here = any(i < t.i for i in uncoded) or any(
-                m.tok_end <= t.i and m.kind in ("group", "entity") and doc[m.head].tag_ == "NN"
-                for m in here)  # "A broker smiles as he trades": a singular role noun may be "he"
-            if before or blocked_here:
-                src = None if blocked_here else _one([m for m in before if m.country])
-                if src is not None and len({m.name for m in before}) == 1:
-                    out.append(_copy(doc, story, t, src, "memory:pronoun"))
-            elif state.persons and not state.blocked and state.age <= MAX_GAP:
-                src = _one(state.persons)
-                if src is not None and src.country:
-                    out.append(_copy(doc, story, t, src, "memory:pronoun"))
-        elif low == "it" and t.dep_ in SUBJ_DEPS and t.head.lemma_.lower() not in IT_VERBS:
-            # "Norway said it would ...": the subject of a verb that governs the clause of "it"
-            subj = _governing_subject(t)
-            cands = [m for m in subjects_here if m.tok_end <= t.i and subj is not None
-                     and (m.head == subj or (doc[m.head].dep_ == "conj" and doc[m.head].head.i == subj))]
-            if not cands and not any(m.tok_end <= t.i and m.country for m in here) \
-                    and _first_subject(doc, t, span[0]):
-                cands = state.subjects  # "Ghana closed its border. It said ...": the last main subject
-            src = _one(cands)
-            if src is not None:
-                out.append(_copy(doc, story, t, src, "memory:it"))
+            m = _person_pronoun(doc, story, t, here, persons, uncoded, state)
+        elif low in IT_PRONOUNS and t.dep_ in SUBJ_DEPS and t.head.lemma_.lower() not in IT_VERBS:
+            m = _it_reference(doc, story, t, here, subjects_here, span[0], state)
         elif low in COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ in REF_DEPS | {"poss"}:
-            kids = list(t.children)
-            det = next((k for k in kids if k.dep_ == "det" and k.lower_ == "the" and k.i == t.i - 1), None)
-            # the one country named before it in the sentence ("cases rose in Italy, as the country ..."),
-            # else the story's dominant country (when it is not contradicted by two others here)
-            named = list(dict.fromkeys(m.country for m in here if m.tok_end <= t.i and m.country
-                                       and m.country not in INTERNATIONAL))
-            country = named[0] if len(named) == 1 else dominant if not named or dominant in named else None
-            if det is not None and country and not any(
-                    k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod") for k in kids):
-                out.append(ActorMention(start=det.idx, end=t.idx + len(t.text), tok_start=det.i,
-                                        tok_end=t.i + 1, head=t.i, text=story.text[det.idx:t.idx + len(t.text)],
-                                        name=None, country=country, sectors=(), kind="country",
-                                        rule="memory:country"))
-    # what the next sentence can refer to
+            m = _country_reference(story, t, here, dominant)
+        if m is not None:
+            out.append(m)
+    _next_state(doc, state, persons, uncoded, out, subjects_here)
+    return out
+
+
+def _person_pronoun(
+    doc: Any,
+    story: Story,
+    t: Any,
+    here: list[ActorMention],
+    persons: list[ActorMention],
+    uncoded: list[int],
+    state: ReferenceState,
+) -> ActorMention | None:
+    """ "he"/"she"/"him"/"her": the one coded person before it in the sentence, else in reach before."""
+    before = [m for m in persons if m.tok_end <= t.i]
+    blocked_here = any(i < t.i for i in uncoded) or any(
+        m.tok_end <= t.i and m.kind in ("group", "entity") and doc[m.head].tag_ == "NN" for m in here
+    )  # "A broker smiles as he trades": a singular role noun may be "he"
+    if before or blocked_here:
+        src = None if blocked_here else _one([m for m in before if m.country])
+        if src is not None and len({m.name for m in before}) == 1:
+            return _copy(doc, story, t, src, "memory:pronoun")
+    elif state.persons and not state.blocked and state.age <= MAX_GAP:
+        src = _one(state.persons)
+        if src is not None and src.country:
+            return _copy(doc, story, t, src, "memory:pronoun")
+    return None
+
+
+def _it_reference(
+    doc: Any,
+    story: Story,
+    t: Any,
+    here: list[ActorMention],
+    subjects_here: list[ActorMention],
+    start: int,
+    state: ReferenceState,
+) -> ActorMention | None:
+    """ "Norway said it would ...": the subject of a verb that governs the clause of "it"; a sentence-
+    opening "It": the last sentence's main subject."""
+    subj = _governing_subject(t)
+    cands = [
+        m
+        for m in subjects_here
+        if m.tok_end <= t.i
+        and subj is not None
+        and (m.head == subj or (doc[m.head].dep_ == "conj" and doc[m.head].head.i == subj))
+    ]
+    if not cands and not any(m.tok_end <= t.i and m.country for m in here) and _first_subject(doc, t, start):
+        cands = state.subjects  # "Ghana closed its border. It said ...": the last main subject
+    src = _one(cands)
+    return _copy(doc, story, t, src, "memory:it") if src is not None else None
+
+
+def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant: str | None) -> ActorMention | None:
+    """ "the country": the one country named before it in the sentence ("cases rose in Italy, as the country
+    ..."), else the story's dominant country (when it is not contradicted by two others here)."""
+    kids = list(t.children)
+    det = next((k for k in kids if k.dep_ == "det" and k.lower_ == "the" and k.i == t.i - 1), None)
+    named = list(
+        dict.fromkeys(m.country for m in here if m.tok_end <= t.i and m.country and m.country not in INTERNATIONAL)
+    )
+    country = named[0] if len(named) == 1 else dominant if not named or dominant in named else None
+    if (
+        det is None
+        or not country
+        or any(k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod") for k in kids)
+    ):
+        return None
+    end = t.idx + len(t.text)
+    return ActorMention(
+        start=det.idx,
+        end=end,
+        tok_start=det.i,
+        tok_end=t.i + 1,
+        head=t.i,
+        text=story.text[det.idx : end],
+        name=None,
+        country=country,
+        sectors=(),
+        kind="country",
+        rule="memory:country",
+    )
+
+
+def _next_state(
+    doc: Any,
+    state: ReferenceState,
+    persons: list[ActorMention],
+    uncoded: list[int],
+    out: list[ActorMention],
+    subjects_here: list[ActorMention],
+) -> None:
+    """What the next sentence can refer to."""
     if persons or uncoded:
         state.persons = [m for m in persons if m.country]
         state.blocked = bool(uncoded) or any(not m.country for m in persons)
@@ -127,7 +212,6 @@ def resolve_references(doc: Any, story: Story, span: tuple[int, int], lowers: li
     else:
         state.age += 1
     state.subjects = [m for m in subjects_here if doc[_verb_of(doc, m.head)].dep_ == "ROOT"]
-    return out
 
 
 def _verb_of(doc: Any, i: int) -> int:  # noqa: D401

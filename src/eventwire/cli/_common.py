@@ -7,7 +7,7 @@ import functools
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any, TypeVar
 
 import click
@@ -15,10 +15,10 @@ import click
 from ..errors import EventwireError
 
 # Exit codes (documented in docs/cli.md):
-EXIT_OK = 0          # success, even when some stories were rejected (they are reported and counted)
-EXIT_NOTHING = 1     # nothing could be read or coded: every input was rejected, or there was no input
-EXIT_USAGE = 2       # usage error (bad option or argument), as click reports it
-EXIT_ERROR = 3       # an eventwire error stopped the command (model cannot load, store locked, ...)
+EXIT_OK = 0  # success, even when some stories were rejected (they are reported and counted)
+EXIT_NOTHING = 1  # nothing could be read or coded: every input was rejected, or there was no input
+EXIT_USAGE = 2  # usage error (bad option or argument), as click reports it
+EXIT_ERROR = 3  # an eventwire error stopped the command (model cannot load, store locked, ...)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,23 +50,61 @@ def json_line(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
 
-CSV_COLUMNS = ("event_id", "story_id", "sentence_index", "date", "source_code", "source_text", "target_code",
-               "target_text", "cameo", "cameo_name", "root", "quad_class", "goldstein", "plover_event",
-               "plover_mode", "location_name", "location_country", "lat", "lon", "confidence", "rule",
-               "evidence")
+CSV_COLUMNS = (
+    "event_id",
+    "story_id",
+    "sentence_index",
+    "date",
+    "source_code",
+    "source_text",
+    "target_code",
+    "target_text",
+    "cameo",
+    "cameo_name",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover_event",
+    "plover_mode",
+    "location_name",
+    "location_country",
+    "lat",
+    "lon",
+    "confidence",
+    "rule",
+    "evidence",
+)
 
 
-def flatten(rec: dict[str, Any]) -> dict[str, Any]:
-    src, tgt, loc, pl = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}, \
-        rec.get("plover") or {}
+def flatten(rec: Mapping[str, Any]) -> dict[str, Any]:
+    src, tgt, loc, pl = (
+        rec.get("source") or {},
+        rec.get("target") or {},
+        rec.get("location") or {},
+        rec.get("plover") or {},
+    )
     return {
-        "event_id": rec["event_id"], "story_id": rec["story_id"], "sentence_index": rec["sentence_index"],
-        "date": rec["date"], "source_code": src.get("code"), "source_text": src.get("text"),
-        "target_code": tgt.get("code"), "target_text": tgt.get("text"), "cameo": rec["cameo"],
-        "cameo_name": rec.get("cameo_name"), "root": rec["root"], "quad_class": rec["quad_class"],
-        "goldstein": rec["goldstein"], "plover_event": pl.get("event"), "plover_mode": pl.get("mode"),
-        "location_name": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"),
-        "lon": loc.get("lon"), "confidence": rec["confidence"], "rule": rec["rule"],
+        "event_id": rec["event_id"],
+        "story_id": rec["story_id"],
+        "sentence_index": rec["sentence_index"],
+        "date": rec["date"],
+        "source_code": src.get("code"),
+        "source_text": src.get("text"),
+        "target_code": tgt.get("code"),
+        "target_text": tgt.get("text"),
+        "cameo": rec["cameo"],
+        "cameo_name": rec.get("cameo_name"),
+        "root": rec["root"],
+        "quad_class": rec["quad_class"],
+        "goldstein": rec["goldstein"],
+        "plover_event": pl.get("event"),
+        "plover_mode": pl.get("mode"),
+        "location_name": loc.get("name"),
+        "location_country": loc.get("country"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "confidence": rec["confidence"],
+        "rule": rec["rule"],
         "evidence": rec["evidence"]["text"],
     }
 
@@ -76,10 +114,10 @@ class RecordWriter:
 
     def __init__(self, out: IO[str], fmt: str) -> None:
         self.out, self.fmt = out, fmt
-        self._buffer: list[dict[str, Any]] = []
+        self._buffer: list[Mapping[str, Any]] = []
         self._csv: Any = None
 
-    def write(self, records: Iterable[dict[str, Any]]) -> None:
+    def write(self, records: Iterable[Mapping[str, Any]]) -> None:
         for r in records:
             if self.fmt == "jsonl":
                 self.out.write(json_line(r) + "\n")
@@ -97,11 +135,19 @@ class RecordWriter:
             json.dump(self._buffer, self.out, ensure_ascii=False, indent=2, default=str)
             self.out.write("\n")
         elif self.fmt == "table":
-            rows = [[r["date"] or "", (r.get("source") or {}).get("code") or "-",
-                     (r.get("target") or {}).get("code") or "-", r["cameo"], (r.get("cameo_name") or "")[:28],
-                     f"{r['goldstein']:+.1f}", ((r.get("location") or {}).get("name") or "")[:16],
-                     _clip(r["evidence"]["trigger"]["text"] if "trigger" in r["evidence"] else "", 16)]
-                    for r in self._buffer]
+            rows = [
+                [
+                    r["date"] or "",
+                    (r.get("source") or {}).get("code") or "-",
+                    (r.get("target") or {}).get("code") or "-",
+                    r["cameo"],
+                    (r.get("cameo_name") or "")[:28],
+                    f"{r['goldstein']:+.1f}",
+                    ((r.get("location") or {}).get("name") or "")[:16],
+                    _clip(r["evidence"]["trigger"]["text"] if "trigger" in r["evidence"] else "", 16),
+                ]
+                for r in self._buffer
+            ]
             self.out.write(table(["date", "source", "target", "cameo", "name", "gold", "where", "trigger"], rows))
         self.out.flush()
 

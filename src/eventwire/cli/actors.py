@@ -13,11 +13,21 @@ from ._common import EXIT_NOTHING, handle_errors, json_line, table
 
 @click.command("actors")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-              help="table: one row per actor; jsonl: one object per actor mention.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="table: one row per actor; jsonl: one object per actor mention.",
+)
 @click.option("--model", help="spaCy pipeline (package name or path); default from EVENTWIRE_MODEL / config.")
-@click.option("--uncoded/--no-uncoded", default=True, show_default=True,
-              help="Also list mentions with sectors but no country (code ---...).")
+@click.option(
+    "--uncoded/--no-uncoded",
+    default=True,
+    show_default=True,
+    help="Also list mentions with sectors but no country (code ---...).",
+)
 @handle_errors
 def command(paths: tuple[str, ...], fmt: str, model: str | None, uncoded: bool) -> None:
     """List the actors eventwire codes in PATHS: span, code, country, sectors and the coding rule.
@@ -49,13 +59,29 @@ def command(paths: tuple[str, ...], fmt: str, model: str | None, uncoded: bool) 
         mentions = [m for m in a.actors if uncoded or m.country]
         if fmt == "jsonl":
             for m in mentions:
-                rec = m.to_record() | {"story_id": item.id, "kind": m.kind, "rule": m.rule, "group": m.group,
-                                       "tokens": [m.tok_start, m.tok_end], "head": m.head}
+                rec = m.to_record() | {
+                    "story_id": item.id,
+                    "kind": m.kind,
+                    "rule": m.rule,
+                    "group": m.group,
+                    "tokens": [m.tok_start, m.tok_end],
+                    "head": m.head,
+                }
                 click.echo(json_line(rec))
             continue
         click.echo(f"# {item.id}  {item.origin}")
-        rows = [[f"{m.start}-{m.end}", m.code or "-", m.kind, "" if m.group is None else m.group, m.rule,
-                 _clip(m.text.replace("\n", " "), 60), m.name or ""] for m in mentions]
+        rows = [
+            [
+                f"{m.start}-{m.end}",
+                m.code or "-",
+                m.kind,
+                "" if m.group is None else m.group,
+                m.rule,
+                _clip(m.text.replace("\n", " "), 60),
+                m.name or "",
+            ]
+            for m in mentions
+        ]
         click.echo(table(["span", "code", "kind", "group", "rule", "text", "name"], rows))
     click.echo(f"eventwire: {n_ok} stories, {n_bad} rejected", err=True)
     if n_ok == 0:

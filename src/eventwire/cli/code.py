@@ -13,23 +13,52 @@ from ._common import EXIT_NOTHING, Progress, RecordWriter, handle_errors, json_l
 
 @click.command("code")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "table"]), default="jsonl",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "csv", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write events here instead of stdout.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="Write rejected inputs here (JSONL with reasons).")
 @click.option("--model", help="spaCy pipeline (package name or path); default from EVENTWIRE_MODEL / config.")
-@click.option("--dictionaries", "-d", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor dictionary (YAML, e.g. from `eventwire dictionaries import-petrarch`); repeatable.")
-@click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes to spread stories over (output order stays the input order).")
+@click.option(
+    "--dictionaries",
+    "-d",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML, e.g. from `eventwire dictionaries import-petrarch`); repeatable.",
+)
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes to spread stories over (output order stays the input order).",
+)
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True)
-@click.option("--fallback-encoding", metavar="ENC",
-              help="Decode input that is not UTF-8 with ENC (e.g. cp1252) instead of rejecting it.")
+@click.option(
+    "--fallback-encoding",
+    metavar="ENC",
+    help="Decode input that is not UTF-8 with ENC (e.g. cp1252) instead of rejecting it.",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when a terminal).")
 @handle_errors
-def command(paths: tuple[str, ...], fmt: str, output: str | None, rejects: str | None, model: str | None,
-            dictionaries: tuple[str, ...],
-            workers: int, batch_size: int, fallback_encoding: str | None, progress: bool | None) -> None:
+def command(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    rejects: str | None,
+    model: str | None,
+    dictionaries: tuple[str, ...],
+    workers: int,
+    batch_size: int,
+    fallback_encoding: str | None,
+    progress: bool | None,
+) -> None:
     """Code news stories into CAMEO/PLOVER event records (JSONL on stdout by default).
 
     PATHS are story files (plain text, .jsonl, .csv, .html, optionally .gz), folders (read recursively) or
@@ -46,8 +75,9 @@ def command(paths: tuple[str, ...], fmt: str, output: str | None, rejects: str |
     n_stories = n_events = n_rejects = 0
     try:
         stories = read_paths(paths, fallback_encoding=fallback_encoding)
-        for res in code_stories(stories, model=model, workers=workers, batch_size=batch_size,
-                                dictionaries=list(dictionaries) or None):
+        for res in code_stories(
+            stories, model=model, workers=workers, batch_size=batch_size, dictionaries=list(dictionaries) or None
+        ):
             writer.write(res.records)
             for r in res.rejects:
                 click.echo(f"eventwire: rejected {r}", err=True)

@@ -20,11 +20,13 @@ def command() -> None:
 
 @command.command("import-petrarch")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", type=click.Choice(["actors", "agents"]), required=True,
-              help="actors: named actors with dated codes (persons.yaml schema); agents: role words "
-                   "(sectors.yaml schema).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the YAML here instead of stdout.")
+@click.option(
+    "--kind",
+    type=click.Choice(["actors", "agents"]),
+    required=True,
+    help="actors: named actors with dated codes (persons.yaml schema); agents: role words (sectors.yaml schema).",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the YAML here instead of stdout.")
 @handle_errors
 def import_petrarch(file: str, kind: str, output: str | None) -> None:
     """Convert a PETRARCH/Phoenix dictionary FILE into eventwire's YAML format, date ranges included.

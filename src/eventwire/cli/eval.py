@@ -12,17 +12,25 @@ from ._common import handle_errors, json_line
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="Gold format: plover-gsr (PLOVER GSR JSON), petr (PETRARCH XML records), penta-tsv "
-                   "(sentence<TAB>penta class), jsonl (eventwire gold).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    required=True,
+    help="Gold format: plover-gsr (PLOVER GSR JSON), petr (PETRARCH XML records), penta-tsv "
+    "(sentence<TAB>penta class), jsonl (eventwire gold).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON instead of text.")
 @click.option("--limit", type=click.IntRange(1, None), help="Score only the first N gold sentences.")
 @click.option("--model", help="spaCy pipeline (package name or path); default from EVENTWIRE_MODEL / config.")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
-              help="Write the sentences the coder got wrong here (JSONL: text, gold, predicted events).")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False),
+    help="Write the sentences the coder got wrong here (JSONL: text, gold, predicted events).",
+)
 @handle_errors
-def command(gold: str, fmt: str, as_json: bool, limit: int | None, model: str | None,
-            errors_path: str | None) -> None:
+def command(gold: str, fmt: str, as_json: bool, limit: int | None, model: str | None, errors_path: str | None) -> None:
     """Code the sentences of a GOLD file and report accuracy, actor accuracy, triple P/R/F1 and a
     confusion table. How each sentence's label is chosen is described in docs/evaluation.md.
 

@@ -51,14 +51,14 @@ def command(text_or_path: str, model: str | None, parse: bool, as_json: bool) ->
             sent_events = [e for e in events if e.sentence_index == si]
             actors = [a for a in analysis.actors if sent.start <= a.head < sent.end]
             if as_json:
-                click.echo(json.dumps(_sentence_json(si, sent, actors, lines, sent_events, parse),
-                                      ensure_ascii=False))
+                click.echo(json.dumps(_sentence_json(si, sent, actors, lines, sent_events, parse), ensure_ascii=False))
             else:
                 _print_sentence(si, sent, actors, lines, sent_events, parse)
 
 
-def _sentence_json(si: int, sent: Any, actors: list[Any], lines: list[str], events: list[Any],
-                   parse: bool) -> dict[str, Any]:
+def _sentence_json(
+    si: int, sent: Any, actors: list[Any], lines: list[str], events: list[Any], parse: bool
+) -> dict[str, Any]:
     from ..events import cameo
 
     return {
@@ -67,10 +67,19 @@ def _sentence_json(si: int, sent: Any, actors: list[Any], lines: list[str], even
         "parse": [_tok(t) for t in sent] if parse else None,
         "actors": [{"text": a.text, "code": a.code, "rule": a.rule} for a in actors],
         "decisions": lines,
-        "events": [{"cameo": e.cameo, "name": cameo.lookup(e.cameo).name,
-                    "source": e.source.code if e.source else None, "target": e.target.code if e.target else None,
-                    "trigger": sent.doc[e.trigger_tok].text, "rule": e.rule, "confidence": e.confidence,
-                    "modality": e.modality} for e in events],
+        "events": [
+            {
+                "cameo": e.cameo,
+                "name": cameo.lookup(e.cameo).name,
+                "source": e.source.code if e.source else None,
+                "target": e.target.code if e.target else None,
+                "trigger": sent.doc[e.trigger_tok].text,
+                "rule": e.rule,
+                "confidence": e.confidence,
+                "modality": e.modality,
+            }
+            for e in events
+        ],
     }
 
 
@@ -78,8 +87,7 @@ def _tok(t: Any) -> dict[str, Any]:
     return {"i": t.i, "text": t.text, "lemma": t.lemma_, "pos": t.pos_, "dep": t.dep_, "head": t.head.i}
 
 
-def _print_sentence(si: int, sent: Any, actors: list[Any], lines: list[str], events: list[Any],
-                    parse: bool) -> None:
+def _print_sentence(si: int, sent: Any, actors: list[Any], lines: list[str], events: list[Any], parse: bool) -> None:
     from ..events import cameo
 
     out = sys.stdout
@@ -100,7 +108,9 @@ def _print_sentence(si: int, sent: Any, actors: list[Any], lines: list[str], eve
     for e in events:
         src = e.source.code if e.source else "-"
         tgt = e.target.code if e.target else "-"
-        out.write(f"    {e.cameo} {cameo.lookup(e.cameo).name}: {src} -> {tgt}  trigger "
-                  f"'{sent.doc[e.trigger_tok].text}'  conf {e.confidence}  {e.modality}\n"
-                  f"      rule {e.rule}\n")
+        out.write(
+            f"    {e.cameo} {cameo.lookup(e.cameo).name}: {src} -> {tgt}  trigger "
+            f"'{sent.doc[e.trigger_tok].text}'  conf {e.confidence}  {e.modality}\n"
+            f"      rule {e.rule}\n"
+        )
     out.write("\n")

@@ -14,11 +14,18 @@ from .query import filter_options, make_filters
 
 @click.command("export")
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
-              help="parquet/csv: the table's columns; jsonl: records (mentions) or events with mention "
-                   "ids; gdelt: GDELT 2.0 event columns, tab-separated; plover: PLOVER data-exchange JSON.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default stdout; "
-              "parquet needs a file).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="parquet/csv: the table's columns; jsonl: records (mentions) or events with mention "
+    "ids; gdelt: GDELT 2.0 event columns, tab-separated; plover: PLOVER data-exchange JSON.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="Output file (default stdout; parquet needs a file)."
+)
 @handle_errors
 def command(db: str, level: str, fmt: str, output: str | None, **kw: Any) -> None:
     """Export the de-duplicated events (or raw mentions, --level mentions) of a store.

@@ -28,10 +28,16 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> _dt.
 def filter_options(fn: Any) -> Any:
     """The filter options shared by ``query`` and ``export``."""
     opts = [
-        click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-                     help="The store file."),
-        click.option("--level", type=click.Choice(q.LEVELS), default="events", show_default=True,
-                     help="De-duplicated events or raw event mentions."),
+        click.option(
+            "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The store file."
+        ),
+        click.option(
+            "--level",
+            type=click.Choice(q.LEVELS),
+            default="events",
+            show_default=True,
+            help="De-duplicated events or raw event mentions.",
+        ),
         click.option("--from", "date_from", callback=_date, help="First date (YYYY-MM-DD)."),
         click.option("--to", "date_to", callback=_date, help="Last date (YYYY-MM-DD)."),
         click.option("--actor", help="Actor code or prefix, as source or target (AZEGOV)."),
@@ -51,17 +57,46 @@ def filter_options(fn: Any) -> Any:
 
 
 def make_filters(kw: dict[str, Any]) -> q.Filters:
-    return q.Filters(date_from=kw.get("date_from"), date_to=kw.get("date_to"), actor=kw.get("actor"),
-                     country=kw.get("country"), sector=kw.get("sector"), dyad=kw.get("dyad"),
-                     undirected=bool(kw.get("undirected")), cameo=kw.get("cameo"), root=kw.get("root"),
-                     quad=kw.get("quad"), plover=kw.get("plover"), text=kw.get("text"))
+    return q.Filters(
+        date_from=kw.get("date_from"),
+        date_to=kw.get("date_to"),
+        actor=kw.get("actor"),
+        country=kw.get("country"),
+        sector=kw.get("sector"),
+        dyad=kw.get("dyad"),
+        undirected=bool(kw.get("undirected")),
+        cameo=kw.get("cameo"),
+        root=kw.get("root"),
+        quad=kw.get("quad"),
+        plover=kw.get("plover"),
+        text=kw.get("text"),
+    )
 
 
 _TABLE_COLUMNS = {
-    "events": ("date", "source_code", "target_code", "cameo", "quad_class", "goldstein", "mentions",
-               "sources", "location_name", "evidence_text"),
-    "mentions": ("date", "source_code", "target_code", "cameo", "quad_class", "goldstein", "story_id",
-                 "location_name", "evidence_text"),
+    "events": (
+        "date",
+        "source_code",
+        "target_code",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "mentions",
+        "sources",
+        "location_name",
+        "evidence_text",
+    ),
+    "mentions": (
+        "date",
+        "source_code",
+        "target_code",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "story_id",
+        "location_name",
+        "evidence_text",
+    ),
 }
 
 
@@ -85,8 +120,7 @@ def write_table(tbl: pa.Table, fmt: str, output: str | None, columns: tuple[str,
             w = csv.writer(out)
             w.writerow(tbl.column_names)
             for row in tbl.to_pylist():
-                w.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
-                            for v in row.values()])
+                w.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in row.values()])
         else:
             cols = [c for c in (columns or tbl.column_names) if c in tbl.column_names]
             rows = [[_cell(r.get(c)) for c in cols] for r in tbl.select(cols).to_pylist()]
@@ -109,19 +143,36 @@ def _cell(v: Any) -> str:
 
 @click.command("query")
 @filter_options
-@click.option("--agg", type=click.Choice(q.PERIODS), help="Aggregate: counts and Goldstein sums per period "
-              "× dyad × quad class.")
+@click.option(
+    "--agg", type=click.Choice(q.PERIODS), help="Aggregate: counts and Goldstein sums per period × dyad × quad class."
+)
 @click.option("--no-dyad", is_flag=True, help="With --agg: do not split by dyad.")
 @click.option("--no-quad", is_flag=True, help="With --agg: do not split by quad class.")
 @click.option("--top", type=click.Choice(["actors", "dyads", "countries"]), help="Rank actors or dyads.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None,
-              help="Rows to show (default: 50 for a table, all otherwise; 20 for --top; all for --agg).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default="table",
-              show_default=True)
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(1),
+    default=None,
+    help="Rows to show (default: 50 for a table, all otherwise; 20 for --top; all for --agg).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default="table", show_default=True
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @handle_errors
-def command(db: str, level: str, agg: str | None, no_dyad: bool, no_quad: bool, top: str | None,
-            limit: int | None, fmt: str, output: str | None, **kw: Any) -> None:
+def command(
+    db: str,
+    level: str,
+    agg: str | None,
+    no_dyad: bool,
+    no_quad: bool,
+    top: str | None,
+    limit: int | None,
+    fmt: str,
+    output: str | None,
+    **kw: Any,
+) -> None:
     """Ask the event store: filter events, aggregate them over time, rank actors and dyads.
 
     \b
@@ -141,8 +192,7 @@ def command(db: str, level: str, agg: str | None, no_dyad: bool, no_quad: bool, 
         elif top == "dyads":
             tbl = q.top_dyads(st, filters, n=limit or 20, level=level)
         elif top:
-            tbl = q.top_actors(st, filters, n=limit or 20, level=level,
-                               by="country" if top == "countries" else "code")
+            tbl = q.top_actors(st, filters, n=limit or 20, level=level, by="country" if top == "countries" else "code")
         else:
             n = limit if limit is not None else (50 if fmt == "table" else None)
             tbl = q.find(st, filters, level=level, limit=n)

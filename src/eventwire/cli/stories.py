@@ -13,13 +13,21 @@ from ._common import EXIT_NOTHING, handle_errors, json_line, table
 
 @click.command("stories")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
-              help="jsonl: one Story per line; table: id, date, place, agency and the start of the text.")
-@click.option("--rejects", type=click.Path(dir_okay=False),
-              help="Write rejected inputs here (JSONL with reasons).")
-@click.option("--fallback-encoding", metavar="ENC",
-              help="Decode input that is not UTF-8 with ENC (e.g. cp1252) instead of rejecting it "
-                   "(default: $EVENTWIRE_FALLBACK_ENCODING).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one Story per line; table: id, date, place, agency and the start of the text.",
+)
+@click.option("--rejects", type=click.Path(dir_okay=False), help="Write rejected inputs here (JSONL with reasons).")
+@click.option(
+    "--fallback-encoding",
+    metavar="ENC",
+    help="Decode input that is not UTF-8 with ENC (e.g. cp1252) instead of rejecting it "
+    "(default: $EVENTWIRE_FALLBACK_ENCODING).",
+)
 @handle_errors
 def command(paths: tuple[str, ...], fmt: str, rejects: str | None, fallback_encoding: str | None) -> None:
     """Print the parsed Story records (id, date, place, agency, title, text ...) of PATHS.
@@ -46,8 +54,9 @@ def command(paths: tuple[str, ...], fmt: str, rejects: str | None, fallback_enco
             if fmt == "jsonl":
                 click.echo(json_line(item.to_dict()))
             else:
-                rows.append([item.id, item.date or "", item.place or "", item.agency or "",
-                             item.text[:50].replace("\n", " ")])
+                rows.append(
+                    [item.id, item.date or "", item.place or "", item.agency or "", item.text[:50].replace("\n", " ")]
+                )
     finally:
         if rej_out:
             rej_out.close()

@@ -54,9 +54,13 @@ def per_class(pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
     classes: dict[str, Any] = {}
     for label in sorted(gold_n):
         s = prf(tp_n[label], pred_n[label], gold_n[label])
-        classes[label] = {"precision": s["precision"], "recall": s["recall"],
-                          "f1": s["f1"] if s["f1"] is not None else 0.0, "support": gold_n[label],
-                          "predicted": pred_n[label]}
+        classes[label] = {
+            "precision": s["precision"],
+            "recall": s["recall"],
+            "f1": s["f1"] if s["f1"] is not None else 0.0,
+            "support": gold_n[label],
+            "predicted": pred_n[label],
+        }
     f1s = [c["f1"] for c in classes.values()]
     return {"classes": classes, "macro_f1": (sum(f1s) / len(f1s)) if f1s else None}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..pipeline import Coder
+from ..record import EventRecord
 from ..story import Story
 from .gold import GoldSentence
 
@@ -15,22 +15,24 @@ from .gold import GoldSentence
 class Prediction:
     """What the coder produced for one gold sentence: its event records, or the reason it was rejected."""
 
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: list[EventRecord] = field(default_factory=list)
     rejected: str | None = None
 
 
 def story_for(n: int, sentence: GoldSentence, origin: str) -> Story:
     """The story eventwire codes for gold sentence number ``n`` (the gold date as story date)."""
-    return Story(id=f"gold-{n}", text=sentence.text, date=sentence.date, origin_file=origin,
-                 meta={"gold_id": sentence.id})
+    return Story(
+        id=f"gold-{n}", text=sentence.text, date=sentence.date, origin_file=origin, meta={"gold_id": sentence.id}
+    )
 
 
-def predict(coder: Coder, sentences: Sequence[GoldSentence], *, origin: str = "gold",
-            batch_size: int = 64) -> list[Prediction]:
+def predict(
+    coder: Coder, sentences: Sequence[GoldSentence], *, origin: str = "gold", batch_size: int = 64
+) -> list[Prediction]:
     """Code every gold sentence (batched through ``Coder.code_batch``); one ``Prediction`` per sentence."""
     out = [Prediction() for _ in sentences]
     for lo in range(0, len(sentences), batch_size):
-        stories = [story_for(n, s, origin) for n, s in enumerate(sentences[lo:lo + batch_size], start=lo)]
+        stories = [story_for(n, s, origin) for n, s in enumerate(sentences[lo : lo + batch_size], start=lo)]
         records, rejects = coder.code_batch(stories)
         for r in records:
             out[int(r["story_id"].removeprefix("gold-"))].records.append(r)

@@ -5,9 +5,14 @@ from __future__ import annotations
 import io
 from typing import Any
 
-NAMES = {"country": "countries + CAMEO code",
-         "code": "exact CAMEO code", "root": "CAMEO root", "quad": "quad class", "penta": "penta class",
-         "plover": "PLOVER event"}
+NAMES = {
+    "country": "countries + CAMEO code",
+    "code": "exact CAMEO code",
+    "root": "CAMEO root",
+    "quad": "quad class",
+    "penta": "penta class",
+    "plover": "PLOVER event",
+}
 
 
 def pct(v: float | None) -> str:
@@ -22,15 +27,18 @@ def render(report: dict[str, Any]) -> str:
     if report.get("model"):
         b.write(f", model {report['model']}")
     b.write("\n\n")
-    b.write(f"sentences {c['sentences']}  gold events {c['gold_events']}  predicted events "
-            f"{c['predicted_events']}  sentences without prediction {c['sentences_without_prediction']}"
-            f"  rejected {c['rejected']}\n")
+    b.write(
+        f"sentences {c['sentences']}  gold events {c['gold_events']}  predicted events "
+        f"{c['predicted_events']}  sentences without prediction {c['sentences_without_prediction']}"
+        f"  rejected {c['rejected']}\n"
+    )
     if c["no_event_sentences"]:
-        b.write(f"no-event sentences {c['no_event_sentences']} (with a predicted event: "
-                f"{c['no_event_sentences_with_prediction']})\n")
+        b.write(
+            f"no-event sentences {c['no_event_sentences']} (with a predicted event: "
+            f"{c['no_event_sentences_with_prediction']})\n"
+        )
     if g["skipped_records"] or g["skipped_codings"]:
-        b.write(f"skipped: {g['skipped_records']} gold records, {g['skipped_codings']} codings with "
-                "non-CAMEO codes\n")
+        b.write(f"skipped: {g['skipped_records']} gold records, {g['skipped_codings']} codings with non-CAMEO codes\n")
     b.write("\naccuracy (one label per sentence; see docs/evaluation.md)\n")
     for fam, a in report["accuracy"].items():
         b.write(f"  {NAMES.get(fam, fam):<22} {pct(a['value'])}  ({a['correct']}/{a['total']})\n")
@@ -43,15 +51,19 @@ def render(report: dict[str, Any]) -> str:
     if report["triples"]:
         b.write("\ntriples (source, target, event)      precision  recall  F1     tp/pred/gold\n")
         for lv, t in report["triples"].items():
-            b.write(f"  {NAMES.get(lv, lv):<34} {pct(t['precision']):<10} {pct(t['recall']):<7} "
-                    f"{pct(t['f1']):<6} {t['tp']}/{t['predicted']}/{t['gold']}\n")
+            b.write(
+                f"  {NAMES.get(lv, lv):<34} {pct(t['precision']):<10} {pct(t['recall']):<7} "
+                f"{pct(t['f1']):<6} {t['tp']}/{t['predicted']}/{t['gold']}\n"
+            )
     fam = report["confusion"]["family"]
     cl = report["classes"].get(fam)
     if cl:
         b.write(f"\nper {NAMES.get(fam, fam)}   precision  recall  F1     support  predicted\n")
         for label, s in cl["classes"].items():
-            b.write(f"  {label:<12} {pct(s['precision']):<10} {pct(s['recall']):<7} {pct(s['f1']):<6} "
-                    f"{s['support']:<8} {s['predicted']}\n")
+            b.write(
+                f"  {label:<12} {pct(s['precision']):<10} {pct(s['recall']):<7} {pct(s['f1']):<6} "
+                f"{s['support']:<8} {s['predicted']}\n"
+            )
     b.write(confusion_table(report["confusion"]))
     return b.getvalue()
 

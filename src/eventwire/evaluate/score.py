@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..events import cameo
+from ..record import EventRecord
 from . import metrics
 from .gold import GoldEvent, GoldSentence, GoldSet
 from .metrics import NONE
@@ -34,29 +35,29 @@ def country(code: str | None) -> str | None:
     return code[:3].upper()
 
 
-def candidates(records: Sequence[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+def candidates(records: Sequence[EventRecord], kind: str) -> list[EventRecord]:
     if kind == "plover":
         return [r for r in records if r.get("plover")]
     return list(records)
 
 
-def choose(records: Sequence[dict[str, Any]], kind: str) -> dict[str, Any] | None:
+def choose(records: Sequence[EventRecord], kind: str) -> EventRecord | None:
     """The event that stands for the sentence (see the module docstring), or ``None``."""
     cands = candidates(records, kind)
     if not cands:
         return None
 
-    def key(r: dict[str, Any]) -> tuple[float, int, str]:
+    def key(r: EventRecord) -> tuple[float, int, str]:
         trig = ((r.get("evidence") or {}).get("trigger") or {}).get("start", 0)
         return (-float(r.get("confidence") or 0.0), int(trig or 0), str(r.get("cameo")))
 
     return min(cands, key=key)
 
 
-def _actor_code(r: dict[str, Any] | None, role: str) -> str | None:
-    a = (r or {}).get(role) or {}
-    code = a.get("code")
-    return str(code).upper() if code else None
+def _actor_code(r: EventRecord | None, role: str) -> str | None:
+    actor = None if r is None else r["source"] if role == "source" else r["target"]
+    code = actor["code"] if actor else None
+    return code.upper() if code else None
 
 
 # -- labels of one gold event / one predicted record, per label family ------------------------------------
@@ -77,7 +78,7 @@ def gold_label(ev: GoldEvent, family: str) -> str | None:
     raise ValueError(family)
 
 
-def pred_label(r: dict[str, Any] | None, family: str) -> str:
+def pred_label(r: EventRecord | None, family: str) -> str:
     if r is None:
         return "0" if family == "penta" else NONE
     code = str(r["cameo"])
@@ -90,7 +91,8 @@ def pred_label(r: dict[str, Any] | None, family: str) -> str:
     if family == "penta":
         return str(cameo.penta_class(code))
     if family == "plover":
-        return str((r.get("plover") or {}).get("event") or NONE)
+        pl = r["plover"]
+        return pl["event"] if pl and pl["event"] else NONE
     raise ValueError(family)
 
 
@@ -98,7 +100,7 @@ FAMILIES = {"cameo": ("code", "root", "quad", "penta"), "plover": ("plover",), "
 PRIMARY = {"cameo": "root", "plover": "plover", "penta": "penta"}  # the family of the confusion table
 
 
-def _match(events: Sequence[GoldEvent], chosen: dict[str, Any] | None, family: str) -> GoldEvent | None:
+def _match(events: Sequence[GoldEvent], chosen: EventRecord | None, family: str) -> GoldEvent | None:
     """The gold event the chosen prediction is compared with: same label first, then same actors."""
     scored = [e for e in events if gold_label(e, family) is not None]
     if not scored:
@@ -107,14 +109,18 @@ def _match(events: Sequence[GoldEvent], chosen: dict[str, Any] | None, family: s
     src, tgt = _actor_code(chosen, "source"), _actor_code(chosen, "target")
 
     def key(e: GoldEvent) -> tuple[int, int, int]:
-        return (-(gold_label(e, family) == p), -(country(src) in {country(s) for s in e.sources}),
-                -(country(tgt) in {country(t) for t in e.targets}))
+        return (
+            -(gold_label(e, family) == p),
+            -(country(src) in {country(s) for s in e.sources}),
+            -(country(tgt) in {country(t) for t in e.targets}),
+        )
 
     return min(scored, key=key)
 
 
-def triples(events: Sequence[GoldEvent], records: Sequence[dict[str, Any]], kind: str,
-            level: str) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
+def triples(
+    events: Sequence[GoldEvent], records: Sequence[EventRecord], kind: str, level: str
+) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
     """(gold triples, predicted triples) of one sentence.
 
     ``level`` ``code``: (source code, target code, CAMEO code); ``root``: the same with the root;
@@ -133,8 +139,9 @@ def triples(events: Sequence[GoldEvent], records: Sequence[dict[str, Any]], kind
             for t in e.targets or (None,):
                 gold.add((actor(s) or "-", actor(t) or "-", label))
     for r in candidates(records, kind):
-        pred.add((actor(_actor_code(r, "source")) or "-", actor(_actor_code(r, "target")) or "-",
-                  pred_label(r, family)))
+        pred.add(
+            (actor(_actor_code(r, "source")) or "-", actor(_actor_code(r, "target")) or "-", pred_label(r, family))
+        )
     return gold, pred
 
 
@@ -143,8 +150,9 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
     kind = gold.kind
     families = FAMILIES[kind]
     pairs: dict[str, list[tuple[str, str]]] = {f: [] for f in families}
-    actor_hits: dict[str, list[bool]] = {k: [] for k in
-                                         ("source_code", "source_country", "target_code", "target_country")}
+    actor_hits: dict[str, list[bool]] = {
+        k: [] for k in ("source_code", "source_country", "target_code", "target_country")
+    }
     levels = {"cameo": ("code", "root", "country"), "plover": ("plover",), "penta": ()}[kind]
     trip: dict[str, list[tuple[set[Any], set[Any]]]] = {lv: [] for lv in levels}
     errors: list[dict[str, Any]] = []
@@ -190,8 +198,14 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
 
     primary = PRIMARY[kind]
     report: dict[str, Any] = {
-        "gold": {"path": gold.path, "format": gold.format, "kind": kind, "sentences": len(gold.sentences),
-                 "skipped_records": gold.skipped, "skipped_codings": gold.skipped_events},
+        "gold": {
+            "path": gold.path,
+            "format": gold.format,
+            "kind": kind,
+            "sentences": len(gold.sentences),
+            "skipped_records": gold.skipped,
+            "skipped_codings": gold.skipped_events,
+        },
         "counts": {
             "sentences": len(gold.sentences),
             "gold_events": sum(len(s.events) for s in gold.sentences),
@@ -202,9 +216,13 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
             "no_event_sentences_with_prediction": no_event_false,
         },
         "accuracy": {f: metrics.accuracy(pairs[f]) for f in families},
-        "actors": {k: {"correct": sum(v), "total": len(v), "value": metrics.ratio(sum(v), len(v))}
-                   for k, v in actor_hits.items() if kind == "cameo" or k.endswith("country")}
-        if kind != "penta" else {},
+        "actors": {
+            k: {"correct": sum(v), "total": len(v), "value": metrics.ratio(sum(v), len(v))}
+            for k, v in actor_hits.items()
+            if kind == "cameo" or k.endswith("country")
+        }
+        if kind != "penta"
+        else {},
         "triples": {lv: metrics.set_prf(trip[lv]) for lv in levels},
         "classes": {f: metrics.per_class(pairs[f]) for f in families if f != "code"},
         "confusion": {"family": primary, **metrics.confusion(pairs[primary])},
@@ -212,18 +230,41 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
     return report, errors
 
 
-def _brief(r: dict[str, Any]) -> dict[str, Any]:
-    return {"cameo": r.get("cameo"), "plover": (r.get("plover") or {}).get("event"),
-            "source": _actor_code(r, "source"), "target": _actor_code(r, "target"),
-            "confidence": r.get("confidence"), "rule": r.get("rule"),
-            "trigger": ((r.get("evidence") or {}).get("trigger") or {}).get("text")}
+def _brief(r: EventRecord) -> dict[str, Any]:
+    return {
+        "cameo": r.get("cameo"),
+        "plover": r["plover"]["event"] if r["plover"] else None,
+        "source": _actor_code(r, "source"),
+        "target": _actor_code(r, "target"),
+        "confidence": r.get("confidence"),
+        "rule": r.get("rule"),
+        "trigger": ((r.get("evidence") or {}).get("trigger") or {}).get("text"),
+    }
 
 
-def _error(s: GoldSentence, p: Prediction, chosen: dict[str, Any] | None, kind: str,
-           why: str) -> dict[str, Any]:
-    gold = [{k: v for k, v in (("cameo", e.cameo), ("root", e.root), ("plover", e.plover),
-                               ("penta", e.penta), ("sources", list(e.sources)), ("targets", list(e.targets)))
-             if v not in (None, [])} for e in s.events]
-    return {"id": s.id, "origin": s.origin, "why": why, "text": s.text, "gold": gold,
-            "chosen": _brief(chosen) if chosen else None, "predicted": [_brief(r) for r in p.records],
-            "rejected": p.rejected}
+def _error(s: GoldSentence, p: Prediction, chosen: EventRecord | None, kind: str, why: str) -> dict[str, Any]:
+    gold = [
+        {
+            k: v
+            for k, v in (
+                ("cameo", e.cameo),
+                ("root", e.root),
+                ("plover", e.plover),
+                ("penta", e.penta),
+                ("sources", list(e.sources)),
+                ("targets", list(e.targets)),
+            )
+            if v not in (None, [])
+        }
+        for e in s.events
+    ]
+    return {
+        "id": s.id,
+        "origin": s.origin,
+        "why": why,
+        "text": s.text,
+        "gold": gold,
+        "chosen": _brief(chosen) if chosen else None,
+        "predicted": [_brief(r) for r in p.records],
+        "rejected": p.rejected,
+    }

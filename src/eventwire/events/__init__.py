@@ -1,7 +1,8 @@
 """Event coding (stage 4): predicates on the parse → CAMEO events with source and target.
 
 Patterns are data (``data/verbs*.yaml``, ``nouns*.yaml``, ``lightverbs*.yaml``, ``modality*.yaml``),
-compiled once by ``frames.load``; ``coder.SentenceCoder`` walks the parse. See docs/events.md.
+compiled once by ``frames.load``; ``coder.SentenceCoder`` runs each sentence through the steps listed in
+``coder.STEPS``. See docs/events.md.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""CAMEO event codes: names, roots, Goldstein values and quad classes (table: ``data/cameo.yaml``)."""
+"""CAMEO event codes: names, roots, Goldstein values and quad classes (table: ``data/cameo.yaml``, whose schema
+``events-cameo`` allows only codes with a root 01-20)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .._data import load_yaml
-from ..errors import DictionaryError
+from ..errors import error
 
 ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
 
@@ -14,8 +15,9 @@ ROOTS = tuple(f"{i:02d}" for i in range(1, 21))
 _QUAD = {r: (1 if int(r) <= 5 else 2 if int(r) <= 8 else 3 if int(r) <= 13 else 4) for r in ROOTS}
 # ConfliBERT / PentaClass: 0 statements+appeals, 1 verbal coop, 2 material coop, 3 verbal conflict (+16),
 # 4 material conflict.
-_PENTA = {r: (0 if int(r) <= 2 else 1 if int(r) <= 5 else 2 if int(r) <= 8 else 3 if int(r) <= 13 else 4)
-          for r in ROOTS}
+_PENTA = {
+    r: (0 if int(r) <= 2 else 1 if int(r) <= 5 else 2 if int(r) <= 8 else 3 if int(r) <= 13 else 4) for r in ROOTS
+}
 _PENTA["16"] = 3
 
 
@@ -43,14 +45,13 @@ def penta_class(code: str) -> int:
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, CameoCode]:
+    """The codebook: code -> its entry (loaded once per process)."""
     data = load_yaml("eventwire.events", "cameo.yaml")
     out: dict[str, CameoCode] = {}
-    for code, row in (data or {}).get("codes", {}).items():
+    for code, row in data["codes"].items():
         code = str(code)
-        if root_of(code) not in _QUAD:
-            raise DictionaryError(f"code {code!r} has no valid root", code="E310", where="events/data/cameo.yaml")
-        out[code] = CameoCode(code, str(row["name"]), float(row["goldstein"]), root_of(code),
-                              _QUAD[root_of(code)], _PENTA[root_of(code)])
+        root = root_of(code)
+        out[code] = CameoCode(code, row["name"], float(row["goldstein"]), root, _QUAD[root], _PENTA[root])
     return out
 
 
@@ -63,4 +64,4 @@ def lookup(code: str) -> CameoCode:
     try:
         return table()[code]
     except KeyError:
-        raise DictionaryError(f"unknown CAMEO code {code!r}", code="E311") from None
+        raise error("E311", code=code) from None

@@ -21,16 +21,16 @@ from typing import Any
 from .._columns import columns
 from .._data import load_yaml
 from .._regex import Scouted
-from ..errors import DictionaryError
+from ..errors import EventwireError, error
 from ..nlp import text_of
+from .grammar import NOUN_POS
+from .tables import load_codes
 
 PACKAGE = "eventwire.events"
-VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
-NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
-def _err(msg: str) -> DictionaryError:
-    return DictionaryError(msg, code="E320", where="events/data/context.yaml")
+def _err(msg: str) -> EventwireError:
+    return error("E320", where="events/data/context.yaml", problem=msg)
 
 
 def _regexes(spec: Any, key: str) -> list[Scouted]:
@@ -154,6 +154,6 @@ class StoryContext:
 
     def blocks(self, sent: Any, code: str, lemma: str) -> str | None:
         """Why an event with ``code`` at a trigger ``lemma`` is a game, not violence, or ``None``."""
-        if code[:2] not in VIOLENT_ROOTS and lemma not in self.rules.sports_verbs:
+        if code[:2] not in load_codes().sports_violence_roots and lemma not in self.rules.sports_verbs:
             return None
         return self.sports(sent)

@@ -26,8 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from .frames import Frame, Patterns
-
-COPULAS = frozenset({"be", "remain", "become", "seem", "constitute", "represent"})
+from .tables import load_words
 
 
 class Guards:
@@ -44,8 +43,10 @@ class Guards:
         self.metaphor_nouns = cls.get("metaphor_noun", frozenset())
         self.dismissal_verbs = cls.get("dismissal_verb", frozenset())
         self.employees = cls.get("employee", frozenset())
-        self.physical = cls.get("physical_target", frozenset()) | cls.get("troops", frozenset()) | \
-            cls.get("persons", frozenset())
+        self.physical = (
+            cls.get("physical_target", frozenset()) | cls.get("troops", frozenset()) | cls.get("persons", frozenset())
+        )
+        self.copulas = load_words().describing_copulas  # "the conflict is the main threat": a description
 
     def _heads(self, tok: Any) -> list[Any]:
         """The token and the nouns it stands for: "a surge *of cases*", "*coronavirus* cases", "some of the
@@ -94,11 +95,19 @@ class Guards:
         why = self._idiom(tok)
         if why:
             return why
-        if frame.lemma in self.metaphor_verbs and tok.dep_ in ("dobj", "nsubjpass") and \
-                tok.pos_ == "NOUN" and not any(h.lemma_.lower() in self.physical for h in self._heads(tok)):
+        if (
+            frame.lemma in self.metaphor_verbs
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and tok.pos_ == "NOUN"
+            and not any(h.lemma_.lower() in self.physical for h in self._heads(tok))
+        ):
             return f"'{frame.lemma}' with object '{tok.text}', no actor or physical target (a metaphor)"
-        if frame.noun in self.metaphor_nouns and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
-                not any(h.lemma_.lower() in self.physical for h in self._heads(tok)):
+        if (
+            frame.noun in self.metaphor_nouns
+            and tok.pos_ == "NOUN"
+            and tok.dep_ == "pobj"
+            and not any(h.lemma_.lower() in self.physical for h in self._heads(tok))
+        ):
             return f"'{frame.noun}' on '{tok.text}', no actor or physical target (a metaphor)"
         return None
 
@@ -126,6 +135,6 @@ class Guards:
 
     def nominal(self, noun: Any) -> str | None:
         """Why a nominal event mention is not an event, or ``None``."""
-        if noun.dep_ in ("nsubj", "attr", "nsubjpass") and noun.head.lemma_.lower() in COPULAS:
+        if noun.dep_ in ("nsubj", "attr", "nsubjpass") and noun.head.lemma_.lower() in self.copulas:
             return f"'{noun.text}' is described by a copula, not reported as an event"
         return self._idiom(noun)

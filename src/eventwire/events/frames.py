@@ -3,7 +3,9 @@
 Every file in ``events/data`` whose name matches ``verbs*.yaml``, ``nouns*.yaml``, ``lightverbs*.yaml`` or
 ``modality*.yaml`` is loaded (so another dictionary can be dropped next to the shipped ones); later files
 add patterns to the same lemma. The formats are documented at the top of each shipped file and in
-``docs/events.md``. Every CAMEO code is checked with ``cameo.is_code``; a bad entry raises
+``docs/events.md``. Each file's shape is checked at load by its JSON Schema (``events-verbs``,
+``events-nouns``, ``events-lightverbs``, ``events-modality``: an error names file, line and field); here
+every CAMEO code is checked with ``cameo.is_code`` and every ``@class`` must exist, a bad one raising
 ``DictionaryError`` naming the file and the lemma.
 """
 
@@ -15,8 +17,9 @@ from importlib import resources
 from typing import Any
 
 from .._data import load_yaml
-from ..errors import DictionaryError
+from ..errors import EventwireError, error
 from . import cameo
+from .tables import load_codes
 
 PACKAGE = "eventwire.events"
 
@@ -26,8 +29,7 @@ PACKAGE = "eventwire.events"
 #   subj    grammatical subject (the ``by`` agent when passive)
 #   poss    possessor ("Iran's attack")        amod     adjective ("Israeli strikes")
 #   compound  noun modifier ("Kurdish rebels")  <prep>  object of that preposition ("with", "on", ...)
-PATTERN_KEYS = frozenset({"code", "tgt", "src", "obj", "prep", "mod", "recip", "violent", "conf", "id",
-                          "via", "need", "subj"})
+# The keys a pattern may have are listed by the schemas (eventwire/schema/data/events-verbs.schema.json ...).
 ROLE_SLOTS = frozenset({"obj", "iobj", "subj", "poss", "amod", "compound"})
 
 
@@ -56,8 +58,13 @@ class Frame:
 
     @property
     def specificity(self) -> int:
-        return (4 if self.prt else 0) + (3 if self.obj is not None else 0) + 2 * len(self.preps) + \
-            (2 if self.mods is not None else 0) + (3 if self.subj is not None else 0)
+        return (
+            (4 if self.prt else 0)
+            + (3 if self.obj is not None else 0)
+            + 2 * len(self.preps)
+            + (2 if self.mods is not None else 0)
+            + (3 if self.subj is not None else 0)
+        )
 
 
 @dataclass(slots=True)
@@ -132,8 +139,7 @@ class Patterns:
 
 def _data_files(prefix: str) -> list[str]:
     folder = resources.files(PACKAGE).joinpath("data")
-    names = sorted(p.name for p in folder.iterdir()
-                   if p.name.startswith(prefix) and p.name.endswith(".yaml"))
+    names = sorted(p.name for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(".yaml"))
     return names
 
 
@@ -146,15 +152,16 @@ def _word(x: Any) -> str:
     return str(x).strip().lower()
 
 
-def _err(msg: str, where: str) -> DictionaryError:
-    return DictionaryError(msg, code="E320", where=where)
+def _err(msg: str, where: str) -> EventwireError:
+    return error("E320", where=where, problem=msg)
 
 
 def _check_code(code: Any, where: str) -> str:
-    code = str(code)
-    if not cameo.is_code(code):
-        raise _err(f"unknown CAMEO code {code!r}", where)
-    return code
+    """``code`` as a string; an error naming ``where`` when the codebook lacks it."""
+    text = str(code)
+    if not cameo.is_code(text):
+        raise _err(f"unknown CAMEO code {text!r}", where)
+    return text
 
 
 class _Compiler:
@@ -184,17 +191,22 @@ class _Compiler:
             return ()
         return out
 
-    def frame(self, kind: str, key: str, row: Any, fname: str, *, noun_code: str | None = None,
-              default_tgt: tuple[str, ...] = ("obj",), default_src: tuple[str, ...] = ("subj",),
-              noun: str | None = None, lemma: str | None = None) -> Frame:
+    def frame(
+        self,
+        kind: str,
+        key: str,
+        row: Any,
+        fname: str,
+        *,
+        noun_code: str | None = None,
+        default_tgt: tuple[str, ...] = ("obj",),
+        default_src: tuple[str, ...] = ("subj",),
+        noun: str | None = None,
+        lemma: str | None = None,
+    ) -> Frame:
         where = f"events/data/{fname}: {key}"
-        if isinstance(row, str):
+        if isinstance(row, str):  # the shorthand ``LEMMA: CODE``
             row = {"code": row}
-        if not isinstance(row, dict):
-            raise _err(f"pattern must be a mapping or a code string, not {type(row).__name__}", where)
-        unknown = set(row) - PATTERN_KEYS
-        if unknown:
-            raise _err(f"unknown pattern keys {sorted(unknown)}", where)
         code_spec = row.get("code", noun_code)
         if code_spec is None:
             raise _err("pattern has no code", where)
@@ -211,20 +223,36 @@ class _Compiler:
         tgt = self.slots(row.get("tgt"), default_tgt, where)
         src = self.slots(row.get("src"), default_src, where)
         detail = row.get("id") or "/".join(
-            [*([f"obj={_show(row['obj'])}"] if obj is not None else []),
-             *[f"{_word(p)}={_show(a) if a is not None else '*'}"
-               for p, a in (row.get("prep") or {}).items()],
-             *([f"mod={_show(row['mod'])}"] if mods is not None else []),
-             *([f"subj={_show(row['subj'])}"] if subj is not None else []), *([">" + tgt[0]] if tgt else [])])
-        rule = f"{fname}:{key}" + (f"+{noun}" if noun and noun not in key else "") + \
-            (f"/{detail}" if detail else "")
+            [
+                *([f"obj={_show(row['obj'])}"] if obj is not None else []),
+                *[f"{_word(p)}={_show(a) if a is not None else '*'}" for p, a in (row.get("prep") or {}).items()],
+                *([f"mod={_show(row['mod'])}"] if mods is not None else []),
+                *([f"subj={_show(row['subj'])}"] if subj is not None else []),
+                *([">" + tgt[0]] if tgt else []),
+            ]
+        )
+        rule = f"{fname}:{key}" + (f"+{noun}" if noun and noun not in key else "") + (f"/{detail}" if detail else "")
         conf = float(row.get("conf", 0.8 if kind == "verb" else 0.75 if kind == "light" else 0.6))
         via = self.slots(row.get("via"), ("obj",), where)
-        return Frame(code=code, lemma=lem, kind=kind, rule=rule, prt=prt, obj=obj, preps=tuple(preps),
-                     mods=mods, tgt=tgt, src=src, recip=bool(row.get("recip", False)), via=via,
-                     need_tgt=str(row.get("need", "")).lower() in ("tgt", "target"),
-                     violent=bool(row.get("violent", cameo.root_of(code) in ("18", "19", "20"))),
-                     conf=conf, noun=noun, subj=subj)
+        return Frame(
+            code=code,
+            lemma=lem,
+            kind=kind,
+            rule=rule,
+            prt=prt,
+            obj=obj,
+            preps=tuple(preps),
+            mods=mods,
+            tgt=tgt,
+            src=src,
+            recip=bool(row.get("recip", False)),
+            via=via,
+            need_tgt=str(row.get("need", "")).lower() in ("tgt", "target"),
+            violent=bool(row.get("violent", cameo.root_of(code) in load_codes().violent_roots)),
+            conf=conf,
+            noun=noun,
+            subj=subj,
+        )
 
 
 def _show(spec: Any) -> str:
@@ -245,57 +273,11 @@ def load() -> Patterns:
     """Load and compile every pattern file once per process."""
     comp = _Compiler()
     files: list[str] = []
-    noun_docs: list[tuple[str, dict[str, Any]]] = []
-    for fname in _data_files("nouns"):
-        data = load_yaml(PACKAGE, fname) or {}
-        files.append(fname)
-        for cname, members in (data.get("classes") or {}).items():
-            comp.classes[str(cname)] = comp.classes.get(str(cname), frozenset()) | \
-                comp.lemmas(members, f"events/data/{fname}: classes/{cname}")
-        noun_docs.append((fname, data))
-    nouns: dict[str, list[Frame]] = {}
-    for fname, data in noun_docs:
-        for key, value in (data.get("nouns") or {}).items():
-            for row in _rows(value):
-                f = comp.frame("noun", str(key), row, fname, default_tgt=("on", "against", "with", "to"),
-                               default_src=("poss", "amod", "compound", "by", "from"))
-                nouns.setdefault(f.lemma, []).append(f)
-    verbs: dict[str, list[Frame]] = {}
-    fixes: dict[str, str] = {}
-    for fname in _data_files("verbs"):
-        data = load_yaml(PACKAGE, fname) or {}
-        files.append(fname)
-        for wrong, right in (data.get("lemma_fixes") or {}).items():
-            fixes[_word(wrong)] = _word(right)
-        for key, value in (data.get("verbs") or {}).items():
-            for row in _rows(value):
-                f = comp.frame("verb", str(key), row, fname)
-                verbs.setdefault(f.lemma, []).append(f)
-    light: dict[tuple[str, str], list[Frame]] = {}
-    for fname in _data_files("lightverbs"):
-        data = load_yaml(PACKAGE, fname) or {}
-        files.append(fname)
-        for n, entry in enumerate(data.get("lightverbs") or []):
-            where = f"events/data/{fname}: entry {n + 1}"
-            if not isinstance(entry, dict) or "verbs" not in entry or "nouns" not in entry:
-                raise _err("a light-verb entry needs 'verbs' and 'nouns'", where)
-            row = {k: v for k, v in entry.items() if k not in ("verbs", "nouns")}
-            noun_set = set(nouns) if entry["nouns"] in ("*", ["*"]) else comp.lemmas(entry["nouns"], where)
-            for noun in sorted(noun_set):
-                noun_code = nouns[noun][0].code if noun in nouns else None
-                noun_tgt = nouns[noun][0].tgt if noun in nouns else ("on", "against", "with", "to")
-                for verb in _rows(entry["verbs"]):
-                    vwords = str(verb).split()
-                    f = comp.frame("light", str(verb), row, fname, noun_code=noun_code,
-                                   default_tgt=noun_tgt, noun=noun, lemma=vwords[0].lower())
-                    if "code" not in row:
-                        f = replace(f, from_noun=True)
-                    if len(vwords) > 1:
-                        f = _with_prt(f, vwords[1].lower())
-                    light.setdefault((f.lemma, noun), []).append(f)
+    nouns = _load_nouns(comp, files)
+    verbs, fixes = _load_verbs(comp, files)
+    light = _load_light(comp, files, nouns)  # reads each noun's first frame in file order: sort after
     mod = _modality(comp)
-    for fname in _data_files("modality"):
-        files.append(fname)
+    files.extend(_data_files("modality"))
     _sort(verbs)
     _sort(nouns)
     _sort(light)
@@ -305,10 +287,94 @@ def load() -> Patterns:
         for f in frames:
             if f.prt:
                 prts.setdefault(f.lemma, set()).add(f.prt)
-    out = Patterns(verbs=verbs, light=light, nouns=nouns, classes=dict(comp.classes), modality=mod,
-                   files=files, lemma_fixes=fixes, prts={k: frozenset(v) for k, v in prts.items()})
+    out = Patterns(
+        verbs=verbs,
+        light=light,
+        nouns=nouns,
+        classes=dict(comp.classes),
+        modality=mod,
+        files=files,
+        lemma_fixes=fixes,
+        prts={k: frozenset(v) for k, v in prts.items()},
+    )
     out._compute()
     return out
+
+
+def _load_nouns(comp: _Compiler, files: list[str]) -> dict[str, list[Frame]]:
+    """The noun classes of every ``nouns*.yaml`` (into ``comp``), then their noun frames by lemma."""
+    noun_docs: list[tuple[str, dict[str, Any]]] = []
+    for fname in _data_files("nouns"):
+        data = load_yaml(PACKAGE, fname)
+        files.append(fname)
+        for cname, members in (data.get("classes") or {}).items():
+            comp.classes[str(cname)] = comp.classes.get(str(cname), frozenset()) | comp.lemmas(
+                members, f"events/data/{fname}: classes/{cname}"
+            )
+        noun_docs.append((fname, data))
+    nouns: dict[str, list[Frame]] = {}
+    for fname, data in noun_docs:
+        for key, value in (data.get("nouns") or {}).items():
+            for row in _rows(value):
+                f = comp.frame(
+                    "noun",
+                    str(key),
+                    row,
+                    fname,
+                    default_tgt=("on", "against", "with", "to"),
+                    default_src=("poss", "amod", "compound", "by", "from"),
+                )
+                nouns.setdefault(f.lemma, []).append(f)
+    return nouns
+
+
+def _load_verbs(comp: _Compiler, files: list[str]) -> tuple[dict[str, list[Frame]], dict[str, str]]:
+    """The verb frames of every ``verbs*.yaml`` by lemma, and their lemma fixes."""
+    verbs: dict[str, list[Frame]] = {}
+    fixes: dict[str, str] = {}
+    for fname in _data_files("verbs"):
+        data = load_yaml(PACKAGE, fname)
+        files.append(fname)
+        for wrong, right in (data.get("lemma_fixes") or {}).items():
+            fixes[_word(wrong)] = _word(right)
+        for key, value in (data.get("verbs") or {}).items():
+            for row in _rows(value):
+                f = comp.frame("verb", str(key), row, fname)
+                verbs.setdefault(f.lemma, []).append(f)
+    return verbs, fixes
+
+
+def _load_light(comp: _Compiler, files: list[str], nouns: dict[str, list[Frame]]) -> dict[tuple[str, str], list[Frame]]:
+    """The light-verb frames of every ``lightverbs*.yaml`` by (verb lemma, noun lemma)."""
+    light: dict[tuple[str, str], list[Frame]] = {}
+    for fname in _data_files("lightverbs"):
+        data = load_yaml(PACKAGE, fname)
+        files.append(fname)
+        for n, entry in enumerate(data.get("lightverbs") or []):
+            where = f"events/data/{fname}: entry {n + 1}"
+            row = {k: v for k, v in entry.items() if k not in ("verbs", "nouns")}
+            noun_set = set(nouns) if entry["nouns"] in ("*", ["*"]) else comp.lemmas(entry["nouns"], where)
+            for noun in sorted(noun_set):
+                noun_code = nouns[noun][0].code if noun in nouns else None
+                noun_tgt = nouns[noun][0].tgt if noun in nouns else ("on", "against", "with", "to")
+                for verb in _rows(entry["verbs"]):
+                    vwords = str(verb).split()
+                    f = comp.frame(
+                        "light",
+                        str(verb),
+                        row,
+                        fname,
+                        noun_code=noun_code,
+                        default_tgt=noun_tgt,
+                        noun=noun,
+                        lemma=vwords[0].lower(),
+                    )
+                    if "code" not in row:
+                        f = replace(f, from_noun=True)
+                    if len(vwords) > 1:
+                        f = _with_prt(f, vwords[1].lower())
+                    light.setdefault((f.lemma, noun), []).append(f)
+    return light
 
 
 def _with_prt(f: Frame, prt: str) -> Frame:
@@ -328,7 +394,7 @@ def _modality(comp: _Compiler) -> Modality:
     clause_codes: dict[str, str] = {}
     allegation: set[str] = set()
     for fname in _data_files("modality"):
-        data = load_yaml(PACKAGE, fname) or {}
+        data = load_yaml(PACKAGE, fname)
         where = f"events/data/{fname}"
         neg |= comp.lemmas(data.get("negation") or [], where)
         hyp |= comp.lemmas(data.get("hypothetical_aux") or [], where)
@@ -344,20 +410,34 @@ def _modality(comp: _Compiler) -> Modality:
             fw = f"{where}: families/{name}"
             mapping = {str(k): _check_code(v, fw) for k, v in (fam.get("map") or {}).items()}
             families[str(name)] = Family(
-                name=str(name), lemmas=comp.lemmas(fam.get("verbs") or [], fw), map=mapping,
-                default=_check_code(fam.get("default"), fw), modality=str(fam.get("modality", "asserted")),
-                addressee=comp.slots(fam.get("addressee"), (), fw), keep=bool(fam.get("keep", False)))
+                name=str(name),
+                lemmas=comp.lemmas(fam.get("verbs") or [], fw),
+                map=mapping,
+                default=_check_code(fam.get("default"), fw),
+                modality=str(fam.get("modality", "asserted")),
+                addressee=comp.slots(fam.get("addressee"), (), fw),
+                keep=bool(fam.get("keep", False)),
+            )
         for aux, fam_name in (data.get("obligation_aux") or {}).items():
             obligation[_word(aux)] = str(fam_name)
         for key, code in (data.get("special") or {}).items():
             gov, _, compl = str(key).partition("+")
-            special[(gov.strip().lower(), compl.strip().lower())] = \
-                _check_code(code, f"{where}: special/{key}")
+            special[(gov.strip().lower(), compl.strip().lower())] = _check_code(code, f"{where}: special/{key}")
     by_lemma: dict[str, Family] = {}
     for fam in families.values():
         for lem in fam.lemmas:
             by_lemma[lem] = fam
-    return Modality(negations=frozenset(neg), hypothetical_aux=frozenset(hyp), future_aux=frozenset(fut),
-                    conditional_marks=frozenset(cond), speech=speech, families=families, by_lemma=by_lemma,
-                    special=special, obligation=obligation, pending_marks=frozenset(pending),
-                    allegation=frozenset(allegation), clause_codes=clause_codes)
+    return Modality(
+        negations=frozenset(neg),
+        hypothetical_aux=frozenset(hyp),
+        future_aux=frozenset(fut),
+        conditional_marks=frozenset(cond),
+        speech=speech,
+        families=families,
+        by_lemma=by_lemma,
+        special=special,
+        obligation=obligation,
+        pending_marks=frozenset(pending),
+        allegation=frozenset(allegation),
+        clause_codes=clause_codes,
+    )

@@ -1,6 +1,8 @@
 """Negation, hypotheticals, conditionals, future/intent and reported speech on the dependency parse.
 
-The word lists live in ``data/modality.yaml``; these functions only read the parse around a predicate:
+The word lists live in ``data/modality.yaml`` (and ``data/words.yaml``); these functions only read the parse
+around a predicate (READS: the parse above and below the predicate, the modality tables; ADDS: a reason, or
+the speech verb, or True/False — the callers in ``governors.py`` and ``steps/`` decide):
 
 * **negated** — the predicate (or a governing verb in ``negating_verbs`` such as "failed to") carries a
   negation ("did not attack", "never met", "failed to agree"): no event.
@@ -20,10 +22,9 @@ from __future__ import annotations
 from typing import Any
 
 from .frames import Modality
+from .tables import load_words
 
 _CLAUSE_UP = ("conj", "xcomp", "acomp")  # "is not ready to attend", "is yet to sign"
-POLITE_WISH = frozenset({"like", "love", "prefer"})  # "would like to ..."
-ABILITY_ADJ = frozenset({"able", "unable", "likely", "unlikely", "possible"})  # "should be able to offer"
 
 
 def _aux_lemmas(tok: Any) -> list[str]:
@@ -40,8 +41,11 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
     t = tok
     while t.dep_ in _CLAUSE_UP and t.head.i != t.i:
         h = t.head
-        if t.dep_ == "xcomp" and h.lemma_.lower() in ("be", "have") and \
-                any(c.dep_ == "advmod" and c.lemma_.lower() == "yet" for c in h.children):
+        if (
+            t.dep_ == "xcomp"
+            and h.lemma_.lower() in ("be", "have")
+            and any(c.dep_ == "advmod" and c.lemma_.lower() == "yet" for c in h.children)
+        ):
             return f"'{h.text} yet to': not yet done"
         if t.dep_ == "xcomp":
             if h.lemma_.lower() in negating_verbs:
@@ -94,13 +98,14 @@ CONDITIONAL_MAIN = "main clause of a conditional"
 def hypothetical(tok: Any, mod: Modality) -> str | None:
     """Why ``tok`` is hypothetical or conditional, or ``None``. ``CONDITIONAL_MAIN`` means the predicate is
     the consequence of an if/unless clause (a conditional threat or promise when it is a future)."""
+    words = load_words()  # "would like to ..." (polite wish verbs), "should be able to offer" (ability adjectives)
     reported = None
     t = tok
     for _ in range(4):
         for c in t.children:
             low = c.lemma_.lower()
             if c.dep_ in ("aux", "auxpass") and low in mod.hypothetical_aux:
-                if low == "would" and t.lemma_.lower() in POLITE_WISH:
+                if low == "would" and t.lemma_.lower() in words.polite_wish_verbs:
                     continue  # "would like to visit": a wish, not a hypothetical
                 if low == "would":
                     if reported is None:
@@ -110,7 +115,7 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
                 return f"modal '{c.text}'"
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
-        elif t.dep_ == "acomp" and t.lemma_.lower() in ABILITY_ADJ and t.head.i != t.i:
+        elif t.dep_ == "acomp" and t.lemma_.lower() in words.ability_adjectives and t.head.i != t.i:
             t = t.head
         else:
             break
@@ -148,8 +153,9 @@ def conditional(tok: Any, mod: Modality) -> str | None:
     t = tok
     for _ in range(3):
         for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() in mod.conditional_marks
-                                         for m in c.children):
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lemma_.lower() in mod.conditional_marks for m in c.children
+            ):
                 return CONDITIONAL_MAIN
         if t.dep_ in _CLAUSE_UP and t.head.i != t.i:
             t = t.head
@@ -180,7 +186,11 @@ def future(tok: Any, mod: Modality) -> bool:
     if headline_infinitive(tok):
         return True
     h = tok.head
-    if tok.dep_ == "xcomp" and h.lemma_.lower() == "go" and h.tag_ == "VBG" and \
-            any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in h.children):
+    if (
+        tok.dep_ == "xcomp"
+        and h.lemma_.lower() == "go"
+        and h.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in h.children)
+    ):
         return True
     return False

@@ -10,8 +10,9 @@ from .._data import load_yaml
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, dict[str, Any]]:
+    """CAMEO code -> its PLOVER row (loaded once per process)."""
     data = load_yaml("eventwire.events", "plover.yaml")
-    return {str(k): dict(v) for k, v in (data or {}).get("codes", {}).items()}
+    return {str(k): dict(v) for k, v in data["codes"].items()}
 
 
 def project(code: str) -> dict[str, Any] | None:

@@ -17,5 +17,4 @@ from .normalize import normalize
 from .text import build_story, read_text_story
 from .walk import read_paths
 
-__all__ = ["MAX_STORY_CHARS", "Dateline", "build_story", "match_dateline", "normalize", "read_paths",
-           "read_text_story"]
+__all__ = ["MAX_STORY_CHARS", "Dateline", "build_story", "match_dateline", "normalize", "read_paths", "read_text_story"]

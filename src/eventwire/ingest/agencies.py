@@ -5,20 +5,14 @@ from __future__ import annotations
 from functools import cache
 
 from .._data import load_yaml
-from ..errors import DictionaryError
-
-_WHERE = "eventwire/ingest/data/agencies.yaml"
 
 
 @cache
 def _aliases() -> dict[str, str]:
-    data = load_yaml("eventwire.ingest", "agencies.yaml")
-    if not isinstance(data, dict) or not isinstance(data.get("agencies"), list):
-        raise DictionaryError("expected a mapping with an 'agencies' list", code="E303", where=_WHERE)
+    """Every spelling (case-folded, hyphens as blanks) -> the canonical name; the file's schema is
+    ``ingest-agencies``."""
     out: dict[str, str] = {}
-    for n, entry in enumerate(data["agencies"], 1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise DictionaryError(f"entry {n}: needs a 'name' string", code="E303", where=_WHERE)
+    for entry in load_yaml("eventwire.ingest", "agencies.yaml")["agencies"]:
         name = entry["name"]
         for alias in [name, *entry.get("aliases", [])]:
             out[_key(str(alias))] = name

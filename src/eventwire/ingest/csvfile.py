@@ -19,8 +19,9 @@ from .records import record_to_story
 _FIELD_LIMIT = 4 * MAX_STORY_CHARS + 1024
 
 
-def read_csv(lines: Iterable[bytes], origin: str, fallback: str | None = None, *,
-             delimiter: str = ",") -> Iterator[Story | Reject]:
+def read_csv(
+    lines: Iterable[bytes], origin: str, fallback: str | None = None, *, delimiter: str = ","
+) -> Iterator[Story | Reject]:
     """Read CSV rows from an iterable of byte lines (a binary file object)."""
     if csv.field_size_limit() < _FIELD_LIMIT:
         csv.field_size_limit(_FIELD_LIMIT)
@@ -57,18 +58,26 @@ def read_csv(lines: Iterable[bytes], origin: str, fallback: str | None = None, *
                 return
             header = [h.strip().lower() for h in row]
             if "text" not in header:
-                yield Reject.of("E112", f"{origin}:{start}",
-                                detail=f"CSV header has no 'text' column (columns: {', '.join(header)})")
+                yield Reject.of(
+                    "E112",
+                    f"{origin}:{start}",
+                    detail=f"CSV header has no 'text' column (columns: {', '.join(header)})",
+                )
                 return
             continue
         errs = [bad.pop(n) for n in range(start, prev + 1) if n in bad]
         rec = dict(zip(header, row, strict=False))
         if errs:
-            yield Reject(origin=f"{origin}:{start}", reason=errs[0].message, code=errs[0].code,
-                         story_id=rec.get("id") or None)
+            yield Reject(
+                origin=f"{origin}:{start}", reason=errs[0].message, code=errs[0].code, story_id=rec.get("id") or None
+            )
             continue
         if len(row) > len(header):
-            yield Reject.of("E116", f"{origin}:{start}", story_id=rec.get("id") or None,
-                            detail=f"CSV row has {len(row)} fields, the header {len(header)}")
+            yield Reject.of(
+                "E116",
+                f"{origin}:{start}",
+                story_id=rec.get("id") or None,
+                detail=f"CSV row has {len(row)} fields, the header {len(header)}",
+            )
             continue
         yield record_to_story(rec, origin_file=origin, origin_line=start)

@@ -19,14 +19,33 @@ from dataclasses import dataclass
 from functools import cache
 
 from .._data import load_yaml
-from ..errors import DictionaryError
 from .agencies import canonical_agency
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
@@ -89,12 +108,8 @@ class Dateline:
 
 @cache
 def _not_places() -> frozenset[str]:
-    data = load_yaml("eventwire.ingest", "datelines.yaml")
-    words = data.get("not_places") if isinstance(data, dict) else None
-    if not isinstance(words, list):
-        raise DictionaryError("expected a mapping with a 'not_places' list", code="E303",
-                              where="eventwire/ingest/data/datelines.yaml")
-    return frozenset(str(w).casefold() for w in words)
+    """The words of ``data/datelines.yaml`` (schema ``ingest-datelines``), case-folded."""
+    return frozenset(str(w).casefold() for w in load_yaml("eventwire.ingest", "datelines.yaml")["not_places"])
 
 
 def _is_caps(s: str) -> bool:
@@ -143,8 +158,11 @@ def _at_eol(text: str, pos: int) -> bool:
 
 def _from_place_match(text: str, m: re.Match[str], lenient: bool) -> Dateline | None:
     place, region = m.group("place"), m.group("region")
-    month_s, day_s, year_s = m.group("month") or m.group("month2"), m.group("day") or m.group("day2"), \
-        m.group("year") or m.group("year2")
+    month_s, day_s, year_s = (
+        m.group("month") or m.group("month2"),
+        m.group("day") or m.group("day2"),
+        m.group("year") or m.group("year2"),
+    )
     has_date = month_s is not None
     term = m.group("term")
     dash, eol = bool(_DASH.search(term)), _at_eol(text, m.end())
@@ -153,8 +171,14 @@ def _from_place_match(text: str, m: re.Match[str], lenient: bool) -> Dateline | 
     raw_agency = m.group("agp") or m.group("ags")
     bare = m.group("agb")
     # "Tehran, IRNA --": the region slot holds a listed agency.
-    if raw_agency is None and bare is None and region is not None and not has_date \
-            and canonical_agency(region) is not None and (dash or eol):
+    if (
+        raw_agency is None
+        and bare is None
+        and region is not None
+        and not has_date
+        and canonical_agency(region) is not None
+        and (dash or eol)
+    ):
         bare, region = region, None
     if place.casefold() in _not_places():
         return None
@@ -163,8 +187,14 @@ def _from_place_match(text: str, m: re.Match[str], lenient: bool) -> Dateline | 
         if not has_date or not (dash or raw_agency is not None):
             return None
         place = ""
-    elif raw_agency is None and bare is None and region is None and not has_date \
-            and canonical_agency(place) is not None and _LONG_DASH.search(term):
+    elif (
+        raw_agency is None
+        and bare is None
+        and region is None
+        and not has_date
+        and canonical_agency(place) is not None
+        and _LONG_DASH.search(term)
+    ):
         # "AFP --": an agency without a place
         return _finish(text, m, agency=canonical_agency(place))
     if raw_agency is not None:
@@ -174,8 +204,9 @@ def _from_place_match(text: str, m: re.Match[str], lenient: bool) -> Dateline | 
         agency = known or raw_agency.strip()
     elif bare is not None:
         known = canonical_agency(bare)
-        if not (lenient or ((known or _is_caps(bare)) and (has_date or known)
-                            and (dash or eol or (known and "." in term)))):
+        if not (
+            lenient or ((known or _is_caps(bare)) and (has_date or known) and (dash or eol or (known and "." in term)))
+        ):
             return None
         agency = known or bare
     elif not lenient:
@@ -183,8 +214,9 @@ def _from_place_match(text: str, m: re.Match[str], lenient: bool) -> Dateline | 
             ok = (caps and (dash or eol or "." in term)) or (not caps and dash)
         else:
             # "WASHINGTON —", "NEW DELHI:" (a colon only after a longer name: not "NATO:")
-            ok = caps and (_LONG_DASH.search(term) is not None
-                           or (term.strip() == ":" and sum(c.isalpha() for c in place) >= 5))
+            ok = caps and (
+                _LONG_DASH.search(term) is not None or (term.strip() == ":" and sum(c.isalpha() for c in place) >= 5)
+            )
         if not ok:
             return None
     d = _finish(text, m, agency=agency)

@@ -17,8 +17,11 @@ from ..errors import error
 
 ENV_FALLBACK = "EVENTWIRE_FALLBACK_ENCODING"
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 
@@ -55,8 +58,9 @@ def decode_bytes(data: bytes, where: str | None, fallback: str | None = None) ->
         try:
             return data.decode(enc), enc
         except UnicodeDecodeError as e:
-            raise error("E103", where=where,
-                        detail=f"invalid {enc.upper()} despite its byte-order mark: {e.reason}") from e
+            raise error(
+                "E103", where=where, detail=f"invalid {enc.upper()} despite its byte-order mark: {e.reason}"
+            ) from e
     check_binary(data, where)
     return _utf8_or_fallback(data, "utf-8-sig", where, fallback, line=False)
 
@@ -66,8 +70,9 @@ def decode_line(raw: bytes, where: str | None, fallback: str | None = None) -> t
     return _utf8_or_fallback(raw, "utf-8", where, fallback, line=True)
 
 
-def _utf8_or_fallback(data: bytes, codec: str, where: str | None, fallback: str | None, *,
-                      line: bool) -> tuple[str, str]:
+def _utf8_or_fallback(
+    data: bytes, codec: str, where: str | None, fallback: str | None, *, line: bool
+) -> tuple[str, str]:
     """UTF-8 (``codec``), else the opt-in ``fallback`` encoding, else ``InputError`` naming the bad byte."""
     try:
         return data.decode(codec), "utf-8"
@@ -81,13 +86,16 @@ def _utf8_or_fallback(data: bytes, codec: str, where: str | None, fallback: str 
 
 
 def _bad_utf8(data: bytes, e: UnicodeDecodeError, fallback: str | None, *, line: bool = False) -> str:
-    bad = data[e.start:e.start + 1].hex().upper()
+    bad = data[e.start : e.start + 1].hex().upper()
     if line:
         at = f"column {e.start + 1}"
     else:
         ln = data.count(b"\n", 0, e.start) + 1
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
         at = f"line {ln}, column {col}"
-    tail = (f"nor valid {fallback}" if fallback else
-            f"save it as UTF-8, or set {ENV_FALLBACK}=cp1252 to read such files as Windows-1252")
+    tail = (
+        f"nor valid {fallback}"
+        if fallback
+        else f"save it as UTF-8, or set {ENV_FALLBACK}=cp1252 to read such files as Windows-1252"
+    )
     return f"wrong encoding: not valid UTF-8 (byte 0x{bad} at {at}); {tail}"

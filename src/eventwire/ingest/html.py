@@ -25,8 +25,9 @@ def _extract(data: bytes) -> Any:
         raise error("E118", reason=e) from e
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
-                                           include_tables=False, date_extraction_params=_DATE_PARAMS)
+        return trafilatura.bare_extraction(
+            data, with_metadata=True, include_comments=False, include_tables=False, date_extraction_params=_DATE_PARAMS
+        )
 
 
 def read_html(data: bytes, origin: str) -> Story:
@@ -54,5 +55,12 @@ def read_html(data: bytes, origin: str) -> Story:
     meta: dict[str, Any] = {"extracted_by": "trafilatura"}
     if getattr(doc, "sitename", None):
         meta["site"] = doc.sitename
-    return build_story(text, origin_file=origin, date_hint=hint, title=title, url=getattr(doc, "url", None),
-                       language=getattr(doc, "language", None), meta=meta)
+    return build_story(
+        text,
+        origin_file=origin,
+        date_hint=hint,
+        title=title,
+        url=getattr(doc, "url", None),
+        language=getattr(doc, "language", None),
+        meta=meta,
+    )

@@ -70,8 +70,7 @@ def read_json_text(text: str, origin: str) -> Iterator[Story | Reject]:
     return _read_stream(text, origin)
 
 
-def _read_stream(text: str, origin: str, *, first_line: int = 1,
-                 lines_only: bool = False) -> Iterator[Story | Reject]:
+def _read_stream(text: str, origin: str, *, first_line: int = 1, lines_only: bool = False) -> Iterator[Story | Reject]:
     if lines_only:
         for n, text_line in enumerate(text.splitlines(), first_line):
             s = text_line.strip()
@@ -115,12 +114,16 @@ def _value_to_items(value: Any, origin: str, line: int) -> Iterator[Story | Reje
             if isinstance(v, dict):
                 yield record_to_story(v, origin_file=origin, origin_line=line, meta={"record_index": i})
             else:
-                yield Reject.of("E115", f"{origin}:{line}",
-                                detail=f"array item {i} is a JSON {_kind(v)}, not an object with a 'text'")
+                yield Reject.of(
+                    "E115",
+                    f"{origin}:{line}",
+                    detail=f"array item {i} is a JSON {_kind(v)}, not an object with a 'text'",
+                )
     else:
         yield Reject.of("E115", f"{origin}:{line}", detail=f"a JSON {_kind(value)}, not an object with a 'text'")
 
 
 def _kind(v: Any) -> str:
-    return {str: "string", int: "number", float: "number", bool: "boolean", list: "array",
-            dict: "object"}.get(type(v), "null" if v is None else type(v).__name__)
+    return {str: "string", int: "number", float: "number", bool: "boolean", list: "array", dict: "object"}.get(
+        type(v), "null" if v is None else type(v).__name__
+    )

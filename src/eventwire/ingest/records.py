@@ -16,8 +16,9 @@ from ..story import Reject, Story
 from .dates import parse_date_value
 from .text import build_story
 
-_KNOWN = frozenset({"id", "story_id", "text", "date", "title", "source", "agency", "url", "language", "place",
-                    "textInfo", "citeInfo"})
+_KNOWN = frozenset(
+    {"id", "story_id", "text", "date", "title", "source", "agency", "url", "language", "place", "textInfo", "citeInfo"}
+)
 
 
 def _str(v: Any) -> str | None:
@@ -27,8 +28,9 @@ def _str(v: Any) -> str | None:
     return s or None
 
 
-def record_to_story(rec: Mapping[str, Any], *, origin_file: str, origin_line: int | None,
-                    meta: dict[str, Any] | None = None) -> Story | Reject:
+def record_to_story(
+    rec: Mapping[str, Any], *, origin_file: str, origin_line: int | None, meta: dict[str, Any] | None = None
+) -> Story | Reject:
     """One record → ``Story``, or ``Reject`` naming file, line and id with the reason."""
     where = origin_file if origin_line is None else f"{origin_file}:{origin_line}"
     sid = _str(rec.get("id")) or _str(rec.get("story_id"))
@@ -43,13 +45,17 @@ def record_to_story(rec: Mapping[str, Any], *, origin_file: str, origin_line: in
         if extra:
             m["extra"] = extra
         return build_story(
-            text, origin_file=origin_file, origin_line=origin_line, story_id=sid,
+            text,
+            origin_file=origin_file,
+            origin_line=origin_line,
+            story_id=sid,
             date_hint=parse_date_value(rec.get("date")),
             title=_str(rec.get("title")) or _str(cite.get("title")),
             agency=_str(rec.get("source")) or _str(rec.get("agency")) or _str(cite.get("publisher")),
             url=_str(rec.get("url")) or _str(cite.get("url")),
             language=_str(rec.get("language")) or _str(cite.get("language")),
-            place=_str(rec.get("place")), meta=m,
+            place=_str(rec.get("place")),
+            meta=m,
         )
     except InputError as e:
         return Reject(origin=where, reason=e.message, code=e.code, story_id=sid)

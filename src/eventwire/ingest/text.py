@@ -38,31 +38,55 @@ _QUOTES = frozenset("\"'”’“‘»")
 _DATE_WORDS = re.compile(
     r"(?i:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day)?\b"
-    r"|\d+(?:st|nd|rd|th)?)")
+    r"|\d+(?:st|nd|rd|th)?)"
+)
 _BLANKS = re.compile(r"\s*")
 _TITLE_END = frozenset(".,;:-–—")
 _TITLE_START_EXTRA = frozenset("\"'“‘«")
 _NAME = r"[A-Z][\w.'’\-]*"
-_BYLINE = re.compile(
-    rf"[ \t]*(By[ \t]+{_NAME}(?:[ \t]+(?:and[ \t]+|in[ \t]+|,[ \t]*)?{_NAME}){{0,5}})[ \t\r]*\n")
+_BYLINE = re.compile(rf"[ \t]*(By[ \t]+{_NAME}(?:[ \t]+(?:and[ \t]+|in[ \t]+|,[ \t]*)?{_NAME}){{0,5}})[ \t\r]*\n")
 _NOT_TITLE = re.compile(r"(?i:by|from|posted|updated|published|photo|image|source)\b")
 
 
-def read_text_story(text: str, *, origin: str | None = None, story_id: str | None = None,
-                    origin_line: int | None = None, date: DateHint | None = None) -> Story:
+def read_text_story(
+    text: str,
+    *,
+    origin: str | None = None,
+    story_id: str | None = None,
+    origin_line: int | None = None,
+    date: DateHint | None = None,
+) -> Story:
     """Parse one plain-text story (header line, title, dateline, body).
 
     Raises ``InputError`` (E110 empty, E111 too long, E121 bad header date) when it is not a story.
     """
-    return build_story(text, origin_file=origin, origin_line=origin_line, story_id=story_id,
-                       date_hint=date, header=True, detect_title=True)
+    return build_story(
+        text,
+        origin_file=origin,
+        origin_line=origin_line,
+        story_id=story_id,
+        date_hint=date,
+        header=True,
+        detect_title=True,
+    )
 
 
-def build_story(raw: str, *, origin_file: str | None, origin_line: int | None = None,
-                story_id: str | None = None, date_hint: DateHint | None = None, title: str | None = None,
-                agency: str | None = None, url: str | None = None, language: str | None = None,
-                place: str | None = None, header: bool = False, detect_title: bool = False,
-                meta: dict[str, Any] | None = None) -> Story:
+def build_story(
+    raw: str,
+    *,
+    origin_file: str | None,
+    origin_line: int | None = None,
+    story_id: str | None = None,
+    date_hint: DateHint | None = None,
+    title: str | None = None,
+    agency: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    place: str | None = None,
+    header: bool = False,
+    detect_title: bool = False,
+    meta: dict[str, Any] | None = None,
+) -> Story:
     """Assemble a ``Story`` from its text and metadata; raise ``InputError`` when it is not a story.
 
     Precedence: a header date beats a metadata date, which beats a dateline date; the dateline's month
@@ -121,9 +145,20 @@ def build_story(raw: str, *, origin_file: str | None, origin_line: int | None = 
         meta["body_dateline"] = body_dl.raw
     meta["body_offset"] = pos
     sid = story_id or content_id(text, date=date.isoformat() if date else None, title=title)
-    return Story(id=sid, text=text, date=date, place=place, agency=agency, title=title, url=url,
-                 language=(language or "en").lower(), origin_file=origin_file, origin_line=origin_line,
-                 dateline=dateline, meta=meta)
+    return Story(
+        id=sid,
+        text=text,
+        date=date,
+        place=place,
+        agency=agency,
+        title=title,
+        url=url,
+        language=(language or "en").lower(),
+        origin_file=origin_file,
+        origin_line=origin_line,
+        dateline=dateline,
+        meta=meta,
+    )
 
 
 def _year_for(d: Dateline, hint: DateHint) -> int | None:
@@ -160,7 +195,6 @@ def _title_at(raw: str, pos: int) -> tuple[str, int] | None:
     start = dl.end if dl is not None else nxt  # the body paragraph, after a dateline on its own line
     para_end = raw.find("\n", start)
     para = (raw[start:] if para_end < 0 else raw[start:para_end]).strip()
-    if len(para) <= len(line) or not (para[0].isupper() or para[0].isdigit() or para[0] in _QUOTES
-                                      or para[0] == "("):
+    if len(para) <= len(line) or not (para[0].isupper() or para[0].isdigit() or para[0] in _QUOTES or para[0] == "("):
         return None
     return line, nxt

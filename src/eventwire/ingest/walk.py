@@ -31,8 +31,17 @@ from .jsonl import read_json_text, read_jsonl
 from .limits import MAX_STORY_CHARS
 from .text import read_text_story
 
-KINDS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-         ".csv": "csv", ".tsv": "tsv", ".html": "html", ".htm": "html"}
+KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".html": "html",
+    ".htm": "html",
+}
 STDIN = "<stdin>"
 # A plain-text or HTML file larger than this cannot hold a story within the limit (UTF-8 ≤ 4 bytes/char;
 # HTML gets room for markup); it is rejected without being read.
@@ -59,8 +68,12 @@ def read_paths(paths: Iterable[str], *, fallback_encoding: str | None = None) ->
             yield from _read_folder(path, fallback)
         else:
             kind, gz = kind_of(path)
-            yield from _guard(str(path), lambda path=path, kind=kind, gz=gz:  # type: ignore[misc]
-                              _read_file(path, kind or "text", gz, fallback))
+            yield from _guard(
+                str(path),
+                lambda path=path, kind=kind, gz=gz: (  # type: ignore[misc]
+                    _read_file(path, kind or "text", gz, fallback)
+                ),
+            )
 
 
 def kind_of(path: Path) -> tuple[str | None, bool]:
@@ -80,11 +93,19 @@ def _read_folder(folder: Path, fallback: str | None) -> Iterator[Item]:
         found = True
         kind, gz = kind_of(f)
         if kind is None and f.suffix:
-            yield Reject.of("E104", str(f), suffix=f.suffix,
-                            kinds=f"{' '.join(sorted(KINDS))} (optionally .gz) and files without extension")
+            yield Reject.of(
+                "E104",
+                str(f),
+                suffix=f.suffix,
+                kinds=f"{' '.join(sorted(KINDS))} (optionally .gz) and files without extension",
+            )
             continue
-        yield from _guard(str(f), lambda f=f, kind=kind, gz=gz:  # type: ignore[misc]
-                          _read_file(f, kind or "text", gz, fallback))
+        yield from _guard(
+            str(f),
+            lambda f=f, kind=kind, gz=gz: (  # type: ignore[misc]
+                _read_file(f, kind or "text", gz, fallback)
+            ),
+        )
     if errors:
         yield from _walk_errors(errors)
     elif not found:
@@ -155,8 +176,12 @@ def _read_stream(f: BinaryIO, origin: str, kind: str, fallback: str | None) -> I
         limit = _MAX_HTML_BYTES if kind == "html" else _MAX_TEXT_BYTES
         data = f.read(limit + 1)
         if len(data) > limit:
-            raise error("E111", where=origin, detail=f"story is too long: the file is larger than {limit:,} bytes and "
-                        f"a story is limited to {MAX_STORY_CHARS:,} characters")
+            raise error(
+                "E111",
+                where=origin,
+                detail=f"story is too long: the file is larger than {limit:,} bytes and "
+                f"a story is limited to {MAX_STORY_CHARS:,} characters",
+            )
     if not data.strip():
         raise error("E110", where=origin, detail="empty file" if not data else "empty file (only blanks)")
     if kind == "html":

@@ -1,6 +1,6 @@
 """Event location (stage 5): sentence places, the dateline, offline gazetteer.
 
-``Locator().locate(doc, story, events, actors)`` fills each ``EventMention.location`` in place. The
+``Locator().locate(doc, story, events, actors)`` returns the location of each event. The
 gazetteer (``gazetteer.py``) is built from installed packages and cached; ``mentions.py`` finds place
 mentions on the parse; ``locate.py`` holds the attachment and fallback rules (see docs/place.md).
 """

@@ -38,28 +38,139 @@ from ..story import Story
 from .gazetteer import Gazetteer, Place, key
 from .mentions import PlaceMention, find, place_noun
 
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
-                      "along", "off", "beside", "nearby", "outside_of"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "throughout",
+        "within",
+        "along",
+        "off",
+        "beside",
+        "nearby",
+        "outside_of",
+    }
+)
 # "on" is locative only before these nouns ("on the outskirts of Kabul"); "talks on Syria" is a topic
-ON_NOUNS = frozenset({"outskirts", "border", "island", "coast", "edge", "bank", "road", "highway", "street",
-                      "frontline", "front", "shore", "banks", "territory", "soil"})
+ON_NOUNS = frozenset(
+    {
+        "outskirts",
+        "border",
+        "island",
+        "coast",
+        "edge",
+        "bank",
+        "road",
+        "highway",
+        "street",
+        "frontline",
+        "front",
+        "shore",
+        "banks",
+        "territory",
+        "soil",
+    }
+)
 DIRECTIONAL = frozenset({"to", "into", "from", "toward", "towards", "through", "via", "out"})
 CLAUSE_BOUNDARY = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "mark"})
 SHARE_UP = frozenset({"xcomp", "conj", "acl", "aux", "auxpass"})
 # objects that are a site inside a place ("stormed Kiev's main square")
-SITE_NOUNS = frozenset({"square", "airport", "market", "bridge", "port", "harbour", "harbor", "station",
-                        "stadium", "university", "hospital", "prison", "palace", "parliament", "embassy",
-                        "consulate", "base", "camp", "checkpoint", "crossing", "road", "highway", "street",
-                        "mosque", "church", "cathedral", "hotel", "headquarters", "office", "offices",
-                        "building", "compound", "village", "town", "city", "suburb", "suburbs", "outskirts",
-                        "district", "neighbourhood", "neighborhood", "centre", "center", "residence"})
+SITE_NOUNS = frozenset(
+    {
+        "square",
+        "airport",
+        "market",
+        "bridge",
+        "port",
+        "harbour",
+        "harbor",
+        "station",
+        "stadium",
+        "university",
+        "hospital",
+        "prison",
+        "palace",
+        "parliament",
+        "embassy",
+        "consulate",
+        "base",
+        "camp",
+        "checkpoint",
+        "crossing",
+        "road",
+        "highway",
+        "street",
+        "mosque",
+        "church",
+        "cathedral",
+        "hotel",
+        "headquarters",
+        "office",
+        "offices",
+        "building",
+        "compound",
+        "village",
+        "town",
+        "city",
+        "suburb",
+        "suburbs",
+        "outskirts",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "centre",
+        "center",
+        "residence",
+    }
+)
 # "held talks in Doha": a place on the object of a light verb is the event's place
-LIGHT_VERBS = frozenset({"hold", "make", "pay", "conduct", "have", "give", "issue", "sign", "stage", "host",
-                         "deliver", "launch", "open", "begin", "start", "resume"})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "make",
+        "pay",
+        "conduct",
+        "have",
+        "give",
+        "issue",
+        "sign",
+        "stage",
+        "host",
+        "deliver",
+        "launch",
+        "open",
+        "begin",
+        "start",
+        "resume",
+    }
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
 # a place inside a time adjunct is not the event's place ("arrested ... after the rally in Atlanta")
-NOT_PLACE = frozenset({"after", "before", "during", "since", "until", "following", "ahead", "prior",
-                       "about", "over", "against", "like", "than", "despite", "regarding", "concerning"})
+NOT_PLACE = frozenset(
+    {
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "following",
+        "ahead",
+        "prior",
+        "about",
+        "over",
+        "against",
+        "like",
+        "than",
+        "despite",
+        "regarding",
+        "concerning",
+    }
+)
 
 VERBAL_ROOTS = frozenset({1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 16})
 MEETING_ROOTS = frozenset({4})
@@ -82,8 +193,16 @@ def is_verbal(cameo: str) -> bool:
 
 # -- resolving a mention to one place ------------------------------------------------------------------
 
-def score(p: Place, alt: bool, m: PlaceMention, sentence_countries: set[str], story_countries: set[str],
-          dateline: Place | None, dateline_country: str | None = None) -> float:
+
+def score(
+    p: Place,
+    alt: bool,
+    m: PlaceMention,
+    sentence_countries: set[str],
+    story_countries: set[str],
+    dateline: Place | None,
+    dateline_country: str | None = None,
+) -> float:
     """How likely ``p`` is the place ``m`` names (higher is better).
 
     Prior: cities log10(population) + 2.5 x prominence (log10 of their number of alternate names: Geneva in
@@ -102,8 +221,9 @@ def score(p: Place, alt: bool, m: PlaceMention, sentence_countries: set[str], st
         s = 6.5
         if not m.admin_word and any(q.kind == "city" and q.country == p.country for q, _ in m.candidates):
             s -= 1.0  # "Idlib" alone: the city; "Idlib province": the subdivision
-        if p.country in story_countries and any(q.kind == "country" and q.country not in story_countries
-                                                for q, _ in m.candidates):
+        if p.country in story_countries and any(
+            q.kind == "country" and q.country not in story_countries for q, _ in m.candidates
+        ):
             s += 4.0
     else:
         s = math.log10(max(p.population, 1000)) + 2.5 * p.prominence
@@ -125,20 +245,35 @@ def score(p: Place, alt: bool, m: PlaceMention, sentence_countries: set[str], st
     return s
 
 
-def resolve(m: PlaceMention, sentence_countries: set[str], story_countries: set[str],
-            dateline: Place | None = None, dateline_country: str | None = None) -> Place | None:
+def resolve(
+    m: PlaceMention,
+    sentence_countries: set[str],
+    story_countries: set[str],
+    dateline: Place | None = None,
+    dateline_country: str | None = None,
+) -> Place | None:
     """The best candidate of ``m`` (None for an unresolved mention)."""
     if not m.candidates:
         return None
     if len(m.candidates) == 1:
         return m.candidates[0][0]
-    return max(m.candidates, key=lambda c: score(c[0], c[1], m, sentence_countries, story_countries,
-                                                 dateline, dateline_country))[0]
+    return max(
+        m.candidates,
+        key=lambda c: score(c[0], c[1], m, sentence_countries, story_countries, dateline, dateline_country),
+    )[0]
 
 
-def location_dict(p: Place | None, *, source: str, name: str | None = None, country: str | None = None,
-                  admin1: str | None = None, precision: str | None = None, start: int | None = None,
-                  end: int | None = None) -> dict[str, Any]:
+def location_dict(
+    p: Place | None,
+    *,
+    source: str,
+    name: str | None = None,
+    country: str | None = None,
+    admin1: str | None = None,
+    precision: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> dict[str, Any]:
     """The record's ``location`` object."""
     return {
         "name": name if name is not None else (p.name if p else None),
@@ -155,10 +290,11 @@ def location_dict(p: Place | None, *, source: str, name: str | None = None, coun
 
 # -- dateline -------------------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def _dateline_abbreviations() -> dict[str, tuple[str, str]]:
     """Dateline region abbreviations ("Ore.") -> (alpha-3, subdivision name)."""
-    data = load_yaml("eventwire.place", "dateline_regions.yaml") or {}
+    data = load_yaml("eventwire.place", "dateline_regions.yaml")  # schema: place-dateline_regions
     return {key(abbr): (iso3, name) for iso3, table in data.items() for abbr, name in (table or {}).items()}
 
 
@@ -205,8 +341,14 @@ def dateline_place(g: Gazetteer, story: Story, context: set[str]) -> Place | Non
     within, admin1 = region_of(g, region if isinstance(region, str) else None)
     m = PlaceMention(0, 0, 0, 0, parts[0], cands, within=within)
     # a dateline names a city: prefer cities and capitals over same-named subdivisions
-    best = max(cands, key=lambda c: score(c[0], c[1], m, set(), context, None)
-               + (1.0 if c[0].kind == "city" else 0.0) + (3.0 if admin1 and c[0].admin1 == admin1 else 0.0))
+    best = max(
+        cands,
+        key=lambda c: (
+            score(c[0], c[1], m, set(), context, None)
+            + (1.0 if c[0].kind == "city" else 0.0)
+            + (3.0 if admin1 and c[0].admin1 == admin1 else 0.0)
+        ),
+    )
     return best[0]
 
 
@@ -223,8 +365,9 @@ def dateline_country(g: Gazetteer, story: Story, place: Place | None) -> str | N
 
 # -- the locator ----------------------------------------------------------------------------------------
 
+
 def _demonym_context(doc: Any, mentions: list[PlaceMention], actors: list[ActorMention]) -> None:
-    """"The Lebanese city of Tripoli", "the northern Syrian town of X": the adjective before the place noun,
+    """ "The Lebanese city of Tripoli", "the northern Syrian town of X": the adjective before the place noun,
     when the actor coder gave it a country, tells the place's country."""
     if not actors:
         return
@@ -274,8 +417,7 @@ class StoryPlaces:
             for m in ms:
                 sc: set[str] = set()
                 for o in ms:  # other places of the sentence below country level ("Atlanta")
-                    if o is not m and len(o.countries()) == 1 and all(p.kind != "country"
-                                                                       for p, _ in o.candidates):
+                    if o is not m and len(o.countries()) == 1 and all(p.kind != "country" for p, _ in o.candidates):
                         sc |= o.countries()
                 m.resolved = resolve(m, sc, ctx, self.dateline, self.dateline_country)
 
@@ -312,7 +454,7 @@ def attachment(doc: Any, m: PlaceMention, heads: set[int]) -> tuple[int, int, st
     ``direct``: the preposition hangs from the event itself (not from one of its arguments).
     """
     noun = place_noun(doc, m)
-    t = noun if noun is not None and noun.i not in heads else doc[m.tok_start:m.tok_end].root
+    t = noun if noun is not None and noun.i not in heads else doc[m.tok_start : m.tok_end].root
     prep: str | None = None
     top: str | None = None
     direct = False
@@ -343,7 +485,7 @@ def attachment(doc: Any, m: PlaceMention, heads: set[int]) -> tuple[int, int, st
         return (2, steps, first_dep, True)
     if steps == 2 and first_dep in ("poss", "compound"):
         # "cleared Kiev's Independence Square", "shelled the Donetsk airport": the object is a site in it
-        obj = doc[m.tok_start:m.tok_end].root.head
+        obj = doc[m.tok_start : m.tok_end].root.head
         if obj.dep_ == "dobj" and obj.lower_ in SITE_NOUNS:
             return (2, steps, "site", True)
     return None
@@ -367,13 +509,14 @@ class Locator:
         """The resolved place mentions of a story (for ``explain`` and tests)."""
         return StoryPlaces(self.gazetteer, doc, story, actors)
 
-    def locate(self, doc: Any, story: Story, events: list[EventMention], actors: list[ActorMention]) -> None:
-        """Fill ``location`` of each event in place (``None`` when nothing supports a place)."""
+    def locate(
+        self, doc: Any, story: Story, events: list[EventMention], actors: list[ActorMention]
+    ) -> list[dict[str, Any] | None]:
+        """The location of each event (``None`` when nothing supports a place); the events are not changed."""
         if not events:
-            return
+            return []
         sp = self.places(doc, story, actors)
-        for ev in events:
-            ev.location = self.locate_one(sp, story, ev)
+        return [self.locate_one(sp, story, ev) for ev in events]
 
     def locate_one(self, sp: StoryPlaces, story: Story, ev: EventMention) -> dict[str, Any] | None:
         doc = sp.doc
@@ -385,14 +528,12 @@ class Locator:
             return loc
         return self._fallback(sp, ev)
 
-    def _from_sentence(self, sp: StoryPlaces, ev: EventMention,
-                       ms: list[PlaceMention]) -> dict[str, Any] | None:
+    def _from_sentence(self, sp: StoryPlaces, ev: EventMention, ms: list[PlaceMention]) -> dict[str, Any] | None:
         doc = sp.doc
         heads = _event_heads(doc, ev.trigger_tok)
         # the event's actors, except those the actor stage coded as places ("missiles struck Kyiv": rule
         # ``place``, the country only), which may be where the event happened
-        actor_spans = [(a.tok_start, a.tok_end) for a in (ev.source, ev.target)
-                       if a is not None and a.rule != "place"]
+        actor_spans = [(a.tok_start, a.tok_end) for a in (ev.source, ev.target) if a is not None and a.rule != "place"]
         best: tuple[tuple[int, int, int, int], PlaceMention] | None = None
         verbal = is_verbal(ev.cameo)
         for m in ms:
@@ -400,17 +541,18 @@ class Locator:
             if att is None:
                 continue
             tier, dist, _rel, direct = att
-            if (tier == 2 or (verbal and tier == 1)) and any(s < m.tok_end and m.tok_start < e
-                                                             for s, e in actor_spans):
+            if (tier == 2 or (verbal and tier == 1)) and any(s < m.tok_end and m.tok_start < e for s, e in actor_spans):
                 continue  # the event's own actor ("attacked Damascus", "appealed to Russia")
             p = m.resolved
             if not direct and verbal:
                 continue  # "criticised the crackdown in Minsk": the topic's place, not the statement's
-            if tier == 2 and (verbal or (p is None and place_noun(doc, m) is None)
-                              or (p is not None and p.kind == "country")):
+            if tier == 2 and (
+                verbal or (p is None and place_noun(doc, m) is None) or (p is not None and p.kind == "country")
+            ):
                 continue
-            while m.contains is not None and not any(s < m.contains.tok_end and m.contains.tok_start < e
-                                                     for s, e in actor_spans):
+            while m.contains is not None and not any(
+                s < m.contains.tok_end and m.contains.tok_start < e for s, e in actor_spans
+            ):
                 m = m.contains  # "in X in Y province": X, within Y
                 p = m.resolved
             prec = PRECISION_RANK.get(p.precision if p else ("admin1" if m.admin_word else "place"), 0)
@@ -427,25 +569,36 @@ class Locator:
             if o is m or o.resolved is None:
                 continue
             q = o.resolved
-            if q.kind in ("admin1", "region") and q.precision == "admin1" and within_admin1 is None and (
-                    p is None or p.country == q.country):
+            if (
+                q.kind in ("admin1", "region")
+                and q.precision == "admin1"
+                and within_admin1 is None
+                and (p is None or p.country == q.country)
+            ):
                 within_admin1 = q.name
             if q.kind == "country" and within_country is None and p is None:
                 within_country = q.country
         if p is None:
-            return location_dict(None, source="sentence", name=m.text, country=m.within or within_country
-                                 or sp.dateline_country, admin1=within_admin1,
-                                 precision="admin1" if m.admin_word else "place", start=m.start, end=m.end)
-        return location_dict(p, source="sentence", admin1=within_admin1 if p.kind == "city" else None,
-                             start=m.start, end=m.end)
+            return location_dict(
+                None,
+                source="sentence",
+                name=m.text,
+                country=m.within or within_country or sp.dateline_country,
+                admin1=within_admin1,
+                precision="admin1" if m.admin_word else "place",
+                start=m.start,
+                end=m.end,
+            )
+        return location_dict(
+            p, source="sentence", admin1=within_admin1 if p.kind == "city" else None, start=m.start, end=m.end
+        )
 
     def _fallback(self, sp: StoryPlaces, ev: EventMention) -> dict[str, Any] | None:
         dc = sp.dateline_country
         actor_countries = {a.country for a in (ev.source, ev.target) if a is not None and a.country}
         if is_verbal(ev.cameo):
             src = ev.source.country if ev.source is not None else None
-            ok = (root_of(ev.cameo) in MEETING_ROOTS or src is None or dc is None
-                  or dc in actor_countries)
+            ok = root_of(ev.cameo) in MEETING_ROOTS or src is None or dc is None or dc in actor_countries
             if not ok:
                 return None
             if sp.dateline is not None:

@@ -20,13 +20,50 @@ from .._columns import columns
 from .gazetteer import Gazetteer, Place, key
 
 # nouns that introduce a place name: "the village of X", "the capital X", "X province"
-PLACE_NOUNS = frozenset({
-    "village", "town", "city", "capital", "province", "region", "district", "governorate", "oblast",
-    "state", "county", "enclave", "suburb", "neighbourhood", "neighborhood", "camp", "port", "island",
-    "area", "prefecture", "municipality", "valley", "peninsula", "outskirts", "border", "territory",
-})
-ADMIN_NOUNS = frozenset({"province", "region", "district", "governorate", "oblast", "state", "county",
-                         "prefecture", "municipality", "territory"})
+PLACE_NOUNS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "capital",
+        "province",
+        "region",
+        "district",
+        "governorate",
+        "oblast",
+        "state",
+        "county",
+        "enclave",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+        "port",
+        "island",
+        "area",
+        "prefecture",
+        "municipality",
+        "valley",
+        "peninsula",
+        "outskirts",
+        "border",
+        "territory",
+    }
+)
+ADMIN_NOUNS = frozenset(
+    {
+        "province",
+        "region",
+        "district",
+        "governorate",
+        "oblast",
+        "state",
+        "county",
+        "prefecture",
+        "municipality",
+        "territory",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -55,15 +92,68 @@ class PlaceMention:
 
 
 # date words end a proper-noun run ("in Serbia Friday", "Gorazde on March 3")
-DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                        "january", "february", "march", "april", "may", "june", "july", "august",
-                        "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct",
-                        "nov", "dec"})
+DATE_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
 
 
 # lower-case words inside a place name ("Rio de Janeiro", "Dar es Salaam", "Castello de la Plana")
-PARTICLES = frozenset({"de", "del", "della", "la", "le", "les", "el", "al", "es", "da", "do", "dos", "das",
-                       "di", "du", "van", "von", "der", "den", "y", "e", "sur", "am", "an", "upon"})
+PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "la",
+        "le",
+        "les",
+        "el",
+        "al",
+        "es",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "e",
+        "sur",
+        "am",
+        "an",
+        "upon",
+    }
+)
 
 
 _CHUNK_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
@@ -117,7 +207,7 @@ def chunks(doc: Any, toks: list[Any]) -> list[tuple[int, int]]:
 
 def _span_key(text: str, toks: list[Any], a: int, b: int) -> str:
     last = toks[b - 1]
-    return key(text[toks[a].idx:last.idx + len(last.text)])
+    return key(text[toks[a].idx : last.idx + len(last.text)])
 
 
 Match = tuple[int, int, list[tuple[Place, bool]], bool]
@@ -220,14 +310,13 @@ def _unresolved(doc: Any, a: int, b: int) -> PlaceMention | None:
     if b < len(doc) and doc[b].lower_ in ADMIN_NOUNS and doc[b].pos_ == "NOUN":
         return PlaceMention(a, b, span.start_char, span.end_char, span.text, [], True)
     if a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in PLACE_NOUNS - {"border", "outskirts"}:
-        return PlaceMention(a, b, span.start_char, span.end_char, span.text, [],
-                            doc[a - 2].lower_ in ADMIN_NOUNS)
+        return PlaceMention(a, b, span.start_char, span.end_char, span.text, [], doc[a - 2].lower_ in ADMIN_NOUNS)
     return None
 
 
 def place_noun(doc: Any, m: PlaceMention) -> Any | None:
     """The noun that introduces ``m`` ("the village of X", "the capital X", "X province"), if any."""
-    t = doc[m.tok_start:m.tok_end].root
+    t = doc[m.tok_start : m.tok_end].root
     h = t.head
     if t.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in PLACE_NOUNS:
         return h.head
@@ -240,9 +329,9 @@ def place_noun(doc: Any, m: PlaceMention) -> Any | None:
 
 
 def _appositive_of(doc: Any, x: PlaceMention, y: PlaceMention) -> bool:
-    """"X, the second city of Y" / "X, capital of Y": Y hangs from an apposition of X."""
-    xr = doc[x.tok_start:x.tok_end].root
-    t = doc[y.tok_start:y.tok_end].root
+    """ "X, the second city of Y" / "X, capital of Y": Y hangs from an apposition of X."""
+    xr = doc[x.tok_start : x.tok_end].root
+    t = doc[y.tok_start : y.tok_end].root
     for _ in range(4):
         if t.head.i == t.i:
             return False
@@ -253,11 +342,11 @@ def _appositive_of(doc: Any, x: PlaceMention, y: PlaceMention) -> bool:
 
 
 def _containment(doc: Any, ms: list[PlaceMention]) -> None:
-    """"Bam, Iran" / "X in Y province" / "X, Y province": Y contains X; note Y's country on X."""
+    """ "Bam, Iran" / "X in Y province" / "X, Y province": Y contains X; note Y's country on X."""
     for x, y in zip(ms, ms[1:], strict=False):
         if y.tok_start - x.tok_end > 6:
             continue
-        gap = doc[x.tok_end:y.tok_start]
+        gap = doc[x.tok_end : y.tok_start]
         words = [t.lower_ for t in gap if not (t.lower_ in ("the", "a") or t.pos_ == "ADJ")]
         if words not in ([","], ["in"], [",", "in"]) and not _appositive_of(doc, x, y):
             continue

@@ -26,7 +26,20 @@ from .schema import SCHEMA_VERSION
 from .write import write_batch
 
 __all__ = [
-    "DEFAULT_DB", "FORMATS", "SCHEMA_VERSION", "DedupParams", "Filters", "Store", "aggregate",
-    "deduplicate", "event_mentions", "export", "find", "open_store",
-    "stats", "top_actors", "top_dyads", "write_batch",
+    "DEFAULT_DB",
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "DedupParams",
+    "Filters",
+    "Store",
+    "aggregate",
+    "deduplicate",
+    "event_mentions",
+    "export",
+    "find",
+    "open_store",
+    "stats",
+    "top_actors",
+    "top_dyads",
+    "write_batch",
 ]

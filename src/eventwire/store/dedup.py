@@ -37,10 +37,10 @@ from .db import Store
 @dataclass(frozen=True, slots=True)
 class DedupParams:
     window_days: int = 1
-    actor_level: str = "country"   # country | code
+    actor_level: str = "country"  # country | code
     directed: bool = False
-    code_level: str = "root"       # root | code | quad
-    location: str = "country"      # country | ignore
+    code_level: str = "root"  # root | code | quad
+    location: str = "country"  # country | ignore
 
     def __post_init__(self) -> None:
         if self.window_days < 0:
@@ -58,6 +58,7 @@ class DedupParams:
 
 def key_sql(p: DedupParams, alias: str = "m") -> str:
     """The SQL expression of a mention's dedup key (dyad | code part)."""
+
     def side(role: str) -> str:
         if p.actor_level == "code":
             return f"coalesce({alias}.{role}_code, '')"
@@ -65,8 +66,9 @@ def key_sql(p: DedupParams, alias: str = "m") -> str:
 
     a, b = side("source"), side("target")
     dyad = f"{a} || '>' || {b}" if p.directed else f"least({a}, {b}) || '~' || greatest({a}, {b})"
-    part = {"root": f"{alias}.root", "code": f"{alias}.cameo",
-            "quad": f"CAST({alias}.quad_class AS VARCHAR)"}[p.code_level]
+    part = {"root": f"{alias}.root", "code": f"{alias}.cameo", "quad": f"CAST({alias}.quad_class AS VARCHAR)"}[
+        p.code_level
+    ]
     return f"({dyad} || '|' || coalesce({part}, ''))"
 
 
@@ -132,21 +134,29 @@ def deduplicate(store: Store, params: DedupParams | None = None, *, full: bool =
         if full:
             store.execute("DELETE FROM event_mentions")
             store.execute("DELETE FROM events")
-            store.execute(f"CREATE OR REPLACE TEMP TABLE _ew_cand AS SELECT m.mention_id, {key} AS k, "
-                          "m.date, m.location_country FROM mentions m")
+            store.execute(
+                f"CREATE OR REPLACE TEMP TABLE _ew_cand AS SELECT m.mention_id, {key} AS k, "
+                "m.date, m.location_country FROM mentions m"
+            )
         else:
-            store.execute(f"CREATE OR REPLACE TEMP TABLE _ew_keys AS SELECT DISTINCT {key} AS k "
-                          "FROM mentions m WHERE NOT EXISTS "
-                          "(SELECT 1 FROM event_mentions l WHERE l.mention_id = m.mention_id)")
+            store.execute(
+                f"CREATE OR REPLACE TEMP TABLE _ew_keys AS SELECT DISTINCT {key} AS k "
+                "FROM mentions m WHERE NOT EXISTS "
+                "(SELECT 1 FROM event_mentions l WHERE l.mention_id = m.mention_id)"
+            )
             if not store.scalar("SELECT count(*) FROM _ew_keys"):
                 store.set_meta("dedup_params", p.to_json())
                 store.execute("DROP TABLE IF EXISTS _ew_keys")
                 return {"mentions": 0, "events": 0}
-            store.execute(f"CREATE OR REPLACE TEMP TABLE _ew_cand AS SELECT m.mention_id, {key} AS k, "
-                          f"m.date, m.location_country FROM mentions m "
-                          f"WHERE {key} IN (SELECT k FROM _ew_keys)")
-            store.execute("CREATE OR REPLACE TEMP TABLE _ew_dead AS SELECT DISTINCT l.event_id FROM "
-                          "event_mentions l JOIN _ew_cand c USING (mention_id)")
+            store.execute(
+                f"CREATE OR REPLACE TEMP TABLE _ew_cand AS SELECT m.mention_id, {key} AS k, "
+                f"m.date, m.location_country FROM mentions m "
+                f"WHERE {key} IN (SELECT k FROM _ew_keys)"
+            )
+            store.execute(
+                "CREATE OR REPLACE TEMP TABLE _ew_dead AS SELECT DISTINCT l.event_id FROM "
+                "event_mentions l JOIN _ew_cand c USING (mention_id)"
+            )
             store.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _ew_dead)")
             store.execute("DELETE FROM event_mentions WHERE event_id IN (SELECT event_id FROM _ew_dead)")
             store.execute("DROP TABLE IF EXISTS _ew_dead")
@@ -159,8 +169,7 @@ def deduplicate(store: Store, params: DedupParams | None = None, *, full: bool =
             eid = _event_id(cl)
             link_m.extend(cl.members)
             link_e.extend([eid] * len(cl.members))
-        links = pa.table({"mention_id": pa.array(link_m, pa.string()),
-                          "event_id": pa.array(link_e, pa.string())})
+        links = pa.table({"mention_id": pa.array(link_m, pa.string()), "event_id": pa.array(link_e, pa.string())})
         with store.registered("_ew_links", links):
             store.execute("INSERT INTO event_mentions SELECT mention_id, event_id FROM _ew_links")
             store.execute(_EVENTS_SQL.format(key=key))
@@ -204,5 +213,8 @@ FROM g JOIN mentions r ON r.mention_id = g.rep
 
 def event_mentions(store: Store, event_id: str) -> pa.Table:
     """The raw mentions of one de-duplicated event."""
-    return store.arrow("SELECT m.* FROM event_mentions l JOIN mentions m USING (mention_id) "
-                       "WHERE l.event_id = ? ORDER BY m.date, m.mention_id", [event_id])
+    return store.arrow(
+        "SELECT m.* FROM event_mentions l JOIN mentions m USING (mention_id) "
+        "WHERE l.event_id = ? ORDER BY m.date, m.mention_id",
+        [event_id],
+    )

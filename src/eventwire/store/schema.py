@@ -155,11 +155,22 @@ def _ddl(table: str, cols: tuple[tuple[str, str], ...] | tuple[tuple[str, str, p
 
 # Version 1: the tables as first released.
 _V1_RUN_COLUMNS = (
-    ("run_id", "VARCHAR"), ("started_at", "TIMESTAMP"), ("finished_at", "TIMESTAMP"), ("status", "VARCHAR"),
-    ("eventwire_version", "VARCHAR"), ("dictionary_version", "VARCHAR"), ("model", "VARCHAR"),
-    ("inputs", "VARCHAR"), ("workers", "INTEGER"), ("batch_size", "INTEGER"),
-    ("stories_read", "BIGINT"), ("stories_skipped", "BIGINT"), ("stories_coded", "BIGINT"),
-    ("stories_rejected", "BIGINT"), ("input_rejects", "BIGINT"), ("mentions", "BIGINT"),
+    ("run_id", "VARCHAR"),
+    ("started_at", "TIMESTAMP"),
+    ("finished_at", "TIMESTAMP"),
+    ("status", "VARCHAR"),
+    ("eventwire_version", "VARCHAR"),
+    ("dictionary_version", "VARCHAR"),
+    ("model", "VARCHAR"),
+    ("inputs", "VARCHAR"),
+    ("workers", "INTEGER"),
+    ("batch_size", "INTEGER"),
+    ("stories_read", "BIGINT"),
+    ("stories_skipped", "BIGINT"),
+    ("stories_coded", "BIGINT"),
+    ("stories_rejected", "BIGINT"),
+    ("input_rejects", "BIGINT"),
+    ("mentions", "BIGINT"),
 )
 
 V1: tuple[str, ...] = (

@@ -32,4 +32,3 @@ def read_gold(path: str | Path, fmt: str) -> GoldSet:
     if not gold.sentences:
         raise error("E603", where=str(p))
     return gold
-

@@ -38,16 +38,21 @@ def _event(obj: Any, where: str) -> GoldEvent:
     code = obj.get("cameo")
     if code is not None:
         c = check_cameo(code, where)
-        return GoldEvent(cameo=c, root=cameo.root_of(c), sources=_codes(obj.get("source"), where, "source"),
-                         targets=_codes(obj.get("target"), where, "target"))
+        return GoldEvent(
+            cameo=c,
+            root=cameo.root_of(c),
+            sources=_codes(obj.get("source"), where, "source"),
+            targets=_codes(obj.get("target"), where, "target"),
+        )
     root = obj.get("root")
     if root is None:
         raise bad("an event needs 'cameo' or 'root'", where)
     r = str(root).strip()
     if r not in cameo.ROOTS:
         raise bad(f"root {r!r} is not a CAMEO root 01-20", where)
-    return GoldEvent(root=r, sources=_codes(obj.get("source"), where, "source"),
-                     targets=_codes(obj.get("target"), where, "target"))
+    return GoldEvent(
+        root=r, sources=_codes(obj.get("source"), where, "source"), targets=_codes(obj.get("target"), where, "target")
+    )
 
 
 def read_jsonl(path: Path) -> GoldSet:
@@ -68,7 +73,13 @@ def read_jsonl(path: Path) -> GoldSet:
         events = obj.get("events")
         if not isinstance(events, list):
             raise bad("missing 'events' (a list, empty when the sentence has no event)", where)
-        out.append(GoldSentence(id=str(obj.get("id") or f"L{n}"), text=text, origin=where,
-                                date=parse_date(obj.get("date"), where),
-                                events=[_event(e, where) for e in events]))
+        out.append(
+            GoldSentence(
+                id=str(obj.get("id") or f"L{n}"),
+                text=text,
+                origin=where,
+                date=parse_date(obj.get("date"), where),
+                events=[_event(e, where) for e in events],
+            )
+        )
     return GoldSet(str(path), "jsonl", "cameo", out)

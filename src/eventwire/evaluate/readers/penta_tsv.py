@@ -30,6 +30,5 @@ def read_penta_tsv(path: Path) -> GoldSet:
             raise bad(f"label {label!r} is not a penta class 0-4", where)
         if not sentence.strip():
             raise bad("empty sentence", where)
-        out.append(GoldSentence(id=f"L{n}", text=sentence.strip(), origin=where,
-                                events=[GoldEvent(penta=int(label))]))
+        out.append(GoldSentence(id=f"L{n}", text=sentence.strip(), origin=where, events=[GoldEvent(penta=int(label))]))
     return GoldSet(str(path), "penta-tsv", "penta", out)

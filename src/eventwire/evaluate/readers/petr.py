@@ -41,7 +41,7 @@ def read_petr(path: Path) -> GoldSet:
     skipped = skipped_events = 0
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
-        body = text[m.end():end]
+        body = text[m.end() : end]
         attrs = dict(_ATTR.findall(m.group(1)))
         rid = attrs.get("id") or f"line{line_of(text, m.start())}"
         where = f"{path}:{line_of(text, m.start())} ({rid})"
@@ -72,14 +72,18 @@ def read_petr(path: Path) -> GoldSet:
             if not cameo.is_code(code):
                 skipped_events += 1
                 continue
-            ev = GoldEvent(cameo=code, root=cameo.root_of(code),
-                           sources=tuple(x for x in [a.get("sourcecode", "").strip().upper()] if x),
-                           targets=tuple(x for x in [a.get("targetcode", "").strip().upper()] if x))
+            ev = GoldEvent(
+                cameo=code,
+                root=cameo.root_of(code),
+                sources=tuple(x for x in [a.get("sourcecode", "").strip().upper()] if x),
+                targets=tuple(x for x in [a.get("targetcode", "").strip().upper()] if x),
+            )
             if ev not in events:
                 events.append(ev)
         if error or (not events and not no_events):
             skipped += 1
             continue
-        out.append(GoldSentence(id=rid, text=sentence, origin=where,
-                                date=parse_date(attrs.get("date"), where), events=events))
+        out.append(
+            GoldSentence(id=rid, text=sentence, origin=where, date=parse_date(attrs.get("date"), where), events=events)
+        )
     return GoldSet(str(path), "petr", "cameo", out, skipped=skipped, skipped_events=skipped_events)

@@ -61,8 +61,12 @@ def read_plover_gsr(path: Path) -> GoldSet:
         event = OLD_PLOVER.get(event, event)
         if event not in known:
             raise bad(f"unknown PLOVER event {rec.get('event')!r}", where)
-        ev = GoldEvent(plover=event, sources=_actors(rec.get("source"), where, "source"),
-                       targets=_actors(rec.get("target"), where, "target"))
-        out.append(GoldSentence(id=rid, text=sentence, origin=where, date=parse_date(rec.get("date"), where),
-                                events=[ev]))
+        ev = GoldEvent(
+            plover=event,
+            sources=_actors(rec.get("source"), where, "source"),
+            targets=_actors(rec.get("target"), where, "target"),
+        )
+        out.append(
+            GoldSentence(id=rid, text=sentence, origin=where, date=parse_date(rec.get("date"), where), events=[ev])
+        )
     return GoldSet(str(path), "plover-gsr", "plover", out)

@@ -1,6 +1,6 @@
-"""Round 3 of the actor coder: regional IGO codes, parties by governing term, religion codes, the
+"""Regional IGO codes, parties by governing term, religion codes, the
 validation of the new dictionary fields (our own sentences; the golden cases are in
-tests/golden/actors_round3.jsonl)."""
+tests/golden/actors_other_parties.jsonl)."""
 
 from __future__ import annotations
 
@@ -53,23 +53,36 @@ def _copy(tmp_path: Path) -> Path:
     return d
 
 
-@pytest.mark.parametrize("line, needle", [
-    ("- {names: [Blue Party], code: ISL, sectors: [PTY], governing: [{from: 2001-01-01, until: null}]}",
-     "governing"),
-    ("- {names: [Blue Movement], code: ISL, sectors: [REB], governing: [{from: 2001-01-01, to: null}]}",
-     "governing"),
-    ("- {names: [Northern Pact], code: IGO, org: NPC, region: Europe}", "region"),
-    ("- {names: [Blue Party], code: ISL, sectors: [PTY], governing: [{from: 2001-13-01, to: null}]}",
-     "bad date"),
-])
-def test_bad_group_fields_name_file_and_line(tmp_path, line, needle) -> None:
+@pytest.mark.parametrize(
+    "line, code, needle",
+    [
+        (
+            "- {names: [Blue Party], code: ISL, sectors: [PTY], governing: [{from: 2001-01-01, until: null}]}",
+            "E332",
+            "governing[0].until",
+        ),
+        (
+            "- {names: [Blue Movement], code: ISL, sectors: [REB], governing: [{from: 2001-01-01, to: null}]}",
+            "E303",
+            "governing",
+        ),
+        ("- {names: [Northern Pact], code: IGO, org: NPC, region: Europe}", "E332", "region"),
+        (
+            "- {names: [Blue Party], code: ISL, sectors: [PTY], governing: [{from: 2001-13-01, to: null}]}",
+            "E303",
+            "bad date",
+        ),
+    ],
+)
+def test_bad_group_fields_name_file_and_line(tmp_path, line, code, needle) -> None:
+    """E332: the schema (actors-igos) says it; E303: what a schema cannot say (a party, a real date)."""
     d = _copy(tmp_path)
     p = d / "groups.yaml"
     p.write_text(p.read_text("utf-8") + line + "\n", "utf-8")
     n = len(p.read_text("utf-8").splitlines())
     with pytest.raises(DictionaryError) as e:
         lexicon.load(d)
-    assert e.value.code == "E303" and e.value.where == f"{p}:{n}" and needle in e.value.message
+    assert e.value.code == code and e.value.where == f"{p}:{n}" and needle in e.value.message
 
 
 def test_religion_flag_must_be_boolean(tmp_path) -> None:

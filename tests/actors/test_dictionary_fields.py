@@ -1,6 +1,6 @@
-"""Round 4 of the actor coder: the new dictionary fields (sub-organisation codes, sub-state regions,
+"""Dictionary fields (sub-organisation codes, sub-state regions,
 ethnic home countries, head-only and equipment roles) are read and validated; the golden cases of the
-new rules are in tests/golden/actors_round4.jsonl (our own sentences)."""
+new rules are in tests/golden/actors_states_places_sectors.jsonl (our own sentences)."""
 
 from __future__ import annotations
 
@@ -52,11 +52,14 @@ def _add_role(tmp_path: Path, line: str) -> Path:
     return d
 
 
-@pytest.mark.parametrize("line, needle", [
-    ("  - {terms: [zorbian], sectors: [CVL], home: Zorbia}", "home"),
-    ("  - {terms: [zorbian], sectors: [CVL], head_only: sometimes}", "head_only"),
-    ("  - {terms: [zorbian tank], sectors: [MIL], equipment: 1}", "equipment"),
-])
+@pytest.mark.parametrize(
+    "line, needle",
+    [
+        ("  - {terms: [zorbian], sectors: [CVL], home: Zorbia}", "home"),
+        ("  - {terms: [zorbian], sectors: [CVL], head_only: sometimes}", "head_only"),
+        ("  - {terms: [zorbian tank], sectors: [MIL], equipment: 1}", "equipment"),
+    ],
+)
 def test_bad_role_fields(tmp_path, line, needle) -> None:
     with pytest.raises(DictionaryError) as e:
         lexicon.load(_add_role(tmp_path, line))
@@ -82,17 +85,21 @@ def test_region_needs_a_country(tmp_path) -> None:
     assert "_regions" in e.value.message
 
 
-@pytest.mark.parametrize("extra", [
-    "terms: [{from: 2020-01-01, to: null}]",  # no sectors
-    "terms: []",
-    "terms: [{from: 2020-01-01, to: null, sectors: [GOV], note: x}]",
-    "terms: [{from: 2020-01-01, to: null, sectors: [XYZ]}]",
-])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "terms: [{from: 2020-01-01, to: null}]",  # no sectors
+        "terms: []",
+        "terms: [{from: 2020-01-01, to: null, sectors: [GOV], note: x}]",
+        "terms: [{from: 2020-01-01, to: null, sectors: [XYZ]}]",
+    ],
+)
 def test_bad_group_terms(tmp_path, extra) -> None:
     d = _copy(tmp_path)
     p = d / "groups.yaml"
-    p.write_text(p.read_text("utf-8") + "- {names: [Zorbian Front], code: AFG, sectors: [REB], " + extra + "}\n",
-                 "utf-8")
+    p.write_text(
+        p.read_text("utf-8") + "- {names: [Zorbian Front], code: AFG, sectors: [REB], " + extra + "}\n", "utf-8"
+    )
     with pytest.raises(DictionaryError) as e:
         lexicon.load(d)
     assert "groups.yaml" in str(e.value)
@@ -103,11 +110,18 @@ def test_group_terms_by_story_date(tmp_path) -> None:
 
     d = _copy(tmp_path)
     p = d / "groups.yaml"
-    p.write_text(p.read_text("utf-8") + "- {names: [Zorbian Front], code: AFG, sectors: [REB], "
-                 "terms: [{from: 2020-01-01, to: null, sectors: [GOV]}]}\n", "utf-8")
+    p.write_text(
+        p.read_text("utf-8") + "- {names: [Zorbian Front], code: AFG, sectors: [REB], "
+        "terms: [{from: 2020-01-01, to: null, sectors: [GOV]}]}\n",
+        "utf-8",
+    )
     lex = lexicon.load(d)
-    e = next(f.entry for _, (_, forms) in lex.automaton.iter("zorbian front") for f in forms
-             if f.entry.name == "Zorbian Front")
+    e = next(
+        f.entry
+        for _, (_, forms) in lex.automaton.iter("zorbian front")
+        for f in forms
+        if f.entry.name == "Zorbian Front"
+    )
     assert e.org_sectors(dt.date(2019, 6, 1)) == ("REB",)
     assert e.org_sectors(dt.date(2021, 6, 1)) == ("GOV",)
     assert e.org_sectors(None) == ("REB",)

@@ -1,0 +1,108 @@
+"""Where a phrase stands in its clause: a destination, another party, a foreign role, a role "in <place>".
+
+READS the parse around a draft's head (prepositions, verbs, determiners) and, for ``located_in``, the
+sentence's results and places. ADDS nothing: these are the questions the resolver's steps ask of a phrase
+before they let it be evidence of a country (``own_country.py``) or give it one from the context
+(``fallbacks.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .codes import INTERNATIONAL
+from .sentence import Draft, Result
+from .words import (
+    ALIEN,
+    DESTINATION_PREPOSITIONS,
+    IN_COUNTRY_PREPOSITIONS,
+    LOCATIVES,
+    MEETING_WORDS,
+    ORIGIN_PREPOSITIONS,
+    OTHER_PARTY_PREPOSITIONS,
+    PLACE_NOUNS,
+    TRAVEL_VERBS,
+    VENUE_PREPOSITIONS,
+)
+
+
+def away(doc: Any, d: Draft) -> bool:
+    """Is the phrase a destination or a place ("visited Cuba", "in Cuba", "to Cuba")?"""
+    if d.place:
+        return True
+    a = doc[d.head]
+    if a.dep_ == "pobj":
+        prep = a.head
+        if prep.lower_ in DESTINATION_PREPOSITIONS:
+            return True
+        return bool(prep.lower_ in LOCATIVES and prep.head.lemma_.lower() in TRAVEL_VERBS)
+    return bool(a.dep_ == "dobj" and a.head.lemma_.lower() in TRAVEL_VERBS)
+
+
+def alien(doc: Any, d: Draft) -> str | None:
+    """The word that marks a role phrase as not of the country around it ("foreign diplomats",
+    "Western envoys", "visiting ministers"), if any: such a phrase takes no country from the
+    context (the host's country is not the visitor's)."""
+    units = d.phrase.units
+    for i in range(max(d.start - 1, 0), d.head):
+        w = doc[i].lower_
+        if w in ALIEN and not any(u.start <= i < u.end for u in units):
+            return str(w)
+    return None
+
+
+def other_party(doc: Any, d: Draft) -> bool:
+    """Is the phrase a state named as the other party of the clause, no evidence of the country of
+    the sentence's role phrases? "The Senate voted to block the sale to Riyadh", "the Duma approved
+    the treaty with Ukraine", "the government thanked Japan for its help", "... grateful for
+    Japan's help", "the Senate summoned Putin", and a meeting place ("diplomats met in Geneva").
+    A demonym or a country modifying a people or place noun ("Nigerian villagers", "a Nigerian
+    village") stays evidence."""
+    if d.has_role or d.collective:
+        return False
+    a = doc[d.head]
+    if not any(
+        u.kind in ("country", "capital", "seat", "igo", "person") and u.start <= d.head < u.end for u in d.phrase.units
+    ):
+        return False
+    t = a
+    for _ in range(6):  # "Japan's help", "Japan and Korea": climb to the top of the noun phrase
+        if t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        elif t.dep_ == "poss" and t.head.pos_ in ("NOUN", "PROPN") and t.head.lemma_.lower() not in PLACE_NOUNS:
+            t = t.head
+        else:
+            break
+    if t.dep_ in ("dobj", "dative", "iobj"):
+        return True
+    if t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ in OTHER_PARTY_PREPOSITIONS:
+            return True
+        if prep.lower_ in VENUE_PREPOSITIONS and prep.head.lemma_.lower() in MEETING_WORDS:
+            return True  # a venue: "met in Geneva", "talks in Vienna"
+    return False
+
+
+def located_in(doc: Any, d: Draft, results: list[Result], place_of: dict[int, str] | None = None) -> str | None:
+    """The country of an "in <country, capital or town>" phrase attached to the head of ``d`` (or,
+    for "from", written right after the phrase: the parser often hangs it on the verb)."""
+    preps = [c for c in doc[d.head].children]
+    if d.end < len(doc) and doc[d.end].lower_ in ORIGIN_PREPOSITIONS and doc[d.end].head.i != d.head:
+        preps.append(doc[d.end])
+    for c in preps:
+        if c.dep_ == "prep" and c.lower_ in IN_COUNTRY_PREPOSITIONS:  # "dissidents from Cuba", "troops from Chad"
+            for obj in c.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if place_of and obj.i in place_of:
+                    return place_of[obj.i]
+                for o, countries, _rule in results:
+                    if (
+                        o.start <= obj.i < o.end
+                        and len(countries) == 1
+                        and countries[0]
+                        and countries[0] not in INTERNATIONAL
+                    ):
+                        return countries[0]
+    return None

@@ -1,0 +1,125 @@
+"""Step 5 of the resolver: a country from the context for phrases without one of their own.
+
+READS ``Sentence.pending`` (drafts without a country), the sentence's countries and results, story memory
+(titles, principal countries, the dominant country) and the dateline's country. ADDS one ``Result`` per
+draft that the context codes, by the first rule that applies:
+
+- ``collective``        "the two countries", "the parties" -> the story's two principal countries;
+- ``memory:title``      "the minister" when every earlier minister of the story had one country;
+- ``fallback``          the generic international code of a role ("peacekeepers" -> IGO);
+- ``foreign``           "foreign diplomats" (CAMEO's UIS for a state role), "Western envoys" (no country);
+- ``in-country``        a role with "in <country or town>" ("security forces in Guinea");
+- ``ethnic-home``       an ethnic group with one main country of settlement ("Karen guerrillas" -> MMR);
+- ``role``              the plural of a one-per-country institution ("governments"): several states;
+- for a titled name: ``sentence-country`` (the sentence's one country, unless only a destination or a
+  place: "President Carter visited Cuba"), ``story-country``, ``story-dominant`` (a titled person), ``role``;
+- ``sentence-country``  a role phrase in a sentence naming exactly one country;
+- ``story-country``     ... else the one country of the story so far (dateline included);
+- ``story-dominant``    ... else, for a state institution (GOV, LEG, JUD, MIL, COP, SPY), the story's
+  dominant country (``StoryMemory.dominant``) when the sentence names no country;
+- ``role``              sectors only, no country (code ``---`` + sectors).
+
+A neutral actor noun ("the delegation") takes no country from the context.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .clause import alien, located_in
+from .codes import FOREIGN_STATE, STATE_SECTORS
+from .memory import StoryMemory
+from .sentence import Draft, Sentence, StoryState, add_codes
+from .words import ALIEN_STATE, DEFINITE, PLURAL_GENERIC, SUBNATIONAL
+
+Found = tuple[list[str | None], str]  # (countries, rule)
+
+
+def context_countries(story: StoryState, s: Sentence) -> None:
+    """Step: READS ``s.pending``, ``s.countries``, ``s.home``, ``s.results``, story memory; ADDS results."""
+    for d in s.pending:
+        found = _context_country(story, s, d)
+        if found is not None:
+            s.results.append((d, found[0], found[1]))
+
+
+def _story_countries(story: StoryState) -> list[str | None]:
+    """The story's countries so far: of persons and role phrases, else all; plus the dateline's."""
+    mem, dateline = story.mem, story.dateline
+    base = mem.principal or [c for c in mem.countries]
+    return list(dict.fromkeys(base + ([dateline] if dateline else [])))
+
+
+def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
+    """The countries and rule the context gives draft ``d`` (``None``: uncoded)."""
+    doc, mem = story.doc, story.mem
+    if d.collective:
+        two = mem.principal if len(mem.principal) == 2 else (mem.countries if len(mem.countries) == 2 else [])
+        return (list[str | None](two), "collective") if two else None
+    det = {c.lower_ for c in doc[d.head].children if c.dep_ == "det"}
+    if det & DEFINITE and doc[d.head].tag_ in ("NN", "NNP") and not d.names:
+        code = mem.title(doc[d.head].lemma_.lower())
+        if code is not None:
+            add_codes(d.sectors, code[1])
+            return [code[0]], "memory:title"
+    if d.fallback:
+        return [d.fallback], "fallback"
+    if not d.sectors:
+        return None  # a neutral actor noun ("the delegation") takes no country from context
+    word = alien(doc, d)
+    if word:  # "foreign diplomats" (CAMEO's UIS), "Western envoys", "a visiting minister"
+        uis = word in ALIEN_STATE and bool(set(d.sectors) & STATE_SECTORS)
+        return [FOREIGN_STATE if uis else None], "foreign"
+    sc = list(dict.fromkeys(s.countries))
+    located = located_in(doc, d, s.results, s.place_of)
+    if located and not d.names:  # "security forces in Guinea", "rebels in Darfur, Sudan"
+        return [located], "in-country"
+    if d.home and not d.names:  # "Karen guerrillas", "Igbo elders": the group's home country
+        return [d.home], "ethnic-home"
+    if generic_plural(doc, d):
+        return [None], "role"  # "governments imposed curbs": several states
+    if d.names:
+        return _titled_name(story, s, d, sc)
+    if len(sc) == 1:
+        return list[str | None](sc), "sentence-country"
+    if len(_story_countries(story)) == 1:
+        return _story_countries(story), "story-country"
+    if dominant_ok(d, sc, mem, story.dateline):
+        return [mem.dominant(story.dateline)], "story-dominant"
+    return ([None], "role") if d.sectors else None
+
+
+def _titled_name(story: StoryState, s: Sentence, d: Draft, sc: list[str]) -> Found | None:
+    """A titled name takes the one country of its sentence unless that country is only a destination or
+    place ("President Carter visited Cuba"), else the story's one country, else (a titled person, not
+    "Government of X") the dominant one."""
+    hc = list(dict.fromkeys(s.home))
+    if len(sc) == 1 and hc == sc:
+        return list[str | None](sc), "sentence-country"
+    if not sc and len(_story_countries(story)) == 1:
+        return _story_countries(story), "story-country"
+    if any(n.start <= d.head < n.end for n in d.names) and dominant_ok(d, sc, story.mem, story.dateline):
+        return [story.mem.dominant(story.dateline)], "story-dominant"
+    return ([None], "role") if d.sectors else None
+
+
+def generic_plural(doc: Any, d: Draft) -> bool:
+    """Is the phrase the plural of an institution a country has one of ("governments", not "local
+    governments")?"""
+    h = doc[d.head]
+    if d.names or h.tag_ not in ("NNS", "NNPS"):
+        return False
+    lemma = h.lemma_.lower()
+    if lemma not in PLURAL_GENERIC:
+        if not (h.i > 0 and f"{doc[h.i - 1].lower_} {lemma}" in PLURAL_GENERIC):
+            return False
+    return not any(c.lower_ in SUBNATIONAL for c in doc[max(0, h.i - 3) : h.i])
+
+
+def dominant_ok(d: Draft, sc: list[str], mem: StoryMemory, dateline: str | None) -> bool:
+    """May a state institution without a country of its own ("the government", "Congress", "the
+    army", "District Attorney Cyrus Vance") take the story's dominant country (rule
+    ``story-dominant``)? Only when the story has one and the sentence names no country."""
+    if sc or not set(d.sectors) & STATE_SECTORS:
+        return False
+    return mem.dominant(dateline) is not None

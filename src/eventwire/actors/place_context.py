@@ -1,0 +1,104 @@
+"""Step 3 of the resolver: places from the gazetteer as context (rule ``gazetteer``).
+
+READS drafts without a country, their name units and modifiers, the parse, story memory (a known person
+is no place) and the gazetteer (``PlaceCountries.country``). ADDS:
+
+- to a role phrase modified by a town name its country ("Samarra police" -> IRQ COP, "the governor of the
+  Tyumen region, Oleg Chemezov" -> RUS), rule ``gazetteer``;
+- ``Sentence.place_of`` (head token -> country) for an unknown name after a locative preposition or a place
+  noun ("in Ganja", "the town of Samarra"): a place, neither a person nor emitted; those drafts leave
+  ``Sentence.drafts``;
+- ``Sentence.countries``: the countries of those places (not of a venue: "met in Geneva" says nothing of
+  who met there).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .codes import CIVILIAN
+from .memory import PersonRecord
+from .places import PlaceCountries
+from .recognize import Unit
+from .sentence import Draft, Sentence, StoryState
+from .words import MEETING_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, VENUE_PREPOSITIONS
+
+
+def place_context(story: StoryState, s: Sentence) -> None:
+    """Step: READS drafts without a country; ADDS towns' countries, ``s.place_of``, ``s.countries``."""
+    doc, places = story.doc, story.places
+    for d in s.drafts:
+        if d.countries or d.collective:
+            continue
+        if d.names and d.has_role:
+            _town_in_phrase(doc, d, places)
+        elif not d.names and d.has_role:
+            _town_modifier(doc, d, places)
+        else:
+            c = _town_place(doc, d, story, places)
+            if c:
+                s.place_of[d.head] = c
+                a = doc[d.head]
+                if not (a.head.lower_ in VENUE_PREPOSITIONS and a.head.head.lemma_.lower() in MEETING_WORDS):
+                    s.countries.append(c)  # a venue ("met in Geneva") says nothing of who met there
+    if s.place_of:
+        s.drafts = [d for d in s.drafts if d.head not in s.place_of]
+
+
+def _town_in_phrase(doc: Any, d: Draft, places: PlaceCountries) -> None:
+    """A town inside the phrase: "the government of Quetta province", "the governor of the Tyumen region,
+    Oleg Chemezov" (a name that is not the head nor a title's apposition)."""
+    for u in list(d.names):
+        if u.kind != "name" or u.root == d.head or doc[u.root].head.i == d.head:
+            continue
+        c = places.country(doc[u.start : u.end].text)
+        if c:
+            d.countries.append((c, u))
+            d.names.remove(u)
+            d.rule = "gazetteer"
+            break
+
+
+def _town_modifier(doc: Any, d: Draft, places: PlaceCountries) -> None:
+    """A capitalised modifier of the role head: a name chain ("Samarra police") or a word the tagger took
+    for an adjective; not an acronym ("IRNA news agency"), not a sentence-initial adjective before
+    civilians ("Nice people"), not before a capitalised plural ("Sacramento Kings")."""
+    h = doc[d.head]
+    if h.tag_ in ("NNS", "NNPS") and h.text[:1].isupper():
+        return
+    mods = [(doc[u.start : u.end].text, u) for u in d.modifiers if not doc[u.start : u.end].text.isupper()]
+    for k in h.children:
+        if (
+            k.i < d.head
+            and k.dep_ in ("amod", "compound", "nmod")
+            and k.is_alpha
+            and k.text[:1].isupper()
+            and not k.text.isupper()
+            and not (k.is_sent_start and k.pos_ != "PROPN" and CIVILIAN in d.sectors)
+            and not any(u.start <= k.i < u.end for u in d.phrase.units)
+        ):
+            mods.append((k.text, Unit(k.i, k.i + 1, k.i, "name")))
+    for text, u in mods:
+        c = places.country(text)
+        if c:
+            d.countries.append((c, u))
+            d.rule = "gazetteer"
+            break
+
+
+def _town_place(doc: Any, d: Draft, story: StoryState, places: PlaceCountries) -> str | None:
+    """The country of a lone unknown name after a locative preposition or "<place noun> of" ("in Ganja",
+    "the town of Samarra"), unless the story knows it as a person."""
+    if len(d.names) != 1 or d.has_role or len(d.phrase.units) != 1:
+        return None
+    a = doc[d.head]
+    if a.dep_ != "pobj":
+        return None
+    prep = a.head.lower_
+    if prep not in PLACE_PREPOSITIONS and not (prep == "of" and a.head.head.lemma_.lower() in PLACE_NOUNS):
+        return None
+    u = d.names[0]
+    text = doc[u.start : u.end].text
+    if isinstance(story.mem.person(text), PersonRecord):
+        return None
+    return places.country(text)

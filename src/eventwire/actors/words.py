@@ -1,0 +1,79 @@
+"""The words the actor rules read besides the dictionaries: one named set per list of the data files.
+
+READS ``data/words.yaml`` (phrase, name and reference words), ``data/place_words.yaml`` (locatives, place
+nouns, verbs around places), ``data/place_targets.yaml``, ``data/context.yaml``, ``data/org_words.yaml`` and
+the shared calendar (``eventwire.words``: months and weekdays are never names), once, at import.
+ADDS frozensets of lowercase words or lemmas (and of their spaCy string ids where rules compare ids).
+Parse labels (dependency relations, tags) are no words: they stay in the modules that read the parse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.strings import get_string_id
+
+from .._data import load_yaml
+from ..words import calendar
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("eventwire.actors", name)
+    return data
+
+
+_WORDS = _load("words.yaml")
+_PLACES = _load("place_words.yaml")
+_CONTEXT = _load("context.yaml")
+
+
+def _set(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(data[key])
+
+
+# -- phrases (draft.py, clause.py, fallbacks.py) -------------------------------------------------------
+FORMER = _set(_WORDS, "former")  # "former", "ousted" ... before a title
+FORMER_IDS = frozenset(get_string_id(w) for w in FORMER)
+ALIEN = _set(_WORDS, "alien")  # "foreign", "visiting" ... before a role
+ALIEN_STATE = _set(_WORDS, "alien_state")  # "foreign" before a state role: UIS
+STANCE_PREFIXES = _set(_WORDS, "stance_prefixes")  # "pro-", "anti-" before a country
+ETHNIC_IDS = frozenset(get_string_id(w) for w in _WORDS["ethnic"])
+DEFINITE = _set(_WORDS, "definite")  # "the minister"
+ONE = _set(_WORDS, "one")  # "a Christian"
+TITLE_CONNECTORS = _set(_WORDS, "title_connectors")  # between the titles of a title run
+COORDINATORS = _set(_WORDS, "coordinators")  # "Trump and ... Modi"
+FOR_HEADS = _set(_WORDS, "for_heads")  # "a spokesman for the ministry"
+
+# -- names (recognize.py, __init__.py) -----------------------------------------------------------------
+_CALENDAR = calendar()
+NOT_NAMES = _set(_WORDS, "not_names") | frozenset(_CALENDAR.all_months) | frozenset(_CALENDAR.weekdays)
+NOT_NAME_NEIGHBOURS = _set(_WORDS, "not_name_neighbours")
+TITLES_BEFORE_PLACES = _set(_WORDS, "titles_before_places")
+GIVEN_NAMES = _set(_CONTEXT, "given_names")  # "Chad Smith"
+# words that make a name chain an organisation ("Air China") -> the sectors they give
+ORG_WORDS: dict[str, tuple[str, ...]] = {k.lower(): tuple(v) for k, v in _load("org_words.yaml")["words"].items()}
+
+# -- references (references.py) ------------------------------------------------------------------------
+PERSON_PRONOUNS = _set(_WORDS, "person_pronouns")
+IT_PRONOUNS = _set(_WORDS, "it_pronouns")
+IT_VERBS = _set(_WORDS, "it_verbs")
+COUNTRY_NOUNS = _set(_WORDS, "country_nouns")
+
+# -- institutions (fallbacks.py) -----------------------------------------------------------------------
+PLURAL_GENERIC = _set(_CONTEXT, "plural_generic")  # "governments": several states
+SUBNATIONAL = _set(_CONTEXT, "subnational")  # "local governments": domestic again
+
+# -- places (draft.py, places.py, clause.py, titles.py) ------------------------------------------------
+LOCATIVES = _set(_PLACES, "locatives")
+PLACE_PREPOSITIONS = _set(_PLACES, "place_prepositions")  # "in Ganja"
+PLACE_NOUNS = _set(_PLACES, "place_nouns")  # "the town of Samarra"
+STATE_NOUNS = _set(_PLACES, "state_nouns")  # "the state of Georgia"
+IN_COUNTRY_PREPOSITIONS = _set(_PLACES, "in_country_prepositions")  # "security forces in Guinea"
+ORIGIN_PREPOSITIONS = _set(_PLACES, "origin_prepositions")  # "troops from Chad"
+DESTINATION_PREPOSITIONS = _set(_PLACES, "destination_prepositions")  # "to Cuba"
+VENUE_PREPOSITIONS = _set(_PLACES, "venue_prepositions")  # "met in Geneva"
+MEETING_WORDS = _set(_PLACES, "meeting_words")
+TRAVEL_VERBS = _set(_PLACES, "travel_verbs")
+OTHER_PARTY_PREPOSITIONS = _set(_PLACES, "other_party_prepositions")  # "the sale to Riyadh"
+CAPITAL_ACTOR_PREPOSITIONS = _set(_PLACES, "capital_actor_prepositions")  # "talks with Tehran"
+PLACE_TARGET_VERBS = frozenset[str](_load("place_targets.yaml")["verbs"])  # "missiles struck Kyiv"

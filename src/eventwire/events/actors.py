@@ -1,0 +1,180 @@
+"""Turn argument tokens into actor mentions.
+
+READS: the actor index (the actor coder's mentions), the parse below and around an argument, the word lists
+(search prepositions, pronouns), the ``people`` and ``culpable`` noun classes, modality's speech verbs.
+ADDS: the actors of a slot (``fill``), with the token they were found at. When no mention covers the
+argument token, its subtree is searched breadth-first through compound, amod, poss, appos, ``of``/``from``
+phrases and ``led by`` agents; conjoined actors (and comma lists parsed as appositions) are all returned.
+An uncoded pronoun in reported speech stands for the speaker; an uncoded plural people noun becomes an
+uncoded ``group`` mention when the event has no actor at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..mentions import ActorMention
+from . import modality as _mod
+from .grammar import NOUN_POS, SEARCH_DEPS, VERB_POS, Roles
+from .state import DocState
+
+
+def actors_at(st: DocState, tok: Any) -> list[ActorMention]:
+    """The actor mentions for an argument token: its own mention, else the nearest in its subtree;
+    conjoined arguments add theirs."""
+    got = st.actor_cache.get(tok.i)
+    if got is not None:
+        return got
+    found = list(st.idx.at(tok.i))
+    if not found:
+        _search_subtree(st, tok, found)
+    st.actor_cache[tok.i] = found  # guards against cycles through conj below
+    kids = list(tok.children)
+    for m in st.idx.at(tok.i):  # "Barack Obama and Vladimir Putin" parsed with the conjunct on "Obama"
+        if m.tok_end - m.tok_start > 1:
+            kids += [
+                c
+                for t in tok.doc[m.tok_start : m.tok_end]
+                if t.i != tok.i
+                for c in t.children
+                if c.dep_ == "conj" and not m.tok_start <= c.i < m.tok_end
+            ]
+    for c in kids:
+        if c.dep_ == "appos" and found and _list_appos(st, c, found):
+            for m in actors_at(st, c):  # "Britain, Cuba, and Mexico met": a list parsed as apposition
+                if m not in found:
+                    found.append(m)
+        if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON"}:
+            for m in actors_at(st, c):
+                if m not in found:
+                    found.append(m)
+    return found
+
+
+def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
+    """Add to ``found`` the mentions of the nearest level (up to 4 down) of the argument's subtree."""
+    level = [tok]
+    for _ in range(4):
+        nxt: list[Any] = []
+        for t in level:
+            for c in t.children:
+                if c.dep_ not in SEARCH_DEPS:
+                    continue
+                if t.dep_ == "acl" and c.dep_ != "agent":
+                    continue  # through a participle only to its agent: "a delegation led by X"
+                if c.dep_ == "prep" and st.lem(c) not in st.w.search_preps:
+                    continue
+                nxt.append(c)
+        for c in nxt:
+            for m in st.idx.at(c.i):
+                if m not in found:
+                    found.append(m)
+        if found or not nxt:
+            break
+        level = nxt
+
+
+def _list_appos(st: DocState, a: Any, found: list[ActorMention]) -> bool:
+    """An "apposition" that is the next item of a comma list: a proper name that is itself followed by
+    a conjunct ("Britain, Cuba, and Mexico"), naming an actor of another country than the head."""
+    if a.pos_ != "PROPN" or a.head.pos_ != "PROPN":
+        return False
+    mine = st.idx.at(a.i)
+    heads = {m.country or m.code for m in found}
+    if not mine or any((m.country or m.code) in heads for m in mine):
+        return False
+    if any(c.dep_ == "conj" for c in a.children):
+        return True
+    # "Russia, China ...": two bare country names side by side are a list, not an apposition
+    return all(m.code == m.country for m in [*mine, *found])
+
+
+def fill(st: DocState, slots: Iterable[str], r: Roles) -> tuple[list[ActorMention], Any | None]:
+    """Actors of the first slot that has any; also the token they were found at (else the first
+    token seen), for the guards."""
+    first_tok = None
+    for s in slots:
+        for tok in r.get(s, ()):
+            if first_tok is None:
+                first_tok = tok
+            acts = actors_at(st, tok)
+            if not acts and tok.pos_ == "PRON" and (s == "subj" or st.lem(tok) in st.w.speaker_object_pronouns):
+                acts = speaker_for(st, tok)  # "X said Y fired at it": the speaker
+            if acts:
+                if s == "subj":  # "Russia, China sign ...": every subject token of a headline list
+                    for more in r.get(s, ())[1:]:
+                        acts = acts + [a for a in actors_at(st, more) if a not in acts]
+                return acts, tok
+    return [], first_tok
+
+
+def speaker_for(st: DocState, pron: Any) -> list[ActorMention]:
+    """An uncoded pronoun subject inside reported speech stands for the speaker: "Chile says it is
+    ready to ..." (the actor coder may resolve pronouns itself; this is the fallback)."""
+    if st.lem(pron) not in st.w.speaker_pronouns:
+        return []
+    h = pron.head
+    while h.pos_ not in VERB_POS and h.head.i != h.i:  # "fired at it": from the preposition to its verb
+        h = h.head
+    sp = _mod.in_reported_speech(h, st.m.speech)
+    if sp is None:
+        return []
+    for c in sp.children:
+        if c.dep_ == "nsubj":
+            return actors_at(st, c)
+    return []
+
+
+def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
+    """An uncoded group subject ("Islamic fundamentalists", "Sunnis", "angry youths") when the event has
+    no coded actor at all: a mention without an actor code (kind ``group``), so the event is kept and the
+    words are there for review. Only plural people nouns and group names of the ``people`` class."""
+    if tok.pos_ not in NOUN_POS or st.idx.at(tok.i):
+        return []
+    if not (st.lem(tok) in st.people and tok.tag_ in ("NNS", "NNPS")):
+        return []
+    left = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]])
+    span = tok.doc[left : tok.i + 1]
+    return [
+        ActorMention(
+            start=span.start_char,
+            end=span.end_char,
+            tok_start=span.start,
+            tok_end=span.end,
+            head=tok.i,
+            text=span.text,
+            kind="group",
+            rule="events:uncoded-group-subject",
+        )
+    ]
+
+
+def not_self(st: DocState, targets: list[ActorMention], sources: list[ActorMention]) -> list[ActorMention]:
+    """Targets other than the sources, a pronoun coded as a source's own actor included ("X said it must")."""
+    codes = {a.code for a in sources if a.code}
+    return [t for t in targets if t not in sources and not (t.text.lower() in st.w.self_pronouns and t.code in codes)]
+
+
+def responsible(st: DocState, n: Any) -> list[ActorMention] | None:
+    """The actors of a copula subject held responsible for the event ``n`` ("X is responsible for the
+    killings", "X are guilty of violating the truce", "X was behind the attack"), or ``None``."""
+    p = n.head
+    if n.dep_ not in ("pobj", "pcomp") or p.pos_ != "ADP":
+        return None
+    a = p.head
+    if st.lem(p) == "behind" and st.lem(a) in st.w.copulas:
+        cop = a
+    elif (
+        st.lem(p) in ("for", "of")
+        and a.pos_ == "ADJ"
+        and st.lem(a) in st.culpable
+        and a.dep_ == "acomp"
+        and st.lem(a.head) in st.w.copulas
+    ):
+        cop = a.head
+    else:
+        return None
+    subj = [c for c in cop.children if c.dep_ == "nsubj"]
+    acts = fill(st, ("subj",), {"subj": subj})[0] if subj else []
+    return acts or None

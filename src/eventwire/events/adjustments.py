@@ -1,0 +1,261 @@
+"""Adjustments: the code or the actors of an event changed by who the actors are and where it happens.
+
+READS: a verb's or governing word's draft event (code, rule, actors, roles), the actor index (places named
+in "in"/"near" phrases), actor countries and sectors, the codes and sector groups of ``codes.yaml``, the word
+lists (verbal-attack and arrival verbs, own possessives, location and inner-target prepositions).
+ADDS: a changed code, rule or target:
+
+* a meeting "in" a place of a third country is a meeting at a third location (044);
+* a partner-less meeting or summit "in" another country is a visit there (042); a protest abroad with no
+  target is aimed at the host country; arriving in one's own country is no visit or deployment;
+* war games by forces of two countries are military cooperation (062);
+* "attacked" between two political actors is criticism (111);
+* violence in the content of an allegation verb is an accusation (112) or a claim of responsibility (015)
+  for the speaker's own side;
+* an order to one's own forces codes the ordered action ("ordered the army to withdraw from X"); an order to
+  stop given by an authority to a domestic non-state actor is an administrative sanction (172);
+* an object noun that is no actor names the actor it concerns or, for material actions, the place it is in
+  ("a deal with X", "refineries in Iran").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..mentions import ActorMention
+from . import modality as _mod
+from .actors import fill
+from .frames import Family
+from .grammar import NOUN_POS, Roles
+from .roles import noun_roles, roles
+from .state import Complement, DocState, GovernorDraft, SentenceWork, VerbDraft
+
+# -- helpers used by several steps ----------------------------------------------------------------------------
+
+
+def inner_target(st: DocState, obj: Any, code: str) -> tuple[list[ActorMention], Any | None]:
+    """The actor an object noun concerns ("a deal with X", "sanctions against X"), or for material
+    actions the place it is in, named directly ("refineries in Iran", "positions near Aleppo")."""
+    nr = noun_roles(st, obj)
+    got, tok = fill(st, st.w.inner_target_preps, nr)
+    if got or code[:2] not in st.c.material_roots:
+        return got, tok
+    for p in st.w.location_preps:
+        for t in nr.get(p, ()):
+            place = list(st.idx.at(t.i))
+            if place:
+                return place, t
+    return [], None
+
+
+def visit_place(
+    st: DocState, code: str, rule: str, r: Roles, sources: list[ActorMention], fam: Family | None
+) -> tuple[list[ActorMention], str, str]:
+    """A meeting with no partner held "in" another country ("attended a summit in Geneva", "talks in
+    Doha"): a visit to that country (mapped through the governing family, if any)."""
+    own = {a.country for a in sources if a.country}
+    if not own:  # "the cabinet met in Paris": a domestic meeting
+        return [], code, rule
+    for tok in r.get("in", ()):
+        place = [a for a in st.idx.at(tok.i) if a.country and a.country not in own]
+        if place:
+            new = st.m.family_code(fam, st.c.visit) if fam is not None else st.c.visit
+            return place, new, rule + "/visit-place"
+    return [], code, rule
+
+
+def _third_location(
+    st: DocState, code: str, rule: str, r: Roles, sources: list[ActorMention], targets: list[ActorMention]
+) -> tuple[str, str]:
+    """A meeting "in" a place of a third country is a meeting at a third location."""
+    parties = {a.country for a in sources + targets if a.country}
+    if len(parties) < 2:
+        return code, rule
+    for tok in r.get("in", ()):
+        for a in st.idx.at(tok.i):
+            if a.country and a.country not in parties:
+                return st.c.meet_third_location, rule + "/third-location"
+    return code, rule
+
+
+def _political(st: DocState, a: ActorMention) -> bool:
+    """A person or institution of politics, business, media or civil society, not a state as a whole and
+    not an armed, police or criminal actor: "attacked" between two such actors is verbal."""
+    return bool(a.sectors) and set(a.sectors) <= st.c.political_sectors
+
+
+def _alleged(
+    st: DocState, v: Any, sources: list[ActorMention], stok: Any | None
+) -> tuple[str, list[ActorMention]] | None:
+    """(code, speakers) when violence is the content of an allegation verb ("X claimed that Y shelled
+    Z"): an accusation of Y by X, or X claiming responsibility when Y is X's own side ("its forces", or the
+    same actor or state)."""
+    sp = _mod.in_reported_speech(v, st.m.allegation)
+    if sp is None:
+        return None
+    speakers, _ = fill(st, ("subj",), roles(st, sp))
+    if not speakers:
+        return None
+    if stok is not None and any(c.dep_ == "poss" and c.lower_ in st.w.own_possessives for c in stok.children):
+        return st.c.claim_responsibility, speakers  # "X claimed that its forces shot down ..."
+    own = {a.code for a in speakers if a.code}
+    state = st.c.state_sectors
+    states = {a.country for a in speakers if a.country and set(a.sectors) <= state}
+    if all(a.code in own or (a.country in states and set(a.sectors) <= state) for a in sources):
+        return st.c.claim_responsibility, speakers
+    return st.c.accusation, speakers
+
+
+def _own_forces(
+    st: DocState, g: Any, comp: Complement, groles: Roles, fam: Family, sources: list[ActorMention]
+) -> list[ActorMention] | None:
+    """The targets of the ordered action when an order goes to the source's own armed or police forces
+    (or names no addressee: "ordered patrols by the police"), else ``None`` (an order to another actor
+    is a demand)."""
+    addr, atok = fill(st, fam.addressee, groles)
+    if atok is not None and not addr and st.lem(atok) not in st.forces:
+        return None  # "ordered it to discuss ...": an addressee that is no force
+    if comp.tok.pos_ in NOUN_POS:
+        addr += [a for a in fill(st, ("by",), comp.roles)[0] if a not in addr]
+    mine = {a.country for a in sources if a.country}
+    for a in addr:
+        if not set(a.sectors) & st.c.force_sectors or (a.country and mine and a.country not in mine):
+            return None
+    assert comp.frame is not None
+    targets, _ = fill(st, comp.frame.tgt, comp.roles)
+    return [t for t in targets if t not in sources and t not in addr]
+
+
+# -- a verb's adjustments (sub-steps of steps/verbs.py: each returns False when there is no event) -----------
+
+
+def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "the opposition leader attacked the prime minister": politicians attack with words (not "attacked
+    government offices": a physical target)."""
+    f, ttok = d.frame, d.ttok
+    if (
+        f.violent
+        and d.code == f.code
+        and st.lem(d.trigger) in st.w.verbal_attack_verbs
+        and d.sources
+        and d.targets
+        and all(_political(st, a) for a in d.sources + d.targets)
+        and (ttok is None or (st.idx.at(ttok.i) and st.lem(ttok) not in st.places))
+    ):
+        d.code, d.rule = st.c.verbal_attack, f"{d.rule}/verbal:political-actors"
+        d.frame = replace(f, violent=False)
+    return True
+
+
+def arrival_home(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Ethiopian peacekeepers arrived in Addis Ababa": arriving home is no visit or deployment."""
+    if d.code in st.c.arrival_codes and st.lem(d.trigger) in st.w.arrival_verbs:
+        home = {a.country for a in d.sources if a.country}
+        d.targets = [t for t in d.targets if not t.country or t.country not in home]
+        if not d.targets:
+            st.note(f"  {d.label} [{d.frame.rule}]: no event (arrival in the source's own country)")
+            return False
+    return True
+
+
+def protest_abroad(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Danish students held a rally in Ankara": a protest abroad is aimed at the host."""
+    if (
+        d.code[:2] == st.c.protest_root
+        and not d.targets
+        and d.sources
+        and "against" not in d.roles
+        and "over" not in d.roles
+    ):
+        d.targets, _, _ = visit_place(st, d.code, d.rule, d.roles, d.sources, None)
+        if d.targets:
+            d.rule += "/protest-place"
+    return True
+
+
+def meeting_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """A meeting in a third country's place (044); a partner-less meeting in another country: a visit."""
+    f = d.frame
+    if d.code == st.c.meet:
+        d.code, d.rule = _third_location(st, d.code, d.rule, d.roles, d.sources, d.targets)
+    if (
+        f.code[:2] == st.c.consult_root
+        and f.recip
+        and not d.targets
+        and len(d.sources) < 2
+        and (d.code == f.code or d.modality == "intended")
+    ):
+        d.targets, d.code, d.rule = visit_place(
+            st, d.code, d.rule, d.roles, d.sources, None if d.code == f.code else st.m.families.get("intent")
+        )
+    return True
+
+
+def joint_exercise(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "French and Egyptian warships began war games": a joint exercise is military cooperation."""
+    if d.code == st.c.military_show and not d.targets and len({a.country for a in d.sources if a.country}) >= 2:
+        d.code, d.rule = st.c.joint_military, d.rule + "/joint"
+        d.frame = replace(d.frame, recip=True)
+    return True
+
+
+def alleged_violence(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "X claimed that Y shelled Z": X accuses Y; "X claimed that its forces shelled Z": X claims it."""
+    if d.code == d.frame.code and d.code[:2] in st.c.alleged_violence_roots and d.sources and st.m.allegation:
+        alleged = _alleged(st, d.trigger, d.sources, d.stok)
+        if alleged is not None:
+            code, speakers = alleged
+            d.code = code
+            d.rule = f"modality.yaml:allegation:{code}+{d.rule}"
+            d.sources, d.targets = speakers, (d.sources if code == st.c.accusation else d.targets)
+            d.frame = replace(d.frame, recip=False, violent=False)
+    return True
+
+
+# -- a governing word's adjustments (sub-steps of steps/families.py) ------------------------------------------
+
+
+def ordered_action(st: DocState, d: GovernorDraft) -> bool:
+    """An order to one's own forces codes the ordered action ("the president ordered troops to withdraw from
+    X": his withdrawal from X); an authority ordering a domestic non-state actor to stop ("the government
+    ordered the opposition newspaper to suspend publication") imposes an administrative sanction."""
+    g, comp, fam = d.gov, d.comp, d.fam
+    if fam.name != "demand" or st.lem(g) not in st.command:
+        return True
+    if comp.frame is not None and comp.base and d.sources and comp.base[:2] not in st.c.not_ordered_action_roots:
+        ordered = _own_forces(st, g, comp, d.groles, fam, d.sources)
+        if ordered is not None:
+            d.code, d.targets = comp.base, ordered
+            d.rule = f"modality.yaml:command:{st.lem(g)}+{comp.rule}"
+    sources, targets = d.sources, d.targets
+    if (
+        st.lem(comp.tok) in st.stops
+        and sources
+        and targets
+        and all(set(a.sectors) & st.c.authority_sectors for a in sources)
+        and all(
+            a.country
+            and a.country in {s.country for s in sources}
+            and set(a.sectors)
+            and not set(a.sectors) & st.c.state_sectors
+            for a in targets
+        )
+    ):
+        d.code, d.rule = st.c.administrative_sanction, f"modality.yaml:command-stop:{st.lem(g)}+{comp.rule}"
+    return True
+
+
+def visit_abroad(st: DocState, d: GovernorDraft) -> bool:
+    """ "will attend a forum in Geneva": a visit to Switzerland (through the governing family)."""
+    comp = d.comp
+    if (
+        comp.base
+        and comp.base[:2] == st.c.consult_root
+        and comp.frame is not None
+        and comp.frame.recip
+        and not d.targets
+        and len(d.sources) < 2
+    ):
+        d.targets, d.code, d.rule = visit_place(st, d.code, d.rule, comp.roles, d.sources, d.fam)
+    return True

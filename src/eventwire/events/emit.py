@@ -1,0 +1,143 @@
+"""Emit: keep a candidate event, split it into (source, target) events, and drop repeated casualty reports.
+
+READS: a candidate's actors and code; for ``dedup_casualties`` the story's events and the casualty roots
+(``codes.yaml``).
+ADDS: the candidate to the sentence's list (``emit``: only with an actor, and not a one-party meeting);
+``EventMention`` records, one per (source, target) pair (``to_events``); the story's events without repeats
+of perpetrator-less violence (``dedup_casualties``). Each decision is a line of the trace.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..mentions import ActorMention, EventMention
+from .state import Candidate, DocState, Trace
+from .tables import load_codes, load_words
+
+
+def main_conf(t: Any, conf: float) -> float:
+    """Events of the main clause (or of the clause a speech verb reports) get a small bonus."""
+    if t.dep_ == "ROOT" or (t.dep_ in ("ccomp", "conj") and t.head.dep_ == "ROOT"):
+        return conf + 0.05
+    return conf
+
+
+def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None:
+    """Add ``c`` to ``cands`` when it has an actor and is not a meeting with only one party."""
+    if not c.sources and not c.targets:
+        st.note(f"  {label}: no event (code {c.code} by {c.rule}: no source or target actor)")
+        return
+    if c.recip and c.code.startswith(st.c.consult_root) and not c.targets and len({a.code for a in c.sources}) < 2:
+        st.note(
+            f"  {label}: no event (code {c.code}: a meeting with only one party, e.g. a cabinet meeting, is internal)"
+        )
+        return
+    st.note(f"  {label}: code {c.code} by {c.rule} (src={names(c.sources)}, tgt={names(c.targets)})")
+    cands.append(c)
+
+
+def names(acts: list[ActorMention]) -> str:
+    """The actors as the trace shows them: "text[CODE]", comma-separated, or "-"."""
+    if not acts:
+        return "-"
+    return ",".join(f"{a.text}[{a.code or '?'}]" for a in acts)
+
+
+def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """(source, target) pairs of a candidate: conjoined actors give one pair each; a reciprocal frame with
+    several subjects and no target gives both directions."""
+    if c.recip and not c.targets and len(c.sources) >= 2:
+        return [(a, b) for a in c.sources for b in c.sources if a is not b and (a.code is None or a.code != b.code)]
+    self_pronouns = load_words().self_pronouns
+    srcs: list[ActorMention | None] = list(c.sources) or [None]
+    tgts: list[ActorMention | None] = list(c.targets) or [None]
+    out: list[tuple[ActorMention | None, ActorMention | None]] = []
+    for s in srcs:
+        for t in tgts:
+            if s is not None and s is t:
+                continue
+            if (
+                s is not None
+                and t is not None
+                and s.code is not None
+                and s.code == t.code
+                and t.text.lower() in self_pronouns
+            ):
+                continue  # "X said it ...": the pronoun is X itself
+            if (
+                s is not None
+                and t is not None
+                and s.country
+                and s.country == t.country
+                and (t.group is not None or s.group is not None)
+                and not t.sectors
+            ):
+                continue  # "X urged the parties (X's country and Y) to ...": not an event with itself
+            if s is None and t is None:
+                continue
+            out.append((s, t))
+    return out
+
+
+def to_events(sentence_index: int, sent: Any, cands: list[Candidate]) -> list[EventMention]:
+    """The ``EventMention`` records of a sentence's candidates, one per distinct (code, source, target)."""
+    out: list[EventMention] = []
+    seen: set[tuple[str, Any, Any]] = set()
+    for c in cands:
+        for s, t in pairs(c):
+            key = (c.code, _akey(s), _akey(t))
+            if key in seen:
+                continue
+            seen.add(key)
+            conf = c.conf * (1.0 if s is not None else 0.8) * (1.0 if t is not None else 0.85)
+            tok = c.trigger
+            out.append(
+                EventMention(
+                    sentence_index=sentence_index,
+                    sentence_start=sent.start_char,
+                    sentence_end=sent.end_char,
+                    cameo=c.code,
+                    source=s,
+                    target=t,
+                    trigger_start=tok.idx,
+                    trigger_end=tok.idx + len(tok.text),
+                    trigger_tok=tok.i,
+                    rule=c.rule,
+                    confidence=round(min(conf, 0.99), 3),
+                    modality=c.modality,
+                    notes=list(c.notes),
+                )
+            )
+    return out
+
+
+def _akey(a: ActorMention | None) -> Any:
+    if a is None:
+        return None
+    return a.code or ("@", a.start)
+
+
+def dedup_casualties(events: list[EventMention], trace: Trace | None = None) -> list[EventMention]:
+    """Violence without a coded perpetrator ("at least five people were killed in clashes") is one report:
+    kept once per story for each (root, victim country), an unknown victim country matching any; repeats
+    (captions, the lead restated, "... and 90 were injured") are dropped. Events with a source are kept."""
+    casualty_roots = load_codes().casualty_roots
+    seen: list[tuple[str, str | None]] = []
+    out: list[EventMention] = []
+    for ev in events:
+        root = ev.cameo[:2]
+        if ev.source is not None or root not in casualty_roots:
+            out.append(ev)
+            continue
+        c = ev.target.country if ev.target is not None else None
+        if any(r == root and (c is None or sc is None or sc == c) for r, sc in seen):
+            if trace is not None and 0 <= ev.sentence_index < len(trace.sentences):
+                trace.sentences[ev.sentence_index].append(
+                    f"drop {ev.cameo} at '{ev.trigger_tok}': the same violence without a perpetrator was "
+                    "already reported in the story"
+                )
+            continue
+        seen.append((root, c))
+        out.append(ev)
+    return out

@@ -1,0 +1,28 @@
+"""Grammar constants the coder's steps test on the parse: POS tags, dependency labels and argument-slot names.
+
+These name the parser's categories, not words of the language: the word lists are data (``data/words.yaml``,
+read by ``tables.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+VERB_POS = frozenset({"VERB", "AUX"})
+GOV_POS = frozenset({"VERB", "AUX", "ADJ"})  # a governing word: a verb, or an adjective ("ready to")
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# dependencies searched (breadth-first) below an argument for its actor: "the Syrian army", "troops of X"
+SEARCH_DEPS = frozenset(
+    {"compound", "amod", "poss", "appos", "nmod", "pobj", "acl", "agent", "npadvmod", "nummod", "prep"}
+)
+# dependencies a phrasal verb's particle or bound preposition may carry ("called off", "called for")
+PRT_DEPS = frozenset({"prt", "prep", "advmod", "dative", "acomp", "oprd", "dobj", "npadvmod"})
+# a coded event at a token with one of these relations to another coded event is subordinate to it
+SUBORDINATE_DEPS = frozenset({"advcl", "xcomp", "acl", "pcomp"})
+# argument slots that are grammatical relations (the other slots are prepositions)
+ROLE_KEYS = frozenset({"subj", "obj", "iobj", "oprd"})
+ROLE_SLOTS_ALL = ROLE_KEYS | {"poss", "amod", "compound", "none"}
+
+# Argument slots of a predicate: slot name ("subj", "obj", "iobj", "oprd", "poss", ... or a preposition) ->
+# the tokens that fill it.
+Roles = dict[str, list[Any]]

@@ -1,0 +1,188 @@
+"""Match the compiled frames (``frames.py``) against a predicate: light-verb pairs, verb frames, event nouns.
+
+READS: the verb, light-verb and noun frames, the predicate's roles (``roles.py``), the sentence's lemmas
+(a light frame needs one of its event nouns in the sentence), the time words (a time phrase is no argument)
+and the adverbial particles.
+ADDS: the best frame for a verb — ``(frame, roles, light-verb noun or None)`` — or for an event noun —
+``(frame, roles)``. Light-verb pairs come first ("held talks", "launched an attack"), then the verb's own
+frames, most specific first (particle, object class, required prepositions, subject class).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from .frames import Frame
+from .grammar import NOUN_POS, PRT_DEPS, ROLE_KEYS, Roles
+from .roles import event_nouns, noun_roles, obj_heads, obj_roles, roles
+from .state import DocState
+
+
+def prep_ok(st: DocState, r: Roles, prep: str, allowed: frozenset[str] | None) -> bool:
+    """The frame's required preposition has an object (of the allowed lemmas); "on Saturday" is no argument."""
+    toks = [t for t in r.get(prep, ()) if st.lem(t) not in st.w.time_words]
+    if not toks:
+        return False
+    return allowed is None or any(st.lem(t) in allowed for t in toks)
+
+
+def has_prt(st: DocState, v: Any, prt: str) -> bool:
+    """The particle or bound preposition of a phrasal frame. A preposition after the direct object or
+    with a time expression is an adjunct: "called the premier a liar on Sunday" is not "call on"."""
+    dobj_at = min((c.i for c in v.children if c.dep_ == "dobj"), default=None)
+    for c in v.children:
+        if c.dep_ not in PRT_DEPS or st.lem(c) != prt:
+            continue
+        if c.dep_ == "prep":
+            if dobj_at is not None and dobj_at < c.i and prt not in st.w.adverb_particles:
+                continue
+            if any(p.dep_ == "pobj" and st.lem(p) in st.w.time_words for p in c.children):
+                continue
+        return True
+    return False
+
+
+def bare_ok(st: DocState, v: Any) -> bool:
+    """Frames without a particle do not apply to "called off" when "call off" has frames."""
+    needed = st.p.prts.get(st.lem(v))
+    if not needed:
+        return True
+    return not any(c.dep_ == "prt" and st.lem(c) in needed for c in v.children)
+
+
+def light_frames(st: DocState, v: Any, noun: Any, slot: str = "obj") -> list[Frame]:
+    """The light-verb frames of (verb, noun) with the noun in ``slot``, particle checked."""
+    bare = bare_ok(st, v)
+    return [
+        f
+        for f in st.p.light.get((st.lem(v), st.lem(noun)), ())
+        if slot in f.via and (has_prt(st, v, f.prt) if f.prt else bare)
+    ]
+
+
+def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | None:
+    """The first light-verb frame whose event noun is the verb's object (or sits in a "via" slot)."""
+    slots = [("obj", o) for o in r.get("obj", ())]
+    # "provided photographs and other intelligence": a conjoined object may be the event noun
+    slots += [("obj", c) for o in r.get("obj", ()) for c in o.children if c.dep_ == "conj" and c.pos_ in NOUN_POS]
+    slots += [(p, t) for p in st.via for t in r.get(p, ())]
+    for slot, o in slots:
+        if (
+            o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and st.lem(o) in st.quantity)
+        ) or o.i == v.head.i:  # "the reforms carried out in ...": a description
+            continue
+        nouns = list(event_nouns(st, o))
+        if len(nouns) > 1 and st.lem(o) in st.quantity:  # "$5 million in aid": the inner noun first
+            nouns = nouns[1:] + nouns[:1]
+        for n, nroles in nouns:
+            lf = light_frames(st, v, n, slot)
+            if not lf:
+                continue
+            merged: Roles = dict(r)
+            for k, toks in nroles.items():
+                if k not in ("poss", "amod", "compound", "of"):
+                    merged.setdefault(k, toks)
+            for f in lf:  # "accepted the demands of the miners": the noun's own of/poss as a target slot
+                for k in ("of", "poss"):
+                    if k in f.tgt and k in nroles:
+                        merged.setdefault(k, nroles[k])
+            for f in lf:
+                got = _light_frame(st, f, slot, n, merged, nroles)
+                if got is not None:
+                    return got, merged, n
+    return None
+
+
+def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nroles: Roles) -> Frame | None:
+    """The light frame ``f`` as it applies (code from the noun frame for frames without their own code), or
+    ``None`` when its prepositions, modifiers or noun frame do not fit. Fills ``merged``'s subject from the
+    noun's modifiers when the verb has none."""
+    if not all(prep_ok(st, merged, p, a) for p, a in f.preps):
+        return None
+    if f.mods is not None and not any(st.lem(t) in f.mods for t in nroles.get("compound", []) + nroles.get("amod", [])):
+        return None
+    if f.from_noun:  # the noun's prepositions may hang from the verb: "carried out a strike on"
+        mn = match_noun(st, n, {**{k: v for k, v in merged.items() if k not in ROLE_KEYS}, **nroles})
+        if mn is None:
+            return None  # "announced the suspension of trading", "began the game": no pattern fits
+        nf = mn[0]
+        f = replace(
+            f,
+            code=nf.code,
+            violent=nf.violent,
+            recip=f.recip or nf.recip,
+            need_tgt=f.need_tgt or nf.need_tgt,
+            tgt=tuple(dict.fromkeys(f.tgt + nf.tgt)),
+            rule=f"{f.rule}={nf.rule}",
+        )
+    if slot != "obj" and "obj" not in f.tgt:  # "engaged peacekeepers in a firefight"
+        f = replace(f, tgt=f.tgt + ("obj",))
+    if "subj" not in merged:
+        for k in ("poss", "amod", "compound"):
+            if k in nroles:
+                merged["subj"] = nroles[k]
+                break
+    return f
+
+
+def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
+    """The best frame for verb ``v``: (frame, roles, light-verb noun or None)."""
+    lemma = st.lem(v)
+    own = st.p.verbs.get(lemma, ())
+    # a light frame needs one of its event nouns in the verb's sentence ("held talks"): most
+    # sentences with "have", "make" or "take" have none, and need no argument analysis at all
+    nouns = st.p.light_nouns.get(lemma)
+    light_possible = nouns is not None and not (
+        st.sent_span[0] <= v.i < st.sent_span[1] and nouns.isdisjoint(st.sent_lemmas)
+    )
+    if not own and not light_possible:
+        return None
+    r = roles(st, v)
+    light = match_light(st, v, r) if light_possible else None
+    if light is not None:
+        return light
+    objs = r.get("obj") or []
+    bare = bare_ok(st, v)
+    for f in own:
+        if f.prt:
+            if not has_prt(st, v, f.prt):
+                continue
+        elif not bare:
+            continue
+        if f.obj is not None and not (
+            ("-" in f.obj and not objs) or any(st.lem(n) in f.obj for o in objs for n in obj_heads(st, o))
+        ):
+            continue  # obj: ["-", ...] also allows no direct object ("the army mobilized")
+        if f.preps and not all(prep_ok(st, r, p, a) or prep_ok(st, obj_roles(st, objs), p, a) for p, a in f.preps):
+            continue
+        if f.subj is not None and not _subj_ok(st, r, f.subj):
+            continue
+        return f, r, None
+    return None
+
+
+def _subj_ok(st: DocState, r: Roles, allowed: frozenset[str]) -> bool:
+    """The subject (the object of an agentless passive: "peacekeepers were deployed") is one of
+    ``allowed``, by its head, a modifier ("peacekeeping troops") or an "of" noun ("a batch of monitors")."""
+    toks = r.get("subj") or r.get("obj") or []
+    for t in toks:
+        heads = [
+            t,
+            *[p for c in t.children if c.dep_ == "prep" and st.lem(c) == "of" for p in c.children if p.dep_ == "pobj"],
+        ]
+        for h in heads:
+            if st.lem(h) in allowed or any(c.dep_ in ("compound", "amod") and st.lem(c) in allowed for c in h.children):
+                return True
+    return False
+
+
+def match_noun(st: DocState, n: Any, r: Roles | None = None) -> tuple[Frame, Roles] | None:
+    """The first noun frame of ``n`` whose modifiers and prepositions fit."""
+    r = noun_roles(st, n) if r is None else r
+    for f in st.p.nouns.get(st.lem(n), ()):
+        if f.mods is not None and not any(st.lem(t) in f.mods for t in r.get("compound", []) + r.get("amod", [])):
+            continue
+        if all(prep_ok(st, r, p, a) for p, a in f.preps):
+            return f, r
+    return None

@@ -1,0 +1,311 @@
+"""Read the argument slots (roles) of a predicate or an event noun from the dependency parse.
+
+READS: the parse of the predicate's clause, the document's lemmas, the actor index (headline subjects), the
+word lists (relative pronouns, "as"-role verbs, causative and gerund-action verbs) and the noun classes.
+ADDS: ``Roles`` — slot name ("subj", "obj", "iobj", "oprd", "poss", "amod", "compound", or a preposition) ->
+the tokens filling it. Passives are undone (the agent is the subject, the passive subject the object), an
+elliptical or headline subject is recovered, and a missing subject is inherited from the governing clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from . import modality as _mod
+from .grammar import NOUN_POS, VERB_POS, Roles
+from .state import DocState
+
+
+def roles(st: DocState, v: Any) -> Roles:
+    """Argument slots of a predicate: subj, obj, iobj and one slot per preposition."""
+    r, passive = _child_slots(st, v)
+    if (
+        not passive
+        and v.tag_ == "VBN"
+        and "subj" in r
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+        and ((v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children)) or st.lem(v.head) == "with")
+    ):
+        # an elliptical passive: "five were killed and dozens injured", "with thousands wounded"
+        r["obj"] = r.pop("subj") + r.get("obj", [])
+        passive = True
+    _subject(st, v, r, passive)
+    if "obj" not in r and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN":
+        r["obj"] = [v.head]
+    if "obj" not in r and not passive and "as" in r and st.lem(v) not in st.w.as_role_verbs:
+        # "rejected as baseless accusations by X", "condemned as unacceptable the remarks of Y": the
+        # parser makes the object the "as" phrase when the predicate adjective comes first
+        moved = [
+            t
+            for t in r["as"]
+            if t.pos_ == "NOUN"
+            and any(c.dep_ == "amod" and c.i < t.i for c in t.children)
+            and (
+                t.tag_ == "NNS"
+                or any(c.dep_ in ("prep", "acl", "ccomp") for c in t.children)
+                or any(c.dep_ == "det" and st.lem(c) == "the" for c in t.children)
+            )
+        ]
+        if moved:
+            r["obj"] = moved
+    return r
+
+
+def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
+    """The slots filled by the predicate's own dependents, and whether it is passive."""
+    r: Roles = {}
+    passive = False
+    for c in v.children:
+        d = c.dep_
+        if d == "nsubj" or d == "csubj":
+            r.setdefault("subj", []).append(c)
+        elif d == "nsubjpass":
+            passive = True
+            r.setdefault("obj", []).append(c)
+        elif d == "dobj":
+            r.setdefault("obj", []).append(c)
+            for a in c.children:  # "branded the minister a disgrace": an indefinite apposition
+                if (
+                    a.dep_ == "appos"
+                    and a.pos_ == "NOUN"
+                    and any(x.dep_ == "det" and x.lower_ in ("a", "an") for x in a.children)
+                ):
+                    r.setdefault("oprd", []).append(a)
+        elif d == "dative":
+            if c.pos_ == "ADP":
+                r.setdefault(st.lem(c), []).extend(p for p in c.children if p.dep_ == "pobj")
+            else:
+                r.setdefault("iobj", []).append(c)
+        elif d == "agent":
+            passive = True
+            r.setdefault("subj", []).extend(p for p in c.children if p.dep_ == "pobj")
+        elif d == "prep" or (d == "prt" and any(p.dep_ == "pobj" for p in c.children)):
+            r.setdefault(st.lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+        if d in ("prep", "prt", "advmod"):  # "pulled out of the talks", "walked away from": the inner one
+            for q in c.children:
+                if q.dep_ == "prep" and q.i == c.i + 1:
+                    r.setdefault(st.lem(q), []).extend(p for p in q.children if p.dep_ == "pobj")
+        elif d == "auxpass":
+            passive = True
+        elif d == "oprd" or (d in ("ccomp", "xcomp") and c.pos_ == "NOUN"):
+            r.setdefault("oprd", []).append(c)  # "called the premier a liar"
+    return r, passive
+
+
+def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
+    """Recover the subject: the noun a relative clause describes, a headline's leading names, or the
+    subject inherited from the governing clause."""
+    subj = r.get("subj")
+    if subj and st.lem(subj[0]) in st.w.relative_pronouns and v.dep_ == "relcl":
+        r["subj"] = [v.head]
+    lead = [c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.pos_ == "PROPN"]
+    if "subj" not in r and not passive:  # the small parser sometimes makes a leading name an npadvmod
+        if lead:
+            r["subj"] = lead
+        else:  # headlines: "Kenya, Tanzania sign deal" parsed as dep/compound of the verb
+            names = [
+                c
+                for c in v.children
+                if c.dep_ in ("dep", "compound", "nmod") and c.i < v.i and c.pos_ == "PROPN" and st.idx.at(c.i)
+            ]
+            if names:
+                r["subj"] = names
+    elif (
+        lead
+        and "subj" in r
+        and lead[0].i + 1 < len(lead[0].doc)
+        and lead[0].nbor(1).text == ","
+        and lead[0].i < r["subj"][0].i
+        and st.idx.at(lead[0].i)
+    ):
+        r["subj"] = lead[:1] + r["subj"]  # headline list "Russia, China sign deal"
+    if "subj" not in r and not passive:
+        s = inherited_subject(st, v)
+        if s is not None:
+            r["subj"] = [s]
+
+
+def inherited_subject(st: DocState, v: Any) -> Any | None:
+    """The subject of a predicate without one, from the clause it depends on: a participle's noun, the
+    author of a document ("issued a statement condemning X"), a controlling subject ("X is expected to
+    visit"), the causer ("police let free four students")."""
+    t = v
+    for _ in range(4):
+        d = t.dep_
+        h = t.head
+        if h.i == t.i:
+            return None
+        step = _inherit_step(st, t, d, h)
+        if step is not _UP:
+            if isinstance(step, _Climb):
+                t = step.tok
+                continue
+            return step
+        if d == "acomp" and t.pos_ == "ADJ":
+            pass
+        elif d not in ("conj", "xcomp", "advcl"):
+            return None
+        if (
+            d == "advcl"
+            and t.tag_ not in ("VBG", "VBN")
+            and not any(c.dep_ == "aux" and c.lemma_ == "to" for c in t.children)
+        ):
+            return None
+        if d == "xcomp" and any(c.dep_ == "dobj" for c in h.children):
+            return None  # object control ("urged X to ..."): not the subject
+        for c in h.children:
+            if c.dep_ == "nsubj":
+                return c
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        if d == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+            for c in h.children:  # "X is expected to visit", "X was forced to withdraw": X
+                if c.dep_ == "nsubjpass":
+                    return c
+        t = h
+    return None
+
+
+class _Climb:
+    """Continue the search for an inherited subject from ``tok``."""
+
+    __slots__ = ("tok",)
+
+    def __init__(self, tok: Any) -> None:
+        self.tok = tok
+
+
+_UP = object()  # no special construction: climb through conj/xcomp/advcl/acomp as usual
+
+
+def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
+    """The special constructions of ``inherited_subject``: a subject token, ``None`` (no subject), a
+    ``_Climb`` to go on from another token, or ``_UP`` for the ordinary climb."""
+    if (
+        d == "acl"
+        and t.tag_ == "VBG"
+        and h.pos_ in NOUN_POS
+        and st.lem(h) in st.documents
+        and h.head.i != h.i
+        and h.head.pos_ in VERB_POS | {"ADP"}
+    ):
+        # "issued a statement condemning X", "said in a statement demanding ...": the author
+        gv = h.head.head if h.head.pos_ == "ADP" else h.head
+        s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
+        if s is not None:
+            return s
+        if gv.pos_ in VERB_POS and gv.i != gv.head.i:
+            return _Climb(gv)
+        return h
+    if (
+        d == "acl"
+        and t.tag_ == "VBG"
+        and h.dep_ == "pobj"
+        and h.head.head.pos_ in VERB_POS
+        and h.head.head.i != h.head.i
+    ):
+        t = h.head.head  # "a car ploughed into a parade, injuring ...": the agent of the motion
+        if t.dep_ == "acl":
+            return t.head
+        return _Climb(t)
+    if d == "pcomp" and st.lem(h) == "by" and h.head.pos_ in VERB_POS:
+        t = h.head  # "retaliated by expelling diplomats": the one who retaliated
+        s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        return s if s is not None else _Climb(t)
+    if d == "pcomp" and st.lem(h) == "to" and st.lem(h.head) in st.w.gerund_action_verbs:
+        gv = h.head  # "resorted to throwing stones": the one who resorted
+        s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
+        return s if s is not None or gv.dep_ != "acl" else gv.head
+    if d == "relcl" or (d == "acl" and t.tag_ in ("VBG", "VBD")):
+        return h
+    if d == "acl" and _mod.headline_infinitive(t):
+        return h  # "Chinese president to visit Nepal"
+    if (
+        d == "ccomp"
+        and st.lem(h) in st.w.causative_verbs
+        and t.pos_ in VERB_POS | {"ADJ"}
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    ):
+        for c in h.children:  # "police let free four students"
+            if c.dep_ == "nsubj":
+                return c
+        return None
+    return _UP
+
+
+def noun_roles(st: DocState, n: Any) -> Roles:
+    """Slots of an event noun: poss, amod, compound and one per preposition (an "of" object's phrases too)."""
+    r: Roles = {}
+    for c in n.children:
+        d = c.dep_
+        if d in ("poss", "amod", "compound"):
+            r.setdefault(d, []).append(c)
+        elif d == "prep":
+            r.setdefault(st.lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+    for o in r.get("of", ()):  # "the suspension of links with X": the of-object's phrases also count
+        for c in o.children:
+            if c.dep_ == "prep" and st.lem(c) not in ("of", *r):
+                r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
+    return r
+
+
+def event_nouns(st: DocState, o: Any) -> Iterator[tuple[Any, Roles]]:
+    """The token itself, and the event noun a quantity or generic head stands for: "20 tons of aid"
+    → aid, "a mediation effort" → mediation (with the head's prepositions)."""
+    roles_ = noun_roles(st, o)
+    yield o, roles_
+    lo = st.lem(o)
+    if lo in st.quantity:
+        for p in [*roles_.get("of", ()), *roles_.get("in", ())]:  # "20 tons of aid", "$5 million in aid"
+            if p.pos_ in NOUN_POS:
+                inner = noun_roles(st, p)
+                merged = dict(roles_)
+                merged.update(inner)
+                yield p, merged
+                if st.lem(p) in st.quantity or st.lem(p) in st.generic:
+                    for c in inner.get("compound", ()):
+                        yield c, merged
+    if lo in st.generic:
+        for c in roles_.get("compound", ()):
+            yield c, roles_
+
+
+def obj_heads(st: DocState, o: Any) -> list[Any]:
+    """The nouns an object stands for: itself, the event noun of a quantity or generic head, and for a
+    name its common-noun modifier ("the Tigrayan capital Mekelle", "broadcasters RFI and France 24")."""
+    out = [n for n, _ in event_nouns(st, o)]
+    if o.pos_ == "PROPN":
+        out += [c for c in o.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
+        if o.dep_ == "appos" or o.head.pos_ == "NOUN" and o.dep_ == "compound":
+            out.append(o.head)
+    return out
+
+
+def obj_roles(st: DocState, objs: list[Any]) -> Roles:
+    """The noun slots of the objects, joined: where a phrase hangs on the object ("withdrew from the talks
+    with X")."""
+    r: Roles = {}
+    for o in objs:
+        for k, v in noun_roles(st, o).items():
+            r.setdefault(k, []).extend(v)
+    return r
+
+
+def subject_roles(st: DocState, g: Any, stative: bool = True) -> Roles:
+    """Roles of a governing word; an adjective ("ready to", "willing to") takes its copula's subject.
+    A passive appeal or demand ("citizens were urged to ...") has its addressee as subject: no source."""
+    r = roles(st, g)
+    if not stative and any(c.dep_ == "nsubjpass" for c in g.children):
+        return r  # the passive subject is already the object (addressee) slot
+    if "subj" not in r:  # stative passive: "Israel is opposed to ...", "is committed to ..."
+        sp = [c for c in g.children if c.dep_ == "nsubjpass"]
+        if sp:
+            r["subj"] = sp
+    if (g.pos_ == "ADJ" or g.dep_ == "acomp") and "subj" not in r and g.head.i != g.i:
+        head_roles = roles(st, g.head)
+        if "subj" in head_roles:
+            r["subj"] = head_roles["subj"]
+    return r

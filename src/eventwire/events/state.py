@@ -1,0 +1,176 @@
+"""What the coder's steps share: the document's state, the sentence being coded, and the records they pass on.
+
+* ``DocState`` — one per document: the compiled patterns and guards, the word and code tables, the actor
+  index, the trace, the story context, the document's lemmas (read once) and the actor cache.
+* ``SentenceWork`` — one per sentence: its triggers, the candidates coded so far and the tokens consumed.
+* ``Candidate`` — an event before it is split into (source, target) pairs (``emit.to_events``).
+* ``Complement`` — what a governing word governs (``steps/complements.py``).
+* ``VerbDraft`` / ``GovernorDraft`` — a verb's or a governing word's event while its sub-steps fill it in.
+* ``Trace`` — what ``explain`` shows: per sentence, one line per decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._columns import Columns, columns
+from ..mentions import ActorIndex, ActorMention
+from .context import StoryContext
+from .falsefriends import Guards
+from .frames import Family, Frame, Patterns
+from .grammar import Roles
+from .tables import Codes, Words, load_codes, load_words
+
+
+class Trace:
+    """What ``explain`` shows: per sentence, one line per decision."""
+
+    def __init__(self) -> None:
+        self.sentences: list[list[str]] = []
+
+    def start(self) -> None:
+        self.sentences.append([])
+
+    def add(self, msg: str) -> None:
+        if not self.sentences:
+            self.start()
+        self.sentences[-1].append(msg.strip())
+
+
+@dataclass(slots=True)
+class Candidate:
+    frame: Frame
+    code: str
+    trigger: Any
+    rule: str
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    modality: str = "asserted"
+    conf: float = 0.8
+    recip: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Complement:
+    """What a governing verb governs: the complement's base code and frame, or a fixed special code."""
+
+    tok: Any
+    frame: Frame | None
+    roles: Roles
+    special: str | None
+    base: str | None
+    rule: str
+
+
+@dataclass(slots=True)
+class SentenceWork:
+    """One sentence on its way through the steps: what each step reads and adds."""
+
+    sent: Any
+    triggers: list[Any] = field(default_factory=list)  # tokens whose lemma can start a frame
+    cands: list[Candidate] = field(default_factory=list)  # events coded so far
+    consumed: set[int] = field(default_factory=set)  # tokens used by a governing word or a light verb
+    done: bool = False  # nothing more to code (no trigger)
+
+
+@dataclass(slots=True)
+class VerbDraft:
+    """A verb's event while the verb's sub-steps (``steps/verbs.py``) fill it in."""
+
+    trigger: Any
+    frame: Frame
+    roles: Roles
+    noun: Any | None  # the light verb's event noun
+    label: str
+    code: str
+    rule: str
+    conf: float
+    culprit: list[ActorMention] | None = None  # "X is guilty of violating ...": X
+    modality: str = "asserted"
+    sources: list[ActorMention] = field(default_factory=list)
+    stok: Any | None = None  # the token the sources were found at (else the first subject token)
+    targets: list[ActorMention] = field(default_factory=list)
+    ttok: Any | None = None
+
+
+@dataclass(slots=True)
+class GovernorDraft:
+    """A governing word's event while its sub-steps (``steps/families.py``) fill it in."""
+
+    gov: Any
+    fam: Family
+    comp: Complement
+    label: str
+    groles: Roles = field(default_factory=dict)
+    received: list[Any] = field(default_factory=list)  # "X faces pressure from Y": X (Y asks X)
+    sources: list[ActorMention] = field(default_factory=list)
+    stok: Any | None = None
+    targets: list[ActorMention] = field(default_factory=list)
+    code: str = ""
+    rule: str = ""
+    modality: str = "asserted"
+
+
+class DocState:
+    """The per-document state every step reads: patterns, guards, tables, actor index, trace, context, and the
+    document's lemmas (lower-cased, with the data's lemma fixes) and actor cache."""
+
+    def __init__(
+        self, patterns: Patterns, guards: Guards, idx: ActorIndex, trace: Trace | None, ctx: StoryContext | None = None
+    ) -> None:
+        self.p = patterns
+        self.ctx = ctx
+        self.m = patterns.modality
+        self.g = guards
+        self.idx = idx
+        self.trace = trace
+        self.w: Words = load_words()
+        self.c: Codes = load_codes()
+        self.actor_cache: dict[int, list[ActorMention]] = {}
+        self.trig = patterns.trigger_lemmas
+        self.fix = patterns.lemma_fixes
+        cls = patterns.classes
+        empty: frozenset[str] = frozenset()
+        self.quantity = cls.get("quantity", empty)
+        self.generic = cls.get("generic_head", empty)
+        self.via = patterns.light_via
+        self.claims = cls.get("claim", empty)
+        self.media = cls.get("media", empty)
+        self.documents = cls.get("document", empty)
+        self.people = cls.get("people", empty)
+        self.modal_nouns = cls.get("modal_noun", empty)
+        self.command = cls.get("command_verb", empty)
+        self.responses = cls.get("response_verb", empty)
+        self.stops = cls.get("stop_verb", empty)
+        self.culpable = cls.get("culpable", empty)
+        self.places = cls.get("physical_target", empty)
+        self.messages = self.documents | cls.get("message", empty)
+        self.forces = cls.get("troops", empty) | self.w.armed_forces_extra
+        self.doc: Any = None
+        self.cols: Columns | None = None
+        self.lemmas: list[str] = []
+        self.sent_span: tuple[int, int] = (0, 0)  # token span of the sentence being coded, and its lemmas
+        self.sent_lemmas: set[str] = set()
+
+    def lem(self, tok: Any) -> str:
+        """The lower-cased lemma of ``tok`` (after the data's lemma fixes)."""
+        doc = tok.doc
+        if doc is not self.doc:
+            self.bind(doc)
+        i: int = tok.i
+        return self.lemmas[i]
+
+    def bind(self, doc: Any) -> None:
+        """Read the lemmas (lower-cased, fixed) of ``doc`` once, for every sentence of it."""
+        if doc is not self.doc:
+            self.doc = doc
+            self.cols = columns(doc)
+            fix = self.fix
+            self.lemmas = [fix.get(low, low) for low in self.cols.lemma] if fix else self.cols.lemma
+
+    def note(self, msg: str) -> None:
+        """Add a line to the trace (``explain``), when there is one."""
+        if self.trace is not None:
+            self.trace.add(msg)

@@ -1,0 +1,195 @@
+"""Sub-step of the governing words (``families.py``): find the event a governing word governs.
+
+READS: the governing word's parse (xcomp, infinitival advcl, content clause of a noun, ccomp, object and
+prepositional slots), the complement rules (``complements.yaml``: which families take which clauses, where
+their event noun sits), the verb, light-verb and noun frames (``match.py``), the ``special`` pairs of
+``modality.yaml`` and nested governing families.
+ADDS: a ``Complement`` — the complement token, its frame and roles and base code (or a fixed special code) —
+and marks a light verb's noun or a nested governing word as consumed (not coded again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..actors import fill
+from ..frames import Family
+from ..grammar import GOV_POS, NOUN_POS, VERB_POS
+from ..match import light_frames, match_noun, match_verb
+from ..roles import event_nouns, roles
+from ..state import Complement, DocState
+from ..tables import load_complement_rules
+
+
+def complement(st: DocState, g: Any, fam: Family, consumed: set[int], depth: int = 0) -> Complement | None:
+    """The event complement of a governing word, if any (nested governors are followed)."""
+    x, give_up = _clause(st, g, fam)
+    if give_up:
+        return None
+    if x is not None:
+        got = _from_clause(st, g, fam, x, consumed, depth)
+        if got is not None:
+            return got
+    return _from_slots(st, g, fam, consumed)
+
+
+def other_subject(st: DocState, g: Any, x: Any) -> Any | None:
+    """The subject of a verbal complement when it is not the governor's own: "wants Uganda to pay"
+    (a "to"-clause with its own subject, or an object-controlled complement "would like Chile to ...")."""
+    if x.pos_ not in VERB_POS:
+        return None
+    if x.dep_ == "ccomp":  # "hopes X would be indicted": X is no more the hoper's own action
+        return next(
+            (c for c in x.children if c.dep_ in ("nsubj", "nsubjpass") and st.lem(c) not in st.w.relative_pronouns),
+            None,
+        )
+    if x.dep_ == "xcomp":
+        return next((c for c in g.children if c.dep_ == "dobj" and c.i < x.i), None)
+    return None
+
+
+def _clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
+    """The complement clause of ``g`` (``None`` if none), and whether ``g`` governs nothing at all."""
+    rules = load_complement_rules()
+    x = next((c for c in g.children if c.dep_ == "xcomp" and c.pos_ in GOV_POS), None)
+    if x is None and g.pos_ in GOV_POS:  # "have sworn to fight" parsed as an infinitival advcl
+        x = next(
+            (
+                c
+                for c in g.children
+                if c.dep_ == "advcl"
+                and c.i > g.i
+                and c.pos_ in VERB_POS
+                and any(a.dep_ == "aux" and a.lemma_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    if x is None and g.pos_ in NOUN_POS:
+        x, give_up = _noun_clause(st, g, fam)
+        if give_up:
+            return None, True
+    if x is None and fam.name in rules.clause_any | rules.clause_future:
+        for c in g.children:
+            if c.dep_ == "ccomp" and c.pos_ in VERB_POS:
+                aux = {st.lem(a) for a in c.children if a.dep_ == "aux"}
+                if (
+                    fam.name in rules.clause_any
+                    or aux & st.w.clause_future_aux
+                    or (fam.name == "intent" and "to" in aux and other_subject(st, g, c) is not None)
+                ):
+                    x = c
+                    break
+    return x, False
+
+
+def _noun_clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
+    """The content clause of a governing noun ("the decision to withdraw", "its demand that X ..."), and
+    whether the noun governs nothing (not an object, or its support verb codes its own event)."""
+    if g.dep_ not in ("dobj", "nsubjpass", "pobj") or st.lem(g.head) in st.m.by_lemma:
+        return None, True
+    if any(f.code[:2] != fam.default[:2] for f in light_frames(st, g.head, g, "obj")):
+        return None, True  # "accepted demands that ...": the support verb's own event (a concession)
+    x = next(
+        (
+            c
+            for c in g.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and c.pos_ in VERB_POS
+            and not any(s.dep_ in ("nsubj",) and st.lem(s) in st.w.relative_pronouns for s in c.children)
+            and (c.dep_ != "acl" or any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "that") for a in c.children))
+        ),
+        None,
+    )  # "a decision hailed by X" is a description, "the decision to withdraw" governs
+    if x is None and g.dep_ == "dobj" and fam.name in load_complement_rules().clause_any:
+        # "reiterated its demand on Monday that X ...": the parser hangs the clause on the verb
+        x = next(
+            (
+                c
+                for c in g.head.children
+                if c.dep_ == "ccomp"
+                and c.i > g.i
+                and c.pos_ in VERB_POS
+                and any(m.dep_ == "mark" and st.lem(m) == "that" for m in c.children)
+            ),
+            None,
+        )
+    return x, False
+
+
+def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], depth: int) -> Complement | None:
+    """The complement in clause ``x``: its verb frame, a nested governing word's complement, a special
+    pair, or (demands, threats) an action without a frame of its own."""
+    special = st.m.special.get((st.lem(g), st.lem(x)))
+    mv = match_verb(st, x) if x.pos_ in VERB_POS else None
+    if mv is not None:
+        f, r, light_noun = mv
+        if light_noun is not None:
+            consumed.add(light_noun.i)
+        return Complement(x, f, r, special, f.code, f.rule)
+    inner_fam = st.m.by_lemma.get(st.lem(x))
+    if inner_fam is not None and depth < 2:
+        inner = complement(st, x, inner_fam, consumed, depth + 1)
+        if inner is not None:
+            consumed.add(x.i)
+            if fam.keep:  # "decided to seek cooperation": the inner family still applies
+                inner = replace(inner, base=st.m.family_code(inner_fam, inner.base or inner_fam.default))
+            return replace(inner, rule=f"{inner_fam.name}:{st.lem(x)}+{inner.rule}")
+    if special:
+        return Complement(x, None, {}, special, None, st.lem(x))
+    stative = st.w.stative_verbs
+    if (
+        fam.name in load_complement_rules().clause_any
+        and x.pos_ in VERB_POS
+        and (x.dep_ == "xcomp" or g.pos_ in VERB_POS or any(c.dep_ == "nsubj" for c in x.children))
+        and (x.dep_ == "xcomp" or st.lem(x) not in stative)
+    ):  # "insisted it was premature"
+        # "ordered Belarus to close the border": a demand even when the action has no frame
+        return Complement(x, None, roles(st, x), None, None, st.lem(x))
+    if (
+        fam.name == "threaten"
+        and x.dep_ == "ccomp"
+        and x.pos_ in VERB_POS
+        and st.lem(x) not in stative
+        and fill(st, ("subj", "obj"), roles(st, x))[0]
+    ):
+        # "warned that police will stop ...": an actor's announced action is a threat; "warned that
+        # cases will increase" is not
+        return Complement(x, None, roles(st, x), None, None, st.lem(x))
+    return None
+
+
+def _from_slots(st: DocState, g: Any, fam: Family, consumed: set[int]) -> Complement | None:
+    """The complement in the governing word's noun slots: a gerund ("committed to easing import rules") or
+    an event noun ("called for talks", "rejected the proposal")."""
+    groles = roles(st, g)
+    for slot in load_complement_rules().slots(fam.name):
+        for n0 in groles.get(slot, ()):
+            if (
+                n0.pos_ in VERB_POS
+                and n0.dep_ == "pcomp"
+                and n0.tag_ == "VBG"
+                and slot != "obj"
+                and n0.i == n0.head.i + 1
+            ):  # not "with both sides talking tough": that has its own subject
+                # "committed to easing import rules", "opposed to holding talks": a gerund complement
+                mv = match_verb(st, n0)
+                if mv is not None:
+                    if mv[2] is not None:
+                        consumed.add(mv[2].i)
+                    return Complement(n0, mv[0], mv[1], None, mv[0].code, mv[0].rule)
+                if fam.name in ("intent", "reject") and st.lem(n0) not in st.w.stative_verbs:
+                    return Complement(n0, None, roles(st, n0), None, None, st.lem(n0))
+                continue
+            if n0.pos_ not in NOUN_POS or n0.i == g.head.i:  # "the rally planned by X": a description
+                continue
+            for n, nroles in event_nouns(st, n0):
+                if light_frames(st, g, n, slot):
+                    return None  # "ordered an investigation": the light verb codes it
+                special = st.m.special.get((st.lem(g), st.lem(n)))
+                mn = match_noun(st, n, nroles)
+                if mn is not None:
+                    return Complement(n, mn[0], mn[1], special, mn[0].code, mn[0].rule)
+                if special:
+                    return Complement(n, None, nroles, special, None, st.lem(n))
+    return None

@@ -1,0 +1,223 @@
+"""Step 2 — governing words: a verb, adjective or noun of a ``modality.yaml`` family (intent, appeal, demand,
+reject, threaten) with an event complement ("plans to visit", "refused to meet", "is ready to withdraw",
+"called for talks", "demanded that X release ...", "warned it would impose sanctions"). The complement's
+code is mapped to the family's code and the complement is not coded again. Families nest ("refused to
+commit to aid" → reject aid).
+
+READS: ``s.triggers``, the modality families, the complement (``complements.py``), the governors (negation,
+modality, questions, reported speech and obligations: ``governors.py``), the actors (``actors.py``), the
+false-friend guards and the adjustments (orders to one's own forces, administrative sanctions, visits).
+ADDS: candidates to ``s.cands``; the governing word and its complement to ``s.consumed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..actors import actors_at, fill, uncoded
+from ..adjustments import inner_target, ordered_action, visit_abroad
+from ..emit import emit, main_conf
+from ..frames import Family, Frame
+from ..governors import blocked, obligation, question, reported
+from ..grammar import GOV_POS, NOUN_POS, VERB_POS
+from ..roles import noun_roles, roles, subject_roles
+from ..state import Candidate, DocState, GovernorDraft, SentenceWork
+from ..tables import load_complement_rules
+from .complements import complement, other_subject
+
+READS: tuple[str, ...] = ("triggers",)
+ADDS: tuple[str, ...] = ("cands", "consumed")
+
+
+def run(st: DocState, s: SentenceWork) -> None:
+    """Code every governing word among the triggers ("in order to protest" is a purpose, not an order)."""
+    for t in s.triggers:
+        if (
+            (t.pos_ in GOV_POS or t.pos_ in NOUN_POS)
+            and st.lem(t) in st.m.by_lemma
+            and t.i not in s.consumed
+            and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
+        ):
+            code_governor(st, s, t, st.m.by_lemma[st.lem(t)])
+
+
+def code_governor(st: DocState, s: SentenceWork, g: Any, fam: Family) -> None:
+    """The family's event for governing word ``g``: complement, then the sub-steps, then emit."""
+    comp = complement(st, g, fam, s.consumed)
+    if comp is None:
+        return
+    s.consumed.add(comp.tok.i)
+    s.consumed.add(g.i)
+    d = GovernorDraft(g, fam, comp, label=f"{fam.name} '{g.text}' + '{comp.tok.text}'")
+    for step in GOVERNOR_STEPS:
+        if not step(st, d):
+            return
+    frame = comp.frame or Frame(code=d.code, lemma=st.lem(g), kind="verb", rule=d.rule)
+    recip = bool(comp.frame and comp.frame.recip and (d.fam.name == "intent" or d.fam.keep))
+    emit(
+        st,
+        Candidate(frame, d.code, g, d.rule, d.sources, d.targets, d.modality, main_conf(g, 0.75), recip=recip),
+        d.label,
+        s.cands,
+    )
+
+
+def not_blocked(st: DocState, d: GovernorDraft) -> bool:
+    """No event when the governing word is negated or hypothetical (unless it states a reported obligation:
+    "X announced that Y must agree to ..."), or its complement is negated."""
+    why = blocked(st, d.gov)
+    if why and why.startswith("modal") and obligation(st, d.gov) is not None:
+        why = None
+    if not why:
+        for c in d.comp.tok.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and st.lem(c) in st.m.negations):
+                why = f"complement negated by '{c.text}'"
+    if why:
+        st.note(f"  {d.label}: no event ({why})")
+        return False
+    return True
+
+
+def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
+    """No event when a violent complement's target is a false friend ("vowed to fight corruption")."""
+    comp = d.comp
+    if comp.frame is not None and comp.frame.violent:
+        _, ttok = fill(st, comp.frame.tgt, comp.roles)
+        why = st.g.violent_target(comp.frame, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
+        if why:
+            st.note(f"  {d.label}: no event (false friend: {why})")
+            return False
+    return True
+
+
+def not_a_question(st: DocState, d: GovernorDraft) -> bool:
+    """ "asked whether ...": a question, not a request."""
+    if d.fam.name in ("appeal", "demand") and st.lem(d.gov) in st.w.asking_verbs and question(st, d.gov, d.comp):
+        st.note(f"  {d.label}: no event (a question, not a request)")
+        return False
+    return True
+
+
+def source_roles(st: DocState, d: GovernorDraft) -> bool:
+    """The roles giving the source: the governing word's subject; for a noun ("Russia's decision to ...")
+    its possessor, or the support verb's subject ("renewed its demand that ..."); "X faces pressure from Y
+    to ...": Y asks X."""
+    g, fam = d.gov, d.fam
+    d.groles = subject_roles(st, g, stative=fam.name not in ("appeal", "demand"))
+    if g.pos_ in NOUN_POS and g.head.i != g.i:
+        nr = noun_roles(st, g)
+        own = [t for k in ("poss", "compound", "amod") for t in nr.get(k, []) if actors_at(st, t)]
+        support = g.head.head if g.dep_ == "pobj" and g.head.head.i != g.head.i else g.head
+        if not own and fam.name in load_complement_rules().clause_any:
+            # "X faces pressure from Y to ...", "came under demands by Y that ...": Y asks X
+            own = [t for k in ("from", "by") for t in nr.get(k, []) if actors_at(st, t)]
+            if own:
+                d.received = roles(st, support).get("subj", [])
+            elif st.lem(support) in st.responses:
+                # "accepted an invitation to visit X", "rejected calls to resign": the subject answers
+                # an appeal made by someone else (the support verb's own event codes the answer)
+                st.note(
+                    f"  {fam.name} '{g.text}': no event (an appeal answered by "
+                    f"'{support.text}', not made by its subject)"
+                )
+                return False
+        d.groles = {**d.groles, "subj": own or roles(st, support).get("subj", [])}
+    return True
+
+
+def sources(st: DocState, d: GovernorDraft) -> bool:
+    """The sources; an intent about another actor's action is a prediction ("expects Y to cut rates": no
+    event) or, for a wish ("X wants Y to pay"), an appeal from X to Y."""
+    g, comp = d.gov, d.comp
+    d.sources, d.stok = fill(st, ("subj",), d.groles)
+    other = other_subject(st, g, comp.tok) if d.fam.name == "intent" else None
+    if other is not None:
+        others = [a for a in actors_at(st, other) if a not in d.sources]
+        mine = {a.country or a.code for a in d.sources}
+        if others and not any((a.country or a.code) in mine for a in others):
+            if st.lem(g) not in st.w.want_verbs or "appeal" not in st.m.families:
+                st.note(f"  {d.label}: no event (a prediction or hope about another actor's action)")
+                return False
+            d.fam, d.targets = st.m.families["appeal"], others  # "X wants Y to pay": X appeals to Y
+            d.label = f"appeal '{g.text}' + '{comp.tok.text}'"
+    return True
+
+
+def reported_obligation(st: DocState, d: GovernorDraft) -> bool:
+    """ "X said Norway should help broker a truce": X appeals to Norway."""
+    oblig = obligation(st, d.gov)
+    if oblig is not None:
+        fam_o, speaker = oblig
+        d.targets = d.sources
+        d.sources, _ = fill(st, ("subj",), roles(st, speaker))
+        d.fam = fam_o
+    return True
+
+
+def family_code(st: DocState, d: GovernorDraft) -> bool:
+    """The code: the special pair's, else the complement's code mapped through the family."""
+    comp = d.comp
+    d.code = comp.special or st.m.family_code(d.fam, comp.base or d.fam.default)
+    d.rule = f"modality.yaml:{d.fam.name}:{st.lem(d.gov)}+{comp.rule}"
+    return True
+
+
+def targets(st: DocState, d: GovernorDraft) -> bool:
+    """The targets, from the first place that has any: the threatened of a demanded threat, the asker of a
+    received demand, the subject of a demanded clause, the addressee, the complement's own target."""
+    comp, fam = d.comp, d.fam
+    clause_any = load_complement_rules().clause_any
+    if d.code[:2] == st.c.threaten_root and fam.name in clause_any and comp.frame is not None:
+        # "called for sanctions against X", "urged the UN to strike Y": hostile to the complement's target
+        t2, _ = fill(st, comp.frame.tgt, comp.roles)
+        if t2:
+            d.targets = t2
+    if not d.targets and d.received:
+        d.targets, _ = fill(st, ("subj",), {"subj": d.received})
+    if not d.targets and comp.tok.dep_ in ("ccomp", "acl") and fam.name in clause_any:
+        d.targets, _ = fill(st, ("subj",), roles(st, comp.tok))  # "demanded that Israel withdraw"
+    if not d.targets:
+        d.targets, _ = fill(st, fam.addressee, d.groles)
+    if not d.targets and comp.frame is not None:
+        d.targets, _ = fill(st, comp.frame.tgt, comp.roles)
+        objs = comp.roles.get("obj", [])
+        if (
+            not d.targets
+            and d.sources
+            and "obj" in comp.frame.tgt
+            and objs
+            and objs[0].pos_ == "NOUN"
+            and comp.tok.pos_ in VERB_POS
+        ):  # "plans to sign an accord with X", "wants to inspect sites in X"
+            d.targets, _ = inner_target(st, objs[0], comp.base or comp.frame.code)
+    if not d.targets and comp.tok.pos_ in NOUN_POS:  # "demanded Israel's withdrawal", "rejected accusations by X"
+        d.targets, _ = fill(st, ("poss", "by", "from"), comp.roles)
+    d.targets = [t for t in d.targets if t not in d.sources]
+    if not d.sources and not d.targets and d.stok is not None:
+        d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
+    return True
+
+
+def modality(st: DocState, d: GovernorDraft) -> bool:
+    """The family's modality; an asserted one in reported speech is reported."""
+    d.modality = d.fam.modality
+    if d.modality == "asserted" and reported(st, d.gov):
+        d.modality = "reported"
+    return True
+
+
+# The governing word's journey after its complement is found; a sub-step returning False ends it (no event).
+GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
+    not_blocked,  # negated, hypothetical, complement negated
+    not_false_friend,  # a violent complement with an abstract target
+    not_a_question,  # "asked whether ..."
+    source_roles,  # subject, possessor, support verb's subject, "pressure from Y"
+    sources,  # ... and predictions/wishes about another actor
+    reported_obligation,  # "X said Y should ...": X appeals to Y
+    family_code,  # the complement's code mapped through the family
+    targets,
+    modality,
+    ordered_action,  # an order to one's own forces, an administrative sanction (adjustments.py)
+    visit_abroad,  # a partner-less meeting in another country (adjustments.py)
+)

@@ -1,0 +1,110 @@
+"""Step 5 — nominal events not used by a verb ("the meeting between X and Y", "Israel's strikes on Gaza"):
+only with an actor on both sides (or two actors joined by "between", or an actor held responsible: "X was
+behind the attack"), never under a copula, an idiom, a negation or a blocked governing verb.
+
+READS: ``s.triggers``, ``s.consumed``, ``s.cands`` (a noun that is what a coded event is about is skipped),
+the noun frames, the guards, the governors and the actors.
+ADDS: candidates to ``s.cands``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...mentions import ActorMention
+from ..actors import actors_at, fill, responsible
+from ..emit import emit, names
+from ..frames import Frame
+from ..governors import blocked, reported
+from ..grammar import NOUN_POS, VERB_POS, Roles
+from ..match import match_noun
+from ..roles import roles
+from ..state import Candidate, DocState, SentenceWork
+
+READS: tuple[str, ...] = ("triggers", "consumed", "cands")
+ADDS: tuple[str, ...] = ("cands",)
+
+
+def run(st: DocState, s: SentenceWork) -> None:
+    """Code every event noun among the triggers that no governing word used and no coded event is about."""
+    coded = {c.trigger.i for c in s.cands}
+    for t in s.triggers:
+        if t.i in s.consumed or t.pos_ not in NOUN_POS or st.lem(t) not in st.p.nouns:
+            continue
+        head = t.head.head if t.dep_ == "pobj" else t.head
+        if (
+            t.dep_ in ("dobj", "pobj")
+            and head.i in coded
+            and not (t.dep_ == "pobj" and st.lem(t.head) in st.w.temporal_preps)
+        ):
+            st.note(f"  noun '{t.text}': not coded (it is what the event at '{head.text}' is about)")
+            continue
+        code_noun(st, s, t)
+
+
+def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
+    """The event of noun ``n``: frame, checks, actors, modality, emit."""
+    mn = match_noun(st, n)
+    if mn is None:
+        return
+    f, r = mn
+    label = f"noun '{n.text}'"
+    why = st.g.nominal(n)
+    if why:
+        st.note(f"  {label} [{f.rule}]: no event ({why})")
+        return
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and st.lem(c) in st.m.negations) for c in n.children):
+        st.note(f"  {label} [{f.rule}]: no event (negated)")
+        return
+    if n.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and n.head.pos_ in VERB_POS:
+        why2 = blocked(st, n.head)
+        if why2:
+            st.note(f"  {label} [{f.rule}]: no event ({why2})")
+            return
+    got = _actors(st, n, f, r, label)
+    if got is None:
+        return
+    sources, targets = got
+    clause = n.head
+    while clause.pos_ not in VERB_POS and clause.head.i != clause.i:  # "X said Iran was behind the attack"
+        clause = clause.head
+    modality = "reported" if reported(st, n.head) or reported(st, clause) else "asserted"
+    emit(st, Candidate(f, f.code, n, f.rule, sources, targets, modality, f.conf, recip=f.recip), label, s.cands)
+
+
+def _actors(
+    st: DocState, n: Any, f: Frame, r: Roles, label: str
+) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """(sources, targets) of a nominal event, or ``None`` (no event: a false friend, or a side missing)."""
+    between: list[ActorMention] = []
+    for t in r.get("between", ()):
+        between.extend(a for a in actors_at(st, t) if a not in between)
+    if f.recip and len(between) >= 2:
+        return between, []
+    sources, stok = fill(st, f.src, r)
+    culprit = responsible(st, n)
+    if culprit and not any(a.country for a in sources):
+        sources = culprit  # "X is responsible for the killings", "X was behind the attack": enough alone
+    if not sources and f.code[:2] == st.c.consult_root:
+        sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
+    targets, ttok = fill(st, f.tgt, r)
+    why = st.g.violent_target(f, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
+    if why:
+        st.note(f"  {label} [{f.rule}]: no event (false friend: {why})")
+        return None
+    if not (f.recip and not targets and len(sources) >= 2) and (not sources or not targets) and not culprit:
+        st.note(
+            f"  {label} [{f.rule}]: no event (a nominal event needs a source and a target actor; "
+            f"src={names(sources)}, tgt={names(targets)})"
+        )
+        return None
+    return sources, targets
+
+
+def _clause_subject(st: DocState, n: Any) -> list[ActorMention]:
+    """The subject of the clause a meeting noun is the time of ("after talks with Y, X said ...",
+    "during his visit to Y, X signed ..."): the meeting's other party."""
+    p = n.head
+    if n.dep_ != "pobj" or st.lem(p) not in st.w.temporal_preps or p.head.pos_ not in VERB_POS:
+        return []
+    return fill(st, ("subj",), roles(st, p.head))[0]

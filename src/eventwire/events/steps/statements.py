@@ -1,0 +1,99 @@
+"""Step 8 — statements (root 01, including the speech-verb fallback "X said ..."): kept only when nothing
+better was coded in the sentence. The fallback is coded only when the statement is news about someone: not an
+attribution clause ("..., a police official said", "X told Reuters"), and with a target — a non-media
+addressee ("told the Japanese minister"), else a coded actor of another country named in what was said.
+
+READS: ``s.cands``, ``s.triggers``, ``s.consumed``, the speech verbs (``modality.yaml``), the statement root
+(``codes.yaml``), the ``media`` noun class, the governors and the actors.
+ADDS: ``s.cands``: the statements dropped when a better event exists, else the speech fallback's statements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...mentions import ActorMention
+from ..actors import fill
+from ..emit import emit
+from ..frames import Frame
+from ..governors import blocked
+from ..grammar import VERB_POS
+from ..roles import roles
+from ..state import Candidate, DocState, SentenceWork
+
+READS: tuple[str, ...] = ("cands", "triggers", "consumed")
+ADDS: tuple[str, ...] = ("cands",)
+
+
+def run(st: DocState, s: SentenceWork) -> None:
+    """Drop statements when a better event exists; with none, try the speech-verb fallback."""
+    statement = st.c.statement_root
+    strong = [c for c in s.cands if not c.code.startswith(statement)]
+    if strong:
+        for c in s.cands:
+            if c.code.startswith(statement):
+                st.note(f"  drop {c.code} at '{c.trigger.text}': a better event exists in the sentence")
+        s.cands = strong
+        return
+    if any(c.rule.startswith("modality.yaml:allegation") for c in s.cands):
+        return  # "X claimed that its troops ...": the claim is coded (015), no bare statement
+    for t in s.triggers:
+        if (
+            t.pos_ in VERB_POS
+            and st.lem(t) in st.m.speech
+            and t.i not in s.consumed
+            and not any(c.trigger.i == t.i for c in s.cands)
+        ):
+            speech(st, s, t)
+
+
+def speech(st: DocState, s: SentenceWork, v: Any) -> None:
+    """The statement fallback "X said ...", with an addressee or an actor of another country named."""
+    code = st.m.speech[st.lem(v)]
+    label = f"speech '{v.text}'"
+    why = blocked(st, v)
+    if why:
+        st.note(f"  {label}: no statement ({why})")
+        return
+    if v.dep_ == "xcomp":  # "are expected to announce", "refused to say": no statement made yet
+        st.note(f"  {label}: no statement (complement of '{v.head.text}')")
+        return
+    if v.dep_ in ("parataxis", "advcl") or any(c.dep_ == "ccomp" and c.i < v.i for c in v.children):
+        st.note(f"  {label}: no statement (attribution of the reported content, not a statement)")
+        return
+    r = roles(st, v)
+    sources, _ = fill(st, ("subj",), r)
+    if not sources:
+        st.note(f"  {label}: no statement (no coded speaker)")
+        return
+    addressees = [t for x in ("to", "iobj", "with") for t in r.get(x, ()) if not _is_media(st, t)]
+    targets, _ = fill(st, ("addr",), {"addr": addressees})
+    if not targets:
+        targets = _content_actor(st, v, sources)
+    if not targets:
+        st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
+        return
+    f = Frame(
+        code=code, lemma=st.lem(v), kind="verb", rule=f"modality.yaml:speech:{st.lem(v)}", tgt=("to", "iobj"), conf=0.5
+    )
+    emit(st, Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, s.cands)
+
+
+def _is_media(st: DocState, tok: Any) -> bool:
+    """ "told Reuters", "told reporters", "told a news conference": a reporting channel, no addressee."""
+    return any(st.lem(t) in st.media for t in tok.subtree)
+
+
+def _content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
+    """The first coded actor, of another country than the speaker, in the content clause of ``v``."""
+    own = {a.country for a in sources if a.country} | {a.code for a in sources}
+    for c in v.children:
+        if c.dep_ not in ("ccomp", "xcomp", "dobj"):
+            continue
+        for t in c.subtree:
+            for a in st.idx.at(t.i):
+                if a in sources or st.lem(t) in st.media:
+                    continue
+                if a.country and a.country not in own:
+                    return [a]
+    return []

@@ -1,0 +1,105 @@
+"""Sub-steps of a verb (``verbs.py``): its source and target actors.
+
+READS: the verb's draft (frame slots, roles, light noun, culprit), the actor index (``actors.py``), the
+phrases on the verb's object, the responsibility codes (``codes.yaml``).
+ADDS: ``d.sources``/``d.stok`` and ``d.targets``/``d.ttok``: from the frame's slots; from phrases on the
+object ("denied entry to X", "received assurances from X", "an agreement with the EU", "plants in Iran");
+the target of a claimed event ("claimed responsibility for the attack on X"); an uncoded group subject; both
+parties of "between". No event for a weak verb without a target.
+"""
+
+from __future__ import annotations
+
+from ...mentions import ActorMention
+from ..actors import actors_at, fill, uncoded
+from ..adjustments import inner_target
+from ..grammar import NOUN_POS, ROLE_SLOTS_ALL
+from ..match import match_noun
+from ..roles import obj_roles
+from ..state import DocState, SentenceWork, VerbDraft
+
+
+def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """Sources and targets from the frame's slots; "X is guilty of violating ...": X; a target phrase that
+    hangs on the object ("withdrew from the talks with X", "fired shells at targets in Hebron")."""
+    f, r = d.frame, d.roles
+    d.sources, d.stok = fill(st, f.src, r)
+    if d.culprit:  # "X is guilty of violating the truce": X violated it
+        d.sources, d.stok = d.culprit, None
+    d.targets, d.ttok = fill(st, f.tgt, r)
+    if not d.targets and (f.obj is not None or f.preps) and d.noun is None:
+        # "denied entry to X", "withdrew from the talks with X": the phrase hangs on the object
+        preps = [x for x in f.tgt if x not in ROLE_SLOTS_ALL]
+        held = list(r.get("obj", [])) if f.obj is not None else []
+        held += [t for p, _ in f.preps for t in r.get(p, []) if t.pos_ in NOUN_POS or t.dep_ == "pcomp"]
+        if preps and held:
+            t2, tt2 = fill(st, preps, obj_roles(st, held))
+            if not t2 and d.sources and held[-1].pos_ == "NOUN" and held[-1].dep_ == "pobj":
+                t2, tt2 = inner_target(st, held[-1], f.code)  # "fired shells at targets in Hebron"
+                t2 = [a for a in t2 if a not in d.sources]
+            if t2:
+                d.targets, d.ttok = t2, tt2
+    return True
+
+
+def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """A source phrase on the object ("received assurances from X"); the target of a claimed event; the
+    actor an object noun concerns or is located at ("endorsed an agreement with the EU")."""
+    f, r = d.frame, d.roles
+    if not d.sources and r.get("obj") and d.noun is None and any(x not in ROLE_SLOTS_ALL for x in f.src):
+        # "received assurances from X": the source's phrase hangs on the object
+        s2, st2 = fill(st, [x for x in f.src if x not in ROLE_SLOTS_ALL], obj_roles(st, r["obj"]))
+        if s2:
+            d.sources, d.stok = [a for a in s2 if a not in d.targets], st2
+    ttok = d.ttok
+    if not d.targets and d.code[:3] in st.c.responsibility_codes and ttok is not None and ttok.pos_ in NOUN_POS:
+        # "claimed responsibility for the attack on X": the target of the event claimed
+        inner = match_noun(st, ttok)
+        if inner is not None:
+            d.targets, _ = fill(st, inner[0].tgt, inner[1])
+    if (
+        not d.targets
+        and d.sources
+        and d.noun is None
+        and "obj" in f.tgt
+        and ttok is not None
+        and ttok.pos_ == "NOUN"
+        and ttok.dep_ == "dobj"
+    ):
+        # "endorsed an agreement with the EU", "inspected refineries in Iran": the object is no actor,
+        # the actor it is about or located at is in its own phrase
+        t2, tt2 = inner_target(st, ttok, f.code)
+        if not t2 and f.code[:2] in st.c.material_roots:  # "inspected plants in Iran" with "in" on the verb
+            for p in st.w.location_preps:
+                for t in r.get(p, ()):
+                    t2 = t2 or [a for a in st.idx.at(t.i) if a not in d.sources]
+        if t2 and not any(a in d.sources for a in t2):
+            d.targets, d.ttok = t2, tt2
+    return True
+
+
+def uncoded_source(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "striking miners kept up their sit-in": an uncoded group subject when the event has no actor."""
+    if not d.sources and not d.targets and d.stok is not None:
+        d.sources = uncoded(st, d.stok)
+    return True
+
+
+def needs_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """Weak verbs ("help", "back", "supply") are coded only with a target actor."""
+    if d.frame.need_tgt and not d.targets:
+        st.note(f"  {d.label} [{d.frame.rule}]: no event (this verb is coded only with a target actor)")
+        return False
+    return True
+
+
+def between(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """A reciprocal frame with "between X and Y": both parties are sources."""
+    recip_toks = d.roles.get("between")
+    if d.frame.recip and recip_toks:
+        parties: list[ActorMention] = []
+        for t in recip_toks:
+            parties.extend(a for a in actors_at(st, t) if a not in parties)
+        if len(parties) >= 2:
+            d.sources, d.targets = parties, []
+    return True

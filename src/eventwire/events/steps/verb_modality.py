@@ -1,0 +1,104 @@
+"""Sub-step of a verb (``verbs.py``): the governors of the predicate — negation, modality, futures, reported
+speech and reported obligations.
+
+READS: the verb's draft (frame, code, actors), its auxiliaries and negation, the modality tables and
+families (``modality.yaml``), the governors (``governors.py``), the conditional modals and the
+unconditional and cooperative roots (``codes.yaml``).
+ADDS: the draft's code, rule, modality and confidence, or ends the verb with no event:
+
+* a negated future ("will not accept", "said it would not meet") is a rejection;
+* a reported obligation ("X said Y must withdraw") is a demand (an appeal for "should") from the speaker to Y;
+* a future in the main clause of a condition ("X will withdraw its troops unless Y ...") is a conditional
+  threat (conflictual or withdrawing actions) or promise (cooperative ones): emitted here;
+* a negated, denied, alleged or hypothetical predicate gives no event;
+* a future is an intent (modality ``intended``); an event in a speech verb's clause is ``reported``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import modality as _mod
+from ..actors import fill, not_self
+from ..emit import emit, main_conf
+from ..governors import blocked, obligation_speaker, reported
+from ..roles import roles
+from ..state import Candidate, DocState, SentenceWork, VerbDraft
+
+
+def apply(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """Negated future, reported obligation, or the asserted/conditional/future reading."""
+    v = d.trigger
+    neg = any(c.dep_ == "neg" for c in v.children)
+    fut = _mod.future(v, st.m)
+    oblig = next(
+        (st.m.obligation[st.lem(c)] for c in v.children if c.dep_ == "aux" and st.lem(c) in st.m.obligation), None
+    )
+    if neg and fut and "reject" in st.m.families:  # "will not accept", "said it would not meet"
+        d.code = st.m.family_code(st.m.families["reject"], d.frame.code)
+        d.rule, d.modality = f"modality.yaml:negated-future+{d.frame.rule}", "asserted"
+        return True
+    if oblig and not neg and oblig in st.m.families:
+        speaker = obligation_speaker(st, v)
+        if speaker is not None:
+            return _obligation(st, d, oblig, speaker)
+    return _asserted(st, s, d, neg, fut)
+
+
+def _obligation(st: DocState, d: VerbDraft, oblig: str, speaker: Any) -> bool:
+    """ "X said Y must withdraw": X demands of Y (no event for an obligation the speaker states for itself)."""
+    f = d.frame
+    d.code = st.m.family_code(st.m.families[oblig], f.code)
+    d.rule = f"modality.yaml:obligation:{oblig}+{f.rule}"
+    raw = d.sources
+    sroles = roles(st, speaker)
+    d.sources, _ = fill(st, ("subj",), sroles)
+    d.targets = not_self(st, raw, d.sources) or fill(st, ("to", "iobj"), sroles)[0]
+    if raw and not d.targets:
+        st.note(f"  {d.label} [{f.rule}]: no event (an obligation the speaker states for itself)")
+        return False
+    return True
+
+
+def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool) -> bool:
+    """A conditional threat or promise (emitted here), no event when blocked, else an intent for a future
+    and ``reported`` in reported speech."""
+    v, f = d.trigger, d.frame
+    why = blocked(st, v)
+    if (
+        why
+        and why.startswith("modal")
+        and not neg
+        and any(c.dep_ == "aux" and st.lem(c) in st.w.conditional_modals for c in v.children)
+        and _mod.conditional(v, st.m) == _mod.CONDITIONAL_MAIN
+    ):
+        fut, why = True, _mod.CONDITIONAL_MAIN  # "X may halt its mediation if Y ...": a threat too
+    if why == _mod.CONDITIONAL_MAIN and fut and not neg and f.code[:2] not in st.c.unconditional_roots:
+        # "X will withdraw its troops unless Y ...": a conditional threat (conflictual or
+        # withdrawing actions) or a conditional promise (cooperative ones), CAMEO-style
+        coop = f.code[:2] in st.c.cooperative_roots and not f.code.startswith(st.c.military_retreat)
+        fam_name = "intent" if coop else "threaten"
+        cfam = st.m.families.get(fam_name)
+        if cfam is not None:
+            code = st.m.family_code(cfam, f.code)
+            rule = f"modality.yaml:conditional-{fam_name}+{f.rule}"
+            modality = "intended" if fam_name == "intent" else "asserted"
+            emit(
+                st,
+                Candidate(f, code, v, rule, d.sources, d.targets, modality, main_conf(v, d.conf * 0.9), recip=f.recip),
+                d.label,
+                s.cands,
+            )
+            return False
+    if why:
+        st.note(f"  {d.label} [{f.rule}]: no event ({why})")
+        return False
+    if fut:
+        ifam = st.m.families.get("intent")
+        if ifam is not None:
+            d.code = st.m.family_code(ifam, f.code)
+            d.rule = f"modality.yaml:future+{f.rule}"
+            d.modality, d.conf = "intended", d.conf * 0.95
+    elif reported(st, v):
+        d.modality = "reported"
+    return True

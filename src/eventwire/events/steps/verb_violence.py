@@ -1,0 +1,101 @@
+"""Sub-steps of a verb (``verbs.py``): violence — who attacked, what was attacked, and false friends.
+
+READS: the verb's draft (violent frame, roles, actors, tokens the actors were found at), the violent event
+nouns of the victims' verb ("died in a Taliban ambush"), the false-friend guards (``falsefriends.py``), the
+armed-action roots (``codes.yaml``).
+ADDS: the attacker as source ("a rocket was fired at Israel from Gaza", "five were killed in an Israeli air
+strike", with the event noun's more exact code), the object's own target ("fought a war against Iraq"); ends
+the verb with no event for a victims' verb without an attacker and for false friends ("the crisis hit the
+economy", "fired 500 workers", "the country battles to prevent the outbreak").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..actors import actors_at, fill
+from ..grammar import NOUN_POS, VERB_POS
+from ..match import match_noun, match_verb
+from ..state import DocState, SentenceWork, VerbDraft
+
+
+def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """The source of violence told from the victims' side: the place it came from, or the actor of the
+    violent event noun the victims fell in."""
+    f, r, v = d.frame, d.roles, d.trigger
+    if f.violent and not d.sources and "from" in r and any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        # "a rocket was fired at Israel from Gaza", "the town was shelled from across the border": the
+        # place the violence came from is its source
+        frm, _ = fill(st, ("from",), r)
+        d.sources = [a for a in frm if a not in d.targets]
+    if f.violent and not d.sources and d.noun is None:
+        # "five were killed in an Israeli air strike", "died in a Taliban ambush": the attacker is the
+        # actor of the violent event noun the victims fell in, and its code is the more exact one
+        for p in ("in", "during"):
+            for n in r.get(p, ()):
+                mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
+                if mn is None or not mn[0].violent:
+                    continue
+                acts, _ = fill(st, ("poss", "amod", "compound", "by"), mn[1])
+                acts = [a for a in acts if a not in d.targets]
+                if acts:
+                    d.sources = acts
+                    if d.code == f.code and mn[0].code[:2] >= d.code[:2]:
+                        d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"
+                    break
+            if d.sources:
+                break
+    if f.violent and not f.src and not d.sources:
+        st.note(
+            f"  {d.label} [{f.rule}]: no event (the victims' verb needs the attacker's event noun: "
+            "'died in a X ambush')"
+        )
+        return False
+    return True
+
+
+def object_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "fought a war against Iraq", "launched a campaign on the rebels": the object's own target."""
+    if d.frame.violent and not d.targets and d.ttok is not None and d.ttok.dep_ == "dobj":
+        for c in d.ttok.children:
+            if c.dep_ == "prep" and st.lem(c) in ("against", "on", "with"):
+                for p in c.children:
+                    acts = actors_at(st, p) if p.dep_ == "pobj" else []
+                    if acts and not d.targets:
+                        d.targets, d.ttok = acts, p
+    return True
+
+
+def false_friends(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """No event when the violence is a false friend (abstract target or cause, a dismissal, a metaphor, an
+    effort "to ..."), unless an earlier step changed the code."""
+    f, v, ttok, stok = d.frame, d.trigger, d.ttok, d.stok
+    why = (
+        st.g.violent_target(f, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
+        or st.g.violent_subject(f, stok, bool(stok is not None and st.idx.at(stok.i)))
+        or (st.g.dismissal(f, v) if d.noun is None else None)
+    )
+    if (
+        not why
+        and f.violent
+        and not d.targets
+        and st.lem(v) in st.g.metaphor_verbs
+        and "obj" not in d.roles
+        and any(_effort(st, c) for c in v.children)
+    ):
+        why = f"'{v.text} to ...' is an effort, not violence"  # "the country battles to prevent ..."
+    if why and d.code == f.code:
+        st.note(f"  {d.label} [{f.rule}]: no event (false friend: {why})")
+        return False
+    return True
+
+
+def _effort(st: DocState, c: Any) -> bool:
+    """An infinitive complement that is no armed action: "battles to prevent the outbreak" (but "fought
+    to take the town", "battled to retake the base" are fighting)."""
+    if c.dep_ not in ("xcomp", "advcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        return False
+    mv = match_verb(st, c) if c.pos_ in VERB_POS else None
+    if mv is not None and (mv[0].violent or mv[0].code[:2] in st.c.armed_action_roots):
+        return False
+    return not any(o.dep_ == "dobj" and st.lem(o) in st.g.physical for o in c.children)

@@ -1,0 +1,204 @@
+"""Step 3 — verbs: light-verb pairs first ("held talks", "launched an attack", "sent 20 tons of aid"), then
+the verb's own frames, most specific first (``match.py``). Participles describing a noun, gerund subjects,
+infinitives qualifying a noun of possibility ("Moscow's will to agree") and gerunds after a preposition
+("accused of shelling") report no event. A matched verb then goes through its sub-steps (``VERB_STEPS``):
+actors, governors (negation, modality, futures, reported speech and obligations), violence checks,
+adjustments — and is emitted.
+
+READS: ``s.triggers``, ``s.consumed`` (tokens a governing word used), the frames, the parse.
+ADDS: candidates to ``s.cands``; a light verb's event noun to ``s.consumed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from .. import adjustments
+from .. import modality as _mod
+from ..actors import responsible
+from ..emit import emit, main_conf
+from ..grammar import NOUN_POS, VERB_POS
+from ..match import match_verb
+from ..state import Candidate, DocState, SentenceWork, VerbDraft
+from . import verb_actors, verb_modality, verb_violence
+
+READS: tuple[str, ...] = ("triggers", "consumed")
+ADDS: tuple[str, ...] = ("cands", "consumed")
+
+VerbStep = Callable[[DocState, SentenceWork, VerbDraft], bool]
+
+# A matched verb's journey; a sub-step returning False ends it (no event, or it emitted its own event).
+VERB_STEPS: tuple[VerbStep, ...] = (
+    verb_actors.from_slots,  # sources and targets from the frame's slots, phrases on the object
+    verb_actors.from_object,  # sources on the object, "claimed responsibility for the attack on X", places
+    verb_modality.apply,  # negated future, reported obligation, conditional, negated/hypothetical, future
+    verb_violence.attacker,  # "a rocket was fired from Gaza", "died in a Taliban ambush"
+    verb_violence.object_target,  # "fought a war against Iraq"
+    verb_actors.uncoded_source,  # "striking miners kept up their sit-in"
+    verb_actors.needs_target,  # weak verbs: only with a target actor
+    adjustments.verbal_attack,  # "the opposition leader attacked the prime minister": criticism
+    verb_violence.false_friends,  # "the crisis hit the economy", "battles to prevent ..."
+    verb_actors.between,  # "talks between X and Y"
+    adjustments.arrival_home,
+    adjustments.protest_abroad,
+    adjustments.meeting_place,  # third location, visit
+    adjustments.joint_exercise,
+    adjustments.alleged_violence,  # accusation or claim of responsibility
+)
+
+
+def run(st: DocState, s: SentenceWork) -> None:
+    """Code every verb-like trigger not consumed by a governing word, unless it reports no event."""
+    for t in s.triggers:
+        if t.i in s.consumed or not verbish(st, t):
+            continue
+        if t.dep_ in ("amod", "compound"):  # "Israeli-occupied sector", "the detained men": modifiers
+            continue
+        why = _background(st, t)
+        if why:
+            st.note(f"  verb '{t.text}': not coded ({why})")
+            continue
+        code_verb(st, s, t)
+
+
+def code_verb(st: DocState, s: SentenceWork, v: Any) -> None:
+    """The event of verb ``v``: its draft, the sub-steps, then emit."""
+    d = _draft(st, s, v)
+    if d is None:
+        return
+    for step in VERB_STEPS:
+        if not step(st, s, d):
+            return
+    emit(
+        st,
+        Candidate(
+            d.frame, d.code, v, d.rule, d.sources, d.targets, d.modality, main_conf(v, d.conf), recip=d.frame.recip
+        ),
+        d.label,
+        s.cands,
+    )
+
+
+def _draft(st: DocState, s: SentenceWork, v: Any) -> VerbDraft | None:
+    """The verb's frame, roles and light noun; ``None`` when nothing matches or the verb reports no event.
+    "agreed that ...": a verb with a that-clause takes its clause code."""
+    mv = match_verb(st, v)
+    if mv is None:
+        return None
+    f, r, noun = mv
+    if noun is not None and noun.i in s.consumed and noun.i != v.i:
+        st.note(f"  verb '{v.text}' + '{noun.text}': not coded again (the noun governs an event)")
+        return None
+    if noun is not None:
+        s.consumed.add(noun.i)
+    label = f"verb '{v.text}'" + (f" + '{noun.text}'" if noun is not None else "")
+    g = v
+    while g.dep_ == "xcomp" and g.head.i != g.i:  # "jailed for conspiring to murder ..."
+        g = g.head
+    culprit = responsible(st, g) if g.dep_ == "pcomp" else None
+    if (
+        g.dep_ == "pcomp"
+        and g.tag_ == "VBG"
+        and st.lem(g.head) in st.w.gerund_preps
+        and culprit is None
+        and not (st.lem(g.head) == "to" and st.lem(g.head.head) in st.w.gerund_action_verbs)
+    ):
+        st.note(
+            f"  {label} [{f.rule}]: no event (gerund after '{g.head.text}' names an activity, it does not report one)"
+        )
+        return None
+    if v.tag_ == "VBN" and st.lem(v.head) == "with" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        st.note(f'  {label} [{f.rule}]: no event ("with X {v.text}" describes the circumstances of another event)')
+        return None
+    clause_code = st.m.clause_codes.get(st.lem(v)) if noun is None else None
+    if (
+        clause_code
+        and "obj" not in r
+        and any(
+            c.dep_ == "ccomp"
+            and not any(
+                a.dep_ == "aux" and (st.lem(a) in st.m.hypothetical_aux or st.lem(a) in st.m.future_aux)
+                for a in c.children
+            )
+            for c in v.children
+        )
+    ):  # not "agreed that they should cooperate"
+        f = replace(f, code=clause_code, rule=f"{f.rule}/that-clause", violent=False)  # "agreed that ..."
+    return VerbDraft(v, f, r, noun, label, f.code, f.rule, f.conf, culprit=culprit)
+
+
+def _background(st: DocState, t: Any) -> str | None:
+    """Why a verb-like trigger reports no event (a participle describing a noun, a gerund subject, an
+    infinitive qualifying a noun), or ``None``."""
+    if (
+        t.dep_ == "acl"
+        and t.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in t.children)
+        and not _existential(t.head)
+    ):
+        return f"a participle describing '{t.head.text}', background rather than a reported event"
+    if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
+        return f"a gerund subject names a topic: '{t.text} ... {t.head.text}'"
+    if noun_infinitive(st, t):
+        return f"an infinitive qualifying '{t.head.text}': a purpose, ability or permission, not a reported event"
+    return None
+
+
+def noun_infinitive(st: DocState, t: Any, depth: int = 0) -> bool:
+    """ "Moscow's will to agree", "permission to help Israel", "a resolution to impose sanctions": an
+    infinitive clause that qualifies a noun names a possible action. Not for headline futures ("Chinese
+    president to visit Nepal") nor after an ordinal ("the first country to recognize X" did it)."""
+    if t.head.i == t.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    if (
+        depth < 2
+        and t.dep_ in ("xcomp", "advcl")
+        and t.head.pos_ in VERB_POS
+        and noun_infinitive(st, t.head, depth + 1)
+    ):
+        return True  # "the authority to negotiate ... to free the hostages": the purpose of a possibility
+    if t.dep_ in ("xcomp", "advcl") and t.head.pos_ in VERB_POS | {"ADJ"}:
+        # the parser often hangs the noun's infinitive on the verb: "gave permission to X to help Y",
+        # "doubts Moscow's will to agree"
+        to = next(c for c in t.children if c.dep_ == "aux" and c.lower_ == "to")
+        prev = t.doc[to.i - 1] if to.i > 0 else None
+        return (prev is not None and prev.pos_ == "NOUN" and st.lem(prev) in st.modal_nouns) or any(
+            c.dep_ == "dobj" and c.i < t.i and st.lem(c) in st.modal_nouns for c in t.head.children
+        )
+    if t.dep_ not in ("acl", "relcl") or t.head.pos_ not in NOUN_POS or _mod.headline_infinitive(t):
+        return False
+    if st.lem(t.head) in st.generic:  # "an attempt to assassinate X", "a bid to retake the town"
+        return False
+    if t.head.lower_ == "order" and t.head.head.lower_ == "in":  # "in order to protest": a purpose clause
+        return False
+    return not any(c.dep_ in ("amod", "advmod") and st.lem(c) in st.w.ordinals for c in t.head.children)
+
+
+def _existential(n: Any) -> bool:
+    """ "There were dozens of civilians wounded ...": the noun is the attribute of an existential "be", so the
+    participle after it reports the event rather than describing the noun."""
+    if n.dep_ == "pobj" and n.head.lemma_.lower() == "of" and n.head.head.i != n.head.i:
+        n = n.head.head  # "dozens of civilians": the quantity is the attribute
+    return bool(n.dep_ == "attr" and n.head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in n.head.children))
+
+
+def verbish(st: DocState, t: Any) -> bool:
+    """A verb, or a word the tagger took for a noun in a headline ("Police detain five ...") that heads a
+    clause with both a subject and a direct object."""
+    if t.pos_ in VERB_POS:
+        return True
+    if (
+        t.pos_ == "ADJ"
+        and t.dep_ in ("ccomp", "xcomp", "oprd")
+        and t.head.lemma_.lower() in st.w.causative_verbs
+        and any(c.dep_ == "dobj" for c in t.children)
+    ):
+        return True  # "let free six workers": the adjective is the released action
+    return bool(
+        t.pos_ in NOUN_POS
+        and t.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in t.children)
+        and any(c.dep_ == "dobj" for c in t.children)
+    )

@@ -1,0 +1,203 @@
+"""The tables the coder's steps read, from data files, as typed frozen objects (each loaded once per process).
+
+* ``Words`` (``data/words.yaml``): word lists, one field per key ("stative_verbs", "ordinals", ...); the
+  month and weekday names come from the package's shared calendar (``eventwire.words``).
+* ``Codes`` (``data/codes.yaml``): the CAMEO codes, roots and actor sector groups the steps test or emit, each
+  named for what it is for; every code and root is checked against the codebook (``cameo.py``).
+* ``ComplementRules`` (``data/complements.yaml``): where a governing word finds its event complement.
+
+No CAMEO code is written in the steps' Python: they read ``Codes``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Any
+
+from .._data import load_yaml
+from ..errors import EventwireError, error
+from ..words import calendar
+from . import cameo
+
+PACKAGE = "eventwire.events"
+# Lists whose order matters (slots tried in turn): kept as tuples.
+ORDERED_WORDS = frozenset({"inner_target_preps", "location_preps"})
+
+
+def _err(msg: str, name: str) -> EventwireError:
+    return error("E320", where=f"events/data/{name}", problem=msg)
+
+
+def _strings(value: Any, where: str, name: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise _err(f"'{where}' must be a list of strings", name)
+    return list(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The word lists of ``words.yaml`` (lower-cased lemmas); ``time_words`` joins the month and weekday
+    names of the shared calendar (``eventwire/data/calendar.yaml``) and the other time nouns."""
+
+    time_nouns: frozenset[str]
+    search_preps: frozenset[str]
+    relative_pronouns: frozenset[str]
+    self_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    speaker_object_pronouns: frozenset[str]
+    own_possessives: frozenset[str]
+    armed_forces_extra: frozenset[str]
+    as_role_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
+    gerund_action_verbs: frozenset[str]
+    adverb_particles: frozenset[str]
+    gerund_preps: frozenset[str]
+    stative_verbs: frozenset[str]
+    ordinals: frozenset[str]
+    negating_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    conditional_modals: frozenset[str]
+    polite_wish_verbs: frozenset[str]
+    ability_adjectives: frozenset[str]
+    asking_verbs: frozenset[str]
+    question_words: frozenset[str]
+    clause_future_aux: frozenset[str]
+    want_verbs: frozenset[str]
+    verbal_attack_verbs: frozenset[str]
+    inner_target_preps: tuple[str, ...]
+    location_preps: tuple[str, ...]
+    temporal_preps: frozenset[str]
+    copulas: frozenset[str]
+    describing_copulas: frozenset[str]
+    arrival_verbs: frozenset[str]
+    time_words: frozenset[str]  # not a key of words.yaml: the calendar's months and weekdays | time_nouns
+
+
+@lru_cache(maxsize=1)
+def load_words() -> Words:
+    """Read ``words.yaml``: every field of ``Words`` must be there, and nothing else."""
+    name = "words.yaml"
+    data = load_yaml(PACKAGE, name) or {}
+    if not isinstance(data, dict):
+        raise _err("top level must be a mapping", name)
+    wanted = {f.name for f in fields(Words)} - {"time_words"}
+    if set(data) != wanted:
+        raise _err(f"missing keys {sorted(wanted - set(data))}, unknown keys {sorted(set(data) - wanted)}", name)
+    kw: dict[str, Any] = {}
+    for key, value in data.items():
+        words = [w.lower() for w in _strings(value, key, name)]
+        kw[key] = tuple(words) if key in ORDERED_WORDS else frozenset(words)
+    cal = calendar()
+    kw["time_words"] = frozenset(cal.months) | frozenset(cal.weekdays) | kw["time_nouns"]
+    return Words(**kw)
+
+
+@dataclass(frozen=True, slots=True)
+class Codes:
+    """The CAMEO codes, roots and sector groups of ``codes.yaml``, by purpose (see the comments there)."""
+
+    statement_root: str
+    appeal_root: str
+    consult_root: str
+    demand_root: str
+    threaten_root: str
+    protest_root: str
+    material_roots: frozenset[str]
+    alleged_violence_roots: frozenset[str]
+    armed_action_roots: frozenset[str]
+    cooperative_roots: frozenset[str]
+    unconditional_roots: frozenset[str]
+    not_ordered_action_roots: frozenset[str]
+    casualty_roots: frozenset[str]
+    sports_violence_roots: frozenset[str]
+    violent_roots: frozenset[str]
+    claim_responsibility: str
+    accusation: str
+    verbal_attack: str
+    administrative_sanction: str
+    meet: str
+    meet_third_location: str
+    visit: str
+    military_show: str
+    joint_military: str
+    military_retreat: str
+    responsibility_codes: frozenset[str]
+    arrival_codes: frozenset[str]
+    political_sectors: frozenset[str]
+    authority_sectors: frozenset[str]
+    force_sectors: frozenset[str]
+    state_sectors: frozenset[str]
+
+
+# section of codes.yaml -> (suffix of the Codes field, what each value is)
+_CODE_SECTIONS = {
+    "roots": ("_root", "root"),
+    "root_groups": ("_roots", "roots"),
+    "codes": ("", "code"),
+    "code_groups": ("_codes", "codes"),
+    "sectors": ("_sectors", "sectors"),
+}
+
+
+def _checked(value: Any, kind: str, where: str, name: str) -> str | frozenset[str]:
+    """A code, a root, or a set of them (checked against the codebook); a set of sector codes."""
+    items = _strings(value, where, name) if kind in ("roots", "codes", "sectors") else [value]
+    for x in items:
+        if not isinstance(x, str):
+            raise _err(f"'{where}' must be a string", name)
+        if kind in ("root", "roots") and x not in cameo.ROOTS:
+            raise _err(f"'{where}': {x!r} is no CAMEO root", name)
+        if kind in ("code", "codes") and not cameo.is_code(x):
+            raise _err(f"'{where}': unknown CAMEO code {x!r}", name)
+    return frozenset(items) if kind in ("roots", "codes", "sectors") else items[0]
+
+
+@lru_cache(maxsize=1)
+def load_codes() -> Codes:
+    """Read ``codes.yaml``: every field of ``Codes`` must be there, and nothing else."""
+    name = "codes.yaml"
+    data = load_yaml(PACKAGE, name) or {}
+    if not isinstance(data, dict) or set(data) != set(_CODE_SECTIONS):
+        raise _err(f"top level must be a mapping with the sections {sorted(_CODE_SECTIONS)}", name)
+    kw: dict[str, Any] = {}
+    for section, (suffix, kind) in _CODE_SECTIONS.items():
+        entries = data[section]
+        if not isinstance(entries, dict):
+            raise _err(f"'{section}' must be a mapping", name)
+        for key, value in entries.items():
+            kw[f"{key}{suffix}"] = _checked(value, kind, f"{section}/{key}", name)
+    wanted = {f.name for f in fields(Codes)}
+    if set(kw) != wanted:
+        raise _err(f"missing entries {sorted(wanted - set(kw))}, unknown entries {sorted(set(kw) - wanted)}", name)
+    return Codes(**kw)
+
+
+@dataclass(frozen=True, slots=True)
+class ComplementRules:
+    """``complements.yaml``: families taking any complement clause, families taking a future one, and the
+    slots of each family's event-noun complement (``("obj",)`` for a family not listed)."""
+
+    clause_any: frozenset[str]
+    clause_future: frozenset[str]
+    noun_slots: dict[str, tuple[str, ...]]
+
+    def slots(self, family: str) -> tuple[str, ...]:
+        return self.noun_slots.get(family, ("obj",))
+
+
+@lru_cache(maxsize=1)
+def load_complement_rules() -> ComplementRules:
+    """Read ``complements.yaml``."""
+    name = "complements.yaml"
+    data = load_yaml(PACKAGE, name) or {}
+    if not isinstance(data, dict) or set(data) != {"clause_any", "clause_future", "noun_slots"}:
+        raise _err("top level must be a mapping with clause_any, clause_future and noun_slots", name)
+    slots = data["noun_slots"]
+    if not isinstance(slots, dict):
+        raise _err("'noun_slots' must be a mapping", name)
+    return ComplementRules(
+        clause_any=frozenset(_strings(data["clause_any"], "clause_any", name)),
+        clause_future=frozenset(_strings(data["clause_future"], "clause_future", name)),
+        noun_slots={str(k): tuple(_strings(v, f"noun_slots/{k}", name)) for k, v in slots.items()},
+    )
