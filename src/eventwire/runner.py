@@ -32,7 +32,7 @@ from pathlib import Path
 from ._version import __version__
 from .errors import StoreError, error
 from .ingest import read_paths
-from .pipeline import Coder, code_stories
+from .pipeline import BatchResult, Coder, code_stories
 from .store.db import DEFAULT_DB, Store, open_store
 from .store.dedup import DedupParams, deduplicate
 from .store.write import known_hashes, story_hash, write_batch
@@ -152,6 +152,121 @@ def run_corpus(
             store.close()
 
 
+def begin_run(
+    store: Store, run_id: str, inputs: Sequence[str], *, model: str, workers: int, batch_size: int, params: DedupParams
+) -> None:
+    """Record a run that starts (the ``runs`` table, provenance of every batch it writes); ``inputs`` names what it
+    reads (absolute paths, ``-`` for stdin, ``api:<job>`` for the server)."""
+    store.execute(
+        "INSERT INTO runs (run_id, started_at, status, eventwire_version, dictionary_version, model, inputs, "
+        "workers, batch_size, stories_read, stories_skipped, stories_coded, stories_rejected, input_rejects, "
+        "mentions, dedup_params) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?)",
+        [
+            run_id,
+            _now(),
+            __version__,
+            dictionary_version(),
+            model,
+            json.dumps(list(inputs)),
+            workers,
+            batch_size,
+            params.to_json(),
+        ],
+    )
+    store.set_meta("eventwire_version", __version__)
+
+
+def end_run(store: Store, run_id: str, status: str, skipped: int, events: int) -> None:
+    """Record how a run ended; a store that cannot be written any more keeps the run as 'running'."""
+    try:
+        store.execute(
+            "UPDATE runs SET status = ?, finished_at = ?, stories_skipped = ?, events = ? WHERE run_id = ?",
+            [status, _now(), skipped, events, run_id],
+        )
+    except StoreError:
+        pass
+
+
+class _Fresh:
+    """The stories of ``paths`` that the store does not hold yet (same id and content hash: skipped), in input
+    order; ingest rejects are set aside in ``rejects``. Every story handed out waits in ``inflight`` until its
+    batch is written. With a process pool the pool's feeder thread iterates this: ``limit`` bounds how far it reads
+    ahead and ``lookup`` is its own connection (DuckDB connections are not shared between threads)."""
+
+    def __init__(
+        self,
+        paths: list[str],
+        lookup: Store,
+        stats: RunStats,
+        stop: threading.Event,
+        limit: threading.Semaphore | None,
+        progress: ProgressFn | None,
+    ) -> None:
+        self.paths, self.lookup, self.stats, self.stop = paths, lookup, stats, stop
+        self.limit, self.progress = limit, progress
+        self.inflight: deque[Story] = deque()
+        self.rejects: deque[Reject] = deque()
+
+    def __iter__(self) -> Iterator[Story]:
+        it = read_paths(self.paths)
+        while not self.stop.is_set():
+            chunk: list[Story] = []
+            for item in it:
+                if isinstance(item, Reject):
+                    self.rejects.append(item)
+                else:
+                    chunk.append(item)
+                if len(chunk) >= LOOKUP_CHUNK:
+                    break
+            else:
+                if not chunk:
+                    return
+            known = known_hashes(self.lookup, [s.id for s in chunk])
+            skipped = 0
+            for s in chunk:
+                if known.get(s.id) == story_hash(s):
+                    skipped += 1
+                    continue
+                if self.limit is not None:
+                    while not self.limit.acquire(timeout=0.2):
+                        if self.stop.is_set():
+                            return
+                self.inflight.append(s)
+                yield s
+            self.stats.skipped += skipped
+            if skipped and self.progress:
+                self.progress(self.stats)
+
+
+def _write_result(store: Store, res: BatchResult, fresh: _Fresh, run_id: str, stats: RunStats) -> None:
+    """Write one coded batch with the ingest rejects met so far, in one transaction; count it."""
+    n = len(res.story_ids)
+    batch = [fresh.inflight.popleft() for _ in range(n)]
+    ids = {s.id for s in batch}
+    stray = {r["story_id"] for r in res.records} - ids
+    if stray:
+        raise error("E530", where=store.path, ids=sorted(stray)[:3])
+    pre = _drain(fresh.rejects)
+    rejects = list(res.rejects) + pre
+    n_rej = len({r.story_id for r in res.rejects if r.story_id in ids})
+    counts = {
+        "stories_read": len(batch) + len(pre),
+        "stories_coded": len(batch) - n_rej,
+        "stories_rejected": n_rej,
+        "input_rejects": len(pre),
+        "mentions": len(res.records),
+    }
+    write_batch(store, batch, res.records, rejects, run_id=run_id, run_counts=counts)
+    stats.coded += len(batch) - n_rej
+    stats.rejected += n_rej
+    stats.input_rejects += len(pre)
+    stats.mentions += len(res.records)
+    stats.batches += 1
+    if fresh.limit is not None:
+        for _ in range(n):
+            fresh.limit.release()
+
+
 def _run(
     store: Store,
     paths: list[str],
@@ -173,103 +288,24 @@ def _run(
     run_id = "run-" + _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     stats = RunStats(run_id)
     model_name = coder.model if coder is not None else resolve_model(model)
-    store.execute(
-        "INSERT INTO runs (run_id, started_at, status, eventwire_version, dictionary_version, model, inputs, "
-        "workers, batch_size, stories_read, stories_skipped, stories_coded, stories_rejected, input_rejects, "
-        "mentions, dedup_params) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?)",
-        [
-            run_id,
-            _now(),
-            __version__,
-            dictionary_version(),
-            model_name,
-            json.dumps([os.path.abspath(p) if p != "-" else p for p in paths]),
-            workers,
-            batch_size,
-            params.to_json(),
-        ],
-    )
-    store.set_meta("eventwire_version", __version__)
+    inputs = [os.path.abspath(p) if p != "-" else p for p in paths]
+    begin_run(store, run_id, inputs, model=model_name, workers=workers, batch_size=batch_size, params=params)
 
     stop = threading.Event()
     if count and "-" not in paths:
         threading.Thread(target=_count, args=(paths, stats, stop), daemon=True, name="ew-count").start()
-
-    inflight: deque[Story] = deque()
-    input_rejects: deque[Reject] = deque()
-    # With a process pool, the pool's feeder thread runs ``fresh()``: bound how far it reads ahead and give
-    # it its own connection (DuckDB connections are not shared between threads).
     parallel = workers > 1
     limit = threading.Semaphore(max(batch_size * workers * 4, 64)) if parallel else None
     lookup = Store(store.con.cursor(), store.path, False) if parallel else store
-
-    def fresh() -> Iterator[Story]:
-        it = read_paths(paths)
-        while not stop.is_set():
-            chunk: list[Story] = []
-            for item in it:
-                if isinstance(item, Reject):
-                    input_rejects.append(item)
-                else:
-                    chunk.append(item)
-                if len(chunk) >= LOOKUP_CHUNK:
-                    break
-            else:
-                if not chunk:
-                    return
-            known = known_hashes(lookup, [s.id for s in chunk])
-            skipped = 0
-            for s in chunk:
-                if known.get(s.id) == story_hash(s):
-                    skipped += 1
-                    continue
-                if limit is not None:
-                    while not limit.acquire(timeout=0.2):
-                        if stop.is_set():
-                            return
-                inflight.append(s)
-                yield s
-            stats.skipped += skipped
-            if skipped and progress:
-                progress(stats)
+    fresh = _Fresh(paths, lookup, stats, stop, limit, progress)
 
     status = "failed"
     try:
-        for res in code_stories(fresh(), model=model, workers=workers, batch_size=batch_size, coder=coder):
-            n = len(res.story_ids)
-            batch = [inflight.popleft() for _ in range(n)]
-            ids = {s.id for s in batch}
-            stray = {r["story_id"] for r in res.records} - ids
-            if stray:
-                raise error("E530", where=store.path, ids=sorted(stray)[:3])
-            pre = _drain(input_rejects)
-            rejects = list(res.rejects) + pre
-            n_rej = len({r.story_id for r in res.rejects if r.story_id in ids})
-            write_batch(
-                store,
-                batch,
-                res.records,
-                rejects,
-                run_id=run_id,
-                run_counts={
-                    "stories_read": len(batch) + len(pre),
-                    "stories_coded": len(batch) - n_rej,
-                    "stories_rejected": n_rej,
-                    "input_rejects": len(pre),
-                    "mentions": len(res.records),
-                },
-            )
-            stats.coded += len(batch) - n_rej
-            stats.rejected += n_rej
-            stats.input_rejects += len(pre)
-            stats.mentions += len(res.records)
-            stats.batches += 1
-            if limit is not None:
-                for _ in range(n):
-                    limit.release()
+        for res in code_stories(iter(fresh), model=model, workers=workers, batch_size=batch_size, coder=coder):
+            _write_result(store, res, fresh, run_id, stats)
             if progress:
                 progress(stats)
-        rest = _drain(input_rejects)
+        rest = _drain(fresh.rejects)
         if rest:
             write_batch(
                 store, [], [], rest, run_id=run_id, run_counts={"stories_read": len(rest), "input_rejects": len(rest)}
@@ -277,8 +313,7 @@ def _run(
             stats.input_rejects += len(rest)
         store.execute("UPDATE runs SET stories_skipped = ? WHERE run_id = ?", [stats.skipped, run_id])
         if dedup:
-            res_d = deduplicate(store, params)
-            stats.events = res_d["events"]
+            stats.events = deduplicate(store, params)["events"]
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -286,13 +321,7 @@ def _run(
     finally:
         stop.set()
         stats.finished = True
-        try:
-            store.execute(
-                "UPDATE runs SET status = ?, finished_at = ?, stories_skipped = ?, events = ? WHERE run_id = ?",
-                [status, _now(), stats.skipped, stats.events, run_id],
-            )
-        except StoreError:
-            pass
+        end_run(store, run_id, status, stats.skipped, stats.events)
         if lookup is not store:
             try:
                 lookup.con.close()

@@ -19,9 +19,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._version import __version__
 from ..errors import EventwireError, error
-from ..runner import dictionary_version
+from ..runner import begin_run, end_run
 from ..store.db import Store
 from ..store.dedup import DedupParams, deduplicate
 from ..store.write import known_hashes, story_hash, write_batch
@@ -133,21 +132,7 @@ def run(store: Store, state: ServerState, job: Job) -> None:
     """Code and store the stories of ``job`` (see the module docstring)."""
     run_id = "run-" + _now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     params = _dedup_params(store)
-    store.execute(
-        "INSERT INTO runs (run_id, started_at, status, eventwire_version, dictionary_version, model, inputs, "
-        "workers, batch_size, stories_read, stories_skipped, stories_coded, stories_rejected, input_rejects, "
-        "mentions, dedup_params) VALUES (?, ?, 'running', ?, ?, ?, ?, 1, ?, 0, 0, 0, 0, 0, 0, ?)",
-        [
-            run_id,
-            _now(),
-            __version__,
-            dictionary_version(),
-            state.model_name,
-            json.dumps([f"api:{job.job_id}"]),
-            BATCH,
-            params.to_json(),
-        ],
-    )
+    begin_run(store, run_id, [f"api:{job.job_id}"], model=state.model_name, workers=1, batch_size=BATCH, params=params)
     status = "failed"
     try:
         known = known_hashes(store, [s.id for s in job.stories])
@@ -184,10 +169,7 @@ def run(store: Store, state: ServerState, job: Job) -> None:
         state.cache.changed()
         status = "done"
     finally:
-        store.execute(
-            "UPDATE runs SET status = ?, finished_at = ?, stories_skipped = ?, events = ? WHERE run_id = ?",
-            [status, _now(), job.skipped, job.events, run_id],
-        )
+        end_run(store, run_id, status, job.skipped, job.events)
 
 
 def _code(state: ServerState, batch: list[Story]) -> tuple[list[Any], list[Reject]]:
