@@ -67,12 +67,18 @@ class Phrase:
         return self.span[1] if self.span is not None else max(u.end for u in self.units)
 
 
-def _case_ok(form: Form, surface: str) -> bool:
+def _case_ok(form: Form, surface: str, caseless: bool = False) -> bool:
     if form.cased:
         return surface == form.text
     if form.capital:  # a name: capitalised, or written exactly as listed ("al-Qaeda", "de Villepin")
-        return surface[:1].isupper() or surface == form.text
+        return caseless or surface[:1].isupper() or surface == form.text
     return True
+
+
+def caseless(text: str) -> bool:
+    """A text written without capitals (scraped pages, some headlines): names cannot be told by their capital
+    letter, so a listed name matches in lower case too (acronyms, written in capitals, still must match exactly)."""
+    return any(c.isalpha() for c in text) and not any(c.isupper() for c in text)
 
 
 def _span_root(doc: Any, start: int, end: int) -> int:
@@ -87,6 +93,7 @@ def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
     """Dictionary hits on token boundaries, longest first, without overlaps, in text order (``text``:
     ``doc.text`` when the caller has it already)."""
     text = doc.text if text is None else text
+    lowered = caseless(text)
     low = text.lower().translate(_WS)
     if len(low) != len(text):  # lower() can change the length of a few exotic characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_WS)
@@ -107,7 +114,7 @@ def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
         if te < 0:
             continue
         surface = text[s : end_char + 1]
-        ok = [f for f in forms if _case_ok(f, surface)]
+        ok = [f for f in forms if _case_ok(f, surface, lowered)]
         if ok:
             cands.append((ts, te + 1, ok))
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
