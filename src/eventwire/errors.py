@@ -204,7 +204,6 @@ _DEFS: list[ErrorDef] = [
         "a warning: two dictionary entries give one phrase different codes (the first loaded wins)",
     ),
     ErrorDef("E311", DictionaryError, "unknown CAMEO code {code!r}", "a CAMEO code that the codebook lacks"),
-    ErrorDef("E312", DictionaryError, "code {code!r} has no valid root", "a codebook entry whose root is not 01–20"),
     ErrorDef(
         "E320", DictionaryError, "{problem}", "an invalid event pattern (verb, noun, light-verb or context entry)"
     ),

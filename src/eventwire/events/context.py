@@ -36,8 +36,6 @@ def _err(msg: str) -> EventwireError:
 def _regexes(spec: Any, key: str) -> list[Scouted]:
     if spec is None:
         return []
-    if not isinstance(spec, list):
-        raise _err(f"'{key}' must be a list of regular expressions")
     out = []
     for p in spec:
         try:
@@ -62,9 +60,7 @@ class ContextRules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> ContextRules:
-    data = load_yaml(PACKAGE, "context.yaml") or {}
-    if not isinstance(data, dict):
-        raise _err("top level must be a mapping")
+    data = load_yaml(PACKAGE, "context.yaml")  # shapes: schema/data/events-context.schema.json
     sp = data.get("sports") or {}
 
     def words(x: Any) -> frozenset[str]:

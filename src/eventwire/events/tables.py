@@ -29,12 +29,6 @@ def _err(msg: str, name: str) -> EventwireError:
     return error("E320", where=f"events/data/{name}", problem=msg)
 
 
-def _strings(value: Any, where: str, name: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        raise _err(f"'{where}' must be a list of strings", name)
-    return list(value)
-
-
 @dataclass(frozen=True, slots=True)
 class Words:
     """The word lists of ``words.yaml`` (lower-cased lemmas); ``time_words`` joins the month and weekday
@@ -78,15 +72,13 @@ class Words:
 def load_words() -> Words:
     """Read ``words.yaml``: every field of ``Words`` must be there, and nothing else."""
     name = "words.yaml"
-    data = load_yaml(PACKAGE, name) or {}
-    if not isinstance(data, dict):
-        raise _err("top level must be a mapping", name)
+    data = load_yaml(PACKAGE, name)  # shapes: schema/data/events-words.schema.json
     wanted = {f.name for f in fields(Words)} - {"time_words"}
     if set(data) != wanted:
         raise _err(f"missing keys {sorted(wanted - set(data))}, unknown keys {sorted(set(data) - wanted)}", name)
     kw: dict[str, Any] = {}
     for key, value in data.items():
-        words = [w.lower() for w in _strings(value, key, name)]
+        words = [w.lower() for w in value]
         kw[key] = tuple(words) if key in ORDERED_WORDS else frozenset(words)
     cal = calendar()
     kw["time_words"] = frozenset(cal.months) | frozenset(cal.weekdays) | kw["time_nouns"]
@@ -142,10 +134,8 @@ _CODE_SECTIONS = {
 
 def _checked(value: Any, kind: str, where: str, name: str) -> str | frozenset[str]:
     """A code, a root, or a set of them (checked against the codebook); a set of sector codes."""
-    items = _strings(value, where, name) if kind in ("roots", "codes", "sectors") else [value]
+    items = list(value) if kind in ("roots", "codes", "sectors") else [value]
     for x in items:
-        if not isinstance(x, str):
-            raise _err(f"'{where}' must be a string", name)
         if kind in ("root", "roots") and x not in cameo.ROOTS:
             raise _err(f"'{where}': {x!r} is no CAMEO root", name)
         if kind in ("code", "codes") and not cameo.is_code(x):
@@ -157,15 +147,10 @@ def _checked(value: Any, kind: str, where: str, name: str) -> str | frozenset[st
 def load_codes() -> Codes:
     """Read ``codes.yaml``: every field of ``Codes`` must be there, and nothing else."""
     name = "codes.yaml"
-    data = load_yaml(PACKAGE, name) or {}
-    if not isinstance(data, dict) or set(data) != set(_CODE_SECTIONS):
-        raise _err(f"top level must be a mapping with the sections {sorted(_CODE_SECTIONS)}", name)
+    data = load_yaml(PACKAGE, name)  # shapes: schema/data/events-codes.schema.json
     kw: dict[str, Any] = {}
     for section, (suffix, kind) in _CODE_SECTIONS.items():
-        entries = data[section]
-        if not isinstance(entries, dict):
-            raise _err(f"'{section}' must be a mapping", name)
-        for key, value in entries.items():
+        for key, value in data[section].items():
             kw[f"{key}{suffix}"] = _checked(value, kind, f"{section}/{key}", name)
     wanted = {f.name for f in fields(Codes)}
     if set(kw) != wanted:
@@ -190,14 +175,9 @@ class ComplementRules:
 def load_complement_rules() -> ComplementRules:
     """Read ``complements.yaml``."""
     name = "complements.yaml"
-    data = load_yaml(PACKAGE, name) or {}
-    if not isinstance(data, dict) or set(data) != {"clause_any", "clause_future", "noun_slots"}:
-        raise _err("top level must be a mapping with clause_any, clause_future and noun_slots", name)
-    slots = data["noun_slots"]
-    if not isinstance(slots, dict):
-        raise _err("'noun_slots' must be a mapping", name)
+    data = load_yaml(PACKAGE, name)  # shapes: schema/data/events-complements.schema.json
     return ComplementRules(
-        clause_any=frozenset(_strings(data["clause_any"], "clause_any", name)),
-        clause_future=frozenset(_strings(data["clause_future"], "clause_future", name)),
-        noun_slots={str(k): tuple(_strings(v, f"noun_slots/{k}", name)) for k, v in slots.items()},
+        clause_any=frozenset(data["clause_any"]),
+        clause_future=frozenset(data["clause_future"]),
+        noun_slots={str(k): tuple(v) for k, v in data["noun_slots"].items()},
     )
