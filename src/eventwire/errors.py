@@ -160,6 +160,31 @@ _DEFS: list[ErrorDef] = [
     ),
     ErrorDef("E121", InputError, "{detail}", "an invalid date (header line or record `date`)"),
     ErrorDef(
+        "E122",
+        InputError,
+        "the gzip file expands more than {ratio}-fold (past {size:,} bytes from {packed:,}): refused as a "
+        "decompression bomb",
+        "a `.gz` input that expands more than 100-fold past 16 MiB (a decompression bomb)",
+    ),
+    ErrorDef(
+        "E123",
+        InputError,
+        "field {field!r} is a {kind}, not a string",
+        "a record field (`id`, `title`, `source`, `url`, `language`, `place`) of the wrong type",
+    ),
+    ErrorDef(
+        "E124",
+        InputError,
+        "invalid story size limit {value!r}: give a positive number of bytes",
+        "a `--max-story-bytes` / `EVENTWIRE_MAX_STORY_BYTES` / `max_story_bytes` that is not a positive integer",
+    ),
+    ErrorDef(
+        "E125",
+        InputError,
+        "{detail}",
+        "a JSON document nested too deeply or with a number too long to read",
+    ),
+    ErrorDef(
         "E150", InputError, "cannot read config file: {reason}", "an `eventwire.toml` that cannot be read or parsed"
     ),
     # -- model (E2xx) ------------------------------------------------------------------------------------
@@ -216,6 +241,18 @@ _DEFS: list[ErrorDef] = [
         "a data file does not follow its JSON Schema (the message names file, line and field)",
     ),
     ErrorDef("E333", DictionaryError, "{detail}", "a schema file of the package is not valid JSON Schema (a bug)"),
+    ErrorDef(
+        "E340",
+        DictionaryError,
+        "calibration weight {name!r} is not a feature the coder computes (prefixes: {known})",
+        "a confidence calibration file names an unknown feature (events/confidence.py)",
+    ),
+    ErrorDef(
+        "E341",
+        DictionaryError,
+        "calibration clip range [{lo}, {hi}] is not within [0, 1] with low < high",
+        "a confidence calibration file has a bad clip range",
+    ),
     # -- records (E4xx) ----------------------------------------------------------------------------------
     ErrorDef("E400", SchemaError, "{detail}", "a record error without a more specific code"),
     ErrorDef("E401", SchemaError, "{path}: {problem}", "a record does not validate against the event JSON Schema"),
@@ -283,6 +320,34 @@ _DEFS: list[ErrorDef] = [
         "internal error: events of stories outside the batch ({ids})",
         "the coder returned events of a story outside the batch (a bug: please report it)",
     ),
+    # -- Spark and Parquet datasets (E54x) ---------------------------------------------------------------
+    ErrorDef("E540", StoreError, "internal error: {detail}", "a store column without an Arrow type (a bug)"),
+    ErrorDef(
+        "E541",
+        StoreError,
+        "Spark is not installed ({reason}): pip install 'eventwire[spark]'",
+        "`spark-run` or `eventwire.spark` without the `[spark]` extra (pyspark, pandas)",
+    ),
+    ErrorDef(
+        "E542",
+        StoreError,
+        "Spark cannot start: {reason}",
+        "no Java found (Spark needs Java 17 or later on PATH or JAVA_HOME) or the Spark master cannot be reached",
+    ),
+    ErrorDef("E543", StoreError, "Spark job failed: {reason}", "a Spark job failed (the output folder is unchanged)"),
+    ErrorDef(
+        "E544",
+        StoreError,
+        "{detail}",
+        "not an eventwire Parquet dataset (`--parquet DIR` needs the `mentions/` folder `spark-run` writes)",
+    ),
+    ErrorDef("E545", StoreError, "{detail}", "a bad `spark-run` input or option (no such path, no text column)"),
+    ErrorDef(
+        "E546",
+        StoreError,
+        "cannot write the dataset {path}: {reason}",
+        "the output folder of `spark-run` cannot be written or its tables cannot be swapped in",
+    ),
     # -- evaluation (E6xx) -------------------------------------------------------------------------------
     ErrorDef("E600", EvalError, "{detail}", "an evaluation error without a more specific code"),
     ErrorDef("E601", EvalError, "unknown gold format {fmt!r}; choose one of {formats}", "an unknown gold format"),
@@ -290,6 +355,24 @@ _DEFS: list[ErrorDef] = [
     ErrorDef("E603", EvalError, "the gold file holds no scorable sentence", "a gold file without a scorable sentence"),
     ErrorDef("E604", EvalError, "cannot read gold file: {reason}", "the gold file cannot be read"),
     ErrorDef("E605", EvalError, "{problem}", "a bad gold record (the message names file and record)"),
+    ErrorDef(
+        "E610",
+        EvalError,
+        "nothing to calibrate on: {detail}",
+        "the calibration fit found no dev gold set, or no scorable event in them",
+    ),
+    ErrorDef(
+        "E611",
+        EvalError,
+        "--spans (a token-tag file) goes with --format penta-tsv, not {fmt!r}",
+        "an actor-span file given for a gold format that has its own actors",
+    ),
+    ErrorDef(
+        "E612",
+        EvalError,
+        "{problem}",
+        "the token-tag (span) file does not match the penta TSV (the message names file and line)",
+    ),
     # -- server (E7xx) -----------------------------------------------------------------------------------
     ErrorDef("E700", ServeError, "{detail}", "a server error without a more specific code"),
     ErrorDef("E701", ServeError, "no such endpoint: {method} {path}", "an unknown URL (HTTP 404)"),

@@ -37,6 +37,11 @@ class ActorMention:
     # When one surface mention stands for several actors ("Armenia and Azerbaijan", "the two countries"),
     # recognisers emit one mention per actor; ``group`` ties them together.
     group: int | None = None
+    # Who reports rather than acts (set by the actor coder): "reporting" for a medium or source that
+    # reports an event ("state news agency IRNA reported", "according to the ministry"), "speaker" for the
+    # speaker a wire headline names at its end or start ("... - foreign ministry", "Putin: ..."). Such a
+    # mention is never an actor of the reported event; a "speaker" is the source of the headline's statement.
+    attribution: str | None = None
 
     @property
     def code(self) -> str | None:
@@ -92,10 +97,16 @@ class EventMention:
     trigger_end: int
     trigger_tok: int  # token index of the predicate head
     rule: str
-    confidence: float = 0.5
-    modality: str = "asserted"  # asserted | intended | reported
+    confidence: float = 0.5  # calibrated probability that the event is right (events/confidence.py)
+    modality: str = "asserted"  # asserted | intended | reported | historical | habitual
     negated: bool = False
     notes: list[str] = field(default_factory=list)
+    # What the calibration (events/confidence.py) reads besides code, rule, modality and actors:
+    kind: str = "verb"  # kind of the frame that coded it: verb | light | noun
+    heuristic: float = 0.5  # the coder's hand-set score before calibration
+    source_path: int | None = None  # dependency-path length trigger → source head (None: no source)
+    target_path: int | None = None  # the same for the target
+    siblings: int = 1  # events coded in the same sentence
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ._attribute_ruler import accelerate
 from .errors import error
+from .prefilter import TriggerFilter, finish
 
 # The coder reads sentences, POS tags, lemmas and the dependency parse. NER costs about half of the
 # pipeline's time and is not needed: actors come from dictionaries and the parse.
@@ -42,13 +43,15 @@ def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
 TEXT_KEY = "eventwire.text"
 
 
-def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
+def pipe(nlp: Any, texts: Iterable[str], batch_size: int = 64, prefilter: TriggerFilter | None = None) -> Iterator[Any]:
     """Run ``nlp.pipe`` in batches; translate spaCy failures into ``ModelError``. Each doc keeps the text
-    it was parsed from (``text_of``)."""
+    it was parsed from (``text_of``). With ``prefilter`` the sentences that cannot hold an event skip the
+    models (``eventwire.prefilter``: the doc's text and offsets stay the story's)."""
+    inputs = ((t, t) for t in texts) if prefilter is None else ((prefilter.prepare(t), t) for t in texts)
     try:
-        for doc, text in nlp.pipe(((t, t) for t in texts), batch_size=batch_size, as_tuples=True):
+        for doc, text in nlp.pipe(inputs, batch_size=batch_size, as_tuples=True):
             doc.user_data[TEXT_KEY] = text
-            yield doc
+            yield doc if prefilter is None else finish(doc)
     except (ValueError, RuntimeError) as e:  # spaCy/thinc raise these on bad input or model errors
         raise error("E203", reason=e) from e
 

@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from . import nlp as _nlp
+from . import segments
 from .actors import ActorCoder
-from .config import resolve_dictionaries, resolve_model
+from .config import resolve_dictionaries, resolve_model, resolve_prefilter
 from .errors import EventwireError
 from .events import EventCoder
-from .ingest.limits import MAX_STORY_CHARS, too_long
+from .ingest.limits import over_limit, too_long
 from .ingest.normalize import normalize
 from .mentions import ActorMention, EventMention
 from .place import Locator
+from .prefilter import TriggerFilter
 from .record import EventRecord, build_record
 from .story import Reject, Story
 from .when import event_dates
@@ -50,23 +52,36 @@ class Coder:
     """Holds the loaded spaCy pipeline and the compiled dictionaries of every stage."""
 
     def __init__(
-        self, model: str | None = None, *, ner: bool = False, dictionaries: Sequence[str] | None = None
+        self,
+        model: str | None = None,
+        *,
+        ner: bool = False,
+        dictionaries: Sequence[str] | None = None,
+        prefilter: bool | None = None,
     ) -> None:
+        """``prefilter``: sentences without a possible trigger word skip the spaCy models
+        (``eventwire.prefilter``); ``None`` takes ``config.resolve_prefilter`` (off unless configured on)."""
         self.model = resolve_model(model)
         self.dictionaries = resolve_dictionaries(dictionaries)
         self.nlp = _nlp.load(self.model, ner=ner)
         self.actors = ActorCoder(extra=[Path(p) for p in self.dictionaries])
         self.events = EventCoder()
         self.locator = Locator()
+        # the trigger vocabulary is the loaded event tables' own: words added to the data are triggers at once
+        self.prefilter: TriggerFilter | None = None
+        if resolve_prefilter(prefilter):
+            self.prefilter = TriggerFilter(self.nlp, self.events.trigger_lemmas)
 
     # -- the batch function -------------------------------------------------------------------------
     def code_batch(self, stories: Sequence[Story]) -> tuple[list[EventRecord], list[Reject]]:
         """Code a batch of stories. A story that fails is returned as a ``Reject``; the batch goes on."""
         records: list[EventRecord] = []
         rejects: list[Reject] = []
-        for a in self.analyze_batch(stories, rejects):
-            records.extend(a.records)
-        return records, rejects
+        joiner = segments.Joiner()  # a long story is coded in segments (bounded memory, linear time)
+        for group in segments.groups(stories):
+            for a in self.analyze_batch(group, rejects):
+                records.extend(joiner.records(a.story, a.records, a.doc))
+        return records, list(segments.one_reject_per_story(rejects))
 
     def analyze_batch(self, stories: Sequence[Story], rejects: list[Reject]) -> Iterator[Analysis]:
         ok: list[Story] = []
@@ -76,15 +91,41 @@ class Coder:
                 rejects.append(Reject(origin=s.origin, reason=reason[1], code=reason[0], story_id=s.id))
             else:
                 ok.append(s)
-        docs = _nlp.pipe(self.nlp, (normalize(s.text) for s in ok))
-        for story in ok:
+        for story, doc in self._parse(ok):
             try:
-                doc = next(docs)
+                if isinstance(doc, Exception):
+                    raise doc
                 yield self._analyze_doc(story, doc)
             except EventwireError as e:
                 rejects.append(Reject(origin=story.origin, reason=e.message, code=e.code, story_id=story.id))
             except Exception as e:  # noqa: BLE001 - one bad story never stops a batch
                 rejects.append(Reject.of("E900", story.origin, story_id=story.id, kind=type(e).__name__, reason=e))
+
+    def _parse(self, stories: list[Story]) -> Iterator[tuple[Story, Any]]:
+        """Each story with its parse, or with the exception parsing it raised. spaCy parses in batches and an
+        error ends its stream: the stories from the broken batch on are then parsed one by one, so only a story
+        that fails on its own is rejected."""
+
+        def texts(ss: list[Story]) -> Iterator[str]:
+            # ALL-CAPS headlines and all-lower-case stories in normal case for the parser (same length:
+            # actors/recase.py)
+            return (self.actors.recase(normalize(s.text)) for s in ss)
+
+        done = 0
+        try:
+            for doc in _nlp.pipe(self.nlp, texts(stories), prefilter=self.prefilter):
+                yield stories[done], doc
+                done += 1
+            return
+        except Exception:  # noqa: BLE001, S110 - the stream broke somewhere in its current batch: go on one by one
+            pass
+        for story in stories[done:]:
+            try:
+                doc = next(iter(_nlp.pipe(self.nlp, texts([story]), prefilter=self.prefilter)))
+            except Exception as e:  # noqa: BLE001 - this story's own failure, rejected by the caller
+                yield story, e
+            else:
+                yield story, doc
 
     def analyze(self, story: Story) -> Analysis:
         rejects: list[Reject] = []
@@ -108,8 +149,8 @@ def check_story(story: Story) -> tuple[str, str] | None:
     """(code, reason) when a story cannot be coded, else ``None``."""
     if not story.text or not story.text.strip():
         return ("E110", "story has no text")
-    if len(story.text) > MAX_STORY_CHARS:
-        return ("E111", too_long(len(story.text)))
+    if (size := over_limit(story.text)) is not None:
+        return ("E111", too_long(size))
     return None
 
 
@@ -118,12 +159,14 @@ _WORKER: Coder | None = None
 _WORKER_ERROR: BaseException | None = None
 
 
-def _init_worker(model: str | None, ner: bool, dictionaries: list[str] | None = None) -> None:
+def _init_worker(
+    model: str | None, ner: bool, dictionaries: list[str] | None = None, prefilter: bool | None = None
+) -> None:
     # An initializer that raises makes multiprocessing restart the worker forever: keep the error and
     # raise it from the first task instead, so the parent stops with a clean message.
     global _WORKER, _WORKER_ERROR
     try:
-        _WORKER = Coder(model, ner=ner, dictionaries=dictionaries)
+        _WORKER = Coder(model, ner=ner, dictionaries=dictionaries, prefilter=prefilter)
     except Exception as e:  # noqa: BLE001
         _WORKER_ERROR = e
 
@@ -162,6 +205,7 @@ def code_stories(
     coder: Coder | None = None,
     read_ahead: int = 2,
     dictionaries: Sequence[str] | None = None,
+    prefilter: bool | None = None,
 ) -> Iterator[BatchResult]:
     """Code stories (and pass ingest rejects through) batch by batch, in input order.
 
@@ -170,7 +214,7 @@ def code_stories(
     corpus is never read into memory ahead of the coding.
     """
     if workers <= 1:
-        c = coder or Coder(model, ner=ner, dictionaries=dictionaries)
+        c = coder or Coder(model, ner=ner, dictionaries=dictionaries, prefilter=prefilter)
         for stories, pre in batches(items, batch_size):
             records, rejects = c.code_batch(stories)
             yield BatchResult(records, pre + rejects, len(stories) - len(rejects), [s.id for s in stories])
@@ -182,7 +226,9 @@ def code_stories(
     ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
     limit = max(1, workers * read_ahead)
     dicts = resolve_dictionaries(dictionaries)
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, ner, dicts)) as pool:
+    with ctx.Pool(
+        workers, initializer=_init_worker, initargs=(model, ner, dicts, resolve_prefilter(prefilter))
+    ) as pool:
         pending: deque[tuple[Any, list[Reject], list[str]]] = deque()
         for stories, pre in batches(items, batch_size):
             pending.append((pool.apply_async(_work, (stories,)), pre, [s.id for s in stories]))

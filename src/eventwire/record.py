@@ -13,6 +13,11 @@ from .events import cameo, plover
 from .mentions import EventMention, EventTime
 from .story import Story
 
+# Modalities of events that are not the story's news (docs/events.md, rule 18): background history and habits.
+# They stay in the coder's output; `eventwire eval` does not score them and the store's `query` / `export`
+# leave them out unless asked (`Filters.background`).
+BACKGROUND_MODALITIES: tuple[str, ...] = ("historical", "habitual")
+
 
 class ActorRecord(TypedDict):
     """A coded actor of an event (``source`` / ``target``)."""

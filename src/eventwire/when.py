@@ -143,7 +143,15 @@ def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
 
 
 def resolve(kind: str, m: re.Match[str], story_date: _dt.date | None, future: bool) -> _dt.date | None:
-    """The date an expression names, given the story date and whether its clause is in the future."""
+    """The date an expression names, given the story date and whether its clause is in the future; ``None``
+    when it falls outside the calendar (a story dated 9999-12-31 and "next month")."""
+    try:
+        return _resolve(kind, m, story_date, future)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], story_date: _dt.date | None, future: bool) -> _dt.date | None:
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["mon"]), int(g["day"]))

@@ -86,3 +86,40 @@ def test_dev_sets_score_end_to_end(shared, coder, rel, fmt, sentences, family):
     assert report["counts"]["sentences"] == sentences
     assert report["confusion"]["family"] == family
     assert report["counts"]["predicted_events"] > 0
+
+
+def test_report_has_a_calibration_table_over_every_scorable_event(coder):
+    report, _ = evaluate(read_gold(FIX / "petr_small.xml", "petr"), coder)
+    cal = report["calibration"]
+    assert cal["events"] == report["counts"]["predicted_events"]  # CAMEO gold judges every event
+    assert sum(b["count"] for b in cal["bins"]) == cal["events"] and len(cal["bins"]) == 10
+    assert cal["events"] == 0 or 0.0 <= cal["ece"] <= 1.0
+
+
+def test_plover_report_scores_actor_spans_and_prints_them(coder):
+    report, _ = evaluate(read_gold(FIX / "plover_gsr_small.json", "plover-gsr"), coder)
+    spans = report["spans"]
+    assert spans["source_exact"]["total"] == 4 and spans["target_exact"]["total"] == 2  # "" target: none
+    for k in ("source", "target"):
+        assert spans[f"{k}_exact"]["correct"] <= spans[f"{k}_overlap"]["correct"]
+    res = CliRunner().invoke(cli, ["eval", str(FIX / "plover_gsr_small.json"), "--format", "plover-gsr"])
+    assert res.exit_code == 0, res.output
+    assert "actor spans" in res.output and "source overlap" in res.output and "ECE" in res.output
+    res = CliRunner().invoke(cli, ["eval", str(FIX / "penta_small.tsv"), "--format", "penta-tsv", "--json"])
+    assert json.loads(res.output)["spans"] == {}  # the penta TSV gives no actor words
+
+
+def test_cli_eval_penta_with_spans_scores_actor_spans_and_judges_actors(coder):
+    args = ["eval", str(FIX / "penta_small.tsv"), "--format", "penta-tsv", "--json"]
+    plain = json.loads(CliRunner().invoke(cli, args).output)
+    res = CliRunner().invoke(cli, [*args, "--spans", str(FIX / "penta_small.conll")])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert report["spans"]["source_overlap"]["total"] == 5 and report["spans"]["target_overlap"]["total"] == 4
+    assert report["accuracy"] == plain["accuracy"]  # the spans change no label
+    assert report["calibration"]["events"] == plain["calibration"]["events"]
+    assert report["calibration"]["accuracy"] <= plain["calibration"]["accuracy"]  # actors must be right too
+    res = CliRunner().invoke(
+        cli, ["eval", str(FIX / "petr_small.xml"), "--format", "petr", "--spans", str(FIX / "penta_small.conll")]
+    )
+    assert res.exit_code == 3 and "E611" in res.output

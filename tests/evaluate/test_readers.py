@@ -25,10 +25,12 @@ def test_plover_gsr_reader():
     ]  # DOCUMENT record skipped
     agree, demand, fight, inv = g.sentences
     assert agree.date == dt.date(2021, 3, 4)
-    assert agree.events == [GoldEvent(plover="AGREE", sources=("NOR", "DNK"), targets=())]  # target "" → none
+    assert agree.events == [
+        GoldEvent(plover="AGREE", sources=("NOR", "DNK"), targets=(), source_spans=((0, 9), (14, 20)))
+    ]  # target "" → none; where the actors' words are: the span scores
     assert demand.events[0].plover == "REQUEST"  # old label mapped
     assert demand.events[0].sources == ("CHL",) and demand.events[0].targets == ("PER",)
-    assert fight.events[0].plover == "ASSAULT"
+    assert fight.events[0].plover == "ASSAULT" and fight.events[0].target_spans == ((37, 46),)
     assert inv.events[0].plover == "ACCUSE" and inv.events[0].targets == () and inv.date is None
 
 
@@ -125,3 +127,45 @@ def test_shared_dev_sets_read(shared):
     assert len(read_gold(d / "conflibert_cameo_test" / "cameo_class_test.tsv", "penta-tsv").sentences) == 451
     petr = read_gold(d / "upetrarch_petr2_gsr" / "PETR2_GSR_validation.xml", "petr")
     assert len(petr.sentences) == 77 and sum(not s.events for s in petr.sentences) == 12
+
+
+def test_penta_tsv_with_its_token_tag_file_gives_actor_spans():
+    g = read_gold(FIX / "penta_small.tsv", "penta-tsv", spans=FIX / "penta_small.conll")
+    words = [
+        ([s.text[a:b] for a, b in s.events[0].source_spans], [s.text[a:b] for a, b in s.events[0].target_spans])
+        for s in g.sentences
+    ]
+    assert words[0] == (["Officials in Quito"], [])
+    assert words[1] == (["The two governments"], ["The two governments"])  # reciprocal: both sides
+    assert words[4] == (["Rebels"], ["two guards"])
+    assert [s.events[0].penta for s in g.sentences] == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("conll", "needle"),
+    [
+        ("Officials B-S\n\nThe B-R\n", "2 sentences, but the gold file has 5"),
+        ("Officials B-X\n", ":1"),
+    ],
+)
+def test_a_token_tag_file_that_does_not_fit_is_an_error(tmp_path, conll, needle):
+    p = tmp_path / "tags.conll"
+    p.write_text(conll, "utf-8")
+    with pytest.raises(EvalError) as e:
+        read_gold(FIX / "penta_small.tsv", "penta-tsv", spans=p)
+    assert e.value.code == "E612" and needle in str(e.value)
+
+
+def test_a_token_that_is_not_the_next_word_is_an_error(tmp_path):
+    good = (FIX / "penta_small.conll").read_text("utf-8")
+    p = tmp_path / "tags.conll"
+    p.write_text(good.replace("Quito", "Lima", 1), "utf-8")
+    with pytest.raises(EvalError) as e:
+        read_gold(FIX / "penta_small.tsv", "penta-tsv", spans=p)
+    assert e.value.code == "E612" and "'Lima'" in str(e.value) and "tags.conll:3" in str(e.value)
+
+
+def test_spans_go_only_with_penta_tsv():
+    with pytest.raises(EvalError) as e:
+        read_gold(FIX / "petr_small.xml", "petr", spans=FIX / "penta_small.conll")
+    assert e.value.code == "E611"

@@ -182,7 +182,8 @@ def test_empty_files(tmp_path: Path) -> None:
 
 def test_empty_jsonl_and_folder(tmp_path: Path) -> None:
     (tmp_path / "e.jsonl").write_bytes(b"")
-    assert read(tmp_path / "e.jsonl") == []  # nothing in it, nothing dropped
+    r = only_reject(read(tmp_path / "e.jsonl"))  # nothing in it: reported, never passed over in silence
+    assert r.code == "E110" and "no records" in r.reason
     empty = tmp_path / "dir"
     empty.mkdir()
     r = only_reject(read(empty))

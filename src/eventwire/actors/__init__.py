@@ -11,7 +11,9 @@ The modules, in the order a story meets them: ``lexicon.py`` (the dictionaries: 
 actors), ``recognize.py`` (hits, name chains, phrases), then ``resolve.py``, whose ``STEPS`` list the
 resolver's steps sentence by sentence (``draft.py``, ``titles.py``, ``place_context.py``,
 ``own_country.py``, ``fallbacks.py``, ``emit.py``, ``references.py``; they share ``sentence.py``,
-``memory.py``, ``clause.py`` and ``places.py``).
+``memory.py``, ``clause.py`` and ``places.py``), and ``attribution.py`` (headline speakers and reporting
+sources: ``ActorMention.attribution``). Before the parse, ``ActorCoder.recase`` (``recase.py``) writes
+ALL-CAPS and all-lower-case text in normal case for the parser.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from ..mentions import ActorMention
 from ..nlp import text_of
 from ..story import Story
 from . import lexicon as _lexicon
+from .attribution import headline_speakers
+from .attribution import mark as mark_attributions
 from .credits import Credits
+from .recase import Recaser
 from .recognize import Unit, find_hits, group_units, name_chains, sentence_starts
 from .resolve import Resolver
 from .words import NOT_NAME_NEIGHBOURS, NOT_NAMES, ORG_WORDS, TITLES_BEFORE_PLACES
@@ -40,6 +45,7 @@ class ActorCoder:
         (see ``lexicon.load``)."""
         self.lexicon = _lexicon.load(data_dir, extra)
         self.resolver = Resolver(self.lexicon)
+        self.recase = Recaser(self.lexicon)  # ALL-CAPS and all-lower text in normal case, for the parser
         self.credits = Credits(
             data_dir / "credits.yaml" if data_dir is not None and (data_dir / "credits.yaml").exists() else None
         )
@@ -67,9 +73,15 @@ class ActorCoder:
             taken = bytearray(a | b for a, b in zip(taken, credit, strict=True))
         units: list[Unit] = hits + name_chains(doc, taken, sent_of, text)
         units.sort(key=lambda u: u.start)
-        phrases = group_units(doc, units)
+        speakers = headline_speakers(doc, sents, units)  # "... - foreign ministry": no part of the target
+        segment = [0] * len(doc) if speakers else []
+        for n, (a, b) in enumerate(speakers, 1):
+            segment[a:b] = [n] * (b - a)
+        phrases = group_units(doc, units, segment)
         lowers = doc.to_array([LOWER]).tolist()
-        return self.resolver.resolve(doc, story, phrases, units, sents, lowers)
+        mentions = self.resolver.resolve(doc, story, phrases, units, sents, lowers)
+        mark_attributions(doc, mentions, speakers)
+        return mentions
 
 
 def _is_surname(doc: Any, u: Unit, hits: Sequence[Unit] = ()) -> bool:

@@ -31,6 +31,7 @@ from .words import (
     ETHNIC_IDS,
     FORMER_IDS,
     GIVEN_NAMES,
+    NATIONAL,
     ONE,
     ORG_WORDS,
     PLACE_TARGET_VERBS,
@@ -128,6 +129,7 @@ def draft_of(doc: Any, p: Phrase, day: _dt.date | None, lowers: list[int], lex: 
     _widen(doc, d)
     head_units = [u for u in p.units if u.root == p.anchor or u.start <= p.anchor < u.end]
     _read_units(doc, d, head_units, day, lex)
+    _national_body(doc, d)
     _mark_phrase(doc, d, lowers)
     d.only_capital = all(u.kind == "capital" for u in p.units)
     if d.only_capital:
@@ -248,12 +250,12 @@ def _entry_unit(doc: Any, d: Draft, u: Unit, e: Entry, day: _dt.date | None, rol
     """A country, demonym, capital, seat, organisation, role, rank or collective reference."""
     p = d.phrase
     if (
-        u.kind == "country"
+        u.kind in ("country", "capital")
         and u.end - u.start == 1
         and doc[u.start].lower_ in GIVEN_NAMES
         and any(x.kind == "name" and x.start == u.end and x.end - x.start <= 2 for x in p.units)
     ):
-        return  # "Chad Smith", "Jordan Henderson": a first name, not the country
+        return  # "Chad Smith", "Sofia Marquez": a first name, not the country
     if u.kind in ("country", "demonym", "capital") and _stance_prefix(doc, u.start):
         return  # "pro-Russian separatists", "an anti-Syria journalist": a stance, not a country
     if u.kind in COUNTRY_KINDS and e.country:
@@ -274,6 +276,26 @@ def _entry_unit(doc: Any, d: Draft, u: Unit, e: Entry, day: _dt.date | None, rol
         d.collective = True
     if e.fallback and not d.fallback:
         d.fallback = e.fallback
+
+
+def _national_body(doc: Any, d: Draft) -> None:
+    """ "Iran's Red Crescent", "the Kenya Red Cross", "the national Olympic committee": an organisation every
+    country has one of (igos.yaml ``national``) is the national body when the phrase names a country or says
+    "national" — that country (or the context's) with the generic code as a sector, not the international
+    organisation."""
+    body = next((u for u in d.phrase.units if u.kind == "igo" and u.entry is not None and u.entry.national), None)
+    if body is None or body.entry is None:
+        return
+    own = [(c, u) for c, u in d.countries if u is not body and u.kind in ("country", "demonym", "capital")]
+    said = any(doc[i].lower_ in NATIONAL for i in range(max(d.start - 1, 0), body.start))
+    if not own and not said:
+        return
+    e = body.entry
+    d.countries = own
+    d.orgs = [o for o in d.orgs if o not in (e.org, e.sub)]
+    generic = [e.country] if e.country in INTERNATIONAL else []
+    d.sectors = generic + [s for s in d.sectors if s not in generic]
+    d.has_role = True
 
 
 def _mark_phrase(doc: Any, d: Draft, lowers: list[int]) -> None:
@@ -396,6 +418,8 @@ def _trim(doc: Any, d: Draft) -> None:
     for i in range(d.head + 1, d.end):
         if doc[i].tag_ in FINITE:
             d.end = i
+            while d.end - 1 > d.head and (doc[d.end - 1].is_punct or doc[d.end - 1].tag_ in ("WP", "WDT")):
+                d.end -= 1  # "Omar Haddad, who heads ...": the person, without ", who"
             break
     breaks = [i for i in range(d.start, d.end) if "\n" in doc[i].text_with_ws] if has_break(doc, d.start, d.end) else []
     if breaks:

@@ -71,11 +71,26 @@ def emit(story: StoryState, s: Sentence) -> None:
         if name and countries and countries[0]:
             mem.remember_person(name, countries[0], tuple(d.sectors))
         if d.has_role and countries and countries[0]:
-            mem.remember_title(doc[d.head].lemma_.lower(), countries[0], tuple(d.sectors))
+            for lemma, sectors in _titles(doc, d):
+                mem.remember_title(lemma, countries[0], sectors)
     for m in out:
         if m.group is not None and sum(1 for o in out if o.group == m.group) == 1:
             m.group = None
     s.emitted = out
+
+
+def _titles(doc: Any, d: Draft) -> list[tuple[str, tuple[str, ...]]]:
+    """What "the <title>" may later refer to, with its sectors: the phrase head (the phrase's sectors), and for
+    a titled person the head noun of each title, before or after the name, with that title's own sectors
+    ("Chile's envoy Rosa Lagos", "Karl Lind, Sweden's deputy foreign minister" -> "envoy", "minister")."""
+    out = [(doc[d.head].lemma_.lower(), tuple(d.sectors))]
+    if d.names:
+        for u in d.phrase.units:
+            if u.kind in ("role", "rank") and u.entry is not None and u.entry.sectors and not u.entry.religion:
+                lemma = doc[u.root].lemma_.lower()
+                if all(lemma != k for k, _ in out):
+                    out.append((lemma, u.entry.sectors))
+    return out
 
 
 def _sectors(d: Draft, c: str | None) -> list[str]:

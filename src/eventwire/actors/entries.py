@@ -63,6 +63,7 @@ class Entry:
     # Health Commission")
     equipment: bool = False  # military equipment: a name that owns it is no titled person
     home: str | None = None  # an ethnic group's country of settlement, when it has one main one
+    national: bool = False  # an organisation every country has one of ("Red Crescent"): a country's own
 
     def org_sectors(self, day: _dt.date | None) -> tuple[str, ...]:
         """Sectors of an organisation entry on ``day``: a party with governing terms is GOV PTY inside

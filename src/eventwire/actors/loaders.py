@@ -147,6 +147,7 @@ def load_igos(lex: Lexicon, path: Path | None = None, name: str = "igos.yaml") -
             org=item.get("org"),
             sub=item.get("sub"),
             region=item.get("region"),
+            national=bool(item.get("national", False)),
             periods=periods,
             default=default,
         )

@@ -238,10 +238,11 @@ def convert_agents(lines: Iterable[str], source: str) -> Converted:
     return res
 
 
-def _expand(term: str, macros: dict[str, list[str]]) -> list[str]:
+def _expand(term: str, macros: dict[str, list[str]], used: frozenset[str] = frozenset()) -> list[str]:
+    # each macro is expanded once per term: a macro whose values name it again ("!G! = !G!S") stays as written
     for k, vals in macros.items():
-        if k in term:
-            return [t for v in vals for t in _expand(term.replace(k, v), macros)]
+        if k in term and k not in used:
+            return [t for v in vals for t in _expand(term.replace(k, v), macros, used | {k})]
     return [term]
 
 

@@ -26,7 +26,7 @@ from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
 from .entries import Entry, Form, Lexicon
-from .words import FOR_HEADS, NOT_NAMES, STANCE_PREFIXES
+from .words import FOR_HEADS, NOT_NAMES, ROLE_CLAUSE_VERBS, STANCE_PREFIXES, TO_HEADS
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Dependency relations that stay inside a noun phrase when climbing from a modifier to its head.
@@ -209,13 +209,17 @@ def name_chains(doc: Any, taken: bytearray, sent_of: list[int], text: str | None
     return chains
 
 
-def climb(doc: Any, root: int, actor_heads: set[int]) -> tuple[int, int]:
-    """(anchor, top): the highest actor head on the way up through noun-phrase relations, and the top."""
+def climb(
+    doc: Any, root: int, actor_heads: set[int], segment: Sequence[int] = (), states: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """(anchor, top): the highest actor head on the way up through noun-phrase relations, and the top
+    (never into another ``segment``: a headline's speaker is not part of the phrase before its dash; ``states``:
+    heads of country words, which an aide is never the apposition of)."""
     t = doc[root]
     anchor, top = root, root
     for _ in range(12):
         h = t.head
-        if h.i == t.i:
+        if h.i == t.i or (segment and segment[h.i] != segment[root]):
             break
         dep = t.dep_
         if dep in NP_DEPS and h.pos_ in NOMINAL:
@@ -227,6 +231,16 @@ def climb(doc: Any, root: int, actor_heads: set[int]) -> tuple[int, int]:
             t = h.head
         elif dep == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and h.head.lemma_.lower() in FOR_HEADS:
             t = h.head  # "a spokesman for the Foreign Ministry": the spokesman speaks for the ministry
+        elif (
+            dep == "pobj"
+            and h.lower_ == "to"
+            and h.dep_ == "prep"
+            and h.head.lemma_.lower() in TO_HEADS
+            and not (h.head.dep_ == "appos" and h.head.head.i in states)  # "Syria, a close aide to ... said"
+        ):
+            t = h.head  # "an aide to the President of Latvia": the aide serves the president
+        elif (v := _role_clause_verb(t)) is not None:
+            t = v.head  # "Omar Haddad, who heads Jordan's intelligence service": the service's head
         else:
             break
         top = t.i
@@ -235,12 +249,30 @@ def climb(doc: Any, root: int, actor_heads: set[int]) -> tuple[int, int]:
     return anchor, top
 
 
-def group_units(doc: Any, units: Sequence[Unit]) -> list[Phrase]:
-    """Assign every unit its anchor and collect the phrases, in text order of their first token."""
+def _role_clause_verb(t: Any) -> Any | None:
+    """The verb of a relative clause that gives the person before it the role ``t`` names ("X, who heads
+    Jordan's intelligence service", "X, who is Peru's envoy", "X, who serves as India's ambassador"), or
+    ``None``."""
+    v = t.head
+    if t.dep_ == "pobj" and v.lower_ == "as" and v.dep_ == "prep":
+        v = v.head
+    elif t.dep_ not in ("dobj", "attr"):
+        return None
+    if v.dep_ != "relcl" or v.lemma_.lower() not in ROLE_CLAUSE_VERBS or v.head.pos_ != "PROPN":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in v.children):
+        return None
+    return v
+
+
+def group_units(doc: Any, units: Sequence[Unit], segment: Sequence[int] = ()) -> list[Phrase]:
+    """Assign every unit its anchor and collect the phrases, in text order of their first token
+    (``segment``: a segment number per token that a phrase does not cross; empty: none)."""
     heads = {u.root for u in units}
+    states = frozenset(u.root for u in units if u.kind in ("country", "capital", "demonym"))
     phrases: dict[int, Phrase] = {}
     for u in units:
-        u.anchor, u.top = climb(doc, u.root, heads)
+        u.anchor, u.top = climb(doc, u.root, heads, segment, states)
         phrases.setdefault(u.anchor, Phrase(u.anchor)).units.append(u)
     _merge_sibling_modifiers(doc, phrases, heads)
     out = sorted(phrases.values(), key=lambda p: p.start)

@@ -39,16 +39,28 @@ ALIEN_STATE = _set(_WORDS, "alien_state")  # "foreign" before a state role: UIS
 STANCE_PREFIXES = _set(_WORDS, "stance_prefixes")  # "pro-", "anti-" before a country
 ETHNIC_IDS = frozenset(get_string_id(w) for w in _WORDS["ethnic"])
 DEFINITE = _set(_WORDS, "definite")  # "the minister"
+NATIONAL = _set(_WORDS, "national")  # "the national Red Cross"
 ONE = _set(_WORDS, "one")  # "a Christian"
 TITLE_CONNECTORS = _set(_WORDS, "title_connectors")  # between the titles of a title run
 COORDINATORS = _set(_WORDS, "coordinators")  # "Trump and ... Modi"
 FOR_HEADS = _set(_WORDS, "for_heads")  # "a spokesman for the ministry"
+TO_HEADS = _set(_WORDS, "to_heads")  # "an aide to the president"
+ROLE_CLAUSE_VERBS = _set(_WORDS, "role_clause_verbs")  # "X, who heads Jordan's intelligence service"
+REPORTING_PREPS = _set(_WORDS, "reporting_preps")  # "according to the ministry"
+REPORTING_VERBS = _set(_WORDS, "reporting_verbs")  # "state news agency IRNA reported"
+CITING_VERBS = _set(_WORDS, "citing_verbs")  # "..., quoting the ministry"
 
 # -- names (recognize.py, __init__.py) -----------------------------------------------------------------
 _CALENDAR = calendar()
 NOT_NAMES = _set(_WORDS, "not_names") | frozenset(_CALENDAR.all_months) | frozenset(_CALENDAR.weekdays)
 NOT_NAME_NEIGHBOURS = _set(_WORDS, "not_name_neighbours")
 TITLES_BEFORE_PLACES = _set(_WORDS, "titles_before_places")
+AMBIGUOUS_ACRONYMS = _set(_WORDS, "ambiguous_acronyms")  # "US"/"us": not restored in recased text
+CONTEXT_ACRONYMS = _set(_WORDS, "context_acronyms")  # ... except "US" where the context says so
+PRONOUN_GOVERNORS = _set(_WORDS, "pronoun_governors")  # ... not after "TOLD", "FOR"
+ACRONYM_DETERMINERS = _set(_WORDS, "acronym_determiners")  # "the us"
+# weekdays and full month names a recased text writes with a capital ("may", "march" are also words)
+CALENDAR_NAMES = frozenset(_CALENDAR.weekdays) | (frozenset(_CALENDAR.months) - _set(_WORDS, "ambiguous_months"))
 GIVEN_NAMES = _set(_CONTEXT, "given_names")  # "Chad Smith"
 # words that make a name chain an organisation ("Air China") -> the sectors they give
 ORG_WORDS: dict[str, tuple[str, ...]] = {k.lower(): tuple(v) for k, v in _load("org_words.yaml")["words"].items()}

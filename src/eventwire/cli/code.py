@@ -9,6 +9,8 @@ import click
 from ..ingest import read_paths
 from ..pipeline import code_stories
 from ._common import EXIT_NOTHING, Progress, RecordWriter, handle_errors, json_line, open_output
+from ._confidence import keep, min_confidence_option
+from ._reliability import max_story_bytes_option
 
 
 @click.command("code")
@@ -46,6 +48,13 @@ from ._common import EXIT_NOTHING, Progress, RecordWriter, handle_errors, json_l
     help="Decode input that is not UTF-8 with ENC (e.g. cp1252) instead of rejecting it.",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when a terminal).")
+@click.option(
+    "--prefilter/--no-prefilter",
+    default=None,
+    help="Sentences without a possible trigger word skip the parser (default: EVENTWIRE_PREFILTER / config, else off).",
+)
+@min_confidence_option("code")
+@max_story_bytes_option
 @handle_errors
 def command(
     paths: tuple[str, ...],
@@ -58,6 +67,8 @@ def command(
     batch_size: int,
     fallback_encoding: str | None,
     progress: bool | None,
+    prefilter: bool | None = None,
+    min_confidence: float | None = None,
 ) -> None:
     """Code news stories into CAMEO/PLOVER event records (JSONL on stdout by default).
 
@@ -72,19 +83,26 @@ def command(
     writer = RecordWriter(out, fmt)
     rej_out = open(rejects, "w", encoding="utf-8") if rejects else None
     bar = Progress("stories", progress)
-    n_stories = n_events = n_rejects = 0
+    n_stories = n_events = n_rejects = n_dropped = 0
     try:
         stories = read_paths(paths, fallback_encoding=fallback_encoding)
         for res in code_stories(
-            stories, model=model, workers=workers, batch_size=batch_size, dictionaries=list(dictionaries) or None
+            stories,
+            model=model,
+            workers=workers,
+            batch_size=batch_size,
+            dictionaries=list(dictionaries) or None,
+            prefilter=prefilter,
         ):
-            writer.write(res.records)
+            records = keep(res.records, min_confidence)
+            n_dropped += len(res.records) - len(records)
+            writer.write(records)
             for r in res.rejects:
                 click.echo(f"eventwire: rejected {r}", err=True)
                 if rej_out:
                     rej_out.write(json_line(r.to_dict()) + "\n")
             n_stories += res.stories
-            n_events += len(res.records)
+            n_events += len(records)
             n_rejects += len(res.rejects)
             bar.advance(res.stories + len(res.rejects))
         writer.close()
@@ -94,6 +112,7 @@ def command(
             rej_out.close()
         if out is not sys.stdout:
             out.close()
-    click.echo(f"eventwire: {n_stories} stories coded, {n_events} events, {n_rejects} rejected", err=True)
+    below = f" ({n_dropped} below --min-confidence {min_confidence} left out)" if min_confidence is not None else ""
+    click.echo(f"eventwire: {n_stories} stories coded, {n_events} events{below}, {n_rejects} rejected", err=True)
     if n_stories == 0:
         sys.exit(EXIT_NOTHING)

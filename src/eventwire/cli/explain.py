@@ -45,7 +45,7 @@ def command(text_or_path: str, model: str | None, parse: bool, as_json: bool) ->
     coder = Coder(model)
     for story in stories:
         analysis = coder.analyze(story)
-        events, traces = coder.events.explain(analysis.doc, analysis.actors)
+        events, traces = coder.events.explain(analysis.doc, analysis.actors, analysis.story.date)
         for si, sent in enumerate(analysis.doc.sents):
             lines = traces[si] if si < len(traces) else []
             sent_events = [e for e in events if e.sentence_index == si]

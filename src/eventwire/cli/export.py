@@ -6,14 +6,15 @@ from typing import Any
 
 import click
 
-from ..store.db import open_store
 from ..store.export import FORMATS, export
 from ._common import handle_errors
+from ._source import open_source, parquet_option
 from .query import filter_options, make_filters
 
 
 @click.command("export")
 @filter_options
+@parquet_option
 @click.option(
     "--format",
     "fmt",
@@ -36,7 +37,8 @@ def command(db: str, level: str, fmt: str, output: str | None, **kw: Any) -> Non
       eventwire export --format gdelt --level mentions -o mentions.tsv
       eventwire export --format plover --dyad AZE-RUS --undirected
     """
-    with open_store(db, read_only=True) as st:
-        n = export(st, fmt, output, level=level, filters=make_filters(kw))
+    filters = make_filters(kw)
+    with open_source(db, kw.get("parquet"), filters) as st:
+        n = export(st, fmt, output, level=level, filters=filters)
     if output and output != "-":
         click.echo(f"eventwire: {n} {level} written to {output}", err=True)

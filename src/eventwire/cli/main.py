@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .._version import __version__
-from . import actors, code, dictionaries, eval, explain, export, query, run, serve, stories
+from . import actors, code, dictionaries, eval, explain, export, query, run, serve, spark_run, stories
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -19,7 +19,7 @@ def cli() -> None:
     """
 
 
-for _mod in (code, stories, actors, explain, eval, dictionaries, run, query, export, serve):
+for _mod in (code, stories, actors, explain, eval, dictionaries, run, query, export, serve, spark_run):
     cli.add_command(_mod.command)
 
 

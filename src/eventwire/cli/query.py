@@ -12,8 +12,10 @@ import pyarrow as pa
 
 from ..errors import error
 from ..store import query as q
-from ..store.db import DEFAULT_DB, open_store
+from ..store.db import DEFAULT_DB
 from ._common import handle_errors, table
+from ._confidence import min_confidence_option
+from ._source import open_source, parquet_option
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> _dt.date | None:
@@ -49,7 +51,11 @@ def filter_options(fn: Any) -> Any:
         click.option("--root", help="CAMEO root (01-20)."),
         click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4."),
         click.option("--plover", help="PLOVER event (CONSULT, ASSAULT ...)."),
+        min_confidence_option("filter"),
         click.option("--text", help="Words in the evidence sentence (case-insensitive)."),
+        click.option(
+            "--background", is_flag=True, help="Also background history and habits (modality historical, habitual)."
+        ),
     ]
     for o in reversed(opts):
         fn = o(fn)
@@ -68,8 +74,10 @@ def make_filters(kw: dict[str, Any]) -> q.Filters:
         cameo=kw.get("cameo"),
         root=kw.get("root"),
         quad=kw.get("quad"),
+        min_confidence=kw.get("min_confidence"),
         plover=kw.get("plover"),
         text=kw.get("text"),
+        background=bool(kw.get("background")),
     )
 
 
@@ -143,6 +151,7 @@ def _cell(v: Any) -> str:
 
 @click.command("query")
 @filter_options
+@parquet_option
 @click.option(
     "--agg", type=click.Choice(q.PERIODS), help="Aggregate: counts and Goldstein sums per period × dyad × quad class."
 )
@@ -183,7 +192,7 @@ def command(
       eventwire query --top dyads -n 10
     """
     filters = make_filters(kw)
-    with open_store(db, read_only=True) as st:
+    with open_source(db, kw.get("parquet"), filters) as st:
         columns = None
         if agg:
             tbl = q.aggregate(st, filters, by=agg, level=level, dyad=not no_dyad, quad=not no_quad)

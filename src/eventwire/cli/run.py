@@ -12,6 +12,8 @@ from ..runner import RunStats, run_corpus
 from ..store.db import DEFAULT_DB
 from ..store.dedup import DedupParams
 from ._common import EXIT_NOTHING, handle_errors
+from ._confidence import min_confidence_option, run_summary
+from ._reliability import max_story_bytes_option, sigterm_as_interrupt
 
 
 def dedup_options(fn: Any) -> Any:
@@ -134,7 +136,10 @@ class RunProgress:
     default=None,
     help="Progress on stderr (default: on; redrawn on a terminal, one line per batch otherwise).",
 )
+@min_confidence_option("run")
+@max_story_bytes_option
 @handle_errors
+@sigterm_as_interrupt
 def command(
     paths: tuple[str, ...],
     db: str,
@@ -149,6 +154,7 @@ def command(
     directed: bool,
     count: bool,
     progress: bool | None,
+    min_confidence: float | None = None,
 ) -> None:
     """Code a corpus into an event store: stories, event mentions, de-duplicated events, actors, rejects.
 
@@ -186,5 +192,7 @@ def command(
         f"{st.events} events (re)clustered in {_hms(st.elapsed)} → {db}",
         err=True,
     )
+    if (line := run_summary(db, min_confidence)) is not None:
+        click.echo(line, err=True)
     if st.coded + st.skipped + st.rejected == 0:
         sys.exit(EXIT_NOTHING)

@@ -42,8 +42,15 @@ def evaluate(gold: GoldSet, coder: Coder, *, limit: int | None = None) -> tuple[
 
 
 def evaluate_file(
-    path: str | Path, fmt: str, *, coder: Coder | None = None, model: str | None = None, limit: int | None = None
+    path: str | Path,
+    fmt: str,
+    *,
+    coder: Coder | None = None,
+    model: str | None = None,
+    limit: int | None = None,
+    spans: str | Path | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Read ``path`` in gold format ``fmt``, code it and score it: (report dict, sentence errors)."""
-    gold = read_gold(path, fmt)
+    """Read ``path`` in gold format ``fmt`` (with the ``spans`` file of a penta TSV), code it and score it:
+    (report dict, sentence errors)."""
+    gold = read_gold(path, fmt, spans=spans)
     return evaluate(gold, coder or Coder(model), limit=limit)

@@ -35,6 +35,10 @@ class GoldEvent:
     penta: int | None = None  # CAMEO penta class 0-4
     sources: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
+    # character spans of the actors' words in the sentence, where the gold gives them (PLOVER GSR
+    # ``actorText``, ConfliBERT token tags): the span scores
+    source_spans: tuple[tuple[int, int], ...] = ()
+    target_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)

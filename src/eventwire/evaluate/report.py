@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from . import calibration
+
 NAMES = {
     "country": "countries + CAMEO code",
     "code": "exact CAMEO code",
@@ -20,7 +22,8 @@ def pct(v: float | None) -> str:
 
 
 def render(report: dict[str, Any]) -> str:
-    """The report as plain text: counts, accuracies, actors, triples, per-class scores, confusion table."""
+    """The report as plain text: counts, accuracies, actors, actor spans, triples, per-class scores, confusion
+    table, calibration (reliability bins and ECE)."""
     b = io.StringIO()
     g, c = report["gold"], report["counts"]
     b.write(f"eventwire eval: {g['path']} ({g['format']}, {g['kind']} gold)")
@@ -48,6 +51,10 @@ def render(report: dict[str, Any]) -> str:
         b.write("\nactors (of the chosen event, where the gold names the actor)\n")
         for k, a in report["actors"].items():
             b.write(f"  {k.replace('_', ' '):<18} {pct(a['value'])}  ({a['correct']}/{a['total']})\n")
+    if report.get("spans"):
+        b.write("\nactor spans (of the chosen event, where the gold gives the actor's words)\n")
+        for k, a in report["spans"].items():
+            b.write(f"  {k.replace('_', ' '):<18} {pct(a['value'])}  ({a['correct']}/{a['total']})\n")
     if report["triples"]:
         b.write("\ntriples (source, target, event)      precision  recall  F1     tp/pred/gold\n")
         for lv, t in report["triples"].items():
@@ -56,15 +63,25 @@ def render(report: dict[str, Any]) -> str:
                 f"{pct(t['f1']):<6} {t['tp']}/{t['predicted']}/{t['gold']}\n"
             )
     fam = report["confusion"]["family"]
-    cl = report["classes"].get(fam)
-    if cl:
-        b.write(f"\nper {NAMES.get(fam, fam)}   precision  recall  F1     support  predicted\n")
+    for f in sorted(report["classes"], key=lambda x: x != fam):  # the confusion table's family first
+        cl = report["classes"][f]
+        if not cl["classes"]:
+            continue
+        b.write(f"\nper {NAMES.get(f, f)}   precision  recall  F1     support  predicted\n")
         for label, s in cl["classes"].items():
             b.write(
                 f"  {label:<12} {pct(s['precision']):<10} {pct(s['recall']):<7} {pct(s['f1']):<6} "
                 f"{s['support']:<8} {s['predicted']}\n"
             )
     b.write(confusion_table(report["confusion"]))
+    if report.get("calibration"):
+        b.write(
+            "\n"
+            + calibration.render(
+                report["calibration"],
+                "calibration of the confidence (every event the gold can judge; 'right' as in docs/evaluation.md)",
+            )
+        )
     return b.getvalue()
 
 

@@ -10,7 +10,9 @@ How a sentence's predicted label is chosen (documented in docs/evaluation.md):
   "no event" is read as class 0 (neutral: statements and appeals), the class ConfliBERT gives to
   sentences without cooperative or conflictual action.
 
-Triples use every candidate, not only the chosen one.
+Triples use every candidate, not only the chosen one. Actor span scores (``spans.py``) compare the chosen
+event's actors with the gold's spans where the gold has them; the calibration section (``calibration.py``:
+reliability bins and ECE) judges every event the gold can judge.
 """
 
 from __future__ import annotations
@@ -18,86 +20,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..events import cameo
 from ..record import EventRecord
-from . import metrics
+from . import calibration, metrics
 from .gold import GoldEvent, GoldSentence, GoldSet
-from .metrics import NONE
+from .labels import FAMILIES, PRIMARY, actor_code, candidates, choose, country, gold_label, pred_label
 from .predict import Prediction
+from .spans import span_hit
 
-NO_COUNTRY = "---"
-
-
-def country(code: str | None) -> str | None:
-    """The country slot of a CAMEO/PLOVER actor code (first three characters), ``None`` when absent."""
-    if not code:
-        return None
-    return code[:3].upper()
-
-
-def candidates(records: Sequence[EventRecord], kind: str) -> list[EventRecord]:
-    if kind == "plover":
-        return [r for r in records if r.get("plover")]
-    return list(records)
-
-
-def choose(records: Sequence[EventRecord], kind: str) -> EventRecord | None:
-    """The event that stands for the sentence (see the module docstring), or ``None``."""
-    cands = candidates(records, kind)
-    if not cands:
-        return None
-
-    def key(r: EventRecord) -> tuple[float, int, str]:
-        trig = ((r.get("evidence") or {}).get("trigger") or {}).get("start", 0)
-        return (-float(r.get("confidence") or 0.0), int(trig or 0), str(r.get("cameo")))
-
-    return min(cands, key=key)
-
-
-def _actor_code(r: EventRecord | None, role: str) -> str | None:
-    actor = None if r is None else r["source"] if role == "source" else r["target"]
-    code = actor["code"] if actor else None
-    return code.upper() if code else None
-
-
-# -- labels of one gold event / one predicted record, per label family ------------------------------------
-def gold_label(ev: GoldEvent, family: str) -> str | None:
-    root = ev.root or (ev.cameo[:2] if ev.cameo else None)
-    if family == "code":
-        return ev.cameo
-    if family == "root":
-        return root
-    if family == "quad":
-        return str(cameo.quad_class(root)) if root else None
-    if family == "penta":
-        if ev.penta is not None:
-            return str(ev.penta)
-        return str(cameo.penta_class(root)) if root else None
-    if family == "plover":
-        return ev.plover
-    raise ValueError(family)
-
-
-def pred_label(r: EventRecord | None, family: str) -> str:
-    if r is None:
-        return "0" if family == "penta" else NONE
-    code = str(r["cameo"])
-    if family == "code":
-        return code
-    if family == "root":
-        return cameo.root_of(code)
-    if family == "quad":
-        return str(cameo.quad_class(code))
-    if family == "penta":
-        return str(cameo.penta_class(code))
-    if family == "plover":
-        pl = r["plover"]
-        return pl["event"] if pl and pl["event"] else NONE
-    raise ValueError(family)
-
-
-FAMILIES = {"cameo": ("code", "root", "quad", "penta"), "plover": ("plover",), "penta": ("penta",)}
-PRIMARY = {"cameo": "root", "plover": "plover", "penta": "penta"}  # the family of the confusion table
+__all__ = ["FAMILIES", "PRIMARY", "actor_code", "candidates", "choose", "country", "gold_label", "pred_label", "score"]
 
 
 def _match(events: Sequence[GoldEvent], chosen: EventRecord | None, family: str) -> GoldEvent | None:
@@ -106,7 +36,7 @@ def _match(events: Sequence[GoldEvent], chosen: EventRecord | None, family: str)
     if not scored:
         return None
     p = pred_label(chosen, family)
-    src, tgt = _actor_code(chosen, "source"), _actor_code(chosen, "target")
+    src, tgt = actor_code(chosen, "source"), actor_code(chosen, "target")
 
     def key(e: GoldEvent) -> tuple[int, int, int]:
         return (
@@ -139,9 +69,7 @@ def triples(
             for t in e.targets or (None,):
                 gold.add((actor(s) or "-", actor(t) or "-", label))
     for r in candidates(records, kind):
-        pred.add(
-            (actor(_actor_code(r, "source")) or "-", actor(_actor_code(r, "target")) or "-", pred_label(r, family))
-        )
+        pred.add((actor(actor_code(r, "source")) or "-", actor(actor_code(r, "target")) or "-", pred_label(r, family)))
     return gold, pred
 
 
@@ -155,6 +83,10 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
     }
     levels = {"cameo": ("code", "root", "country"), "plover": ("plover",), "penta": ()}[kind]
     trip: dict[str, list[tuple[set[Any], set[Any]]]] = {lv: [] for lv in levels}
+    span_hits: dict[str, list[bool]] = {
+        k: [] for k in ("source_exact", "source_overlap", "target_exact", "target_overlap")
+    }
+    cal: list[tuple[float, bool]] = []
     errors: list[dict[str, Any]] = []
     n_pred_events = no_pred = rejected = no_event_sents = no_event_false = 0
 
@@ -164,6 +96,10 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
         rejected += p.rejected is not None
         chosen = choose(recs, kind)
         no_pred += chosen is None
+        for r in recs:
+            right = calibration.event_right(r, s.events, kind)
+            if right is not None:
+                cal.append((float(r.get("confidence") or 0.0), right))
         for lv in levels:
             trip[lv].append(triples(s.events, recs, kind, lv))
         if not s.events:
@@ -181,18 +117,22 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
             assert g is not None
             pairs[f].append((g, pred_label(chosen, f)))
             wrong |= f == PRIMARY[kind] and pairs[f][-1][0] != pairs[f][-1][1]
-        if kind != "penta":
-            m = _match(s.events, chosen, PRIMARY[kind])
-            if m is not None:
-                src, tgt = _actor_code(chosen, "source"), _actor_code(chosen, "target")
-                if m.sources:
-                    if kind == "cameo":
-                        actor_hits["source_code"].append(src in m.sources)
-                    actor_hits["source_country"].append(country(src) in {country(x) for x in m.sources})
-                if m.targets:
-                    if kind == "cameo":
-                        actor_hits["target_code"].append(tgt in m.targets)
-                    actor_hits["target_country"].append(country(tgt) in {country(x) for x in m.targets})
+        m = _match(s.events, chosen, PRIMARY[kind])
+        if m is not None:
+            src, tgt = actor_code(chosen, "source"), actor_code(chosen, "target")
+            if m.sources:
+                if kind == "cameo":
+                    actor_hits["source_code"].append(src in m.sources)
+                actor_hits["source_country"].append(country(src) in {country(x) for x in m.sources})
+            if m.targets:
+                if kind == "cameo":
+                    actor_hits["target_code"].append(tgt in m.targets)
+                actor_hits["target_country"].append(country(tgt) in {country(x) for x in m.targets})
+            for role in ("source", "target"):
+                hit = span_hit(s.text, chosen, m, role)
+                if hit is not None:
+                    span_hits[f"{role}_exact"].append(hit[0])
+                    span_hits[f"{role}_overlap"].append(hit[1])
         if wrong:
             errors.append(_error(s, p, chosen, kind, "wrong label" if chosen else "no event predicted"))
 
@@ -223,9 +163,15 @@ def score(gold: GoldSet, predictions: Sequence[Prediction]) -> tuple[dict[str, A
         }
         if kind != "penta"
         else {},
+        "spans": {
+            k: {"correct": sum(v), "total": len(v), "value": metrics.ratio(sum(v), len(v))}
+            for k, v in span_hits.items()
+            if v
+        },
         "triples": {lv: metrics.set_prf(trip[lv]) for lv in levels},
         "classes": {f: metrics.per_class(pairs[f]) for f in families if f != "code"},
         "confusion": {"family": primary, **metrics.confusion(pairs[primary])},
+        "calibration": calibration.reliability(cal),
     }
     return report, errors
 
@@ -234,8 +180,8 @@ def _brief(r: EventRecord) -> dict[str, Any]:
     return {
         "cameo": r.get("cameo"),
         "plover": r["plover"]["event"] if r["plover"] else None,
-        "source": _actor_code(r, "source"),
-        "target": _actor_code(r, "target"),
+        "source": actor_code(r, "source"),
+        "target": actor_code(r, "target"),
         "confidence": r.get("confidence"),
         "rule": r.get("rule"),
         "trigger": ((r.get("evidence") or {}).get("trigger") or {}).get("text"),

@@ -7,6 +7,7 @@ compiled once by ``frames.load``; ``coder.SentenceCoder`` runs each sentence thr
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,17 +36,21 @@ class EventCoder:
 
     def code(self, doc: Any, story: Story, actors: list[ActorMention]) -> list[EventMention]:
         """The events of ``doc`` given its actor mentions."""
-        return self._code(doc, actors, None)
+        return self._code(doc, actors, None, story.date if story is not None else None)
 
-    def explain(self, doc: Any, actors: list[ActorMention]) -> tuple[list[EventMention], list[list[str]]]:
+    def explain(
+        self, doc: Any, actors: list[ActorMention], story_date: _dt.date | None = None
+    ) -> tuple[list[EventMention], list[list[str]]]:
         """The events of ``doc`` and, for each sentence, the frames tried and why each gave an event or
         not (one list of lines per sentence, in ``doc.sents`` order)."""
         trace = Trace()
-        events = self._code(doc, actors, trace)
+        events = self._code(doc, actors, trace, story_date)
         return events, trace.sentences
 
-    def _code(self, doc: Any, actors: list[ActorMention], trace: Trace | None) -> list[EventMention]:
-        ctx = StoryContext.of(doc, self.context_rules)
+    def _code(
+        self, doc: Any, actors: list[ActorMention], trace: Trace | None, story_date: _dt.date | None = None
+    ) -> list[EventMention]:
+        ctx = StoryContext.of(doc, self.context_rules, story_date)
         if ctx.spans:  # photo credits and caption headers name no actor of the story
             actors = [a for a in actors if not ctx.in_boilerplate(a.start, a.end)]
         sc = SentenceCoder(self.patterns, self.guards, ActorIndex(actors), trace, ctx)

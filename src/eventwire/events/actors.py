@@ -26,7 +26,7 @@ def actors_at(st: DocState, tok: Any) -> list[ActorMention]:
     got = st.actor_cache.get(tok.i)
     if got is not None:
         return got
-    found = list(st.idx.at(tok.i))
+    found = [m for m in st.idx.at(tok.i) if m.attribution is None]  # a reporter is no actor of the event
     if not found:
         _search_subtree(st, tok, found)
     st.actor_cache[tok.i] = found  # guards against cycles through conj below
@@ -68,7 +68,7 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
                 nxt.append(c)
         for c in nxt:
             for m in st.idx.at(c.i):
-                if m not in found:
+                if m not in found and m.attribution is None:
                     found.append(m)
         if found or not nxt:
             break

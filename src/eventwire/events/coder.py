@@ -14,7 +14,8 @@ for the full rules):
 4. **obligations** — "X said Y must <any action>": a demand even when the action has no frame.
 5. **nouns** — nominal events not used by a verb, with an actor on both sides.
 6. **subordinate** — an event in a purpose or participle clause of another coded event is dropped.
-7. **story_context** — no event inside a credit or caption, no violence in sports reporting.
+7. **story_context** — no event inside a credit or caption, no violence in sports reporting, no attack in a
+   disaster; background history and habits get their modality (``historical``, ``habitual``).
 8. **statements** — statements only when nothing better was coded (with the speech-verb fallback).
 
 What the steps share: ``state.py`` (the document's state, the sentence's work). What they use: reading

@@ -9,10 +9,14 @@ Compiled once from ``data/context.yaml``:
 * **Sports** — a sentence with a strong sports cue (innings, wicket, touchdown, rebound, ...) or a score,
   and every sentence of a story with at least ``story_min`` cues, gives no violent event (roots 17-20) and
   none of the listed game verbs ("beat the Wizards", "defeated X 3-1", "struck out two").
+* **Story time and disasters** — the story's date (background events before it: ``time.py``), whether the
+  story names a physical cause and no attack marker at all, and whether a disaster was reported so far
+  (``physical.py``).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +27,7 @@ from .._data import load_yaml
 from .._regex import Scouted
 from ..errors import EventwireError, error
 from ..nlp import text_of
+from . import physical
 from .grammar import NOUN_POS
 from .tables import load_codes
 
@@ -97,9 +102,12 @@ class StoryContext:
     # ``None`` until a sentence needs them: most stories never ask
     sports_found: tuple[Scouted, ...] | None = None
     text: str = ""
+    story_date: _dt.date | None = None  # the story's date: events before its year are background
+    attack_free: bool = False  # the story names no attack marker (bomb, militants, shelling ...: physical.py)
+    disaster_seen: bool = False  # a sentence so far reported casualties of a physical cause (set by story_context)
 
     @classmethod
-    def of(cls, doc: Any, rules: ContextRules | None = None) -> StoryContext:
+    def of(cls, doc: Any, rules: ContextRules | None = None, story_date: _dt.date | None = None) -> StoryContext:
         rules = rules or load_rules()
         text = text_of(doc)
         low = text.lower()
@@ -115,7 +123,18 @@ class StoryContext:
             found = tuple(p for p, n in counts if n)
             sports_story = cues >= rules.story_min
         skips = [(m.start(), m.end(), p.pattern) for p in rules.skip_sentence for m in p.finditer(text, low)]
-        return cls(rules, spans, sports_story=sports_story, skips=skips, sports_found=found, text=text)
+        prules = physical.load_rules()
+        attack_free = any(w in prules.causes for w in nouns) and physical.marker(doc, prules) is None
+        return cls(
+            rules,
+            spans,
+            sports_story=sports_story,
+            skips=skips,
+            sports_found=found,
+            text=text,
+            story_date=story_date,
+            attack_free=attack_free,
+        )
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.spans)

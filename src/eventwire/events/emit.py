@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..mentions import ActorMention, EventMention
+from . import arguments
+from .confidence import calibrate, path_length
 from .state import Candidate, DocState, Trace
 from .tables import load_codes, load_words
 
@@ -28,10 +30,20 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
     if not c.sources and not c.targets:
         st.note(f"  {label}: no event (code {c.code} by {c.rule}: no source or target actor)")
         return
-    if c.recip and c.code.startswith(st.c.consult_root) and not c.targets and len({a.code for a in c.sources}) < 2:
+    if (
+        c.recip
+        and c.code.startswith(st.c.consult_root)
+        and not c.targets
+        and len({a.code for a in c.sources}) < 2
+        and not arguments.collective(c.sources)  # "NATO defence ministers met": a collective's meeting
+    ):
         st.note(
             f"  {label}: no event (code {c.code}: a meeting with only one party, e.g. a cabinet meeting, is internal)"
         )
+        return
+    why = arguments.private_only(c)  # "Boeing signed a deal with Turkish Airlines": commercial news
+    if why:
+        st.note(f"  {label}: no event (code {c.code} by {c.rule}: {why})")
         return
     st.note(f"  {label}: code {c.code} by {c.rule} (src={names(c.sources)}, tgt={names(c.targets)})")
     cands.append(c)
@@ -107,9 +119,13 @@ def to_events(sentence_index: int, sent: Any, cands: list[Candidate]) -> list[Ev
                     confidence=round(min(conf, 0.99), 3),
                     modality=c.modality,
                     notes=list(c.notes),
+                    kind=c.frame.kind,
+                    heuristic=round(min(conf, 0.99), 3),
+                    source_path=path_length(tok, s),
+                    target_path=path_length(tok, t),
                 )
             )
-    return out
+    return calibrate(out)  # confidence: the calibrated probability (events/confidence.py)
 
 
 def _akey(a: ActorMention | None) -> Any:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import physical
 from .frames import Frame, Patterns
 from .tables import load_words
 
@@ -114,9 +115,11 @@ class Guards:
     def violent_subject(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:
         """Why a violent frame's subject makes it a false friend (abstract, natural, medical or accident
         cause: "floods killed", "the virus killed", "a car ploughed into the crowd, injuring ..."), or
-        ``None``."""
+        ``None``; not when the subject names a weapon or an attacker ("a car bomb killed ...")."""
         if not frame.violent or tok is None or has_actor:
             return None
+        if physical.marker(tok.subtree, physical.load_rules()) is not None:
+            return None  # "a car bomb blast killed ...": a weapon, not an accident
         for h in self._heads(tok):
             low = h.lemma_.lower()
             if low in self.abstract_nouns or low in self.natural or low in self.accident:

@@ -119,7 +119,7 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
     if slot != "obj" and "obj" not in f.tgt:  # "engaged peacekeepers in a firefight"
         f = replace(f, tgt=f.tgt + ("obj",))
     if "subj" not in merged:
-        for k in ("poss", "amod", "compound"):
+        for k in ("poss", "amod", "compound", "by"):  # "the visit by X to Y was postponed": X
             if k in nroles:
                 merged["subj"] = nroles[k]
                 break

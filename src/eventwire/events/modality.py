@@ -164,6 +164,16 @@ def conditional(tok: Any, mod: Modality) -> str | None:
     return None
 
 
+def condition_clause(tok: Any, mod: Modality) -> Any | None:
+    """The if / unless clause attached to ``tok`` ("X will respond *if Y attacks*"), or ``None``."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lemma_.lower() in mod.conditional_marks for m in c.children
+        ):
+            return c
+    return None
+
+
 def headline_infinitive(tok: Any) -> bool:
     """Headline futures: "Japan to send warships to Gulf" (a root verb with "to"), "Chinese president to
     visit Nepal" (a noun phrase as root with a "to"-clause)."""

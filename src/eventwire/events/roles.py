@@ -31,6 +31,10 @@ def roles(st: DocState, v: Any) -> Roles:
         r["obj"] = r.pop("subj") + r.get("obj", [])
         passive = True
     _subject(st, v, r, passive)
+    if "obj" not in r and not passive:
+        shared = _shared_object(v)
+        if shared:
+            r["obj"] = shared  # "condemned and rejected X's claims": both verbs take the object
     if "obj" not in r and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN":
         r["obj"] = [v.head]
     if "obj" not in r and not passive and "as" in r and st.lem(v) not in st.w.as_role_verbs:
@@ -81,7 +85,7 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
             passive = True
             r.setdefault("subj", []).extend(p for p in c.children if p.dep_ == "pobj")
         elif d == "prep" or (d == "prt" and any(p.dep_ == "pobj" for p in c.children)):
-            r.setdefault(st.lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            _prep_slots(st, c, r)
         if d in ("prep", "prt", "advmod"):  # "pulled out of the talks", "walked away from": the inner one
             for q in c.children:
                 if q.dep_ == "prep" and q.i == c.i + 1:
@@ -91,6 +95,32 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         elif d == "oprd" or (d in ("ccomp", "xcomp") and c.pos_ == "NOUN"):
             r.setdefault("oprd", []).append(c)  # "called the premier a liar"
     return r, passive
+
+
+def _shared_object(v: Any) -> list[Any]:
+    """The direct objects of a verb conjoined right after ``v`` ("condemned and rejected the claims"), when
+    only a conjunction (or an adverb) stands between them and the second verb has no subject of its own."""
+    for c in v.children:
+        if c.dep_ != "conj" or c.pos_ not in VERB_POS or c.i <= v.i:
+            continue
+        between = v.doc[v.i + 1 : c.i]
+        if not between or not all(t.dep_ in ("cc", "advmod", "punct") for t in between):
+            continue
+        if any(x.dep_ in ("nsubj", "nsubjpass", "auxpass") for x in c.children):
+            continue
+        return [o for o in c.children if o.dep_ == "dobj"]
+    return []
+
+
+def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
+    """The slot of preposition ``c``; coordinated prepositions share their object: "flights to and from
+    China" fills both "to" and "from" with China."""
+    objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    conj = [q for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP"]
+    shared = objs or [p for q in conj for p in q.children if p.dep_ == "pobj"]
+    r.setdefault(st.lem(c), []).extend(shared)
+    for q in conj:
+        r.setdefault(st.lem(q), []).extend([p for p in q.children if p.dep_ == "pobj"] or shared)
 
 
 def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
@@ -244,10 +274,12 @@ def noun_roles(st: DocState, n: Any) -> Roles:
         if d in ("poss", "amod", "compound"):
             r.setdefault(d, []).append(c)
         elif d == "prep":
-            r.setdefault(st.lem(c), []).extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
-    for o in r.get("of", ()):  # "the suspension of links with X": the of-object's phrases also count
+            _prep_slots(st, c, r)
+    # "the suspension of links with X": the of-object's phrases also count; so do the by-agent's, where the
+    # parser hangs the target ("an attack by militants on a police post": "on" under "militants")
+    for o in [*r.get("of", ()), *r.get("by", ())]:
         for c in o.children:
-            if c.dep_ == "prep" and st.lem(c) not in ("of", *r):
+            if c.dep_ == "prep" and st.lem(c) not in ("of", "by", *r):
                 r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
     return r
 

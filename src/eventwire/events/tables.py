@@ -103,6 +103,7 @@ class Codes:
     not_ordered_action_roots: frozenset[str]
     casualty_roots: frozenset[str]
     sports_violence_roots: frozenset[str]
+    physical_guard_roots: frozenset[str]
     violent_roots: frozenset[str]
     claim_responsibility: str
     accusation: str

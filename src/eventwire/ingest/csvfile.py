@@ -7,16 +7,20 @@ and the rest of the file is still read. A quoted field may span lines; the row's
 from __future__ import annotations
 
 import csv
+import re
+import sys
 from collections.abc import Iterable, Iterator
 
 from ..errors import InputError
 from ..story import Reject, Story
-from .decode import decode_line
-from .limits import MAX_STORY_CHARS
+from .decode import bom_encoding, decode_bytes, decode_line
 from .records import record_to_story
 
-# A field may hold a whole story (and a too-long one must reach the length check, not a csv.Error).
-_FIELD_LIMIT = 4 * MAX_STORY_CHARS + 1024
+# A field may hold a whole story, and a too-long one must reach the story size check (E111), not a csv.Error
+# that would leave the rest of the field to be read as rows of its own: the csv module gets no field limit.
+_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+_NEWLINE = re.compile(r"(?<=\n)")
 
 
 def read_csv(
@@ -28,14 +32,19 @@ def read_csv(
     bad: dict[int, InputError] = {}
 
     def text_lines() -> Iterator[str]:
-        for n, raw in enumerate(lines, 1):
+        it = iter(lines)
+        for n, raw in enumerate(it, 1):
+            if n == 1 and bom_encoding(raw[:4]) in ("utf-16", "utf-32"):  # a whole-file encoding
+                yield from _split_cr(_NEWLINE.split(decode_bytes(raw + b"".join(it), origin, fallback)[0]))
+                return
             if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:
-                yield decode_line(raw, f"{origin}:{n}", fallback)[0]
+                text = decode_line(raw, f"{origin}:{n}", fallback)[0]
             except InputError as e:
                 bad[n] = e
-                yield raw.decode("utf-8", "replace")
+                text = raw.decode("utf-8", "replace")
+            yield from _split_cr([text])
 
     reader = csv.reader(text_lines(), delimiter=delimiter)
     header: list[str] | None = None
@@ -81,3 +90,14 @@ def read_csv(
             )
             continue
         yield record_to_story(rec, origin_file=origin, origin_line=start)
+
+
+def _split_cr(lines: Iterable[str]) -> Iterator[str]:
+    """Lines with an old Mac line end (a lone CR) split there, as the csv module wants them."""
+    for line in lines:
+        if not line:
+            continue
+        if "\r" in line.rstrip("\r\n"):
+            yield from (part for part in _LONE_CR.split(line) if part)
+        else:
+            yield line

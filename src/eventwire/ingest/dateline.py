@@ -1,5 +1,5 @@
 """Wire datelines: ``Baku, October 8, AZERTAC``, ``MOSCOW, June 6. /TASS/.``, ``WASHINGTON (Reuters) -``,
-``KABUL, Afghanistan (AP) —``, ``UNITED NATIONS, March 3 (Xinhua) --``, ``(AP) —`` ...
+``KABUL, Afghanistan (AP) —``, ``UNITED NATIONS, March 3 (Xinhua) --``, ``(AP) —``, ``Moscow. May 3. INTERFAX -`` ...
 
 ``match_dateline(text, pos)`` looks for a dateline that starts at ``pos`` (after optional blanks) and returns
 a ``Dateline`` with the parsed place, region/country, month/day/year and agency, and the offset where the
@@ -73,6 +73,12 @@ _PLACE_DATELINE = re.compile(
     {_TERM}""",
     re.VERBOSE,
 )
+# "Moscow. May 3. INTERFAX -", "ALMATY. March 3. KAZINFORM -": place, date and agency separated by periods
+_PERIOD_DATELINE = re.compile(
+    rf"""[ \t]*(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}?)\.[ \t]+{_DATE}\.[ \t]*(?P<agb>{_BARE})
+    (?P<region>(?!))?(?P<agp>(?!))?(?P<ags>(?!))?{_TERM}""",  # (the groups the place pattern has; never set)
+    re.VERBOSE,
+)
 _AGENCY_DATELINE = re.compile(rf"[ \t]*\([ \t]*(?P<agp>[^()\n]{{1,40}}?)[ \t]*\){_TERM}")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _EOL = re.compile(r"[ \t\r]*(?:\n|$)")
@@ -141,6 +147,11 @@ def match_dateline(text: str, pos: int = 0, *, lenient: bool = False) -> Datelin
     pos = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
     m = _PLACE_DATELINE.match(text, pos)
     if m is not None:
+        d = _from_place_match(text, m, lenient)
+        if d is not None:
+            return d
+    m = _PERIOD_DATELINE.match(text, pos)
+    if m is not None and canonical_agency(m.group("agb")) is not None:
         d = _from_place_match(text, m, lenient)
         if d is not None:
             return d

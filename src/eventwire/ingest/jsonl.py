@@ -61,6 +61,10 @@ def read_jsonl(lines: Iterable[bytes], origin: str, fallback: str | None = None)
             yield Reject.of("E114", where, detail=f"{e.msg} (column {e.colno})")
             first = False
             continue
+        except (ValueError, RecursionError) as e:
+            yield Reject.of("E125", where, detail=unreadable(e))
+            first = False
+            continue
         first = False
         yield from _value_to_items(value, origin, lineno)
 
@@ -81,6 +85,9 @@ def _read_stream(text: str, origin: str, *, first_line: int = 1, lines_only: boo
             except json.JSONDecodeError as e:
                 yield Reject.of("E114", f"{origin}:{n}", detail=f"{e.msg} (column {e.colno})")
                 continue
+            except (ValueError, RecursionError) as e:
+                yield Reject.of("E125", f"{origin}:{n}", detail=unreadable(e))
+                continue
             yield from _value_to_items(value, origin, n)
         return
     pos, line, line_pos = 0, first_line, 0
@@ -93,9 +100,12 @@ def _read_stream(text: str, origin: str, *, first_line: int = 1, lines_only: boo
         line_pos = pos
         try:
             value, end = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError as e:
-            err_line = first_line + e.lineno - 1
-            yield Reject.of("E114", f"{origin}:{line}", detail=f"{e.msg} (line {err_line}, column {e.colno})")
+        except (ValueError, RecursionError) as e:
+            if isinstance(e, json.JSONDecodeError):
+                err_line = first_line + e.lineno - 1
+                yield Reject.of("E114", f"{origin}:{line}", detail=f"{e.msg} (line {err_line}, column {e.colno})")
+            else:
+                yield Reject.of("E125", f"{origin}:{line}", detail=unreadable(e))
             # resynchronise at the next value that starts a line
             m = _NEXT_OBJECT.search(text, pos + 1)
             if m is None:
@@ -104,6 +114,13 @@ def _read_stream(text: str, origin: str, *, first_line: int = 1, lines_only: boo
             continue
         yield from _value_to_items(value, origin, line)
         pos = end
+
+
+def unreadable(e: Exception) -> str:
+    """The reason a JSON text that parses in principle cannot be read (E125)."""
+    if isinstance(e, RecursionError):
+        return "the JSON value is nested too deeply to read"
+    return f"a JSON value that cannot be read: {e}"
 
 
 def _value_to_items(value: Any, origin: str, line: int) -> Iterator[Story | Reject]:

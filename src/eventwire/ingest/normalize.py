@@ -108,6 +108,8 @@ _MAP = {
 }
 for _c in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]:
     _MAP.setdefault(chr(_c), " ")
+for _c in range(0xD800, 0xE000):  # lone surrogates (a Story built in Python): the replacement character
+    _MAP[chr(_c)] = "\ufffd"
 
 if any(len(k) != 1 or len(v) != 1 for k, v in _MAP.items()):  # pragma: no cover - guards edits of the table
     raise error("E304", where="eventwire/ingest/normalize.py")

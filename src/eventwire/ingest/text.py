@@ -25,7 +25,7 @@ from ..errors import error
 from ..story import Story, content_id
 from .dateline import Dateline, match_dateline
 from .dates import DateHint
-from .limits import MAX_STORY_CHARS, too_long
+from .limits import over_limit, too_long
 
 _HEADER = re.compile(
     r"[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|$)[ \t]*([^\n]*)\n?",
@@ -46,6 +46,13 @@ _TITLE_START_EXTRA = frozenset("\"'“‘«")
 _NAME = r"[A-Z][\w.'’\-]*"
 _BYLINE = re.compile(rf"[ \t]*(By[ \t]+{_NAME}(?:[ \t]+(?:and[ \t]+|in[ \t]+|,[ \t]*)?{_NAME}){{0,5}})[ \t\r]*\n")
 _NOT_TITLE = re.compile(r"(?i:by|from|posted|updated|published|photo|image|source)\b")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(s: str) -> str:
+    """``s`` with each lone surrogate (from a JSON ``\\ud800`` escape) replaced by U+FFFD: same length, offsets
+    kept, and every story text can be written as UTF-8."""
+    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
 
 
 def read_text_story(
@@ -94,6 +101,10 @@ def build_story(
     metadata (``place``, ``agency``) beats what the dateline says.
     """
     where = origin_file if origin_line is None else f"{origin_file}:{origin_line}"
+    raw = no_surrogates(raw)
+    story_id, title, agency, url, language, place = (
+        None if v is None else no_surrogates(v) for v in (story_id, title, agency, url, language, place)
+    )
     hint = date_hint or DateHint()
     meta = dict(meta or {})
     pos = 1 if raw.startswith("\ufeff") else 0
@@ -123,8 +134,8 @@ def build_story(
     if not text:
         what = "after the header and dateline" if (header_rest or body_dl or header_date) else ""
         raise error("E110", where=where, detail=f"empty story: no text {what}".rstrip())
-    if len(text) > MAX_STORY_CHARS:
-        raise error("E111", where=where, detail=too_long(len(text)))
+    if (size := over_limit(text)) is not None:
+        raise error("E111", where=where, detail=too_long(size))
 
     dls = [d for d in (header_dl, body_dl) if d is not None]
     date = header_date or hint.date

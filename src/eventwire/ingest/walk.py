@@ -18,7 +18,7 @@ import itertools
 import os
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,7 +28,7 @@ from .csvfile import read_csv
 from .decode import bom_encoding, check_binary, decode_bytes, resolve_fallback
 from .html import read_html
 from .jsonl import read_json_text, read_jsonl
-from .limits import MAX_STORY_CHARS
+from .limits import GZIP_FLOOR_BYTES, MAX_GZIP_RATIO, max_story_bytes
 from .text import read_text_story
 
 KINDS = {
@@ -43,10 +43,12 @@ KINDS = {
     ".htm": "html",
 }
 STDIN = "<stdin>"
-# A plain-text or HTML file larger than this cannot hold a story within the limit (UTF-8 ≤ 4 bytes/char;
-# HTML gets room for markup); it is rejected without being read.
-_MAX_TEXT_BYTES = 4 * MAX_STORY_CHARS
-_MAX_HTML_BYTES = 16 * MAX_STORY_CHARS
+# A plain-text or HTML file larger than this many times the story size limit (plus room for a header) cannot
+# hold a story within the limit (UTF-32 takes 4 bytes a character; HTML gets room for markup); it is rejected
+# without being read whole.
+_TEXT_FACTOR = 4
+_HTML_FACTOR = 16
+_HEAD_ROOM = 64 * 1024
 _GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 Item = Story | Reject
@@ -69,11 +71,24 @@ def read_paths(paths: Iterable[str], *, fallback_encoding: str | None = None) ->
         else:
             kind, gz = kind_of(path)
             yield from _guard(
-                str(path),
+                _name(path),
                 lambda path=path, kind=kind, gz=gz: (  # type: ignore[misc]
                     _read_file(path, kind or "text", gz, fallback)
                 ),
             )
+
+
+def _name(path: object) -> str:
+    """A path as a printable string: bytes of a file name that are not UTF-8 are shown as ``\\xE9`` escapes (so
+    every origin can be written to ``--rejects``, the store and the terminal)."""
+    name = os.fsdecode(path) if isinstance(path, bytes | os.PathLike) else str(path)
+    if name.isascii():
+        return name
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no file name decoding gave
+        raw = name.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def kind_of(path: Path) -> tuple[str | None, bool]:
@@ -95,13 +110,13 @@ def _read_folder(folder: Path, fallback: str | None) -> Iterator[Item]:
         if kind is None and f.suffix:
             yield Reject.of(
                 "E104",
-                str(f),
-                suffix=f.suffix,
+                _name(f),
+                suffix=_name(f.suffix),
                 kinds=f"{' '.join(sorted(KINDS))} (optionally .gz) and files without extension",
             )
             continue
         yield from _guard(
-            str(f),
+            _name(f),
             lambda f=f, kind=kind, gz=gz: (  # type: ignore[misc]
                 _read_file(f, kind or "text", gz, fallback)
             ),
@@ -109,12 +124,12 @@ def _read_folder(folder: Path, fallback: str | None) -> Iterator[Item]:
     if errors:
         yield from _walk_errors(errors)
     elif not found:
-        yield Reject.of("E105", str(folder))
+        yield Reject.of("E105", _name(folder))
 
 
 def _walk_errors(errors: list[OSError]) -> Iterator[Reject]:
     for e in errors:
-        yield Reject.of("E101", str(e.filename), detail=f"cannot read folder: {e.strerror or e}")
+        yield Reject.of("E101", _name(e.filename), detail=f"cannot read folder: {e.strerror or e}")
     errors.clear()
 
 
@@ -146,41 +161,94 @@ def _guard(origin: str, read: Callable[[], Iterator[Item]]) -> Iterator[Item]:
         yield Reject.of("E101", origin, detail=f"cannot read: {e.strerror or e}")
 
 
+class _GzipGuard(io.RawIOBase):
+    """A ``.gz`` file decompressed on the fly that refuses to expand more than ``MAX_GZIP_RATIO`` times its
+    size past ``GZIP_FLOOR_BYTES`` (E122): a decompression bomb is stopped before it fills memory."""
+
+    def __init__(self, raw: BinaryIO, packed: int, origin: str) -> None:
+        super().__init__()
+        self.origin, self.packed, self.raw = origin, packed, raw
+        self.cap = max(GZIP_FLOOR_BYTES, MAX_GZIP_RATIO * packed)
+        self.f = gzip.GzipFile(fileobj=raw, mode="rb")
+        self.n = 0
+
+    def _count(self, data: bytes) -> bytes:
+        self.n += len(data)
+        if self.n > self.cap:
+            raise error("E122", where=self.origin, ratio=MAX_GZIP_RATIO, size=self.cap, packed=self.packed)
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        room = self.cap + 1 - self.n
+        return self._count(self.f.read(room if size is None or size < 0 else min(size, room)))
+
+    def readline(self, size: int | None = -1) -> bytes:
+        room = self.cap + 1 - self.n
+        return self._count(self.f.readline(room if size is None or size < 0 else min(size, room)))
+
+    def peek(self, size: int = 0) -> bytes:
+        return self.f.peek(size)
+
+    def __next__(self) -> bytes:
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def close(self) -> None:
+        self.f.close()
+        self.raw.close()
+        super().close()
+
+
+def gunzip(raw: BinaryIO, packed: int, origin: str) -> BinaryIO:
+    """The decompressed stream of gzip bytes ``raw`` (``packed`` bytes long), capped against bombs (E122)."""
+    return _GzipGuard(raw, packed, origin)  # type: ignore[return-value]
+
+
 def _open(path: Path, gz: bool) -> BinaryIO:
     if gz:
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return gunzip(open(path, "rb"), path.stat().st_size, _name(path))
     return open(path, "rb")
 
 
 def _read_file(path: Path, kind: str, gz: bool, fallback: str | None) -> Iterator[Item]:
-    origin = str(path)
+    origin = _name(path)
     if not path.exists():
+        if path.is_symlink():
+            raise error("E101", where=origin, detail="a symbolic link to nothing (dangling, or a loop of links)")
         raise error("E101", where=origin, detail="no such file or directory")
     with _open(path, gz) as f:
-        yield from _read_stream(f, origin, kind, fallback)
+        yield from read_stream(f, origin, kind, fallback)
 
 
-def _read_stream(f: BinaryIO, origin: str, kind: str, fallback: str | None) -> Iterator[Item]:
+def read_stream(f: BinaryIO, origin: str, kind: str, fallback: str | None) -> Iterator[Item]:
     if kind in ("jsonl", "csv", "tsv"):
         head = f.peek(8192)[:8192] if hasattr(f, "peek") else b""
         if bom_encoding(head) not in ("utf-16", "utf-32"):
             check_binary(head, origin)
         if kind == "jsonl":
-            yield from read_jsonl(f, origin, fallback)
+            found = yield from _counted(read_jsonl(f, origin, fallback))
         else:
-            yield from read_csv(f, origin, fallback, delimiter="\t" if kind == "tsv" else ",")
+            found = yield from _counted(read_csv(f, origin, fallback, delimiter="\t" if kind == "tsv" else ","))
+        if not found:  # a file that holds no record is reported, never passed over in silence
+            raise error("E110", where=origin, detail="empty file: no records (only blank lines or a header)")
         return
     if kind == "json":  # a JSON document may hold many stories: no size limit
         data = f.read()
     else:
-        limit = _MAX_HTML_BYTES if kind == "html" else _MAX_TEXT_BYTES
+        story_limit = max_story_bytes()
+        limit = (_HTML_FACTOR if kind == "html" else _TEXT_FACTOR) * story_limit + _HEAD_ROOM
         data = f.read(limit + 1)
         if len(data) > limit:
             raise error(
                 "E111",
                 where=origin,
-                detail=f"story is too long: the file is larger than {limit:,} bytes and "
-                f"a story is limited to {MAX_STORY_CHARS:,} characters",
+                detail=f"story is too long: the file is larger than {limit:,} bytes and a story is limited to "
+                f"{story_limit:,} bytes of text (--max-story-bytes)",
             )
     if not data.strip():
         raise error("E110", where=origin, detail="empty file" if not data else "empty file (only blanks)")
@@ -197,6 +265,15 @@ def _read_stream(f: BinaryIO, origin: str, kind: str, fallback: str | None) -> I
     yield story
 
 
+def _counted(items: Iterator[Item]) -> Generator[Item, None, int]:
+    """Yield ``items``; return how many there were."""
+    n = 0
+    for item in items:
+        n += 1
+        yield item
+    return n
+
+
 def _read_stdin(fallback: str | None) -> Iterator[Item]:
     stream: Iterable[bytes] = getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode())
     it = iter(stream)
@@ -211,4 +288,4 @@ def _read_stdin(fallback: str | None) -> Iterator[Item]:
         check_binary(b"".join(head), STDIN)
         yield from read_jsonl(lines, STDIN, fallback)
     else:
-        yield from _read_stream(io.BytesIO(b"".join(lines)), STDIN, "text", fallback)
+        yield from read_stream(io.BytesIO(b"".join(lines)), STDIN, "text", fallback)

@@ -50,7 +50,7 @@ def translate(e: BaseException, where: str) -> EventwireError:
         if server is not None and (pid is None or str(server.get("pid")) == pid.group(1)):
             url = f" at {server['url']}" if server.get("url") else ""
             return error("E512", where=where, holder=f" (process {server.get('pid')}{url})")
-        holder = f" (process {pid.group(1)})" if pid else ""
+        holder = f" (process {pid.group(1)}{_command_of(pid.group(1))})" if pid else ""
         return error("E501", where=where, holder=holder)
     if "permission denied" in low or getattr(e, "errno", None) in (errno.EACCES, errno.EPERM):
         return error(
@@ -65,6 +65,7 @@ def translate(e: BaseException, where: str) -> EventwireError:
         or "invalid database" in low
         or "unsupported version" in low
         or "serialization" in low
+        or "could not read enough bytes" in low  # a truncated file
     ):
         return error("E502", where=where, reason=_first_line(msg))
     if (
@@ -78,6 +79,23 @@ def translate(e: BaseException, where: str) -> EventwireError:
     if isinstance(e, OSError):
         return error("E506", where=where, detail=f"cannot use the store file: {e.strerror or e}")
     return error("E510", where=where, reason=_first_line(msg))
+
+
+def _command_of(pid: str) -> str:
+    """``": eventwire run ..."``: the command line of the process ``pid`` holding a lock, when it can be read."""
+    try:
+        raw = Path(f"/proc/{int(pid)}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return ""
+    args = [a.decode("utf-8", "replace") for a in raw.split(b"\0") if a]
+    if len(args) > 1 and Path(args[0]).name.startswith("python") and args[1] == "-m":
+        args = args[2:]  # python -m eventwire.cli.main run ... → eventwire.cli.main run ...
+    elif args and Path(args[0]).name.startswith("python") and len(args) > 1 and "eventwire" in args[1]:
+        args = args[1:]  # python /usr/local/bin/eventwire run ...
+    if args and Path(args[0]).name == "eventwire" or (args and args[0].startswith("eventwire.cli")):
+        args[0] = "eventwire"
+    cmd = " ".join(args)
+    return f": {cmd[:200]}" if cmd else ""
 
 
 def _first_line(msg: str) -> str:
@@ -208,6 +226,10 @@ class Store:
             return cur.fetchall()
         except duckdb.Error as e:
             raise translate(e, self.path) from e
+        except RuntimeError as e:  # a signal (Ctrl-C, SIGTERM in `eventwire run`) stopped the statement
+            if "interrupted" in str(e).lower():
+                raise KeyboardInterrupt from e
+            raise
 
     def arrow(self, sql: str, params: Any = None) -> pa.Table:
         """The result of ``sql`` as a pyarrow Table."""
@@ -320,8 +342,15 @@ def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Sto
         if not read_only and p.is_file() and p.stat().st_size == 0:
             p.unlink()  # an empty file (e.g. from mktemp) holds nothing: start a new store there
     try:
-        con = duckdb.connect(where, read_only=read_only)
+        # never download an extension to open a file (a SQLite file would fetch DuckDB's sqlite scanner)
+        con = duckdb.connect(where, read_only=read_only, config={"autoinstall_known_extensions": False})
     except (duckdb.Error, OSError) as e:
+        if "extension" in str(e).lower() and "install" in str(e).lower():
+            kind = re.search(r'Extension "(\w+)" is an existing extension', str(e))
+            what = "another format"
+            if kind:
+                what += f" that DuckDB reads only with its {kind.group(1)} extension"
+            raise error("E502", where=where, reason=what) from e
         raise translate(e, where) from e
     store = Store(con, where, read_only)
     try:

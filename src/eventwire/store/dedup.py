@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass
 import pyarrow as pa
 
 from ..errors import error
+from . import rollup
 from .db import Store
 
 
@@ -147,6 +148,7 @@ def deduplicate(store: Store, params: DedupParams | None = None, *, full: bool =
             if not store.scalar("SELECT count(*) FROM _ew_keys"):
                 store.set_meta("dedup_params", p.to_json())
                 store.execute("DROP TABLE IF EXISTS _ew_keys")
+                rollup.refresh(store)  # restores the month rollup's order after replaced stories
                 return {"mentions": 0, "events": 0}
             store.execute(
                 f"CREATE OR REPLACE TEMP TABLE _ew_cand AS SELECT m.mention_id, {key} AS k, "
@@ -157,11 +159,20 @@ def deduplicate(store: Store, params: DedupParams | None = None, *, full: bool =
                 "CREATE OR REPLACE TEMP TABLE _ew_dead AS SELECT DISTINCT l.event_id FROM "
                 "event_mentions l JOIN _ew_cand c USING (mention_id)"
             )
+            rollup.touch(store, "SELECT event_id FROM _ew_dead")
             store.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _ew_dead)")
             store.execute("DELETE FROM event_mentions WHERE event_id IN (SELECT event_id FROM _ew_dead)")
             store.execute("DROP TABLE IF EXISTS _ew_dead")
             store.execute("DROP TABLE IF EXISTS _ew_keys")
-        rows = store.arrow("SELECT * FROM _ew_cand ORDER BY k, date NULLS LAST, mention_id")
+        # keys whose mentions no place test can split are chained in SQL (gaps and islands, the same result
+        # as ``cluster``); the others go through ``cluster`` in Python
+        simple = "TRUE" if p.location == "ignore" else "count(DISTINCT location_country) <= 1"
+        store.execute(f"CREATE OR REPLACE TEMP TABLE _ew_simple AS SELECT k FROM _ew_cand GROUP BY k HAVING {simple}")
+        store.execute(_CHAIN_SQL.format(window=int(p.window_days)))
+        rows = store.arrow(
+            "SELECT * FROM _ew_cand c WHERE NOT EXISTS (SELECT 1 FROM _ew_simple s WHERE s.k = c.k) "
+            "ORDER BY k, date NULLS LAST, mention_id"
+        )
         clusters = cluster(rows, p)
         link_m: list[str] = []
         link_e: list[str] = []
@@ -170,21 +181,52 @@ def deduplicate(store: Store, params: DedupParams | None = None, *, full: bool =
             link_m.extend(cl.members)
             link_e.extend([eid] * len(cl.members))
         links = pa.table({"mention_id": pa.array(link_m, pa.string()), "event_id": pa.array(link_e, pa.string())})
-        with store.registered("_ew_links", links):
-            store.execute("INSERT INTO event_mentions SELECT mention_id, event_id FROM _ew_links")
-            store.execute(_EVENTS_SQL.format(key=key))
-        store.execute("DROP TABLE IF EXISTS _ew_cand")
+        with store.registered("_ew_plinks", links):
+            store.execute("INSERT INTO _ew_links SELECT mention_id, event_id FROM _ew_plinks")
+        n_links, n_events = store.execute("SELECT count(*), count(DISTINCT event_id) FROM _ew_links")[0]
+        store.execute("INSERT INTO event_mentions SELECT mention_id, event_id FROM _ew_links")
+        store.execute(_EVENTS_SQL.format(key=key))
+        if full and rollup.present(store):
+            rollup.rebuild(store)
+        elif not full:
+            rollup.touch(store, "SELECT event_id FROM _ew_links")
+            rollup.refresh(store)
+        for t in ("_ew_links", "_ew_simple", "_ew_cand"):
+            store.execute(f"DROP TABLE IF EXISTS {t}")
         store.set_meta("dedup_params", p.to_json())
-    return {"mentions": len(link_m), "events": len(clusters)}
+    return {"mentions": int(n_links), "events": int(n_events)}
+
+
+# Chaining in SQL for keys whose mentions have at most one location country (or when the place test is off):
+# then every open cluster is compatible, so at most one is open and a mention starts a new event exactly when
+# it has no date or comes more than ``window`` days after the previous mention of its key.
+_CHAIN_SQL = """
+CREATE OR REPLACE TEMP TABLE _ew_links AS
+WITH s AS (
+    SELECT c.mention_id, c.k, c.date,
+           lag(c.date) OVER (PARTITION BY c.k ORDER BY c.date NULLS LAST, c.mention_id) AS prev
+    FROM _ew_cand c SEMI JOIN _ew_simple USING (k)
+), g AS (
+    SELECT *, sum(CASE WHEN date IS NULL OR prev IS NULL OR date - prev > {window} THEN 1 ELSE 0 END)
+              OVER (PARTITION BY k ORDER BY date NULLS LAST, mention_id ROWS UNBOUNDED PRECEDING) AS grp
+    FROM s
+)
+SELECT mention_id,
+       'v-' || sha1(k || chr(31) || first_value(mention_id)
+                    OVER (PARTITION BY k, grp ORDER BY date NULLS LAST, mention_id))[:16] AS event_id
+FROM g
+"""
 
 
 # The event row: counts over all its mentions; the description (actors, code, place, sentence) from its
-# representative mention — the most confident, then the earliest, then the smallest id.
+# representative mention — a direct (asserted) report before a relayed, planned or background one, then the most
+# confident, then the earliest, then the smallest id.
 _EVENTS_SQL = """
 INSERT INTO events
 WITH g AS (
     SELECT l.event_id,
-           arg_min(m.mention_id, struct_pack(c := -coalesce(m.confidence, 0), d := m.date,
+           arg_min(m.mention_id, struct_pack(a := (coalesce(m.modality, '') <> 'asserted')::INTEGER,
+                                             c := -coalesce(m.confidence, 0), d := m.date,
                                              i := m.mention_id)) AS rep,
            any_value({key}) AS dedup_key,
            min(m.date) AS date, max(m.date) AS date_last,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import error
+from ..record import BACKGROUND_MODALITIES
 
 _CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
 
@@ -25,6 +26,9 @@ class Filters:
     * ``quad`` — quad class 1-4; ``plover`` — PLOVER event (``CONSULT``); ``text`` — words in the evidence
     * ``place`` — the location name, case-insensitive (``Baku``; a final ``*`` matches a prefix: ``Bak*``)
     * ``min_confidence`` — the coder's confidence at least this (0-1)
+    * ``background`` — also events that are not the story's news (modality ``historical`` or ``habitual``,
+      ``record.BACKGROUND_MODALITIES``), left out by default; an event is left out when none of its mentions
+      is news
     """
 
     date_from: _dt.date | None = None
@@ -41,6 +45,7 @@ class Filters:
     text: str | None = None
     place: str | None = None
     min_confidence: float | None = None
+    background: bool = False
 
 
 def like_escape(s: str) -> str:
@@ -135,4 +140,17 @@ def where(f: Filters, level: str = "events") -> tuple[str, list[Any]]:
                 "USING (mention_id) WHERE m.evidence_text ILIKE ? ESCAPE '\\')"
             )
         args.append("%" + like_escape(f.text) + "%")
+    if not f.background:  # constants of record.py, not user input
+        marks = ", ".join(f"'{m}'" for m in BACKGROUND_MODALITIES)
+        if level == "mentions":
+            parts.append(f"coalesce(modality, '') NOT IN ({marks})")
+        else:
+            # Only the few events with a background mention are looked at: those of them with no news mention
+            # are left out (a full join of every event with its mentions would dominate every query).
+            parts.append(
+                "event_id NOT IN (SELECT b.event_id FROM (SELECT DISTINCT l.event_id FROM event_mentions l "
+                f"JOIN mentions m USING (mention_id) WHERE m.modality IN ({marks})) b WHERE NOT EXISTS "
+                "(SELECT 1 FROM event_mentions l2 JOIN mentions m2 USING (mention_id) "
+                f"WHERE l2.event_id = b.event_id AND coalesce(m2.modality, '') NOT IN ({marks})))"
+            )
     return (" AND ".join(parts) or "TRUE"), args

@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..errors import error
+from . import rollup
 from .db import Store
 from .filters import Filters as Filters  # re-exported: the filters are part of the query API
 from .filters import like_escape
@@ -66,10 +67,26 @@ def aggregate(
     w, args = where(f, level)
     # group on the raw columns and build the dyad label per group, not per row (much faster)
     inner = [f"date_trunc('{by}', date) AS period"]
+    src, tgt = _actor("source"), _actor("target")
+    # a rollup (the events counted per day or month × dyad × quad class) gives the same answer from fewer rows
+    r = rollup.choose(store, f, level, by)
+    if r is not None:
+        t, (w, args) = r, rollup.where(f)
+        exact = rollup.exact(f, by, dyad=dyad, quad=quad)
+        if exact is not None and rollup.in_order(store):
+            # the rollup's news rows are this answer's rows, stored in this order: read them as they are
+            q = " quad_class," if quad else ""
+            return store.arrow(
+                f"SELECT period, dyad,{q} events, mentions, goldstein_sum, goldstein_sum / events AS goldstein_mean "
+                f"FROM {exact} WHERE period IS NOT NULL AND {w}",
+                args,
+            )
+        inner = [f"date_trunc('{by}', period) AS period"]
+        src, tgt = "coalesce(src, '---')", "coalesce(tgt, '---')"
     outer = ["CAST(period AS DATE) AS period"]
     order = ["period"]
     if dyad:
-        a, b = _actor("source"), _actor("target")
+        a, b = src, tgt
         if f.undirected:
             a, b = f"least({a}, {b})", f"greatest({a}, {b})"
         inner += [f"{a} AS _a", f"{b} AS _b"]
@@ -82,11 +99,16 @@ def aggregate(
     # as few aggregates as possible: the mean is computed from the sum, mentions of mentions = rows
     inner_m = ", CAST(sum(mentions) AS BIGINT) AS mentions" if level == "events" else ""
     outer_m = "mentions" if level == "events" else "events AS mentions"
+    counts = f"count(*) AS events{inner_m}, sum(goldstein) AS goldstein_sum FROM {t} WHERE date IS NOT NULL"
+    if r is not None:
+        counts = (
+            "CAST(sum(events) AS BIGINT) AS events, CAST(sum(mentions) AS BIGINT) AS mentions, "
+            f"sum(goldstein_sum) AS goldstein_sum FROM {t} WHERE period IS NOT NULL"
+        )
     sql = (
         f"SELECT {', '.join(outer)}, events, {outer_m}, goldstein_sum, "
         f"goldstein_sum / events AS goldstein_mean FROM ("
-        f"SELECT {', '.join(inner)}, count(*) AS events{inner_m}, sum(goldstein) AS goldstein_sum "
-        f"FROM {t} WHERE date IS NOT NULL AND {w} GROUP BY ALL) ORDER BY {', '.join(order)}"
+        f"SELECT {', '.join(inner)}, {counts} AND {w} GROUP BY ALL) ORDER BY {', '.join(order)}"
     )
     return store.arrow(sql, args)
 
@@ -113,8 +135,22 @@ def top_dyads(store: Store, filters: Filters | None = None, *, n: int = 20, leve
     f = filters or Filters()
     w, args = where(f, level)
     a, b = _actor("source"), _actor("target")
+    r = rollup.choose(store, f, level, "year")  # a month rollup when the dates cover whole months
+    if r is not None:
+        a, b = "coalesce(src, '---')", "coalesce(tgt, '---')"
     if f.undirected:
         a, b = f"least({a}, {b})", f"greatest({a}, {b})"
+    if r is not None:
+        w, args = rollup.where(f)
+        sql = (
+            f"SELECT _a || '-' || _b AS dyad, events, goldstein_sum, cooperation, events - cooperation AS conflict "
+            f"FROM (SELECT {a} AS _a, {b} AS _b, CAST(sum(events) AS BIGINT) AS events, "
+            "sum(goldstein_sum) AS goldstein_sum, "
+            "CAST(coalesce(sum(events) FILTER (WHERE quad_class <= 2), 0) AS BIGINT) AS cooperation "
+            f"FROM {r} WHERE src IS NOT NULL AND tgt IS NOT NULL AND {w} GROUP BY ALL) "
+            "ORDER BY events DESC, dyad LIMIT ?"
+        )
+        return store.arrow(sql, args + [int(n)])
     # group on the raw columns, label the groups (not the rows)
     sql = (
         f"SELECT _a || '-' || _b AS dyad, events, goldstein_sum, cooperation, events - cooperation AS conflict "
@@ -184,7 +220,8 @@ def events_by_id(store: Store, ids: list[str]) -> pa.Table:
         f"m AS MATERIALIZED (SELECT confidence, date, {', '.join(REP_COLUMNS)} FROM mentions "
         f"WHERE mention_id IN ({_marks(len(mids))})), "
         f"l AS MATERIALIZED (SELECT * FROM event_mentions WHERE event_id IN ({_marks(len(ids))})), "
-        "r AS (SELECT l.event_id, arg_min(m.mention_id, struct_pack(c := -coalesce(m.confidence, 0), "
+        "r AS (SELECT l.event_id, arg_min(m.mention_id, struct_pack("
+        "a := (coalesce(m.modality, '') <> 'asserted')::INTEGER, c := -coalesce(m.confidence, 0), "
         "d := m.date, i := m.mention_id)) AS rep FROM l JOIN m USING (mention_id) GROUP BY l.event_id) "
         f"SELECT p.*, {rep} FROM p LEFT JOIN r USING (event_id) LEFT JOIN m ON m.mention_id = r.rep"
     )

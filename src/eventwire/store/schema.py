@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+from . import rollup
+
+SCHEMA_VERSION = 3
 
 # (name, DuckDB type, Arrow type) of the raw event mentions: every field of the event record, actors
 # flattened to columns.  Fields of a record that are not listed here are kept as JSON in ``extra``.
@@ -191,6 +193,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE runs ADD COLUMN dedup_params VARCHAR",
         "ALTER TABLE runs ADD COLUMN events BIGINT",
     ),
+    # 2 → 3: per-day and per-month rollups of the events (dyad × quad class), counted from the stored events.
+    2: rollup.build_sql(),
 }
 
-TABLES = ("meta", "runs", "stories", "mentions", "actors", "rejects", "event_mentions", "events")
+TABLES = ("meta", "runs", "stories", "mentions", "actors", "rejects", "event_mentions", "events", *rollup.ROLLUPS)

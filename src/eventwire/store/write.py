@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from ..record import RECORD_FIELDS
 from ..story import Reject, Story
+from . import rollup
 from .db import Store
 from .schema import (
     ACTOR_COLUMNS,
@@ -315,12 +316,14 @@ def delete_stories(store: Store, ids_sql: str) -> None:
         "CREATE OR REPLACE TEMP TABLE _ew_dead AS SELECT DISTINCT l.event_id FROM event_mentions l "
         f"JOIN mentions m USING (mention_id) WHERE m.story_id IN ({ids_sql})"
     )
+    rollup.touch(store, "SELECT event_id FROM _ew_dead")
     store.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _ew_dead)")
     store.execute("DELETE FROM event_mentions WHERE event_id IN (SELECT event_id FROM _ew_dead)")
     store.execute(f"DELETE FROM mentions WHERE story_id IN ({ids_sql})")
     store.execute(f"DELETE FROM actors WHERE story_id IN ({ids_sql})")
     store.execute(f"DELETE FROM stories WHERE story_id IN ({ids_sql})")
     store.execute("DROP TABLE IF EXISTS _ew_dead")
+    rollup.refresh(store, resort=False)  # the de-duplication that follows puts the month rollup back in order
 
 
 def known_hashes(store: Store, ids: Sequence[str]) -> dict[str, str]:

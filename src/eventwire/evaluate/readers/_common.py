@@ -51,3 +51,12 @@ def check_cameo(code: object, where: str) -> str:
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1
+
+
+def occurrences(text: str, words: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of ``words`` in ``text`` (exact case; if none, ignoring case)."""
+    for flags in (0, re.I):
+        found = tuple((m.start(), m.end()) for m in re.finditer(re.escape(words), text, flags))
+        if found:
+            return found
+    return ()

@@ -2,7 +2,9 @@
 
 Each record has ``text``, ``event`` (PLOVER 0.5 labels are mapped to current names: DEMAND→REQUEST,
 DISAPPROVE→ACCUSE, FIGHT→ASSAULT, INVESTIGATE→ACCUSE), optional ``date`` and ``source``/``target`` lists of
-``{actorText, code, sector}``. ``DOCUMENT`` records (file documentation) are skipped. One event per record.
+``{actorText, code, sector}`` (the codes are the actors; every occurrence of the ``actorText`` words in the
+sentence is a gold span for the span scores).
+``DOCUMENT`` records (file documentation) are skipped. One event per record.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from ...events import plover
 from ..gold import OLD_PLOVER, GoldEvent, GoldSentence, GoldSet
-from ._common import bad, parse_date, read_text
+from ._common import bad, occurrences, parse_date, read_text
 
 
 def plover_events() -> frozenset[str]:
@@ -21,19 +23,24 @@ def plover_events() -> frozenset[str]:
     return frozenset(str(row["event"]) for row in plover.table().values())
 
 
-def _actors(value: Any, where: str, role: str) -> tuple[str, ...]:
+def _actors(value: Any, where: str, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(codes, actor words) of a ``source``/``target`` list."""
     if value is None or isinstance(value, str):  # missing, "" or a stray note: no actor
-        return ()
+        return (), ()
     if not isinstance(value, list):
         raise bad(f"{role} must be a list of actors", where)
     codes: list[str] = []
+    texts: list[str] = []
     for a in value:
         if not isinstance(a, dict):
             raise bad(f"{role} entries must be objects with a 'code'", where)
         code = str(a.get("code") or "").strip().upper()
         if code and code not in codes:
             codes.append(code)
-    return tuple(codes)
+        text = a.get("actorText")
+        if isinstance(text, str) and text.strip() and text.strip() not in texts:
+            texts.append(text.strip())
+    return tuple(codes), tuple(texts)
 
 
 def read_plover_gsr(path: Path) -> GoldSet:
@@ -61,10 +68,16 @@ def read_plover_gsr(path: Path) -> GoldSet:
         event = OLD_PLOVER.get(event, event)
         if event not in known:
             raise bad(f"unknown PLOVER event {rec.get('event')!r}", where)
+        (sources, source_texts), (targets, target_texts) = (
+            _actors(rec.get("source"), where, "source"),
+            _actors(rec.get("target"), where, "target"),
+        )
         ev = GoldEvent(
             plover=event,
-            sources=_actors(rec.get("source"), where, "source"),
-            targets=_actors(rec.get("target"), where, "target"),
+            sources=sources,
+            targets=targets,
+            source_spans=tuple(sp for w in source_texts for sp in occurrences(sentence, w)),
+            target_spans=tuple(sp for w in target_texts for sp in occurrences(sentence, w)),
         )
         out.append(
             GoldSentence(id=rid, text=sentence, origin=where, date=parse_date(rec.get("date"), where), events=[ev])

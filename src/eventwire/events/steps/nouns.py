@@ -85,6 +85,8 @@ def _actors(
     culprit = responsible(st, n)
     if culprit and not any(a.country for a in sources):
         sources = culprit  # "X is responsible for the killings", "X was behind the attack": enough alone
+    if not sources and f.recip and "of" not in f.tgt:
+        sources, _ = fill(st, ("of",), r)  # "the talks of X with Y", "a meeting of the two leaders"
     if not sources and f.code[:2] == st.c.consult_root:
         sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
     targets, ttok = fill(st, f.tgt, r)

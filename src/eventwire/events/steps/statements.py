@@ -14,6 +14,7 @@ from typing import Any
 
 from ...mentions import ActorMention
 from ..actors import fill
+from ..arguments import relays
 from ..emit import emit
 from ..frames import Frame
 from ..governors import blocked
@@ -64,7 +65,12 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     r = roles(st, v)
     sources, _ = fill(st, ("subj",), r)
     if not sources:
+        sources = _official_speaker(st, r, v)
+    if not sources:
         st.note(f"  {label}: no statement (no coded speaker)")
+        return
+    if relays(st, sources, v.doc):  # "Xinhua reported that ...": the agency relays what others did
+        st.note(f"  {label}: no statement (the speaker is a news medium relaying the news)")
         return
     addressees = [t for x in ("to", "iobj", "with") for t in r.get(x, ()) if not _is_media(st, t)]
     targets, _ = fill(st, ("addr",), {"addr": addressees})
@@ -77,6 +83,16 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
         code=code, lemma=st.lem(v), kind="verb", rule=f"modality.yaml:speech:{st.lem(v)}", tgt=("to", "iobj"), conf=0.5
     )
     emit(st, Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, s.cands)
+
+
+def _official_speaker(st: DocState, r: dict[str, list[Any]], v: Any) -> list[ActorMention]:
+    """A speaker the actor coder marked as reporting (a medium of the state: "Syria's information minister
+    said ...") that is a political official, not a news medium relaying: its statement is its own."""
+    for tok in r.get("subj", ()):
+        marked = [m for m in st.idx.at(tok.i) if m.attribution == "reporting"]
+        if marked and not relays(st, marked, v.doc):
+            return marked
+    return []
 
 
 def _is_media(st: DocState, tok: Any) -> bool:
@@ -92,8 +108,26 @@ def _content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[Ac
             continue
         for t in c.subtree:
             for a in st.idx.at(t.i):
-                if a in sources or st.lem(t) in st.media:
+                if a in sources or st.lem(t) in st.media or not _participant(st, t, c, a):
                     continue
                 if a.country and a.country not in own:
                     return [a]
     return []
+
+
+def _participant(st: DocState, t: Any, top: Any, a: ActorMention) -> bool:
+    """The actor at ``t`` takes part in what was said (a subject, an object, a prepositional object: "said
+    relations with India were stable"): not a nationality word on a thing ("said the Turkish economy would
+    grow"), nor a place ("said the epidemic peaked in China"), nor inside a clause describing a noun ("reported
+    90 cases, five involving Bangladeshis", "people who came from Iran")."""
+    head = t.doc[a.head] if a.tok_start <= a.head < a.tok_end else t
+    if head.pos_ == "ADJ" and head.dep_ == "amod" and not (a.tok_start <= head.head.i < a.tok_end):
+        return False  # a nationality adjective on a noun that is no actor
+    if head.dep_ == "pobj" and st.lem(head.head) in st.w.location_preps:
+        return False  # "said the epidemic peaked in China": a place, not someone the statement is about
+    x = head
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ in ("relcl", "acl"):
+            return False
+        x = x.head
+    return True

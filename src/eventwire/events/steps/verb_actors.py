@@ -4,18 +4,23 @@ READS: the verb's draft (frame slots, roles, light noun, culprit), the actor ind
 phrases on the verb's object, the responsibility codes (``codes.yaml``).
 ADDS: ``d.sources``/``d.stok`` and ``d.targets``/``d.ttok``: from the frame's slots; from phrases on the
 object ("denied entry to X", "received assurances from X", "an agreement with the EU", "plants in Iran");
-the target of a claimed event ("claimed responsibility for the attack on X"); an uncoded group subject; both
-parties of "between". No event for a weak verb without a target.
+the target of a claimed event ("claimed responsibility for the attack on X"); the object of a violent event's
+purpose clause ("opened fire to disperse X"); who is at an object place ("a camp for X refugees") and the place
+of a light verb's material event ("reimposed blockades in X"); an uncoded group subject; both parties of
+"between". No event for a weak verb without a target.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...mentions import ActorMention
 from ..actors import actors_at, fill, uncoded
 from ..adjustments import inner_target
-from ..grammar import NOUN_POS, ROLE_SLOTS_ALL
+from ..arguments import load_rules
+from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
 from ..match import match_noun
-from ..roles import obj_roles
+from ..roles import noun_roles, obj_roles
 from ..state import DocState, SentenceWork, VerbDraft
 
 
@@ -73,8 +78,76 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             for p in st.w.location_preps:
                 for t in r.get(p, ()):
                     t2 = t2 or [a for a in st.idx.at(t.i) if a not in d.sources]
+        if not t2:  # "condemned the coup in Niger", "welcomed the elections in Zambia": where it happened
+            t2, tt2 = _foreign_place(st, noun_roles(st, ttok), d.sources)
         if t2 and not any(a in d.sources for a in t2):
             d.targets, d.ttok = t2, tt2
+    return True
+
+
+def _foreign_place(
+    st: DocState, r: dict[str, list[Any]], sources: list[ActorMention]
+) -> tuple[list[ActorMention], Any]:
+    """The actor a location phrase of ``r`` names when it is of another country than every source."""
+    own = {a.country for a in sources if a.country}
+    if not own:
+        return [], None
+    for p in st.w.location_preps:
+        for t in r.get(p, ()):
+            place = [a for a in st.idx.at(t.i) if a.country and a.country not in own]
+            if place:
+                return place, t
+    return [], None
+
+
+def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "opened fire to disperse the demonstrators", "used tear gas to break up a rally of X": a violent or
+    coercive event without a target is aimed at the object of its purpose clause."""
+    if d.targets or d.code[:2] not in load_rules().purpose_roots:
+        return True
+    for c in d.trigger.children:
+        if (
+            c.dep_ in ("advcl", "xcomp")
+            and c.pos_ in VERB_POS
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            got, tok = fill(st, ("obj",), {"obj": [o for o in c.children if o.dep_ == "dobj"]})
+            got = [a for a in got if a not in d.sources]
+            if got:
+                d.targets, d.ttok = got, tok
+                break
+    return True
+
+
+def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """A material event without a target: who is at its object place ("attacked a camp for Congolese
+    refugees"); the place a "where" clause describes ("Libya, where Ankara has sent troops"); for a light verb
+    the place of another country than the source's it happened in ("Israel reimposed blockades in the West
+    Bank"; a verb's own object place is ``from_object``'s)."""
+    if d.targets or d.code[:2] not in st.c.material_roots:
+        return True
+    rules = load_rules()
+    for o in d.roles.get("obj", ()):
+        if st.lem(o) in st.places and not st.idx.at(o.i):
+            got, tok = fill(st, rules.beneficiary_preps, noun_roles(st, o))
+            got = [a for a in got if a not in d.sources]
+            if got:
+                d.targets, d.ttok = got, tok
+                return True
+    v = d.trigger
+    if v.dep_ == "relcl" and any(c.dep_ == "advmod" and st.lem(c) in rules.place_relatives for c in v.children):
+        own = {a.country for a in d.sources if a.country}
+        place = [a for a in st.idx.at(v.head.i) if a.country and a.country not in own and a not in d.sources]
+        if own and place:  # "Libya, where Ankara has sent troops": the event is aimed at the place
+            d.targets, d.ttok = place, v.head
+            return True
+    if d.noun is not None:
+        nr = noun_roles(st, d.noun)
+        got, tok = _foreign_place(
+            st, {p: [*d.roles.get(p, ()), *nr.get(p, ())] for p in st.w.location_preps}, d.sources
+        )
+        if got:
+            d.targets, d.ttok = got, tok
     return True
 
 

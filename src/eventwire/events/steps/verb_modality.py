@@ -83,9 +83,10 @@ def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool)
             code = st.m.family_code(cfam, f.code)
             rule = f"modality.yaml:conditional-{fam_name}+{f.rule}"
             modality = "intended" if fam_name == "intent" else "asserted"
+            targets = d.targets or (_condition_actors(st, v, d.sources) if fam_name == "threaten" else [])
             emit(
                 st,
-                Candidate(f, code, v, rule, d.sources, d.targets, modality, main_conf(v, d.conf * 0.9), recip=f.recip),
+                Candidate(f, code, v, rule, d.sources, targets, modality, main_conf(v, d.conf * 0.9), recip=f.recip),
                 d.label,
                 s.cands,
             )
@@ -102,3 +103,11 @@ def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool)
     elif reported(st, v):
         d.modality = "reported"
     return True
+
+
+def _condition_actors(st: DocState, v: Any, sources: list[Any]) -> list[Any]:
+    """ "Seoul will retaliate if North Korea fires missiles": the actor of the condition is the one threatened."""
+    cond = _mod.condition_clause(v, st.m)
+    if cond is None:
+        return []
+    return not_self(st, fill(st, ("subj",), roles(st, cond))[0], sources)

@@ -74,7 +74,7 @@ def explain_lines(coder: Any, sentence: str) -> list[str]:
     from ...story import Story
 
     analysis = coder.analyze(Story(id="explain", text=sentence))
-    events, traces = coder.events.explain(analysis.doc, analysis.actors)
+    events, traces = coder.events.explain(analysis.doc, analysis.actors, analysis.story.date)
     out: list[str] = []
     for si, sent in enumerate(analysis.doc.sents):
         out.append(f"sentence {si}: {sent.text.strip()}")

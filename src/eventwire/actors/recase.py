@@ -1,0 +1,135 @@
+"""Case for the parser: the words of an ALL-CAPS headline or an all-lower-case story written as normal text.
+
+The tagger and parser lean on capital letters: "KENYA'S FOREIGN MINISTER MEETS UGANDAN PRESIDENT" comes out as
+one long proper name and "police arrested twelve protesters in nairobi" leaves "nairobi" a common noun. Before
+the parse, ``Recaser`` rewrites such stretches of text in normal case, one character for one character (every
+offset stays, like ``ingest.normalize``; the story text itself is never changed):
+
+- a stretch is a whole story without any capital letter (``recognize.caseless``), or a sentence or line
+  written in capitals only (at least three words of two letters or more: a wire headline, a shouted page);
+- its words are lower-cased, except the names the dictionaries know: countries, demonyms, capitals, persons,
+  organisations and groups are written as the dictionary writes them ("Kenya's", "Ugandan", "Kampala",
+  "al-Shabaab"), and listed acronyms ("NATO", "UN", "EU") in capitals — unless the acronym is also an ordinary
+  word (words.yaml ``ambiguous_acronyms``: "US"/"us", "WHO"/"who", "CAN"/"can"), which stays lower-case;
+- the first letter of each sentence and the pronoun "I" are capitals.
+
+Role words (president, police, army) stay lower-case, as in running text. A word no dictionary knows stays
+lower-case (an unknown name in an ALL-CAPS headline is not recovered). Normal text is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entries import Form, Lexicon
+from .recognize import caseless
+from .words import ACRONYM_DETERMINERS, AMBIGUOUS_ACRONYMS, CALENDAR_NAMES, CONTEXT_ACRONYMS, PRONOUN_GOVERNORS
+
+# names written as the dictionaries write them ("ignore": phrases that name no country, "South China Sea")
+NAME_KINDS = frozenset({"country", "demonym", "capital", "seat", "igo", "person", "ignore"})
+_LINES = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'(\[]*([a-z])")
+MIN_SHOUTED_WORDS = 3
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, one character for one character."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _shouted(chunk: str) -> bool:
+    """A sentence or line written in capitals only, with at least three words of two letters or more."""
+    if any(c.islower() for c in chunk):
+        return False
+    return sum(1 for w in _WORD.findall(chunk) if len(w) >= 2) >= MIN_SHOUTED_WORDS
+
+
+class Recaser:
+    """Writes ALL-CAPS and all-lower-case text in normal case for the parser (see the module docstring)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def __call__(self, text: str) -> str:
+        if caseless(text):
+            return self._recase(text)
+        if not any(c.isupper() for c in text) or not _SHOUT_HINT.search(text):
+            return text
+        chars = list(text)
+        for line in _LINES.finditer(text):
+            pieces = [(line.start(), line.end())]
+            if not _shouted(line.group(0)):
+                cuts = [line.start()] + [line.start() + m.end() for m in _SENTENCE_END.finditer(line.group(0))]
+                pieces = list(zip(cuts, cuts[1:] + [line.end()], strict=True))
+            for a, b in pieces:
+                if _shouted(text[a:b]):
+                    recased = self._recase(text[a:b], shouted=True)
+                    if len(recased) == b - a:
+                        chars[a:b] = list(recased)
+        return "".join(chars)
+
+    def _recase(self, chunk: str, shouted: bool = False) -> str:
+        """``chunk`` lower-cased, with the dictionaries' names and acronyms, calendar names and sentence starts
+        restored (``shouted``: the chunk was in capitals)."""
+        low = _lower(chunk)
+        chars = list(low)
+        for w in _WORD.finditer(low):
+            if w.group(0) in CALENDAR_NAMES:
+                chars[w.start()] = chars[w.start()].upper()
+        taken = bytearray(len(low))
+        hits: list[tuple[int, int, list[Form]]] = []
+        for end_char, (key, forms) in self.lex.automaton.iter(low):
+            s = end_char - len(key) + 1
+            e = end_char + 1
+            if (s > 0 and low[s - 1].isalnum()) or (e < len(low) and low[e].isalnum()):
+                continue
+            hits.append((s, e, forms))
+        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+        for s, e, forms in hits:
+            if any(taken[s:e]):
+                continue
+            written = self._written(low[s:e], forms, self._named(low, s, e, shouted))
+            if written is None:
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            chars[s:e] = list(written)
+        recased = "".join(chars)
+        recased = _SENTENCE_START.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), recased)
+        return re.sub(r"(?<![\w'])i(?=['\s,.;:!?]|$)", "I", recased)
+
+    def _written(self, low: str, forms: list[Form], named: bool) -> str | None:
+        """How the dictionaries write the name ``low`` (``None``: not a name, or an acronym that is also a word
+        and that the context (``named``) does not show to be the name)."""
+        for f in forms:
+            if len(f.text) != len(low) or f.entry.kind not in NAME_KINDS and not f.cased:
+                continue
+            if f.cased:
+                if low in AMBIGUOUS_ACRONYMS and not (named and low in CONTEXT_ACRONYMS):
+                    continue
+                return f.text
+            if f.capital:
+                return f.text if f.text.lower() == low else low[:1].upper() + low[1:]
+        return None
+
+    def _named(self, low: str, s: int, e: int, shouted: bool) -> bool:
+        """Does the context make the word at ``low[s:e]`` the acronym rather than the word? In capitals: unless
+        a word that takes a pronoun is right before ("TOLD US"); in lower case: after an article ("the us"),
+        before a hyphen ("us-led") or before a role noun ("us troops", "us president")."""
+        before = _WORD.findall(low[max(0, s - 30) : s])
+        prev = before[-1] if before else ""
+        if shouted:
+            return prev not in PRONOUN_GOVERNORS
+        if prev in ACRONYM_DETERMINERS or low[e : e + 1] == "-":
+            return True
+        after = _WORD.match(low, e + 1) if low[e : e + 1] == " " else None
+        return after is not None and any(
+            f.entry.kind in ("role", "rank") for f in self.lex.forms.get(after.group(0), ())
+        )
+
+
+_SHOUT_HINT = re.compile(r"[A-Z]{2,}[^a-z\n]*\s[^a-z\n]*[A-Z]{2,}")  # two capital words in a row: maybe shouted

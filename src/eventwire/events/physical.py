@@ -1,0 +1,180 @@
+"""Disasters and accidents are not attacks: a physical cause without a human agent.
+
+Compiled once from ``data/physical.yaml`` (physical causes, cause verbs, attack markers). Read by the
+``story_context`` step for every candidate of a guarded root (``codes.yaml``: ``physical_guard``) that has no
+coded source:
+
+* **linked cause** — the event's agent is a physical cause: the subject of its verb or of the clause it is a
+  participle of ("the blast injured 30", "an earthquake struck Turkey, killing 20"), the noun the victims fell
+  in ("were killed in an explosion", "died in a fire"), or a "when / after / as" clause of the event whose
+  subject is a cause or whose verb is a cause verb ("were killed when a gas explosion ripped through ...",
+  "died after the bridge collapsed");
+* **disaster story** — casualties without a cause in a story that already reported a disaster (a linked cause
+  in an earlier sentence) and names no attack marker anywhere ("The death toll rose to 40", said in a story
+  about a factory fire).
+
+An attack marker in the sentence ("bomb", "militants", "shelling", "air strike", "set on fire") keeps the
+event, and so does a coded source (an actor who did it) unless the cause is the event's own subject
+(``subject_cause``: "the accident forced the evacuation ..., killing two").
+
+READS: the parse around the trigger, the story's lemmas. ADDS: a reason why the event is no attack, or ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .._data import load_yaml
+from .grammar import NOUN_POS, VERB_POS
+
+PACKAGE = "eventwire.events"
+# relations of a clause that tell when or why the casualties happened ("killed when ...", "died after ...")
+_TIME_CLAUSE = ("advcl",)
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = ("that", "which")
+_UP = ("advcl", "xcomp", "conj", "acl", "oprd", "acomp")  # from a participle or conjunct up to its clause
+
+
+@dataclass(frozen=True, slots=True)
+class PhysicalRules:
+    """The compiled ``physical.yaml``."""
+
+    causes: frozenset[str]
+    cause_verbs: frozenset[str]
+    casualties: frozenset[str]
+    markers: frozenset[str]
+    pairs: frozenset[frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> PhysicalRules:
+    data = load_yaml(PACKAGE, "physical.yaml")  # shapes: schema/data/events-physical.schema.json
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return PhysicalRules(
+        causes=words("causes"),
+        cause_verbs=words("cause_verbs"),
+        casualties=words("casualty_words"),
+        markers=words("attack_markers"),
+        pairs=frozenset(frozenset(str(p).lower().split()) for p in data["attack_pairs"]),
+    )
+
+
+def _lem(t: Any) -> str:
+    return str(t.lemma_).lower()
+
+
+def marker(tokens: Any, rules: PhysicalRules) -> str | None:
+    """The first attack marker among ``tokens`` (a lemma of the list, or a linked pair: "air strike",
+    "set fire"), or ``None``."""
+    for t in tokens:
+        low = _lem(t)
+        if low in rules.markers or str(t.lower_) in rules.markers:
+            return str(t.text)
+        h = t.head
+        if h.i != t.i and h.dep_ == "prep" and t.dep_ == "pobj":
+            h = h.head  # "set on fire": the preposition links the pair
+        if h.i != t.i and frozenset((low, _lem(h))) in rules.pairs:
+            return f"{h.text} {t.text}" if h.i < t.i else f"{t.text} {h.text}"
+    return None
+
+
+def _cause_noun(t: Any, rules: PhysicalRules) -> Any | None:
+    """``t`` or the noun it stands for when that is a physical cause ("gas explosion", "a series of
+    blasts", "the collapse of a dam")."""
+    level = [t]
+    for _ in range(2):
+        nxt = []
+        for x in level:
+            if x.pos_ in NOUN_POS and _lem(x) in rules.causes:
+                return x
+            for c in x.children:
+                if c.dep_ == "compound" or (c.dep_ == "prep" and _lem(c) == "of"):
+                    nxt.extend([c] if c.dep_ == "compound" else [p for p in c.children if p.dep_ == "pobj"])
+        level = nxt
+    return next((x for x in level if x.pos_ in NOUN_POS and _lem(x) in rules.causes), None)
+
+
+def _clause_cause(v: Any, rules: PhysicalRules) -> str | None:
+    """A physical cause that is the subject of clause ``v``, or its verb a cause verb ("the bus crashed")."""
+    for c in v.children:
+        if c.dep_ in _SUBJECTS:
+            if _lem(c) in _RELATIVE and v.dep_ == "relcl" and v.head.i != v.i:
+                c = v.head  # "a failure that killed 16": the noun the relative clause describes
+            n = _cause_noun(c, rules)
+            if n is not None:
+                return f"'{n.text}' is the subject of '{v.text}'"
+    if v.pos_ in VERB_POS and _lem(v) in rules.cause_verbs:
+        return f"'{v.text}' names what failed or struck"
+    return None
+
+
+def linked_cause(trigger: Any, rules: PhysicalRules) -> str | None:
+    """Why a physical cause is the agent of the event at ``trigger`` (see the module docstring), or ``None``."""
+    if trigger.pos_ in NOUN_POS and _cause_noun(trigger, rules) is not None:
+        return f"the event noun '{trigger.text}' is a physical cause"
+    clauses = [trigger]
+    t = trigger
+    for _ in range(4):  # "..., killing 20": the participle's clause; "was killed and 30 injured": the first verb
+        if t.dep_ in _UP and t.head.i != t.i:
+            t = t.head  # "leaving 300 homeless and killing two": through the adjective too
+            if t.pos_ in VERB_POS:
+                clauses.append(t)
+        else:
+            break
+    for v in clauses:
+        why = _clause_cause(v, rules)
+        if why:
+            return why
+        for c in v.children:
+            if c.dep_ == "prep" and _lem(c) in ("in", "during", "after", "by", "from", "following", "amid"):
+                for p in c.children:
+                    n = _cause_noun(p, rules) if p.dep_ == "pobj" else None
+                    if n is not None:
+                        return f"'{c.text} {n.text}': a physical cause"
+            if c.dep_ in _TIME_CLAUSE and c.pos_ in VERB_POS:
+                why = _clause_cause(c, rules)
+                if why:
+                    return f"{why} (the clause '{c.text}' of the event)"
+    return None
+
+
+def subject_cause(trigger: Any, rules: PhysicalRules) -> str | None:
+    """Why the trigger's own subject (or that of the clause it is a participle of) is a physical cause ("the
+    accident forced ..., killing two"): whatever else the coder took for a source, the agent is no actor."""
+    t = trigger
+    for _ in range(4):
+        why = _clause_cause(t, rules) if t.pos_ in VERB_POS else None
+        if why and "subject" in why:
+            return why
+        if t.dep_ in _UP and t.head.i != t.i:
+            t = t.head
+        else:
+            return None
+    return None
+
+
+def reports_disaster(sent: Any, rules: PhysicalRules) -> bool:
+    """True when a casualty word of ``sent`` has a linked physical cause and the sentence no attack marker
+    ("A gas explosion ripped through a mine, killing 12 miners")."""
+    return marker(sent, rules) is None and any(
+        _lem(t) in rules.casualties and linked_cause(t, rules) is not None for t in sent
+    )
+
+
+def no_attack(trigger: Any, sent: Any, disaster_story: bool, rules: PhysicalRules) -> tuple[str, bool] | None:
+    """(why, linked) when a sourceless violent event at ``trigger`` is a disaster or an accident rather than an
+    attack, else ``None``: a physical cause linked to it (``linked`` True) and no attack marker in the
+    sentence, or (``linked`` False) a story that already reported a disaster and names no attack marker."""
+    if marker(sent, rules) is not None:
+        return None
+    why = linked_cause(trigger, rules)
+    if why:
+        return why, True
+    if disaster_story:
+        return "the story reports a disaster or an accident and names no attack or attacker", False
+    return None

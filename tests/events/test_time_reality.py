@@ -1,0 +1,115 @@
+"""Time and reality of events (docs/events.md, rules 18-19): background history and habits get their own
+modality, planned and possible events are not the accomplished act, disasters are not attacks across a story.
+Our own sentences, through the whole pipeline with a story date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eventwire.evaluate.labels import candidates
+from eventwire.record import BACKGROUND_MODALITIES
+from eventwire.store.filters import Filters, where
+from eventwire.story import Story
+
+DATE = dt.date(2021, 5, 18)
+
+
+def _records(coder: Any, text: str, date: dt.date | None = DATE) -> list[Any]:
+    return list(coder.analyze(Story(id="t", text=text, date=date)).records)
+
+
+def _modalities(records: list[Any], root: str) -> set[str]:
+    return {r["modality"] for r in records if r["cameo"].startswith(root)}
+
+
+HISTORY = [
+    ("Argentina invaded the Falkland Islands in 1982, and Britain sent a naval task force.", "19"),
+    ("Soviet troops killed 14 Lithuanian civilians during a 1991 crackdown in Vilnius.", "19"),
+    ("Police arrested the Malaysian opposition leader in the late 1990s.", "17"),
+    ("Iraq invaded Kuwait three decades ago.", "19"),
+    ("The Kuwaiti minister recalled that Iraqi troops had occupied Kuwait.", "19"),
+    ("Armenians marked the anniversary of the day Ottoman troops killed thousands of Armenians.", "19"),
+    ("Israel has occupied the Golan Heights since the war of 1967.", "19"),
+    ("Egypt and Israel signed a peace treaty on March 26, 1979.", "05"),
+    ("Iraq's 1990 invasion of Kuwait ended in defeat.", "19"),
+    ("Fourteen Lithuanians were killed in a 1991 crackdown by Soviet troops.", "19"),
+    ("When the general seized power in 2014, Thai soldiers detained dozens of politicians.", "17"),
+]
+
+
+@pytest.mark.parametrize("text,root", HISTORY, ids=[h[0][:40] for h in HISTORY])
+def test_background_history_is_coded_historical(coder: Any, text: str, root: str) -> None:
+    recs = _records(coder, text)
+    assert _modalities(recs, root) == {"historical"}, [(r["cameo"], r["modality"], r["date_text"]) for r in recs]
+
+
+CURRENT = [
+    ("Turkish troops shelled Kurdish positions in Syria on Tuesday.", "19"),
+    ("Police arrested the opposition leader on May 12, 2021.", "17"),
+    ("Kenya and Uganda signed a trade deal in March.", "05"),
+    ("Kenya and Uganda signed a trade deal last month.", "05"),
+    ("Iran said it would return to the 2015 nuclear deal with world powers.", "03"),
+]
+
+
+@pytest.mark.parametrize("text,root", CURRENT, ids=[h[0][:40] for h in CURRENT])
+def test_news_of_the_story_stays_current(coder: Any, text: str, root: str) -> None:
+    recs = _records(coder, text)
+    mods = _modalities(recs, root)
+    assert mods and not mods & set(BACKGROUND_MODALITIES), [(r["cameo"], r["modality"]) for r in recs]
+
+
+def test_an_earlier_year_needs_the_story_date(coder: Any) -> None:
+    text = "Russian forces attacked Georgian villages in 2008."
+    assert _modalities(_records(coder, text), "19") == {"historical"}
+    assert _modalities(_records(coder, text, dt.date(2008, 8, 9)), "19") == {"asserted"}
+
+
+HABITS = [
+    ("Germany has always supported Ukraine.", "05"),
+    ("China usually condemns Japanese visits to the Yasukuni shrine.", "11"),
+    ("India and Pakistan regularly hold talks on sharing the Indus waters.", "04"),
+    ("The foreign ministers of Brazil and Argentina meet every year in Brasilia.", "04"),
+]
+
+
+@pytest.mark.parametrize("text,root", HABITS, ids=[h[0][:40] for h in HABITS])
+def test_habits_are_coded_habitual(coder: Any, text: str, root: str) -> None:
+    recs = _records(coder, text)
+    assert _modalities(recs, root) == {"habitual"}, [(r["cameo"], r["modality"]) for r in recs]
+
+
+def test_a_planned_nominal_event_is_an_intent(coder: Any) -> None:
+    recs = _records(coder, "Moscow said there were no discussions about a possible meeting between Putin and Erdogan.")
+    assert any(r["cameo"] == "036" and r["modality"] == "intended" for r in recs), [r["cameo"] for r in recs]
+    assert not [r for r in recs if r["cameo"] == "040"]
+
+
+def test_background_events_are_not_scored_and_not_exported_by_default() -> None:
+    recs: list[Any] = [{"modality": m, "plover": {"event": "ASSAULT"}} for m in ("asserted", *BACKGROUND_MODALITIES)]
+    assert [r["modality"] for r in candidates(recs, "plover")] == ["asserted"]
+    for level in ("events", "mentions"):
+        sql, _ = where(Filters(), level)
+        assert all(f"'{m}'" in sql for m in BACKGROUND_MODALITIES)
+        sql, _ = where(Filters(background=True), level)
+        assert sql == "TRUE"
+
+
+def test_casualties_later_in_a_disaster_story_are_no_attack(coder: Any) -> None:
+    story = (
+        "A gas explosion ripped through a coal mine in northern China on Monday, killing 12 miners. "
+        "Rescue teams searched the shafts through the night. At least 30 people were injured, officials said."
+    )
+    assert not [r for r in _records(coder, story) if r["root"] in ("18", "19", "20")]
+
+
+def test_casualties_in_a_story_with_an_attack_stay_violence(coder: Any) -> None:
+    story = (
+        "Militants attacked a police post in northern Kenya on Monday. A fire broke out in a nearby market. "
+        "At least 30 people were injured, officials said."
+    )
+    recs = _records(coder, story)
+    assert any(r["root"] == "19" and r["source"] is None for r in recs), [(r["cameo"], r["source"]) for r in recs]
