@@ -38,9 +38,10 @@ DEFAULT_DB = "events.duckdb"
 def translate(e: BaseException, where: str) -> EventwireError:
     """A ``StoreError`` with a clear message for a DuckDB (or OS) exception met on store ``where``.
 
-    A query interrupted by Ctrl-C is not a store error: it is raised again as ``KeyboardInterrupt``.
+    A query interrupted by Ctrl-C is not a store error: it is raised again as ``KeyboardInterrupt`` — also when
+    the signal met DuckDB while it was reading a registered Arrow table, which DuckDB reports as its own error.
     """
-    if isinstance(e, duckdb.InterruptException):
+    if isinstance(e, duckdb.InterruptException) or "KeyboardInterrupt" in str(e):
         raise KeyboardInterrupt from e
     msg = str(e)
     low = msg.lower()
