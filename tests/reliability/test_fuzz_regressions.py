@@ -118,3 +118,15 @@ def test_a_petrarch_macro_that_names_itself_is_expanded_once() -> None:
 
     conv = convert_agents(["!GUARD! = GUARD, !GUARD!S\n", "CITY_!GUARD! [~COP]\n"], "agents.txt")
     assert conv.entries and "city guard" in conv.entries[0]["terms"]
+
+
+def test_a_dictionary_with_a_giant_integer_is_a_coded_yaml_error(tmp_path: Path) -> None:
+    # fuzz: --target dictionaries --only 20273 (ValueError from int() past Python's 4,300-digit limit)
+    from eventwire.actors.data_files import read_yaml
+    from eventwire.errors import DictionaryError
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("- {name: X, code: " + "7" * 4804 + "}\n", "utf-8")
+    with pytest.raises(DictionaryError) as e:
+        read_yaml("actors.yaml", path)
+    assert e.value.code == "E302" and "actors.yaml" in str(e.value)

@@ -65,6 +65,8 @@ def read_yaml(name: str, path: Path | None = None, kind: str | None = None) -> t
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise error("E302", where=where + line, problem=getattr(e, "problem", e)) from e
+    except (ValueError, RecursionError) as e:  # a scalar that cannot be built (a 5,000-digit integer, 2020-13-01)
+        raise error("E302", where=where, problem=e) from e
     if _HAS_KIND.search(text) is not None:
         kind = schema_kind(text, where)
     if kind is not None:
