@@ -38,6 +38,7 @@ from typing import Any
 
 from . import words as _words
 from ._regex import Scouted
+from .events.grammar import ancestors, clause_head
 from .mentions import EventMention, EventTime
 from .story import Story
 
@@ -244,26 +245,6 @@ def _usable(kind: str, m: re.Match[str], story_date: _dt.date | None) -> bool:
     return kind != "year" or historical(kind, m, story_date)
 
 
-def _ancestors(tok: Any) -> set[int]:
-    out = {tok.i}
-    t = tok
-    for _ in range(40):
-        if t.head.i == t.i:
-            break
-        t = t.head
-        out.add(t.i)
-    return out
-
-
-def _clause_head(tok: Any) -> Any:
-    t = tok
-    for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
-            return t
-        t = t.head
-    return t
-
-
 def _is_future(head: Any) -> bool:
     t = head
     for _ in range(4):
@@ -284,7 +265,7 @@ def _is_future(head: Any) -> bool:
 
 
 def _event_clauses(doc: Any, trig: int) -> set[int]:
-    t = _clause_head(doc[trig])
+    t = clause_head(doc[trig])
     heads = {t.i}
     while t.dep_ in _CLAUSE_UP and t.head.i != t.i:
         t = t.head
@@ -306,7 +287,7 @@ def date_for(doc: Any, story: Story, ev: EventMention) -> tuple[_dt.date | None,
     if not exprs or doc is None:
         return None, None
     heads = _event_clauses(doc, ev.trigger_tok)
-    anc = _ancestors(_clause_head(doc[ev.trigger_tok]))
+    anc = ancestors(clause_head(doc[ev.trigger_tok]))
     best: tuple[int, tuple[int, int, str, re.Match[str]]] | None = None
     above: list[tuple[int, tuple[int, int, str, re.Match[str]]]] = []
     for x in exprs:
@@ -314,7 +295,7 @@ def date_for(doc: Any, story: Story, ev: EventMention) -> tuple[_dt.date | None,
         if span is None:
             continue
         # the expression's token nearest to the tree root: its preposition or the date noun
-        h = _clause_head(span.root)
+        h = clause_head(span.root)
         dist = abs(span.start - ev.trigger_tok)
         if h.i in heads:
             if best is None or dist < best[0]:
@@ -329,7 +310,7 @@ def date_for(doc: Any, story: Story, ev: EventMention) -> tuple[_dt.date | None,
     s, e, kind, m = best[1]
     if historical(kind, m, story.date) and kind in ("year", "my"):
         return None, text[s0 + s : s0 + e]
-    future = _is_future(doc[ev.trigger_tok]) or _is_future(_clause_head(doc[ev.trigger_tok]))
+    future = _is_future(doc[ev.trigger_tok]) or _is_future(clause_head(doc[ev.trigger_tok]))
     return resolve(kind, m, story.date, future), text[s0 + s : s0 + e]
 
 

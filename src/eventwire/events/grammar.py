@@ -26,3 +26,25 @@ ROLE_SLOTS_ALL = ROLE_KEYS | {"poss", "amod", "compound", "none"}
 # Argument slots of a predicate: slot name ("subj", "obj", "iobj", "oprd", "poss", ... or a preposition) ->
 # the tokens that fill it.
 Roles = dict[str, list[Any]]
+
+
+def clause_head(tok: Any) -> Any:
+    """The verb heading ``tok``'s clause (or the root): the first VERB/AUX up its head chain."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in VERB_POS or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def ancestors(tok: Any) -> set[int]:
+    """The indexes of ``tok`` and of every token above it in the parse."""
+    out = {tok.i}
+    t = tok
+    for _ in range(40):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        out.add(t.i)
+    return out

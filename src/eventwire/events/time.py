@@ -30,6 +30,7 @@ from typing import Any
 from .._data import load_yaml
 from ..errors import EventwireError, error
 from ..words import calendar
+from .grammar import ancestors, clause_head
 
 PACKAGE = "eventwire.events"
 HISTORICAL = "historical"
@@ -130,29 +131,9 @@ def expressions(sent: Any, story_date: _dt.date | None, rules: TimeRules) -> lis
     return out
 
 
-def _clause_head(tok: Any) -> Any:
-    t = tok
-    for _ in range(12):
-        if t.pos_ in _CLAUSE_POS or t.head.i == t.i:
-            return t
-        t = t.head
-    return t
-
-
-def _ancestors(tok: Any) -> set[int]:
-    out = {tok.i}
-    t = tok
-    for _ in range(40):
-        if t.head.i == t.i:
-            break
-        t = t.head
-        out.add(t.i)
-    return out
-
-
 def _own_clause(trigger: Any) -> set[int]:
     """The trigger and the clause heads it belongs to (through xcomp / conj / aux)."""
-    t = _clause_head(trigger)
+    t = clause_head(trigger)
     heads = {trigger.i, t.i}
     while t.dep_ in _CLAUSE_UP and t.head.i != t.i:
         t = t.head
@@ -180,7 +161,7 @@ def historical(trigger: Any, sent: Any, story_date: _dt.date | None, rules: Time
     if not exprs:
         return None
     own = _own_clause(trigger)
-    anc = _ancestors(_clause_head(trigger))
+    anc = ancestors(clause_head(trigger))
     mine: list[tuple[int, Expr]] = []
     above: list[Expr] = []
     for x in exprs:
@@ -271,7 +252,7 @@ def unrealised(trigger: Any, rules: TimeRules) -> tuple[str, str] | None:
             c.lower_ in rules.planned or c.lemma_.lower() in rules.planned
         ):
             return "planned", f"'{c.text} {trigger.text}' has not happened yet"
-    v = _clause_head(trigger)
+    v = clause_head(trigger)
     if v.i != trigger.i:
         for c in v.children:
             if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in rules.modals:
