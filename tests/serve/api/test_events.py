@@ -40,14 +40,12 @@ def test_actor_aze_returns_the_ministers_meeting_with_its_evidence(client: Any) 
     assert meeting["source"]["code"].startswith("AZE") and meeting["target"]["country"] == "GEO"
     assert meeting["location"]["name"] == "Baku" and meeting["date"] == "2024-03-11"
     ev = meeting["evidence"]
-    # the representative mention is the most confident of the two reports ("met" / "held talks")
-    trigger = ev["trigger"]["text"]
-    assert trigger in {"met", "held"} and "Bayramov" in ev["text"] and "Baku" in ev["text"]
+    assert "met" in ev["text"] and ev["trigger"]["text"] == "met"
     spans = ev["spans"]
-    assert ev["text"][spans["trigger"]["start"] : spans["trigger"]["end"]] == trigger
+    assert ev["text"][spans["trigger"]["start"] : spans["trigger"]["end"]] == "met"
     assert ev["text"][spans["source"]["start"] : spans["source"]["end"]] == meeting["source"]["text"]
     assert ev["text"][spans["target"]["start"] : spans["target"]["end"]] == meeting["target"]["text"]
-    assert meeting["rule"] and meeting["modality"] in {"asserted", "reported"}
+    assert meeting["rule"] and meeting["modality"] == "asserted"
     # two stories report the meeting: one de-duplicated event with their mentions
     assert meeting["mention_count"] >= 2 and meeting["story_count"] == 2
 
@@ -127,5 +125,4 @@ def test_explain_traces_the_evidence_sentence(client: Any) -> None:
     body = client.get(f"/api/v1/events/{meeting['event_id']}/explain").json()
     assert body["sentence"] == meeting["evidence"]["text"] and body["mention_id"] == meeting["mention_id"]
     trace = "\n".join(body["trace"])
-    trigger = meeting["evidence"]["trigger"]["text"]
-    assert "actors:" in trace and "frames:" in trace and meeting["cameo"] in trace and f"'{trigger}'" in trace
+    assert "actors:" in trace and "frames:" in trace and "040" in trace and "'met'" in trace
