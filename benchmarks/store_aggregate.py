@@ -17,10 +17,14 @@ The store is generated, deterministic for a ``--seed``, and written the way ``ev
   per event (the same day or the next), 1-6 mentions per story, agencies, places;
 * then the store's own ``deduplicate(store, full=True)`` clusters the mentions into **events** and
   fills the rollups, exactly as at the end of ``eventwire run``;
-* heavy dyads chain their daily reports into long events, so the first pass gives fewer events than
-  asked: the generator keeps adding mentions until there are enough, then drops whole surplus events
-  (with their mentions and stories; dropping a cluster never changes another) and runs ``deduplicate``
-  once more (it finds nothing to do: the events are those de-duplication makes of the mentions kept).
+* heavy dyads chain their daily reports into long events, so N drawn events give fewer than N stored
+  ones (at 10M, 1.5 draws per event give 0.7 events).  Before writing anything the generator counts, in
+  numpy, the chains the draws would make (same country-level dyad and root, dates a day apart; a lower
+  bound, since the location test only splits them further) and draws more until they reach N; if the
+  store still has too few events, it adds mentions and de-duplicates again.  It then drops whole surplus
+  events (with their mentions and stories; dropping a cluster never changes another) and runs
+  ``deduplicate`` once more (it finds nothing to do: the events are those de-duplication makes of the
+  mentions kept).
 
 Each query runs once to warm up, then ``--runs`` times (default 5); the JSON line gives each median and
 min in ms, the result rows, the layout used (``rollup_month``/``rollup_day`` or ``events``) and the
@@ -158,6 +162,44 @@ def draw(n_events: int, seed: int, first_id: int, first_story: int) -> tuple[pa.
     return tbl, int(story_of_pos[-1]) + 1 if m else 0
 
 
+def chains(tbl: pa.Table) -> int:
+    """A lower bound of the events ``deduplicate`` makes of the drawn mentions: chains of the same undirected
+    country-level dyad and CAMEO root whose dates are at most a day apart, plus the undated mentions."""
+    roots = np.array([int(c[:2]) for c in _codes()[0]], np.int64)
+    k = len(_actors()[0])
+    src = tbl.column("src").to_numpy().astype(np.int64)
+    tgt = tbl.column("tgt").to_numpy().astype(np.int64)
+    tgt = np.where(tgt < 0, k, tgt)
+    key = (np.minimum(src, tgt) * (k + 1) + np.maximum(src, tgt)) * 32 + roots[tbl.column("code").to_numpy()]
+    day = tbl.column("day").to_numpy()
+    dated = day >= 0
+    key, day = key[dated], day[dated]
+    order = np.lexsort((day, key))
+    key, day = key[order], day[order]
+    new = np.ones(key.size, bool)
+    new[1:] = (key[1:] != key[:-1]) | (day[1:] - day[:-1] > 1)
+    return int((~dated).sum() + new.sum())
+
+
+def _first_draw(n_events: int, seed: int, log: Callable[[str], None]) -> tuple[pa.Table, int]:
+    """The first draw: the smallest draw size (within 3 %) whose chains reach ``n_events``."""
+    lo, hi = n_events, int(n_events * 1.5)  # chains <= draws: each draw is one dyad, root and day (+1)
+    tbl, stories = draw(hi, seed * 1000, 0, 0)
+    while (got := chains(tbl)) < n_events:
+        log(f"  {hi:,} draws → ≥ {got:,} events: too few")
+        lo, hi = hi, int(hi * max(1.1, min(2.0, 1.1 * n_events / max(got, 1))))
+        tbl, stories = draw(hi, seed * 1000, 0, 0)
+    while hi - lo > 0.03 * hi:
+        mid = (lo + hi) // 2
+        cand = draw(mid, seed * 1000, 0, 0)
+        if chains(cand[0]) >= n_events:
+            hi, (tbl, stories) = mid, cand
+        else:
+            lo = mid
+    log(f"  drawing {hi:,} events ({tbl.num_rows:,} mentions), ≥ {chains(tbl):,} after de-duplication")
+    return tbl, stories
+
+
 def _dims(st: Store) -> None:
     countries, codes = _actors()
     st.execute("CREATE OR REPLACE TEMP TABLE _g_actor (i INTEGER, country VARCHAR, code VARCHAR)")
@@ -245,8 +287,11 @@ def generate(st: Store, n_events: int, seed: int, log: Callable[[str], None]) ->
     _dims(st)
     events, next_id, next_story, part = 0, 0, 0, 0
     while events < n_events:
-        want = max(int((n_events - events) * (1.5 if part == 0 else 2.0)), 1000)
-        tbl, stories = draw(want, seed * 1000 + part, next_id, next_story)
+        if part == 0:
+            tbl, stories = _first_draw(n_events, seed, log)
+        else:
+            want = max(int((n_events - events) * 2.0), 1000)
+            tbl, stories = draw(want, seed * 1000 + part, next_id, next_story)
         with st.transaction():
             _insert_mentions(st, tbl)
             _write_stories(st)

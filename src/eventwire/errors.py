@@ -435,6 +435,13 @@ _DEFS: list[ErrorDef] = [
     ),
     ErrorDef("E713", ServeError, "cannot use token file {path}: {reason}", "an unreadable or empty --token-file"),
     ErrorDef(
+        "E714",
+        ServeError,
+        "writes are disabled: this server reads the Parquet dataset {path}, which is read-only (add stories with "
+        "`eventwire spark-run ... --out DIR`, or serve a store with --db)",
+        "a write to a server started with --parquet (HTTP 403)",
+    ),
+    ErrorDef(
         "E799",
         ServeError,
         "internal server error ({kind}); the server log has the details",

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from eventwire.cli.main import cli
 from eventwire.cli.serve import read_token
 from eventwire.errors import ServeError
+from eventwire.store.db import DEFAULT_DB
 
 
 def test_the_token_comes_from_the_file_then_the_environment(tmp_path: Path, monkeypatch: Any) -> None:
@@ -70,3 +71,26 @@ def test_serve_reports_an_unreadable_token_file_cleanly(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--token-file", str(tmp_path / "nope")])
     assert r.exit_code == 3 and "E713" in r.output and "Traceback" not in r.output
     assert os.path.exists(tmp_path / "x.duckdb") is False
+
+
+def test_serve_parquet_serves_a_dataset_read_only(
+    tmp_path: Path, monkeypatch: Any, built_store: Path, dataset_writer: Any
+) -> None:
+    import shutil
+
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(settings=app.state.ew.settings))
+    copy = Path(shutil.copy(built_store, tmp_path / "coded.duckdb"))
+    out = dataset_writer(copy, tmp_path / "out")
+    monkeypatch.chdir(tmp_path)  # where the default store (--db) would be created
+    r = CliRunner().invoke(cli, ["serve", "--parquet", str(out), "--port", "8198"])
+    assert r.exit_code == 0, r.output
+    assert seen["settings"].parquet and seen["settings"].db_path == str(out)
+    assert "read-only" in r.output and not (tmp_path / DEFAULT_DB).exists()
+
+
+def test_serve_parquet_names_a_folder_that_is_no_dataset(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["serve", "--parquet", str(tmp_path)])
+    assert r.exit_code != 0 and "E544" in r.output and "Traceback" not in r.output

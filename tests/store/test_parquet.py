@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,22 +22,13 @@ CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "store" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def store_and_dataset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def store_and_dataset(
+    tmp_path_factory: pytest.TempPathFactory, dataset_writer: Callable[[Path, Path], Path]
+) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("pq")
     db = base / "s.duckdb"
     run_corpus([str(CORPUS)], str(db), count=False)
-    out = base / "out"
-    out.mkdir()
-    with open_store(db, read_only=True) as st:
-        for t in ("mentions", "events"):
-            st.execute(
-                f"COPY (SELECT *, year(date) AS year, month(date) AS month FROM {t}) TO '{out / t}' "
-                "(FORMAT parquet, PARTITION_BY (year, month))"
-            )
-        for t in ("event_mentions", "stories", "rejects"):
-            (out / t).mkdir(parents=True)
-            st.execute(f"COPY {t} TO '{out / t / 'part-0.parquet'}' (FORMAT parquet)")
-    return db, out
+    return db, dataset_writer(db, base / "out")
 
 
 def test_the_query_functions_answer_the_same_over_the_dataset(store_and_dataset: tuple[Path, Path]) -> None:

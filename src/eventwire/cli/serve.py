@@ -43,6 +43,11 @@ def read_token(token_file: str | None) -> str | None:
     type=click.Path(dir_okay=False),
     help="The store file (created when missing). The server holds it while it runs.",
 )
+@click.option(
+    "--parquet",
+    type=click.Path(file_okay=False),
+    help="Serve the Parquet dataset of `eventwire spark-run --out DIR` instead of a store (read-only).",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
@@ -82,6 +87,7 @@ def read_token(token_file: str | None) -> str | None:
 @handle_errors
 def command(
     db: str,
+    parquet: str | None,
     host: str,
     port: int,
     token_file: str | None,
@@ -100,6 +106,7 @@ def command(
     \b
     Example:
       eventwire serve --db events.duckdb --token-file ~/.eventwire-token
+      eventwire serve --parquet out/        # a spark-run dataset, read-only
       curl 'http://127.0.0.1:8000/api/v1/events?actor=AZE&limit=5'
     """
     token = read_token(token_file)
@@ -112,7 +119,8 @@ def command(
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}"
     app = create_app(
-        db,
+        parquet or db,
+        parquet=bool(parquet),
         token=token,
         max_body_bytes=max_body_bytes,
         cors_origin=cors_origin,
@@ -123,11 +131,8 @@ def command(
     )
     if host not in LOOPBACK:
         click.echo(f"eventwire: warning: listening on {host}: other machines can reach this server", err=True)
-    click.echo(
-        f"eventwire: serving {db} at {url} (API docs {url}/docs; writes "
-        f"{'enabled' if token else 'disabled: no token'})",
-        err=True,
-    )
+    writes = "disabled: a Parquet dataset is read-only" if parquet else "enabled" if token else "disabled: no token"
+    click.echo(f"eventwire: serving {parquet or db} at {url} (API docs {url}/docs; writes {writes})", err=True)
     # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again: let it end here, after
     # the store is released (the writer's last batch committed, the info file removed).
     previous = signal.signal(signal.SIGTERM, _exit_quietly)

@@ -42,6 +42,7 @@ def create_app(
     max_job_stories: int = 10_000,
     cache_entries: int = 512,
     url: str | None = None,
+    parquet: bool = False,
 ) -> FastAPI:
     """The app serving the store at ``db_path`` (created when missing): the API under ``/api/v1``, its
     OpenAPI at ``/openapi.json``, offline docs at ``/docs`` and the dashboard at ``/``.
@@ -56,9 +57,14 @@ def create_app(
     (or pass a loaded ``coder``); ``max_code_stories`` / ``max_job_stories`` bound the stories of one
     request (413); ``cache_entries`` answers of read requests are kept until the store changes (0: none);
     ``url`` is written to the store's server info file.
+
+    ``parquet=True``: ``db_path`` is a Parquet dataset of ``eventwire spark-run --out DIR``, served read-only
+    through the same query functions (each request's date range chooses the year/month partitions read);
+    writes answer 403 (E714).
     """
     settings = Settings(
         db_path=str(db_path),
+        parquet=parquet,
         token=token or None,
         max_body_bytes=max_body_bytes,
         cors_origin=cors_origin,
@@ -70,7 +76,8 @@ def create_app(
         url=url,
     )
     state = ServerState(settings, coder)
-    state.jobs = JobQueue(state, settings.max_queued_jobs)
+    if not parquet:
+        state.jobs = JobQueue(state, settings.max_queued_jobs)
     atexit.register(state.close)
 
     app = FastAPI(title="eventwire", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)

@@ -25,4 +25,7 @@ def check_token(token: str | None, creds: HTTPAuthorizationCredentials | None) -
 
 def require_token(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
     """A dependency of the write endpoints: it runs before the body is validated."""
+    settings = request.app.state.ew.settings
+    if settings.parquet:
+        raise error("E714", path=settings.db_path)
     check_token(request.app.state.ew.settings.token, creds)

@@ -53,6 +53,7 @@ STATUS: dict[str, int] = {
     "E711": 500,
     "E712": 422,
     "E713": 500,
+    "E714": 403,
     "E799": 500,
 }
 _BY_CLASS: tuple[tuple[type[EventwireError], int], ...] = (

@@ -15,6 +15,7 @@ class Settings:
     """What ``create_app`` was given (see its docstring)."""
 
     db_path: str
+    parquet: bool = False  # db_path is a Parquet dataset of `eventwire spark-run` (read-only)
     token: str | None = None
     max_body_bytes: int = DEFAULT_MAX_BODY
     cors_origin: str | None = None

@@ -46,7 +46,7 @@ def aggregate(
         items = [{k: (iso(v) if k in q.PERIODS else v) for k, v in r.items()} for r in rows[:MAX_GROUPS]]
         return {"by": names, "level": level, "items": items, "truncated": top is None and len(rows) > MAX_GROUPS}
 
-    return state_of(request).answer(request, read)
+    return state_of(request).answer(request, read, f=f)
 
 
 @router.get("/places", response_model=Places, responses=errors(422))
@@ -58,4 +58,6 @@ def places(
 ) -> dict[str, Any]:
     """For the map: events with coordinates grouped by place (name, country, lat, lon) with their count and
     mean Goldstein, the `limit` places with most events first."""
-    return state_of(request).answer(request, lambda st: {"items": q.places(st, f, level=level, n=limit).to_pylist()})
+    return state_of(request).answer(
+        request, lambda st: {"items": q.places(st, f, level=level, n=limit).to_pylist()}, f=f
+    )

@@ -33,7 +33,7 @@ def list_events(
         tbl, nxt = q.page(st, f, level="events", limit=limit, after=after)
         return {"items": [event_item(r) for r in tbl.to_pylist()], "next": encode_cursor("events", nxt)}
 
-    return state_of(request).answer(request, read)
+    return state_of(request).answer(request, read, f=f)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=errors(404, 422))

@@ -38,7 +38,7 @@ def export(
     """The export of `eventwire export --format F --level L` with the same filters, streamed as it is read
     (a download: `Content-Disposition: attachment`)."""
     state = state_of(request)
-    cur = state.store.cursor()
+    cur = state.source(f).cursor()
     try:
         chunks = stream(cur, format, level=level, filters=f)
     except BaseException:

@@ -32,6 +32,6 @@ def health(request: Request) -> dict[str, Any]:
         "stories": counts["stories"],
         "model": state.model_name,
         "model_loaded": state.coder_loaded,
-        "writes": bool(state.settings.token),
+        "writes": state.writable,
         "jobs_waiting": state.jobs.waiting if state.jobs else 0,
     }

@@ -30,4 +30,4 @@ def list_mentions(
         tbl, nxt = q.page(st, f, level="mentions", limit=limit, after=after)
         return {"items": [mention_item(r) for r in tbl.to_pylist()], "next": encode_cursor("mentions", nxt)}
 
-    return state_of(request).answer(request, read)
+    return state_of(request).answer(request, read, f=f)
