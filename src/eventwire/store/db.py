@@ -222,29 +222,33 @@ class Store:
     def execute(self, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
         """Run ``sql`` to completion and return its rows (DuckDB allows no other work on a connection
         while a result is unfinished)."""
-        try:
+        with self._errors():
             cur = self.con.execute(sql, params) if params is not None else self.con.execute(sql)
             return cur.fetchall()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """DuckDB errors as ``StoreError``; a statement stopped by a signal (Ctrl-C, SIGTERM in
+        ``eventwire run``), which DuckDB reports as ``RuntimeError('Query interrupted')``, as
+        ``KeyboardInterrupt``."""
+        try:
+            yield
         except duckdb.Error as e:
             raise translate(e, self.path) from e
-        except RuntimeError as e:  # a signal (Ctrl-C, SIGTERM in `eventwire run`) stopped the statement
+        except RuntimeError as e:
             if "interrupted" in str(e).lower():
                 raise KeyboardInterrupt from e
             raise
 
     def arrow(self, sql: str, params: Any = None) -> pa.Table:
         """The result of ``sql`` as a pyarrow Table."""
-        try:
+        with self._errors():
             return self.con.sql(sql, params=params).to_arrow_table()
-        except duckdb.Error as e:
-            raise translate(e, self.path) from e
 
     def batches(self, sql: str, params: Any = None, size: int = 50_000) -> pa.RecordBatchReader:
         """The result of ``sql`` as a stream of Arrow record batches (for exports of any size)."""
-        try:
+        with self._errors():
             return self.con.sql(sql, params=params).to_arrow_reader(size)
-        except duckdb.Error as e:
-            raise translate(e, self.path) from e
 
     def scalar(self, sql: str, params: Any = None) -> Any:
         rows = self.execute(sql, params)
@@ -267,10 +271,8 @@ class Store:
     @contextmanager
     def registered(self, name: str, table: pa.Table) -> Iterator[str]:
         """Make an Arrow table visible to SQL as ``name`` for the duration of the block."""
-        try:
+        with self._errors():
             self.con.register(name, table)
-        except duckdb.Error as e:
-            raise translate(e, self.path) from e
         try:
             yield name
         finally:
