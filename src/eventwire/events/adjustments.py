@@ -9,6 +9,7 @@ ADDS: a changed code, rule or target:
 * a partner-less meeting or summit "in" another country is a visit there (042); a protest abroad with no
   target is aimed at the host country; arriving in one's own country is no visit or deployment;
 * war games by forces of two countries are military cooperation (062);
+* police or troops arresting, beating or firing on a protesting crowd use violent repression (175);
 * "attacked" between two political actors is criticism (111);
 * violence in the content of an allegation verb is an accusation (112) or a claim of responsibility (015)
   for the speaker's own side;
@@ -197,6 +198,23 @@ def joint_exercise(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.code == st.c.military_show and not d.targets and len({a.country for a in d.sources if a.country}) >= 2:
         d.code, d.rule = st.c.joint_military, d.rule + "/joint"
         d.frame = replace(d.frame, recip=True)
+    return True
+
+
+def repression(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "troops opened fire on demonstrators", "police arrested dozens of protesters": force used by police or
+    troops on a protesting crowd of their own country is violent repression (an arrested opposition leader,
+    a crowd abroad, rebels firing on protesters or clashes keep their code)."""
+    if (
+        (d.code[:2] in st.c.repression_roots or d.code in st.c.detention_codes)
+        and not d.frame.recip  # "police clashed with rioters": fighting on both sides
+        and d.sources
+        and d.targets
+        and all(set(a.sectors) & st.c.force_sectors for a in d.sources)
+        and all(st.lem(d.trigger.doc[t.head]) in st.w.protest_crowds for t in d.targets)
+        and len({a.country for a in d.sources + d.targets if a.country}) <= 1
+    ):
+        d.code, d.rule = st.c.violent_repression, f"{d.rule}/repression:protest-crowd"
     return True
 
 

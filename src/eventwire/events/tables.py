@@ -65,6 +65,7 @@ class Words:
     copulas: frozenset[str]
     describing_copulas: frozenset[str]
     arrival_verbs: frozenset[str]
+    protest_crowds: frozenset[str]
     time_words: frozenset[str]  # not a key of words.yaml: the calendar's months and weekdays | time_nouns
 
 
@@ -105,6 +106,7 @@ class Codes:
     sports_violence_roots: frozenset[str]
     physical_guard_roots: frozenset[str]
     violent_roots: frozenset[str]
+    repression_roots: frozenset[str]
     claim_responsibility: str
     accusation: str
     verbal_attack: str
@@ -115,8 +117,10 @@ class Codes:
     military_show: str
     joint_military: str
     military_retreat: str
+    violent_repression: str
     responsibility_codes: frozenset[str]
     arrival_codes: frozenset[str]
+    detention_codes: frozenset[str]
     political_sectors: frozenset[str]
     authority_sectors: frozenset[str]
     force_sectors: frozenset[str]

@@ -47,6 +47,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.protest_abroad,
     adjustments.meeting_place,  # third location, visit
     adjustments.joint_exercise,
+    adjustments.repression,  # "police fired on demonstrators": violent repression
     adjustments.alleged_violence,  # accusation or claim of responsibility
 )
 
