@@ -8,6 +8,8 @@ draft that the context codes, by the first rule that applies:
 - ``memory:title``      "the minister" when every earlier minister of the story had one country;
 - ``fallback``          the generic international code of a role ("peacekeepers" -> IGO);
 - ``foreign``           "foreign diplomats" (CAMEO's UIS for a state role), "Western envoys" (no country);
+- ``possessor``         a role owned by "its" / "their" whose clause sits under a verb with a coded subject of
+  one country ("Israel said its jets struck ...", "Russia moved its troops to the border");
 - ``in-country``        a role with "in <country or town>" ("security forces in Guinea");
 - ``ethnic-home``       an ethnic group with one main country of settlement ("Karen guerrillas" -> MMR);
 - ``role``              the plural of a one-per-country institution ("governments"): several states;
@@ -30,7 +32,7 @@ from .clause import alien, located_in
 from .codes import FOREIGN_STATE, STATE_SECTORS
 from .memory import StoryMemory
 from .sentence import Draft, Sentence, StoryState, add_codes
-from .words import ALIEN_STATE, DEFINITE, PLURAL_GENERIC, SUBNATIONAL
+from .words import ALIEN_STATE, DEFINITE, OWN_POSSESSIVES, PLURAL_GENERIC, SUBNATIONAL
 
 Found = tuple[list[str | None], str]  # (countries, rule)
 
@@ -70,6 +72,9 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     if word:  # "foreign diplomats" (CAMEO's UIS), "Western envoys", "a visiting minister"
         uis = word in ALIEN_STATE and bool(set(d.sectors) & STATE_SECTORS)
         return [FOREIGN_STATE if uis else None], "foreign"
+    owner = possessor(doc, s, d)
+    if owner is not None and not d.names:  # "Israel said its jets struck ...": Israel's jets
+        return [owner], "possessor"
     sc = list(dict.fromkeys(s.countries))
     located = located_in(doc, d, s.results, s.place_of)
     if located and not d.names:  # "security forces in Guinea", "rebels in Darfur, Sudan"
@@ -101,6 +106,27 @@ def _titled_name(story: StoryState, s: Sentence, d: Draft, sc: list[str]) -> Fou
     if any(n.start <= d.head < n.end for n in d.names) and dominant_ok(d, sc, story.mem, story.dateline):
         return [story.mem.dominant(story.dateline)], "story-dominant"
     return ([None], "role") if d.sectors else None
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def possessor(doc: Any, s: Sentence, d: Draft) -> str | None:
+    """The one country of the coded subject that "its" / "their" on ``d`` refers to: the subject of the
+    nearest verb above the phrase that has one besides the phrase itself ("Israel said its jets struck",
+    "Its troops killed ..., the Turkish army said"). ``None`` when that subject is uncoded or of several or no
+    countries (no guess further up)."""
+    h = doc[d.head]
+    if not any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in h.children):
+        return None
+    coded = {r[0].head: r[1] for r in s.results}
+    for a in h.ancestors:
+        subjects = [c for c in a.children if c.dep_ in SUBJECT_DEPS and c.i != h.i and c.i not in range(d.start, d.end)]
+        if not subjects:
+            continue
+        countries = {c for t in subjects for c in coded.get(t.i, [None])}
+        return countries.pop() if len(countries) == 1 and None not in countries else None
+    return None
 
 
 def generic_plural(doc: Any, d: Draft) -> bool:

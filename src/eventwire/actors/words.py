@@ -68,6 +68,7 @@ ORG_WORDS: dict[str, tuple[str, ...]] = {k.lower(): tuple(v) for k, v in _load("
 # -- references (references.py) ------------------------------------------------------------------------
 PERSON_PRONOUNS = _set(_WORDS, "person_pronouns")
 IT_PRONOUNS = _set(_WORDS, "it_pronouns")
+OWN_POSSESSIVES = _set(_WORDS, "own_possessives")  # "its troops": the possessor's (fallbacks.possessor)
 IT_VERBS = _set(_WORDS, "it_verbs")
 COUNTRY_NOUNS = _set(_WORDS, "country_nouns")
 
