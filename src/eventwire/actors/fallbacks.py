@@ -32,7 +32,7 @@ from .clause import alien, located_in
 from .codes import FOREIGN_STATE, STATE_SECTORS
 from .memory import StoryMemory
 from .sentence import Draft, Sentence, StoryState, add_codes
-from .words import ALIEN_STATE, DEFINITE, OWN_POSSESSIVES, PLURAL_GENERIC, SUBNATIONAL
+from .words import ALIEN_STATE, COUNTERPARTS, DEFINITE, OWN_POSSESSIVES, PLURAL_GENERIC, SUBNATIONAL
 
 Found = tuple[list[str | None], str]  # (countries, rule)
 
@@ -109,6 +109,23 @@ def _titled_name(story: StoryState, s: Sentence, d: Draft, sc: list[str]) -> Fou
 
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def counterpart_sectors(story: StoryState, s: Sentence) -> None:
+    """Step: READS ``s.results``; ADDS the sectors of the clause's coded subject to a "counterpart" without
+    sectors of its own ("Iran's president met his Iraqi counterpart" -> IRQ GOV; the country stays its own)."""
+    doc = story.doc
+    by_head = {r[0].head: r[0] for r in s.results}
+    for d, _, _ in s.results:
+        h = doc[d.head]
+        if d.sectors or h.lemma_.lower() not in COUNTERPARTS:
+            continue
+        for a in h.ancestors:
+            subjects = [by_head.get(c.i) for c in a.children if c.dep_ in SUBJECT_DEPS and c.i != h.i]
+            if subjects:
+                if len(subjects) == 1 and subjects[0] is not None and subjects[0].sectors:
+                    add_codes(d.sectors, subjects[0].sectors)
+                break
 
 
 def possessor(doc: Any, s: Sentence, d: Draft) -> str | None:

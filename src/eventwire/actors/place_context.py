@@ -21,7 +21,7 @@ from .memory import PersonRecord
 from .places import PlaceCountries
 from .recognize import Unit
 from .sentence import Draft, Sentence, StoryState
-from .words import MEETING_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, VENUE_PREPOSITIONS
+from .words import MEETING_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, REGION_WORDS, VENUE_PREPOSITIONS
 
 
 def place_context(story: StoryState, s: Sentence) -> None:
@@ -62,7 +62,8 @@ def _town_in_phrase(doc: Any, d: Draft, places: PlaceCountries) -> None:
 def _town_modifier(doc: Any, d: Draft, places: PlaceCountries) -> None:
     """A capitalised modifier of the role head: a name chain ("Samarra police") or a word the tagger took
     for an adjective; not an acronym ("IRNA news agency"), not a sentence-initial adjective before
-    civilians ("Nice people"), not before a capitalised plural ("Sacramento Kings")."""
+    civilians ("Nice people"), not before a capitalised plural ("Sacramento Kings"), not a world region's
+    word ("Gulf Arab leaders": Gulf is also a province of Papua New Guinea)."""
     h = doc[d.head]
     if h.tag_ in ("NNS", "NNPS") and h.text[:1].isupper():
         return
@@ -79,6 +80,8 @@ def _town_modifier(doc: Any, d: Draft, places: PlaceCountries) -> None:
         ):
             mods.append((k.text, Unit(k.i, k.i + 1, k.i, "name")))
     for text, u in mods:
+        if text.lower() in REGION_WORDS:  # "Gulf Arab leaders", "Western diplomats": a world region, no town
+            continue
         c = places.country(text)
         if c:
             d.countries.append((c, u))

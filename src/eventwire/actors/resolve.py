@@ -26,6 +26,9 @@ Rules (the ``rule`` field of a mention names the one that gave its country):
 - ``memory:pronoun``       "he"/"she"/"him"/"her" → the one coded person in reach (references.py);
 - ``memory:it``            "it" → the one country/organisation subject in reach (references.py);
 - ``memory:country``       "the country" → the story's dominant country (references.py);
+- ``possessor``            a role owned by "its"/"their" under a verb whose coded subject has one country
+                            ("Israel said its jets struck ..."); a "counterpart" takes the sectors of the
+                            clause's coded subject ("met his Iraqi counterpart" → IRQ GOV);
 - ``in-country``           a role phrase with "in <country>" ("security forces in Guinea", "police in
                             Samarra" with the gazetteer);
 - ``gazetteer``            a role phrase modified by a town name ("Samarra police" → IRQ COP);
@@ -66,7 +69,7 @@ from ..story import Story
 from .draft import draft_phrases, split_coordinated
 from .emit import emit
 from .entries import Lexicon
-from .fallbacks import context_countries
+from .fallbacks import context_countries, counterpart_sectors
 from .own_country import own_countries
 from .place_context import place_context
 from .places import PlaceCountries
@@ -109,6 +112,7 @@ STEPS: tuple[Step, ...] = (
     own_countries,  # "Azerbaijan's minister", "Hasanov noted"
     # 5. fallbacks from the context
     context_countries,  # sentence, story, dominant country; collective, ethnic home, role
+    counterpart_sectors,  # "met his Iraqi counterpart" -> the subject's sectors
     # 6. emit
     emit,
     # 7. pronouns and short references

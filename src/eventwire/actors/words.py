@@ -68,6 +68,7 @@ ORG_WORDS: dict[str, tuple[str, ...]] = {k.lower(): tuple(v) for k, v in _load("
 # -- references (references.py) ------------------------------------------------------------------------
 PERSON_PRONOUNS = _set(_WORDS, "person_pronouns")
 IT_PRONOUNS = _set(_WORDS, "it_pronouns")
+COUNTERPARTS = _set(_WORDS, "counterparts")  # "his Iraqi counterpart": the subject's sectors
 OWN_POSSESSIVES = _set(_WORDS, "own_possessives")  # "its troops": the possessor's (fallbacks.possessor)
 IT_VERBS = _set(_WORDS, "it_verbs")
 COUNTRY_NOUNS = _set(_WORDS, "country_nouns")
@@ -80,6 +81,7 @@ SUBNATIONAL = _set(_CONTEXT, "subnational")  # "local governments": domestic aga
 LOCATIVES = _set(_PLACES, "locatives")
 PLACE_PREPOSITIONS = _set(_PLACES, "place_prepositions")  # "in Ganja"
 PLACE_NOUNS = _set(_PLACES, "place_nouns")  # "the town of Samarra"
+REGION_WORDS = _set(_PLACES, "region_words")  # "Gulf Arab leaders": no town of a role
 STATE_NOUNS = _set(_PLACES, "state_nouns")  # "the state of Georgia"
 IN_COUNTRY_PREPOSITIONS = _set(_PLACES, "in_country_prepositions")  # "security forces in Guinea"
 ORIGIN_PREPOSITIONS = _set(_PLACES, "origin_prepositions")  # "troops from Chad"
