@@ -23,6 +23,7 @@ from .words import (
     PLACE_NOUNS,
     TRAVEL_VERBS,
     VENUE_PREPOSITIONS,
+    VERB_PLACE_PREPOSITIONS,
 )
 
 
@@ -85,11 +86,15 @@ def other_party(doc: Any, d: Draft) -> bool:
 
 
 def located_in(doc: Any, d: Draft, results: list[Result], place_of: dict[int, str] | None = None) -> str | None:
-    """The country of an "in <country, capital or town>" phrase attached to the head of ``d`` (or,
-    for "from", written right after the phrase: the parser often hangs it on the verb)."""
-    preps = [c for c in doc[d.head].children]
+    """The country of an "in <country, capital or town>" phrase attached to the head of ``d`` (or, for
+    "from", written right after the phrase; or, for a direct object, an "in" after it on its verb: the
+    parser often hangs these on the verb — "hit a school in Kharkiv", "arrested students in Minsk")."""
+    h = doc[d.head]
+    preps = [c for c in h.children]
     if d.end < len(doc) and doc[d.end].lower_ in ORIGIN_PREPOSITIONS and doc[d.end].head.i != d.head:
         preps.append(doc[d.end])
+    if h.dep_ == "dobj" and h.head.pos_ == "VERB":  # "hit a school in Kharkiv": the parser hangs "in" on the verb
+        preps += [c for c in h.head.children if c.i > h.i and c.lower_ in VERB_PLACE_PREPOSITIONS]
     for c in preps:
         if c.dep_ == "prep" and c.lower_ in IN_COUNTRY_PREPOSITIONS:  # "dissidents from Cuba", "troops from Chad"
             for obj in c.children:
