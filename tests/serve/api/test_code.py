@@ -43,7 +43,7 @@ def test_records_are_coded_and_bad_ones_rejected(client: Any) -> None:
                 {"id": "a", "text": MEETING, "date": "2024-05-06"},
                 {"id": "b", "text": ""},
                 {"id": "c"},
-                {"id": "d", "text": "Police arrested three protesters in Ganja.", "date": "2024-05-07"},
+                {"id": "d", "text": "Police arrested three journalists in Ganja.", "date": "2024-05-07"},
             ]
         },
     ).json()

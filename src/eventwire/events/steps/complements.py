@@ -169,7 +169,7 @@ def _from_slots(st: DocState, g: Any, fam: Family, consumed: set[int]) -> Comple
                 n0.pos_ in VERB_POS
                 and n0.dep_ == "pcomp"
                 and n0.tag_ == "VBG"
-                and slot != "obj"
+                and slot not in ("obj", "for")  # "commitment to the people for holding ...": no complement
                 and n0.i == n0.head.i + 1
             ):  # not "with both sides talking tough": that has its own subject
                 # "committed to easing import rules", "opposed to holding talks": a gerund complement
