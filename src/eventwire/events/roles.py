@@ -267,7 +267,8 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
 
 
 def noun_roles(st: DocState, n: Any) -> Roles:
-    """Slots of an event noun: poss, amod, compound and one per preposition (an "of" object's phrases too)."""
+    """Slots of an event noun: poss, amod, compound and one per preposition (an "of" object's phrases too,
+    and the partner of the relations it is about: "talks on ties with X")."""
     r: Roles = {}
     for c in n.children:
         d = c.dep_
@@ -281,6 +282,12 @@ def noun_roles(st: DocState, n: Any) -> Roles:
         for c in o.children:
             if c.dep_ == "prep" and st.lem(c) not in ("of", "by", *r):
                 r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
+    # "talks on future ties with Britain": the partner of the relations the event is about
+    for o in [*r.get("on", ()), *r.get("about", ()), *r.get("over", ())]:
+        if st.lem(o) in st.relations:
+            for c in o.children:
+                if c.dep_ == "prep" and st.lem(c) in ("with", "between") and st.lem(c) not in r:
+                    r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
     return r
 
 

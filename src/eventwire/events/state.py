@@ -135,6 +135,7 @@ class DocState:
         empty: frozenset[str] = frozenset()
         self.quantity = cls.get("quantity", empty)
         self.generic = cls.get("generic_head", empty)
+        self.relations = cls.get("relations", empty)
         self.via = patterns.light_via
         self.claims = cls.get("claim", empty)
         self.media = cls.get("media", empty)
