@@ -66,6 +66,7 @@ class Coder:
         self.nlp = _nlp.load(self.model, ner=ner)
         self.actors = ActorCoder(extra=[Path(p) for p in self.dictionaries])
         self.events = EventCoder()
+        self.actors.recase.common = self.events.trigger_lemmas.__contains__  # Title-Case headlines: event words
         self.locator = Locator()
         # the trigger vocabulary is the loaded event tables' own: words added to the data are triggers at once
         self.prefilter: TriggerFilter | None = None

@@ -43,6 +43,23 @@ def test_recased_text_keeps_every_offset(recase: Any, text: str) -> None:
     assert out.lower() == text.lower()
 
 
+def test_a_title_case_headline_lowers_small_role_and_event_words_only() -> None:
+    from eventwire.pipeline import Coder
+
+    recase = Coder().actors.recase  # the pipeline tells the recaser the event coder's trigger lemmas
+    text = "Gendarmes Detain Dozens Of Protesters Near Abidjan, Says Tembo Okafor\n\nThe report was denied."
+    out = recase(text)
+    assert len(out) == len(text)
+    assert out.startswith("Gendarmes detain dozens of protesters near Abidjan, says Tembo Okafor\n")
+    assert out.endswith("The report was denied.")
+
+
+def test_a_title_case_line_without_the_event_words_keeps_unknown_names() -> None:
+    recase = ActorCoder().recase  # no trigger lemmas given: only small words and role words are lowered
+    out = recase("Minister Kwame Asante Visits Port Harcourt With Police Chief")
+    assert out == "Minister Kwame Asante Visits Port Harcourt with police chief"
+
+
 def test_a_shouted_headline_gets_the_names_the_dictionaries_know(recase: Any) -> None:
     out = recase("CHINESE TROOPS CROSS INTO BHUTAN, NEW DELHI SAYS\n\nThe report could not be verified.")
     assert out.startswith("Chinese troops cross into Bhutan, New Delhi says\n")

@@ -14,16 +14,31 @@ offset stays, like ``ingest.normalize``; the story text itself is never changed)
 - the first letter of each sentence and the pronoun "I" are capitals.
 
 Role words (president, police, army) stay lower-case, as in running text. A word no dictionary knows stays
-lower-case (an unknown name in an ALL-CAPS headline is not recovered). Normal text is returned unchanged.
+lower-case (an unknown name in an ALL-CAPS headline is not recovered).
+
+A **Title-Case** line ("Police Arrest 20 Protesters In Nairobi": at least four words, every word of four letters
+or more capitalised) keeps its capitals except on the words known to be no names: the small words of
+``words.yaml: title_small_words``, role and rank words, and words whose lemma the ``common`` test (the event
+coder's trigger lemmas, given by the pipeline) accepts — "Arrest", "Condemns", "Attacked". A word the
+dictionaries know as a name keeps its capitals, so does any other word (an unknown name stays a name). The
+first word of the line keeps its capital. Normal text is returned unchanged.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .entries import Form, Lexicon
 from .recognize import caseless
-from .words import ACRONYM_DETERMINERS, AMBIGUOUS_ACRONYMS, CALENDAR_NAMES, CONTEXT_ACRONYMS, PRONOUN_GOVERNORS
+from .words import (
+    ACRONYM_DETERMINERS,
+    AMBIGUOUS_ACRONYMS,
+    CALENDAR_NAMES,
+    CONTEXT_ACRONYMS,
+    PRONOUN_GOVERNORS,
+    TITLE_SMALL_WORDS,
+)
 
 # names written as the dictionaries write them ("ignore": phrases that name no country, "South China Sea")
 NAME_KINDS = frozenset({"country", "demonym", "capital", "seat", "igo", "person", "ignore"})
@@ -32,6 +47,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'(\[]*([a-z])")
 MIN_SHOUTED_WORDS = 3
+MIN_TITLE_WORDS = 4
+_INFLECTIONS = (("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", ""))
 
 
 def _lower(text: str) -> str:
@@ -49,19 +66,50 @@ def _shouted(chunk: str) -> bool:
     return sum(1 for w in _WORD.findall(chunk) if len(w) >= 2) >= MIN_SHOUTED_WORDS
 
 
-class Recaser:
-    """Writes ALL-CAPS and all-lower-case text in normal case for the parser (see the module docstring)."""
+def _title_cased(chunk: str) -> bool:
+    """A line in Title Case: at least four words, every word of four letters or more capitalised, some lower
+    case letters (not shouted)."""
+    words = [w for w in _WORD.findall(chunk) if len(w) >= 2]
+    long = [w for w in words if len(w) >= 4]
+    return (
+        len(words) >= MIN_TITLE_WORDS
+        and len(long) >= 2
+        and all(w[0].isupper() for w in long)
+        and any(c.islower() for c in chunk)
+    )
 
-    def __init__(self, lex: Lexicon) -> None:
+
+def lemma_guesses(word: str) -> list[str]:
+    """``word`` and the lemmas its English inflection may come from ("attacked" -> attack, attacke ...)."""
+    out = [word]
+    for suffix, repl in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if suffix in ("ing", "ed") and len(stem) >= 4 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "shelled" -> shell, "stopped" -> stop
+    return out
+
+
+class Recaser:
+    """Writes ALL-CAPS, all-lower-case and Title-Case text in normal case for the parser (module docstring)."""
+
+    def __init__(self, lex: Lexicon, common: Callable[[str], bool] | None = None) -> None:
         self.lex = lex
+        self.common = common  # lemma -> is it an event word (no name)? set by the pipeline
 
     def __call__(self, text: str) -> str:
         if caseless(text):
             return self._recase(text)
-        if not any(c.isupper() for c in text) or not _SHOUT_HINT.search(text):
+        if not any(c.isupper() for c in text):
             return text
         chars = list(text)
         for line in _LINES.finditer(text):
+            if _title_cased(line.group(0)):
+                chars[line.start() : line.end()] = list(self._title(line.group(0)))
+                continue
+            if not _SHOUT_HINT.search(line.group(0)):
+                continue
             pieces = [(line.start(), line.end())]
             if not _shouted(line.group(0)):
                 cuts = [line.start()] + [line.start() + m.end() for m in _SENTENCE_END.finditer(line.group(0))]
@@ -101,6 +149,32 @@ class Recaser:
         recased = "".join(chars)
         recased = _SENTENCE_START.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), recased)
         return re.sub(r"(?<![\w'])i(?=['\s,.;:!?]|$)", "I", recased)
+
+    def _title(self, line: str) -> str:
+        """A Title-Case line with the words known to be no names in lower case (module docstring)."""
+        low = _lower(line)
+        taken = bytearray(len(low))
+        for end_char, (key, forms) in self.lex.automaton.iter(low):
+            s, e = end_char - len(key) + 1, end_char + 1
+            if (s > 0 and low[s - 1].isalnum()) or (e < len(low) and low[e].isalnum()):
+                continue
+            if any(f.entry.kind in NAME_KINDS or f.cased for f in forms):
+                taken[s:e] = b"\x01" * (e - s)
+        chars = list(line)
+        first = True
+        for w in _WORD.finditer(line):
+            word = w.group(0)
+            if not first and not any(taken[w.start() : w.end()]) and self._no_name(word.lower()):
+                chars[w.start() : w.end()] = list(_lower(word))
+            first = False
+        return "".join(chars)
+
+    def _no_name(self, word: str) -> bool:
+        """Is ``word`` (lower case) a small word, a role or rank word, or an event word?"""
+        if word in TITLE_SMALL_WORDS or any(f.entry.kind in ("role", "rank") for f in self.lex.forms.get(word, ())):
+            return True
+        common = self.common
+        return common is not None and any(common(g) for g in lemma_guesses(word))
 
     def _written(self, low: str, forms: list[Form], named: bool) -> str | None:
         """How the dictionaries write the name ``low`` (``None``: not a name, or an acronym that is also a word

@@ -56,6 +56,7 @@ NOT_NAMES = _set(_WORDS, "not_names") | frozenset(_CALENDAR.all_months) | frozen
 NOT_NAME_NEIGHBOURS = _set(_WORDS, "not_name_neighbours")
 TITLES_BEFORE_PLACES = _set(_WORDS, "titles_before_places")
 AMBIGUOUS_ACRONYMS = _set(_WORDS, "ambiguous_acronyms")  # "US"/"us": not restored in recased text
+TITLE_SMALL_WORDS = _set(_WORDS, "title_small_words")  # "... In Nairobi": lower-cased in a Title-Case line
 CONTEXT_ACRONYMS = _set(_WORDS, "context_acronyms")  # ... except "US" where the context says so
 PRONOUN_GOVERNORS = _set(_WORDS, "pronoun_governors")  # ... not after "TOLD", "FOR"
 ACRONYM_DETERMINERS = _set(_WORDS, "acronym_determiners")  # "the us"
