@@ -30,6 +30,10 @@ def roles(st: DocState, v: Any) -> Roles:
         # an elliptical passive: "five were killed and dozens injured", "with thousands wounded"
         r["obj"] = r.pop("subj") + r.get("obj", [])
         passive = True
+    elif not passive and "obj" not in r and "subj" in r and _headline_passive(st, v):
+        # a headline drops "is": "Opposition Party Outlawed", "Three NGOs Banned for Foreign Ties"
+        r["obj"] = r.pop("subj")
+        passive = True
     _subject(st, v, r, passive)
     if "obj" not in r and not passive:
         shared = _shared_object(v)
@@ -54,6 +58,37 @@ def roles(st: DocState, v: Any) -> Roles:
         if moved:
             r["obj"] = moved
     return r
+
+
+def headline_sentence(v: Any) -> bool:
+    """Is ``v``'s sentence a headline (no final punctuation)?"""
+    last = [t for t in v.sent if not t.is_space][-1:]
+    return bool(last) and last[0].text not in (".", "!", "?", '"', "'")
+
+
+def headline_participle(v: Any) -> bool:
+    """ "Opposition Leader Arrested in Minsk": a headline whose root is the noun and whose participle reports
+    what was done to it (not a description, as in running text)."""
+    return (
+        v.dep_ == "acl"
+        and v.tag_ == "VBN"
+        and v.head.dep_ == "ROOT"
+        and v.head.pos_ in NOUN_POS
+        and headline_sentence(v)
+    )
+
+
+def _headline_passive(st: DocState, v: Any) -> bool:
+    """A past participle heading a headline (a sentence without final punctuation) with a subject, no object
+    and no auxiliary, of a verb whose every frame takes its target as the object ("outlaw", "ban", "deport",
+    "charge"): the headline's reduced passive. Headlines write actions in the present ("Police Arrest X"),
+    so "X Arrested" is X's arrest; a two-sided verb ("clash", "meet") is never read so."""
+    if v.dep_ != "ROOT" or v.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return False
+    if not headline_sentence(v):
+        return False
+    frames = st.p.verbs.get(st.lem(v), ())
+    return bool(frames) and all(not f.recip and f.tgt[:1] == ("obj",) for f in frames)
 
 
 def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
