@@ -66,12 +66,14 @@ class Coder:
         self.nlp = _nlp.load(self.model, ner=ner)
         self.actors = ActorCoder(extra=[Path(p) for p in self.dictionaries])
         self.events = EventCoder()
-        self.actors.recase.common = self.events.trigger_lemmas.__contains__  # Title-Case headlines: event words
         self.locator = Locator()
         # the trigger vocabulary is the loaded event tables' own: words added to the data are triggers at once
         self.prefilter: TriggerFilter | None = None
         if resolve_prefilter(prefilter):
             self.prefilter = TriggerFilter(self.nlp, self.events.trigger_lemmas)
+        # Title-Case headlines: the words that may be event words are written in lower case for the parser
+        words = self.prefilter or TriggerFilter(self.nlp, self.events.trigger_lemmas)
+        self.actors.recase.common = lambda w: words.could_trigger(w.lower())
 
     # -- the batch function -------------------------------------------------------------------------
     def code_batch(self, stories: Sequence[Story]) -> tuple[list[EventRecord], list[Reject]]:

@@ -18,8 +18,9 @@ lower-case (an unknown name in an ALL-CAPS headline is not recovered).
 
 A **Title-Case** line ("Police Arrest 20 Protesters In Nairobi": at least four words, every word of four letters
 or more capitalised) keeps its capitals except on the words known to be no names: the small words of
-``words.yaml: title_small_words``, role and rank words, and words whose lemma the ``common`` test (the event
-coder's trigger lemmas, given by the pipeline) accepts — "Arrest", "Condemns", "Attacked". A word the
+``words.yaml: title_small_words``, role and rank words, and words the ``common`` test accepts (given by the
+pipeline: the word may have one of the event coder's trigger lemmas by the spaCy pipeline's own lemma rules
+and exceptions, ``prefilter.TriggerFilter.could_trigger``) — "Arrest", "Condemns", "Attacked", "Shot". A word the
 dictionaries know as a name keeps its capitals, so does any other word (an unknown name stays a name). The
 first word of the line keeps its capital. Normal text is returned unchanged.
 """
@@ -48,7 +49,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'(\[]*([a-z])")
 MIN_SHOUTED_WORDS = 3
 MIN_TITLE_WORDS = 4
-_INFLECTIONS = (("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", ""))
 
 
 def _lower(text: str) -> str:
@@ -79,24 +79,12 @@ def _title_cased(chunk: str) -> bool:
     )
 
 
-def lemma_guesses(word: str) -> list[str]:
-    """``word`` and the lemmas its English inflection may come from ("attacked" -> attack, attacke ...)."""
-    out = [word]
-    for suffix, repl in _INFLECTIONS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)] + repl
-            out.append(stem)
-            if suffix in ("ing", "ed") and len(stem) >= 4 and stem[-1] == stem[-2]:
-                out.append(stem[:-1])  # "shelled" -> shell, "stopped" -> stop
-    return out
-
-
 class Recaser:
     """Writes ALL-CAPS, all-lower-case and Title-Case text in normal case for the parser (module docstring)."""
 
     def __init__(self, lex: Lexicon, common: Callable[[str], bool] | None = None) -> None:
         self.lex = lex
-        self.common = common  # lemma -> is it an event word (no name)? set by the pipeline
+        self.common = common  # word form -> may it be an event word (no name)? set by the pipeline
 
     def __call__(self, text: str) -> str:
         if caseless(text):
@@ -173,8 +161,7 @@ class Recaser:
         """Is ``word`` (lower case) a small word, a role or rank word, or an event word?"""
         if word in TITLE_SMALL_WORDS or any(f.entry.kind in ("role", "rank") for f in self.lex.forms.get(word, ())):
             return True
-        common = self.common
-        return common is not None and any(common(g) for g in lemma_guesses(word))
+        return self.common is not None and self.common(word)
 
     def _written(self, low: str, forms: list[Form], named: bool) -> str | None:
         """How the dictionaries write the name ``low`` (``None``: not a name, or an acronym that is also a word

@@ -80,15 +80,15 @@ def headline_participle(v: Any) -> bool:
 
 def _headline_passive(st: DocState, v: Any) -> bool:
     """A past participle heading a headline (a sentence without final punctuation) with a subject, no object
-    and no auxiliary, of a verb whose every frame takes its target as the object ("outlaw", "ban", "deport",
-    "charge"): the headline's reduced passive. Headlines write actions in the present ("Police Arrest X"),
+    and no auxiliary, of a one-sided verb that takes its target as the object ("outlaw", "ban", "deport",
+    "charge", "shoot"): the headline's reduced passive. Headlines write actions in the present ("Police Arrest X"),
     so "X Arrested" is X's arrest; a two-sided verb ("clash", "meet") is never read so."""
     if v.dep_ != "ROOT" or v.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return False
     if not headline_sentence(v):
         return False
     frames = st.p.verbs.get(st.lem(v), ())
-    return bool(frames) and all(not f.recip and f.tgt[:1] == ("obj",) for f in frames)
+    return any(f.tgt[:1] == ("obj",) for f in frames) and not any(f.recip for f in frames)
 
 
 def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
@@ -189,6 +189,15 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
         s = inherited_subject(st, v)
         if s is not None:
             r["subj"] = [s]
+    if passive and "obj" not in r and v.dep_ == "conj":
+        # "two men were detained and later released by police", "Reporter Shot and Killed by Gunmen": the
+        # passive conjunct shares the first one's passive subject
+        h = v.head
+        shared = [c for c in h.children if c.dep_ == "nsubjpass"]
+        if not shared and _headline_passive(st, h):
+            shared = [c for c in h.children if c.dep_ == "nsubj"]
+        if shared:
+            r["obj"] = shared
 
 
 def inherited_subject(st: DocState, v: Any) -> Any | None:
