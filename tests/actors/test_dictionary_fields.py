@@ -125,3 +125,13 @@ def test_group_terms_by_story_date(tmp_path) -> None:
     assert e.org_sectors(dt.date(2019, 6, 1)) == ("REB",)
     assert e.org_sectors(dt.date(2021, 6, 1)) == ("GOV",)
     assert e.org_sectors(None) == ("REB",)
+
+
+def test_every_world_region_is_an_international_code() -> None:
+    """A world region ("African leaders" -> AFR) is never a state: code_groups.yaml ``world_regions`` lists
+    exactly the regions of countries.yaml, so that none is sentence or story country evidence."""
+    from eventwire._data import load_yaml
+    from eventwire.actors.codes import INTERNATIONAL, WORLD_REGIONS
+
+    regions = load_yaml("eventwire.actors", "countries.yaml")["_world_regions"]
+    assert {c for c in regions if c != "__line__"} == WORLD_REGIONS and WORLD_REGIONS <= INTERNATIONAL

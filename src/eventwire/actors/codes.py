@@ -15,7 +15,9 @@ _DATA = load_yaml("eventwire.actors", "code_groups.yaml")
 
 ROLE_CODES = frozenset[str](_DATA["roles"])  # CAMEO role codes allowed in ``sectors``
 RELIGION_CODES = frozenset[str](_DATA["religions"])  # written after the role codes
-INTERNATIONAL = frozenset[str](_DATA["international"])  # generic codes in the country position (IGO, NGO ...)
+GENERIC_INTERNATIONAL = frozenset[str](_DATA["international"])  # generic codes in the country position (IGO ...)
+WORLD_REGIONS = frozenset[str](_DATA["world_regions"])  # CAMEO regions in the country position (AFR, EUR ...)
+INTERNATIONAL = GENERIC_INTERNATIONAL | WORLD_REGIONS  # no state: never a sentence's or story's country evidence
 STATE_SECTORS = frozenset[str](_DATA["state_sectors"])  # state institutions (rules story-dominant, foreign)
 PREFIX_ORGS = frozenset[str](_DATA["prefix_orgs"])  # organisation codes written before the roles (UNO)
 

@@ -21,6 +21,7 @@ from typing import Any
 from .codes import CAPITAL_SECTOR, GOVERNING, NO_COUNTRY, OPPOSITION, PARTY
 from .data_files import bad_entry, date_of, read_yaml, source
 from .entries import Entry, Lexicon, Period
+from .words import REGION_STATE_NOUNS
 
 
 def _iso_codes() -> dict[str, tuple[str, list[str]]]:
@@ -50,6 +51,28 @@ def _regions(lex: Lexicon, where: str, regions: dict[str, Any]) -> None:
         for n in item.get("adjectives", []):
             lex.add(n, e_radj, capital=True)
             lex.add(n + "s", e_radj, capital=True)
+
+
+def _world_regions(lex: Lexicon, where: str, regions: dict[str, Any]) -> None:
+    """World regions with a CAMEO code of their own ("African leaders" -> AFR GOV): adjectives (and their
+    plurals) and names of groups of states ("Gulf states"); the bare region name is a place, not listed. "the
+    West African nation" names one country (a reference to the story's country), never the region."""
+    for code, item in regions.items():
+        if code == "__line__":
+            continue
+        src = source(where, item)
+        e_ignore = Entry("ignore", "", src)
+        for adj in item["adjectives"]:
+            for noun in REGION_STATE_NOUNS:
+                lex.add(f"{adj} {noun}", e_ignore, capital=True)
+        lex.countries[code] = item["name"]
+        e_adj = Entry("demonym", item["name"], src, country=code)
+        for n in item["adjectives"]:
+            lex.add(n, e_adj, capital=True)
+            lex.add(n + "s", e_adj, capital=True)  # "Africans", "Europeans"
+        e_group = Entry("country", item["name"], src, country=code)
+        for n in item.get("groups", []):
+            lex.add(n, e_group, capital=True)
 
 
 def _country(lex: Lexicon, where: str, code: str, item: dict[str, Any], iso: dict[str, tuple[str, list[str]]]) -> None:
@@ -88,8 +111,9 @@ def load_countries(lex: Lexicon, path: Path | None = None) -> None:
     for phrase in data.get("_ignore", []):
         lex.add(phrase, e_ignore, capital=True)
     _regions(lex, where, data.get("_regions", {}))
+    _world_regions(lex, where, data.get("_world_regions", {}))
     for code, item in data.items():
-        if code in ("__line__", "_ignore", "_regions"):
+        if code in ("__line__", "_ignore", "_regions", "_world_regions"):
             continue
         _country(lex, where, code, item or {}, iso)
     for code, (canon, names) in iso.items():  # pycountry names after ours: ours win on conflict
