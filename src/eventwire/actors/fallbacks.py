@@ -111,6 +111,16 @@ def _titled_name(story: StoryState, s: Sentence, d: Draft, sc: list[str]) -> Fou
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
+def clause_subjects(h: Any, d: Draft) -> list[Any]:
+    """The subjects of the nearest word above ``h`` that has a subject outside the phrase ``d`` ("Israel" for
+    "its jets" in "Israel said its jets struck ..."), or ``[]``."""
+    for a in h.ancestors:
+        subjects = [c for c in a.children if c.dep_ in SUBJECT_DEPS and not d.start <= c.i < d.end]
+        if subjects:
+            return subjects
+    return []
+
+
 def counterpart_sectors(story: StoryState, s: Sentence) -> None:
     """Step: READS ``s.results``; ADDS the sectors of the clause's coded subject to a "counterpart" without
     sectors of its own ("Iran's president met his Iraqi counterpart" -> IRQ GOV; the country stays its own)."""
@@ -120,12 +130,9 @@ def counterpart_sectors(story: StoryState, s: Sentence) -> None:
         h = doc[d.head]
         if d.sectors or h.lemma_.lower() not in COUNTERPARTS:
             continue
-        for a in h.ancestors:
-            subjects = [by_head.get(c.i) for c in a.children if c.dep_ in SUBJECT_DEPS and c.i != h.i]
-            if subjects:
-                if len(subjects) == 1 and subjects[0] is not None and subjects[0].sectors:
-                    add_codes(d.sectors, subjects[0].sectors)
-                break
+        subjects = [by_head.get(t.i) for t in clause_subjects(h, d)]
+        if len(subjects) == 1 and subjects[0] is not None and subjects[0].sectors:
+            add_codes(d.sectors, subjects[0].sectors)
 
 
 def possessor(doc: Any, s: Sentence, d: Draft) -> str | None:
@@ -137,13 +144,8 @@ def possessor(doc: Any, s: Sentence, d: Draft) -> str | None:
     if not any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in h.children):
         return None
     coded = {r[0].head: r[1] for r in s.results}
-    for a in h.ancestors:
-        subjects = [c for c in a.children if c.dep_ in SUBJECT_DEPS and c.i != h.i and c.i not in range(d.start, d.end)]
-        if not subjects:
-            continue
-        countries = {c for t in subjects for c in coded.get(t.i, [None])}
-        return countries.pop() if len(countries) == 1 and None not in countries else None
-    return None
+    countries = {c for t in clause_subjects(h, d) for c in coded.get(t.i, [None])}
+    return countries.pop() if len(countries) == 1 and None not in countries else None
 
 
 def generic_plural(doc: Any, d: Draft) -> bool:

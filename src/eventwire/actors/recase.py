@@ -118,13 +118,7 @@ class Recaser:
             if w.group(0) in CALENDAR_NAMES:
                 chars[w.start()] = chars[w.start()].upper()
         taken = bytearray(len(low))
-        hits: list[tuple[int, int, list[Form]]] = []
-        for end_char, (key, forms) in self.lex.automaton.iter(low):
-            s = end_char - len(key) + 1
-            e = end_char + 1
-            if (s > 0 and low[s - 1].isalnum()) or (e < len(low) and low[e].isalnum()):
-                continue
-            hits.append((s, e, forms))
+        hits = self._hits(low)
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         for s, e, forms in hits:
             if any(taken[s:e]):
@@ -138,14 +132,21 @@ class Recaser:
         recased = _SENTENCE_START.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), recased)
         return re.sub(r"(?<![\w'])i(?=['\s,.;:!?]|$)", "I", recased)
 
-    def _title(self, line: str) -> str:
-        """A Title-Case line with the words known to be no names in lower case (module docstring)."""
-        low = _lower(line)
-        taken = bytearray(len(low))
+    def _hits(self, low: str) -> list[tuple[int, int, list[Form]]]:
+        """The dictionary phrases in the lower-cased ``low`` as whole words: (start, end, forms)."""
+        hits: list[tuple[int, int, list[Form]]] = []
         for end_char, (key, forms) in self.lex.automaton.iter(low):
             s, e = end_char - len(key) + 1, end_char + 1
             if (s > 0 and low[s - 1].isalnum()) or (e < len(low) and low[e].isalnum()):
                 continue
+            hits.append((s, e, forms))
+        return hits
+
+    def _title(self, line: str) -> str:
+        """A Title-Case line with the words known to be no names in lower case (module docstring)."""
+        low = _lower(line)
+        taken = bytearray(len(low))
+        for s, e, forms in self._hits(low):
             if any(f.entry.kind in NAME_KINDS or f.cased for f in forms):
                 taken[s:e] = b"\x01" * (e - s)
         chars = list(line)

@@ -62,8 +62,10 @@ def roles(st: DocState, v: Any) -> Roles:
 
 def headline_sentence(v: Any) -> bool:
     """Is ``v``'s sentence a headline (no final punctuation)?"""
-    last = [t for t in v.sent if not t.is_space][-1:]
-    return bool(last) and last[0].text not in (".", "!", "?", '"', "'")
+    for t in reversed(v.sent):
+        if not t.is_space:
+            return t.text not in (".", "!", "?", '"', "'")
+    return False
 
 
 def headline_participle(v: Any) -> bool:
