@@ -42,6 +42,9 @@ class ArgumentRules:
     relay_sectors: frozenset[str]
     relay_officials: frozenset[str]
     purpose_roots: frozenset[str]
+    purpose_clause_slots: tuple[str, ...]
+    purpose_nouns: frozenset[str]
+    purpose_noun_preps: tuple[str, ...]
     beneficiary_preps: tuple[str, ...]
     place_relatives: frozenset[str]
 
@@ -56,6 +59,9 @@ def load_rules() -> ArgumentRules:
         relay_sectors=frozenset(data["relay_sectors"]),
         relay_officials=frozenset(str(w).lower() for w in data["relay_officials"]),
         purpose_roots=frozenset(data["purpose_roots"]),
+        purpose_clause_slots=tuple(data["purpose_clause_slots"]),
+        purpose_nouns=frozenset(data["purpose_nouns"]),
+        purpose_noun_preps=tuple(data["purpose_noun_preps"]),
         beneficiary_preps=tuple(data["beneficiary_preps"]),
         place_relatives=frozenset(data["place_relatives"]),
     )

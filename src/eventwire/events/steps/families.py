@@ -191,8 +191,9 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
             and comp.tok.pos_ in VERB_POS
         ):  # "plans to sign an accord with X", "wants to inspect sites in X"
             d.targets, _ = inner_target(st, objs[0], comp.base or comp.frame.code)
-    if not d.targets and comp.tok.pos_ in NOUN_POS:  # "demanded Israel's withdrawal", "rejected accusations by X"
-        d.targets, _ = fill(st, ("poss", "by", "from"), comp.roles)
+    if not d.targets and comp.tok.pos_ in NOUN_POS:
+        # "demanded Israel's withdrawal", "rejected accusations by X", "rejected an Australian ultimatum"
+        d.targets, _ = fill(st, ("poss", "by", "from", "amod", "compound"), comp.roles)
     d.targets = [t for t in d.targets if t not in d.sources]
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."

@@ -20,7 +20,7 @@ from ..adjustments import inner_target
 from ..arguments import load_rules
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
 from ..match import match_noun
-from ..roles import noun_roles, obj_roles
+from ..roles import noun_roles, obj_roles, roles
 from ..state import DocState, SentenceWork, VerbDraft
 
 
@@ -101,21 +101,34 @@ def _foreign_place(
 
 
 def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "opened fire to disperse the demonstrators", "used tear gas to break up a rally of X": a violent or
-    coercive event without a target is aimed at the object of its purpose clause."""
-    if d.targets or d.code[:2] not in load_rules().purpose_roots:
+    """ "opened fire to disperse the demonstrators", "used tear gas to break up a rally of X", "staged a hunger
+    strike to protest X's decision": a violent, coercive or protest event without a target is aimed at the
+    object of its purpose clause, or at whom its purpose phrase names ("walked out in protest at X's plan")."""
+    rules = load_rules()
+    if d.targets or d.code[:2] not in rules.purpose_roots:
         return True
-    for c in d.trigger.children:
+    heads = [d.trigger] if d.noun is None else [d.trigger, d.noun]  # "went on strike in protest at X"
+    kids = [c for h in heads for c in h.children]
+    for c in kids:
+        got: list[ActorMention] = []
         if (
             c.dep_ in ("advcl", "xcomp")
             and c.pos_ in VERB_POS
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ):
-            got, tok = fill(st, ("obj",), {"obj": [o for o in c.children if o.dep_ == "dobj"]})
-            got = [a for a in got if a not in d.sources]
-            if got:
-                d.targets, d.ttok = got, tok
-                break
+            got, tok = fill(st, rules.purpose_clause_slots, roles(st, c))
+        elif c.dep_ == "prep" and st.lem(c) == "in":
+            nouns = [n for n in c.children if n.dep_ == "pobj" and st.lem(n) in rules.purpose_nouns]
+            if nouns:
+                nr = noun_roles(st, nouns[0])
+                for p in kids:  # "in protest at X" with "at" parsed on the verb
+                    if p.dep_ == "prep" and p.i == nouns[0].i + 1 and st.lem(p) in rules.purpose_noun_preps:
+                        nr.setdefault(st.lem(p), []).extend(o for o in p.children if o.dep_ == "pobj")
+                got, tok = fill(st, rules.purpose_noun_preps, nr)
+        got = [a for a in got if a not in d.sources]
+        if got:
+            d.targets, d.ttok = got, tok
+            break
     return True
 
 
