@@ -16,7 +16,9 @@ ADDS: a changed code, rule or target:
 * an order to one's own forces codes the ordered action ("ordered the army to withdraw from X"); an order to
   stop given by an authority to a domestic non-state actor is an administrative sanction (172);
 * an object noun that is no actor names the actor it concerns or, for material actions, the place it is in
-  ("a deal with X", "refineries in Iran").
+  ("a deal with X", "refineries in Iran");
+* a threat is aimed at whom its threatened action is aimed at ("threatened to punish X", "threatened to cut
+  off power to X") or at the subject of its condition ("... unless X withdraws", "... if X imposes tariffs").
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ from typing import Any
 from ..mentions import ActorMention
 from . import modality as _mod
 from .actors import fill
+from .arguments import load_rules
 from .frames import Family
-from .grammar import NOUN_POS, Roles
+from .grammar import NOUN_POS, VERB_POS, Roles
 from .roles import noun_roles, roles
 from .state import Complement, DocState, GovernorDraft, SentenceWork, VerbDraft
 
@@ -47,6 +50,30 @@ def inner_target(st: DocState, obj: Any, code: str) -> tuple[list[ActorMention],
             place = list(st.idx.at(t.i))
             if place:
                 return place, t
+    return [], None
+
+
+def threat_target(
+    st: DocState, g: Any, comp: Any | None, sources: list[ActorMention]
+) -> tuple[list[ActorMention], Any | None]:
+    """Whom a threat by governing word ``g`` is aimed at when its own slots name nobody: the target of the
+    threatened action ``comp`` (an uncoded verb: "threatened to punish X", "to cut off power to X"), else the
+    subject of a condition on ``g`` or ``comp`` ("... unless Israel rescinds", "... if Washington imposes")."""
+    rules = load_rules()
+    if comp is None:  # the verb "threaten" coded alone: its infinitive or clause is the action
+        comp = next((c for c in g.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in VERB_POS), None)
+    if comp is not None and comp.pos_ in VERB_POS:
+        got, tok = fill(st, rules.threat_action_slots, roles(st, comp))
+        got = [a for a in got if a not in sources]
+        if got:
+            return got, tok
+    for h in (g, comp):
+        for c in h.children if h is not None else ():
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and st.lem(m) in rules.threat_conditions for m in c.children):
+                got, tok = fill(st, ("subj",), {"subj": [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]})
+                got = [a for a in got if a not in sources]
+                if got:
+                    return got, tok
     return [], None
 
 

@@ -45,6 +45,8 @@ class ArgumentRules:
     purpose_clause_slots: tuple[str, ...]
     purpose_nouns: frozenset[str]
     purpose_noun_preps: tuple[str, ...]
+    threat_action_slots: tuple[str, ...]
+    threat_conditions: frozenset[str]
     beneficiary_preps: tuple[str, ...]
     place_relatives: frozenset[str]
 
@@ -62,6 +64,8 @@ def load_rules() -> ArgumentRules:
         purpose_clause_slots=tuple(data["purpose_clause_slots"]),
         purpose_nouns=frozenset(data["purpose_nouns"]),
         purpose_noun_preps=tuple(data["purpose_noun_preps"]),
+        threat_action_slots=tuple(data["threat_action_slots"]),
+        threat_conditions=frozenset(data["threat_conditions"]),
         beneficiary_preps=tuple(data["beneficiary_preps"]),
         place_relatives=frozenset(data["place_relatives"]),
     )

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..actors import actors_at, fill, uncoded
-from ..adjustments import inner_target, ordered_action, visit_abroad
+from ..adjustments import inner_target, ordered_action, threat_target, visit_abroad
 from ..emit import emit, main_conf
 from ..frames import Family, Frame
 from ..governors import blocked, obligation, question, reported
@@ -195,6 +195,8 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
         # "demanded Israel's withdrawal", "rejected accusations by X", "rejected an Australian ultimatum"
         d.targets, _ = fill(st, ("poss", "by", "from", "amod", "compound"), comp.roles)
     d.targets = [t for t in d.targets if t not in d.sources]
+    if not d.targets and d.code[:2] == st.c.threaten_root:  # "threatened to strike unless X rescinds ..."
+        d.targets, _ = threat_target(st, d.gov, comp.tok, d.sources)
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
     return True

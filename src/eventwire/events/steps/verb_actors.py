@@ -16,7 +16,7 @@ from typing import Any
 
 from ...mentions import ActorMention
 from ..actors import actors_at, fill, uncoded
-from ..adjustments import inner_target
+from ..adjustments import inner_target, threat_target
 from ..arguments import load_rules
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
 from ..match import match_noun
@@ -129,6 +129,16 @@ def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if got:
             d.targets, d.ttok = got, tok
             break
+    return True
+
+
+def threatened(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """A threat without a target ("threatened to punish X", "threatened to strike unless X withdraws"): whom
+    its threatened action or its condition names."""
+    if not d.targets and d.code[:2] == st.c.threaten_root:
+        got, tok = threat_target(st, d.trigger, None, d.sources)
+        if got:
+            d.targets, d.ttok = got, tok
     return True
 
 
