@@ -4,6 +4,15 @@ Writes one JSON object per sentence (corpus, story, start, end, sha1, date, stra
 ``--show DIR``, the sentence texts with some story context to DIR for the annotator: DIR must be outside
 the repository (the story texts must never be copied into it). The method and seed are documented in
 ``benchmarks/sealed/README.md``; re-running with the same seed and corpora gives the same sample.
+
+    python benchmarks/sealed/sample.py --out refs.jsonl                      # the first draw (seed 13013, S ids)
+    python benchmarks/sealed/sample.py --seed 20261205 --exclude benchmarks/sealed/gold.jsonl \
+        --reuters 80 --ngec 150 --disaster 30 --prefix T --out refs2.jsonl   # the second draw (T ids)
+
+``--exclude GOLD`` (repeatable) never draws a sentence of GOLD (by reference or by its text without tickers
+and punctuation, as the stream holds several versions of a story), never an NGEC row of GOLD, and takes the
+disaster stratum only from stories that neither this draw nor GOLD sampled. Without ``--exclude`` the draw is
+the same as before the option existed.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ import json
 import random
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -181,27 +191,79 @@ def ref(corpus: str, story: dict[str, Any], span: tuple[int, int], stratum: str)
     }
 
 
-def draw(data: Path) -> list[dict[str, Any]]:
-    rng = random.Random(SEED)
+def norm(sent: str) -> str:
+    """A sentence compared across versions of a story: lower case, without tickers in brackets and punctuation."""
+    return re.sub(r"\([^)]*\)|\W", "", sent.lower())
+
+
+@dataclass
+class Exclusion:
+    """What earlier draws (``--exclude`` gold files) hold: sentence references, their texts, stories."""
+
+    spans: set[tuple[str, int, int, int]] = field(default_factory=set)
+    texts: set[str] = field(default_factory=set)
+    stories: set[tuple[str, int]] = field(default_factory=set)
+
+    def hit(self, corpus: str, story: dict[str, Any], sp: tuple[int, int]) -> bool:
+        return (corpus, story["id"], *sp) in self.spans or norm(story["text"][sp[0] : sp[1]]) in self.texts
+
+
+def exclusion(paths: list[str], reut: list[dict[str, Any]], ngec: list[dict[str, Any]]) -> Exclusion:
+    ex, texts = Exclusion(), {"reuters": reut, "ngec": ngec}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in filter(str.strip, f):
+                g = json.loads(line)
+                ex.spans.add((g["corpus"], g["story"], g["start"], g["end"]))
+                ex.texts.add(norm(texts[g["corpus"]][g["story"]]["text"][g["start"] : g["end"]]))
+                ex.stories.add((g["corpus"], g["story"]))
+    return ex
+
+
+def draw(
+    data: Path,
+    seed: int = SEED,
+    sizes: tuple[int, int, int] = (N_REUTERS, N_NGEC, N_DISASTER),
+    exclude: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """The sample; with no ``exclude`` the random generator makes exactly the calls of the first draw."""
+    n_reuters, n_ngec, n_disaster = sizes
+    rng = random.Random(seed)
     reut, ngec = reuters_stories(data), ngec_stories(data)
-    pool = [(st, sp) for st in reut for sp in sentences(st["text"]) if ok(st["text"][sp[0] : sp[1]])]
+    ex = exclusion(exclude or [], reut, ngec)
+    pool = [
+        (st, sp)
+        for st in reut
+        for sp in sentences(st["text"])
+        if ok(st["text"][sp[0] : sp[1]]) and not ex.hit("reuters", st, sp)
+    ]
     rng.shuffle(pool)
     picked: list[dict[str, Any]] = []
     per_story: dict[Any, int] = {}
     seen_text: set[str] = set()
     for st, sp in pool:  # at most MAX_PER_STORY per Reuters id (versions of a story share it), no repeated text
-        if len(picked) >= N_REUTERS:
+        if len(picked) >= n_reuters:
             break
-        text = re.sub(r"\([^)]*\)|\W", "", st["text"][sp[0] : sp[1]].lower())  # tickers and punctuation aside
+        text = norm(st["text"][sp[0] : sp[1]])
         if per_story.get(st["story_id"], 0) < MAX_PER_STORY and text not in seen_text:
             per_story[st["story_id"]] = per_story.get(st["story_id"], 0) + 1
             seen_text.add(text)
             picked.append(ref("reuters", st, sp, "random"))
-    for row in sorted(rng.sample(range(len(ngec)), N_NGEC)):
-        st = ngec[row]
-        spans = [sp for sp in sentences(st["text"]) if ok(st["text"][sp[0] : sp[1]])]
-        picked.append(ref("ngec", st, rng.choice(spans), "random"))
-    taken = {(p["corpus"], p["story"]) for p in picked}
+
+    def eligible(st: dict[str, Any]) -> list[tuple[int, int]]:
+        return [sp for sp in sentences(st["text"]) if ok(st["text"][sp[0] : sp[1]]) and not ex.hit("ngec", st, sp)]
+
+    rows = [n for n in range(len(ngec)) if ("ngec", n) not in ex.stories]
+    drawn = rng.sample(rows, n_ngec)
+    usable = [n for n in drawn if eligible(ngec[n])]
+    while len(usable) < n_ngec:  # a row without an eligible sentence (11 of 4,500) is replaced by another row
+        extra = rng.choice([n for n in rows if n not in drawn])
+        drawn.append(extra)
+        if eligible(ngec[extra]):
+            usable.append(extra)
+    for row in sorted(usable):
+        picked.append(ref("ngec", ngec[row], rng.choice(eligible(ngec[row])), "random"))
+    taken = {(p["corpus"], p["story"]) for p in picked} | ex.stories
     cands: dict[str, list[tuple[dict[str, Any], tuple[int, int]]]] = {"reuters": [], "ngec": []}
     for corpus, stories in (("reuters", reut), ("ngec", ngec)):
         for st in stories:
@@ -209,13 +271,13 @@ def draw(data: Path) -> list[dict[str, Any]]:
                 continue
             for sp in sentences(st["text"]):
                 s = st["text"][sp[0] : sp[1]]
-                if ok(s) and DISASTER.search(s) and not NOT_DISASTER.search(s):
+                if ok(s) and DISASTER.search(s) and not NOT_DISASTER.search(s) and not ex.hit(corpus, st, sp):
                     cands[corpus].append((st, sp))
     dis: list[dict[str, Any]] = []
     for corpus in ("reuters", "ngec"):
         rng.shuffle(cands[corpus])
         seen: set[Any] = set()
-        quota = N_DISASTER // 2 if corpus == "reuters" else N_DISASTER - len(dis)
+        quota = n_disaster // 2 if corpus == "reuters" else n_disaster - len(dis)
         for st, sp in cands[corpus]:
             if len([d for d in dis if d["corpus"] == corpus]) >= quota:
                 break
@@ -230,12 +292,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", help="the shared folder (default: $EVENTWIRE_SHARED or ../shared)")
     ap.add_argument("--out", required=True, help="JSONL of references")
     ap.add_argument("--show", help="folder OUTSIDE the repository for the annotator's view of the texts")
+    ap.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED}, the first draw)")
+    ap.add_argument("--exclude", action="append", default=[], metavar="GOLD", help="never draw what GOLD holds")
+    ap.add_argument("--reuters", type=int, default=N_REUTERS, help=f"Reuters sentences (default {N_REUTERS})")
+    ap.add_argument("--ngec", type=int, default=N_NGEC, help=f"NGEC sentences, one per row (default {N_NGEC})")
+    ap.add_argument("--disaster", type=int, default=N_DISASTER, help=f"disaster sentences (default {N_DISASTER})")
+    ap.add_argument("--prefix", default="S", help="id prefix (default S; the second draw uses T)")
     a = ap.parse_args(argv)
     data = shared_dir(a.shared)
-    refs = draw(data)
+    refs = draw(data, a.seed, (a.reuters, a.ngec, a.disaster), a.exclude)
     with open(a.out, "w", encoding="utf-8") as f:
         for n, r in enumerate(refs, 1):
-            f.write(json.dumps({"id": f"S{n:03d}", **r}) + "\n")
+            f.write(json.dumps({"id": f"{a.prefix}{n:03d}", **r}) + "\n")
     if a.show:
         out = Path(a.show).resolve()
         if Path(__file__).resolve().parents[2] in out.parents:
@@ -246,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         with (out / "sentences.txt").open("w", encoding="utf-8") as f:
             for n, r in enumerate(refs, 1):
                 t = texts[(r["corpus"], r["story"])]
-                f.write(f"=== S{n:03d} {r['corpus']} {r['story']} {r['stratum']} [{r['start']}:{r['end']}]\n")
+                f.write(f"=== {a.prefix}{n:03d} {r['corpus']} {r['story']} {r['stratum']} [{r['start']}:{r['end']}]\n")
                 f.write(f"CTX: ...{t[max(0, r['start'] - 300) : r['start']]!r}\n")
                 f.write(f">>> {t[r['start'] : r['end']]}\n\n")
     print(f"{len(refs)} references -> {a.out}")
