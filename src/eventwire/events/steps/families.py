@@ -175,10 +175,25 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
             d.targets = t2
     if not d.targets and d.received:
         d.targets, _ = fill(st, ("subj",), {"subj": d.received})
-    if not d.targets and comp.tok.dep_ in ("ccomp", "acl") and fam.name in clause_any:
+    if not d.targets and fam.name in clause_any and _own_subject(comp.tok):
         d.targets, _ = fill(st, ("subj",), roles(st, comp.tok))  # "demanded that Israel withdraw"
+    if not d.targets and fam.name in clause_any and comp.tok.dep_ in ("advcl", "xcomp"):
+        # "called for Caracas to free ...", parsed with "Caracas" as the object of "for"
+        fors = [
+            o
+            for p in d.gov.children
+            if p.dep_ == "prep" and st.lem(p) == "for" and p.i < comp.tok.i
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        d.targets, _ = fill(st, ("subj",), {"subj": fors})
     if not d.targets:
         d.targets, _ = fill(st, fam.addressee, d.groles)
+    if not d.targets and fam.name in clause_any and comp.frame is not None and comp.tok.pos_ in NOUN_POS:
+        # "called for the withdrawal of Syrian forces from Lebanon", "demanded a Russian apology": who is
+        # asked is who would act, the event noun's own source
+        d.targets, _ = fill(st, comp.frame.src, comp.roles)
+        d.targets = [t for t in d.targets if t not in d.sources]
     if not d.targets and comp.frame is not None:
         d.targets, _ = fill(st, comp.frame.tgt, comp.roles)
         objs = comp.roles.get("obj", [])
@@ -195,11 +210,22 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
         # "demanded Israel's withdrawal", "rejected accusations by X", "rejected an Australian ultimatum"
         d.targets, _ = fill(st, ("poss", "by", "from", "amod", "compound"), comp.roles)
     d.targets = [t for t in d.targets if t not in d.sources]
+    if not d.targets and fam.name in clause_any and comp.tok.pos_ in NOUN_POS:
+        # "called for a ceasefire in Liberia", "demanded political changes in Saudi Arabia": the place asked
+        d.targets = [a for t in comp.roles.get("in", ()) for a in st.idx.at(t.i) if a.country and a not in d.sources]
     if not d.targets and d.code[:2] == st.c.threaten_root:  # "threatened to strike unless X rescinds ..."
         d.targets, _ = threat_target(st, d.gov, comp.tok, d.sources)
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
     return True
+
+
+def _own_subject(x: Any) -> bool:
+    """A complement clause with its own subject: "demanded that Israel withdraw", "called for Burma to
+    institute reforms" (an infinitive with "for" and a subject)."""
+    if x.dep_ in ("ccomp", "acl"):
+        return True
+    return x.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in x.children)
 
 
 def modality(st: DocState, d: GovernorDraft) -> bool:
