@@ -9,7 +9,9 @@ is no place) and the gazetteer (``PlaceCountries.country``). ADDS:
   noun ("in Ganja", "the town of Samarra"): a place, neither a person nor emitted; those drafts leave
   ``Sentence.drafts``;
 - ``Sentence.countries``: the countries of those places (not of a venue: "met in Geneva" says nothing of
-  who met there).
+  who met there);
+- a place actor (the country alone, rule ``place``) for an unknown town that a physical action hits, takes
+  or enters ("shelled Kharkiv", "captured the town of Bakhmut"), as for a capital ("struck Kyiv").
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from .memory import PersonRecord
 from .places import PlaceCountries
 from .recognize import Unit
 from .sentence import Draft, Sentence, StoryState
-from .words import MEETING_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, REGION_WORDS, VENUE_PREPOSITIONS
+from .words import (
+    MEETING_WORDS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    PLACE_TARGET_VERBS,
+    REGION_WORDS,
+    VENUE_PREPOSITIONS,
+)
 
 
 def place_context(story: StoryState, s: Sentence) -> None:
@@ -34,6 +43,8 @@ def place_context(story: StoryState, s: Sentence) -> None:
             _town_in_phrase(doc, d, places)
         elif not d.names and d.has_role:
             _town_modifier(doc, d, places)
+        elif _town_target(doc, d, story, places):
+            s.countries.append(d.countries[0][0])
         else:
             c = _town_place(doc, d, story, places)
             if c:
@@ -105,3 +116,25 @@ def _town_place(doc: Any, d: Draft, story: StoryState, places: PlaceCountries) -
     if isinstance(story.mem.person(text), PersonRecord):
         return None
     return places.country(text)
+
+
+def _town_target(doc: Any, d: Draft, story: StoryState, places: PlaceCountries) -> bool:
+    """A lone unknown name that a physical action hits, takes or enters, directly or as "the town of X"
+    ("shelled Kharkiv", "captured the town of Bakhmut"): the place, coded as its country (rule ``place``)."""
+    if len(d.names) != 1 or d.has_role or len(d.phrase.units) != 1:
+        return False
+    a = doc[d.head]
+    if a.dep_ == "pobj" and a.head.lower_ == "of" and a.head.head.lemma_.lower() in PLACE_NOUNS:
+        a = a.head.head  # "the town of Bakhmut": the place noun is the object
+    if a.dep_ != "dobj" or a.head.lemma_.lower() not in PLACE_TARGET_VERBS:
+        return False
+    u = d.names[0]
+    text = doc[u.start : u.end].text
+    if isinstance(story.mem.person(text), PersonRecord):
+        return False
+    c = places.country(text)
+    if not c:
+        return False
+    d.countries, d.names, d.sectors = [(c, u)], [], []
+    d.place, d.rule = True, "place"
+    return True

@@ -187,6 +187,8 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
         and st.idx.at(lead[0].i)
     ):
         r["subj"] = lead[:1] + r["subj"]  # headline list "Russia, China sign deal"
+    if "subj" not in r and not passive and misparsed_main_verb(v):
+        r["subj"] = [v.head]  # "Israeli air strikes killed 20 people"
     if "subj" not in r and not passive:
         s = inherited_subject(st, v)
         if s is not None:
@@ -200,6 +202,21 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
             shared = [c for c in h.children if c.dep_ == "nsubj"]
         if shared:
             r["obj"] = shared
+
+
+def misparsed_main_verb(v: Any) -> bool:
+    """ "Israeli air strikes killed 20 people": the small parser makes the verb a participle describing the
+    sentence's root noun. A participle with a direct object on a root noun is the sentence's verb, and the
+    noun its subject."""
+    return bool(
+        v.dep_ == "acl"
+        and v.tag_ in ("VBN", "VBD")
+        and v.head.dep_ == "ROOT"
+        and v.head.pos_ in NOUN_POS
+        and v.head.i < v.i
+        and any(c.dep_ == "dobj" for c in v.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+    )
 
 
 def inherited_subject(st: DocState, v: Any) -> Any | None:

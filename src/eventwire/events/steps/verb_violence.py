@@ -45,6 +45,13 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                     break
             if d.sources:
                 break
+    stok = d.stok
+    if f.violent and d.code == f.code and stok is not None and stok.pos_ in NOUN_POS:
+        # "Israeli air strikes killed 20 people", "a car bomb killed five": the subject is the violent event
+        # itself, and its code is the more exact one
+        mn = match_noun(st, stok)
+        if mn is not None and mn[0].violent and mn[0].code[:2] >= d.code[:2]:
+            d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"
     if f.violent and not f.src and not d.sources:
         st.note(
             f"  {d.label} [{f.rule}]: no event (the victims' verb needs the attacker's event noun: "

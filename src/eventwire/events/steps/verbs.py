@@ -21,7 +21,7 @@ from ..actors import responsible
 from ..emit import emit, main_conf
 from ..grammar import NOUN_POS, VERB_POS
 from ..match import match_verb
-from ..roles import headline_participle
+from ..roles import headline_participle, misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
 from . import verb_actors, verb_modality, verb_violence
 
@@ -143,6 +143,7 @@ def _background(st: DocState, t: Any) -> str | None:
         and not any(c.dep_ == "agent" for c in t.children)
         and not _existential(t.head)
         and not headline_participle(t)  # "Opposition Leader Arrested in Minsk": the headline's event
+        and not misparsed_main_verb(t)  # "Israeli air strikes killed 20 people"
     ):
         return f"a participle describing '{t.head.text}', background rather than a reported event"
     if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
