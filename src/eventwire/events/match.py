@@ -74,7 +74,8 @@ def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | No
             continue
         nouns = list(event_nouns(st, o))
         if len(nouns) > 1 and st.lem(o) in st.quantity:  # "$5 million in aid": the inner noun first
-            nouns = nouns[1:] + nouns[:1]
+            # ... and the sum keeps the inner noun's phrases: "pledged 500 million euros in aid to X"
+            nouns = nouns[1:] + [(o, nouns[1][1])]
         for n, nroles in nouns:
             lf = light_frames(st, v, n, slot)
             if not lf:

@@ -245,8 +245,8 @@ def inherited_subject(st: DocState, v: Any) -> Any | None:
             and not any(c.dep_ == "aux" and c.lemma_ == "to" for c in t.children)
         ):
             return None
-        if d == "xcomp" and any(c.dep_ == "dobj" for c in h.children):
-            return None  # object control ("urged X to ..."): not the subject
+        if d == "xcomp" and any(c.dep_ == "dobj" for c in h.children) and st.lem(h) not in st.w.instrument_verbs:
+            return None  # object control ("urged X to ..."): not the subject; "used batons to ...": the subject
         for c in h.children:
             if c.dep_ == "nsubj":
                 return c
