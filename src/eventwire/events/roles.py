@@ -153,6 +153,10 @@ def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     """The slot of preposition ``c``; coordinated prepositions share their object: "flights to and from
     China" fills both "to" and "from" with China."""
     objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    # "fired tear gas at farmers marching on the capital": a clause parsed as the object, its subject meant
+    objs = [
+        next((s for s in p.children if s.dep_ == "nsubj" and s.i < p.i), p) if p.dep_ == "pcomp" else p for p in objs
+    ]
     conj = [q for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP"]
     shared = objs or [p for q in conj for p in q.children if p.dep_ == "pobj"]
     r.setdefault(st.lem(c), []).extend(shared)
