@@ -47,6 +47,8 @@ class ArgumentRules:
     purpose_noun_preps: tuple[str, ...]
     threat_action_slots: tuple[str, ...]
     threat_conditions: frozenset[str]
+    topic_roots: frozenset[str]
+    topic_preps: tuple[str, ...]
     beneficiary_preps: tuple[str, ...]
     place_relatives: frozenset[str]
 
@@ -66,6 +68,8 @@ def load_rules() -> ArgumentRules:
         purpose_noun_preps=tuple(data["purpose_noun_preps"]),
         threat_action_slots=tuple(data["threat_action_slots"]),
         threat_conditions=frozenset(data["threat_conditions"]),
+        topic_roots=frozenset(data["topic_roots"]),
+        topic_preps=tuple(data["topic_preps"]),
         beneficiary_preps=tuple(data["beneficiary_preps"]),
         place_relatives=frozenset(data["place_relatives"]),
     )

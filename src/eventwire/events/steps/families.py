@@ -228,6 +228,17 @@ def _own_subject(x: Any) -> bool:
     return x.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in x.children)
 
 
+def complement_needs_target(st: DocState, d: GovernorDraft) -> bool:
+    """A complement coded only with a target actor has a common-noun object and no target ("plans to release
+    treated water"): no event, as for the verb alone (an unknown name may still be an actor: kept)."""
+    f = d.comp.frame
+    objs = d.comp.roles.get("obj", [])
+    if f is not None and f.need_tgt and not d.targets and d.comp.special is None and objs and objs[0].pos_ == "NOUN":
+        st.note(f"  {d.label} [{f.rule}]: no event (the complement is coded only with a target actor)")
+        return False
+    return True
+
+
 def modality(st: DocState, d: GovernorDraft) -> bool:
     """The family's modality; an asserted one in reported speech is reported."""
     d.modality = d.fam.modality
@@ -246,6 +257,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     reported_obligation,  # "X said Y should ...": X appeals to Y
     family_code,  # the complement's code mapped through the family
     targets,
+    complement_needs_target,  # "plans to release treated water"
     modality,
     ordered_action,  # an order to one's own forces, an administrative sanction (adjustments.py)
     visit_abroad,  # a partner-less meeting in another country (adjustments.py)

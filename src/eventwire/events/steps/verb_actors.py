@@ -142,6 +142,28 @@ def threatened(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def topic_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """Words or an attitude without a target aimed at what they are about: the actor in the topic phrase
+    ("voiced anger at Israel's raids"), else a place of another country than the source's ("expressed
+    concern over the coup in Niger")."""
+    rules = load_rules()
+    if d.targets or not d.sources or d.code[:2] not in rules.topic_roots:
+        return True
+    r = d.roles if d.noun is None else {**d.roles, **noun_roles(st, d.noun)}
+    for p in rules.topic_preps:
+        for t in r.get(p, ()):
+            if t.pos_ not in NOUN_POS:
+                continue
+            got = [a for a in actors_at(st, t) if a not in d.sources]
+            tok = t
+            if not got:
+                got, tok = _foreign_place(st, noun_roles(st, t), d.sources)
+            if got:
+                d.targets, d.ttok = got, tok
+                return True
+    return True
+
+
 def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """A material event without a target: who is at its object place ("attacked a camp for Congolese
     refugees"); the place a "where" clause describes ("Libya, where Ankara has sent troops"); for a light verb

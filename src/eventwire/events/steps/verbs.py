@@ -36,6 +36,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.from_object,  # sources on the object, "claimed responsibility for the attack on X", places
     verb_actors.purpose_target,  # "opened fire to disperse the demonstrators"
     verb_actors.threatened,  # "threatened to punish X", "... unless X withdraws"
+    verb_actors.topic_target,  # "expressed concern over the coup in Niger"
     verb_actors.place_target,  # "attacked a camp for X refugees", "reimposed blockades in the West Bank"
     verb_modality.apply,  # negated future, reported obligation, conditional, negated/hypothetical, future
     verb_violence.attacker,  # "a rocket was fired from Gaza", "died in a Taliban ambush"
