@@ -225,6 +225,12 @@ class TriggerFilter:
             # parser draws the boundaries around it as without the pre-filter
             keep = not any(doc[i].is_alpha for i in range(s, e))
             keep = keep or any(could(doc[i].text) for i in range(s, e) if not doc[i].is_space)
+            # a dictionary word split at its hyphen ("walk-out", "sit-in"): the joined forms (events/state.py)
+            keep = keep or any(
+                could(doc[i - 1].text + doc[i + 1].text) or could(f"{doc[i - 1].text}-{doc[i + 1].text}")
+                for i in range(s + 1, e - 1)
+                if doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            )
             if not keep and self.names is not None:
                 keep = self.may_name(doc, s, e, text)
             out.append(keep)

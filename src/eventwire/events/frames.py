@@ -124,6 +124,9 @@ class Patterns:
     # verb lemma -> the event nouns of its light-verb frames (set by ``load``): a sentence with none of
     # them cannot match a light frame of the verb
     light_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the words of the dictionaries: a word the tokenizer splits at a hyphen ("sit-in", "cease-fire" for
+    # "ceasefire", "walk-out" for "walkout") is read as the lemma of its last part (set by ``load``)
+    dictionary_words: frozenset[str] = frozenset()
 
     def _compute(self) -> None:
         out = set(self.verbs) | set(self.nouns) | {v for v, _ in self.light}
@@ -135,6 +138,8 @@ class Patterns:
         for v, n in self.light:
             by_verb.setdefault(v, set()).add(n)
         self.light_nouns = {v: frozenset(ns) for v, ns in by_verb.items()}
+        words = out | {n for _, n in self.light} | {w for ws in self.classes.values() for w in ws}
+        self.dictionary_words = frozenset(w for w in words if " " not in w)
 
 
 def _data_files(prefix: str) -> list[str]:

@@ -170,8 +170,26 @@ class DocState:
             self.cols = columns(doc)
             fix = self.fix
             self.lemmas = [fix.get(low, low) for low in self.cols.lemma] if fix else self.cols.lemma
+            if "-" in self.cols.lower:
+                self.lemmas = _hyphen_lemmas(doc, self.cols.lower, self.lemmas, self.p.dictionary_words)
 
     def note(self, msg: str) -> None:
         """Add a line to the trace (``explain``), when there is one."""
         if self.trace is not None:
             self.trace.add(msg)
+
+
+def _hyphen_lemmas(doc: Any, lower: list[str], lemmas: list[str], words: frozenset[str]) -> list[str]:
+    """The lemmas with each dictionary word the tokenizer split at its hyphen ("sit - in"; "cease - fire" and
+    "walk - out" for "ceasefire" and "walkout") given as the lemma of its last part (the head of the parser's
+    compound)."""
+    out = list(lemmas)
+    for i, w in enumerate(lower):
+        if w != "-" or i == 0 or i + 1 >= len(lower) or doc[i - 1].whitespace_ or doc[i].whitespace_:
+            continue
+        a, b, la, lb = lower[i - 1], lower[i + 1], lemmas[i - 1], lemmas[i + 1]
+        for form in (f"{a}{b}", f"{a}{lb}", f"{a}-{b}", f"{la}-{lb}"):
+            if form in words:
+                out[i + 1] = form
+                break
+    return out
