@@ -39,7 +39,7 @@ def roles(st: DocState, v: Any) -> Roles:
         shared = _shared_object(v)
         if shared:
             r["obj"] = shared  # "condemned and rejected X's claims": both verbs take the object
-    if "obj" not in r and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN":
+    if "obj" not in r and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN" and not misparsed_main_verb(st, v):
         r["obj"] = [v.head]
     if "obj" not in r and not passive and "as" in r and st.lem(v) not in st.w.as_role_verbs:
         # "rejected as baseless accusations by X", "condemned as unacceptable the remarks of Y": the
@@ -191,7 +191,7 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
         and st.idx.at(lead[0].i)
     ):
         r["subj"] = lead[:1] + r["subj"]  # headline list "Russia, China sign deal"
-    if "subj" not in r and not passive and misparsed_main_verb(v):
+    if "subj" not in r and not passive and misparsed_main_verb(st, v):
         r["subj"] = [v.head]  # "Israeli air strikes killed 20 people"
     if "subj" not in r and not passive:
         s = inherited_subject(st, v)
@@ -208,18 +208,18 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
             r["obj"] = shared
 
 
-def misparsed_main_verb(v: Any) -> bool:
-    """ "Israeli air strikes killed 20 people": the small parser makes the verb a participle describing the
-    sentence's root noun. A participle with a direct object on a root noun is the sentence's verb, and the
-    noun its subject."""
+def misparsed_main_verb(st: DocState, v: Any) -> bool:
+    """ "Israeli air strikes killed 20 people", "20,000 people protested across the country": the small parser
+    makes the verb a participle describing the sentence's root noun. Such a participle with a direct object,
+    or of a verb that takes none (it cannot be passive), is the sentence's verb, and the noun its subject."""
     return bool(
         v.dep_ == "acl"
         and v.tag_ in ("VBN", "VBD")
         and v.head.dep_ == "ROOT"
         and v.head.pos_ in NOUN_POS
         and v.head.i < v.i
-        and any(c.dep_ == "dobj" for c in v.children)
-        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+        and (any(c.dep_ == "dobj" for c in v.children) or st.lem(v) in st.w.intransitive_event_verbs)
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in v.children)
     )
 
 
@@ -316,6 +316,16 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         gv = h.head  # "resorted to throwing stones": the one who resorted
         s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
         return s if s is not None or gv.dep_ != "acl" else gv.head
+    if (
+        d in ("acl", "relcl")
+        and h.dep_ == "attr"
+        and st.lem(h.head) in st.w.copulas
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    ):
+        # "Norway became the first country to recognize X": the subject of the copula
+        s = next((c for c in h.head.children if c.dep_ == "nsubj"), None)
+        if s is not None:
+            return s
     if d == "relcl" or (d == "acl" and t.tag_ in ("VBG", "VBD")):
         return h
     if d == "acl" and _mod.headline_infinitive(t):

@@ -172,6 +172,7 @@ class DocState:
             self.lemmas = [fix.get(low, low) for low in self.cols.lemma] if fix else self.cols.lemma
             if "-" in self.cols.lower:
                 self.lemmas = _hyphen_lemmas(doc, self.cols.lower, self.lemmas, self.p.dictionary_words)
+            _verbal_adjectives(doc, self.lemmas, self.p.verbs)
 
     def note(self, msg: str) -> None:
         """Add a line to the trace (``explain``), when there is one."""
@@ -193,3 +194,12 @@ def _hyphen_lemmas(doc: Any, lower: list[str], lemmas: list[str], words: frozens
                 out[i + 1] = form
                 break
     return out
+
+
+def _verbal_adjectives(doc: Any, lemmas: list[str], verbs: Any) -> None:
+    """ "demanded that Belarus free political prisoners": the tagger takes the verb for an adjective. An
+    adjective with a direct object whose lemma is a verb of the dictionaries is a verb (its tag is changed
+    in the doc, once, for every later step)."""
+    for t in doc:
+        if t.pos_ == "ADJ" and lemmas[t.i] in verbs and any(c.dep_ == "dobj" for c in t.children):
+            t.pos_ = "VERB"

@@ -56,6 +56,7 @@ class Words:
     ability_adjectives: frozenset[str]
     asking_verbs: frozenset[str]
     question_words: frozenset[str]
+    intransitive_event_verbs: frozenset[str]
     instrument_verbs: frozenset[str]
     attribution_verbs: frozenset[str]
     clause_future_aux: frozenset[str]

@@ -144,7 +144,7 @@ def _background(st: DocState, t: Any) -> str | None:
         and not any(c.dep_ == "agent" for c in t.children)
         and not _existential(t.head)
         and not headline_participle(t)  # "Opposition Leader Arrested in Minsk": the headline's event
-        and not misparsed_main_verb(t)  # "Israeli air strikes killed 20 people"
+        and not misparsed_main_verb(st, t)  # "Israeli air strikes killed 20 people"
     ):
         return f"a participle describing '{t.head.text}', background rather than a reported event"
     if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
