@@ -17,6 +17,8 @@ ADDS: a changed code, rule or target:
   stop given by an authority to a domestic non-state actor is an administrative sanction (172);
 * an object noun that is no actor names the actor it concerns or, for material actions, the place it is in
   ("a deal with X", "refineries in Iran");
+* a ban or restriction (172) on another state is an embargo (163): "China imposed a ban on Japanese
+  seafood", "the EU announced a ban on Russian oil imports";
 * a threat is aimed at whom its threatened action is aimed at ("threatened to punish X", "threatened to cut
   off power to X") or at the subject of its condition ("... unless X withdraws", "... if X imposes tariffs").
 """
@@ -75,6 +77,22 @@ def threat_target(
                 if got:
                     return got, tok
     return [], None
+
+
+def foreign_ban(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """A ban or restriction (172, an ``embargo_nouns`` light noun) on another state is an embargo (163): the
+    target is a state (a country with no sector) of another country than every source's."""
+    own = {a.country for a in d.sources if a.country}
+    if (
+        d.code == st.c.administrative_sanction
+        and d.noun is not None
+        and st.lem(d.noun) in st.w.embargo_nouns
+        and own
+        and d.targets
+        and all(a.country and a.country not in own and not a.sectors for a in d.targets)
+    ):
+        d.code, d.rule = st.c.foreign_restriction, f"{d.rule}/foreign-state"
+    return True
 
 
 def visit_place(

@@ -16,7 +16,7 @@ SEARCH_DEPS = frozenset(
     {"compound", "amod", "poss", "appos", "nmod", "pobj", "acl", "agent", "npadvmod", "nummod", "prep"}
 )
 # dependencies a phrasal verb's particle or bound preposition may carry ("called off", "called for")
-PRT_DEPS = frozenset({"prt", "prep", "advmod", "dative", "acomp", "oprd", "dobj", "npadvmod"})
+PRT_DEPS = frozenset({"prt", "prep", "advmod", "dative", "acomp", "oprd", "dobj", "npadvmod", "ccomp"})
 # a coded event at a token with one of these relations to another coded event is subordinate to it
 SUBORDINATE_DEPS = frozenset({"advcl", "xcomp", "acl", "pcomp"})
 # argument slots that are grammatical relations (the other slots are prepositions)

@@ -131,6 +131,10 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
             passive = True
         elif d == "oprd" or (d in ("ccomp", "xcomp") and c.pos_ == "NOUN"):
             r.setdefault("oprd", []).append(c)  # "called the premier a liar"
+        elif d == "ccomp" and c.pos_ == "ADJ":
+            # a small clause: "found the minister guilty", "declared the party illegal": its subject is the
+            # verb's object
+            r.setdefault("obj", []).extend(x for x in c.children if x.dep_ == "nsubj")
     return r, passive
 
 

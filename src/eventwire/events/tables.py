@@ -58,6 +58,7 @@ class Words:
     question_words: frozenset[str]
     intransitive_event_verbs: frozenset[str]
     instrument_verbs: frozenset[str]
+    embargo_nouns: frozenset[str]
     attribution_verbs: frozenset[str]
     clause_future_aux: frozenset[str]
     want_verbs: frozenset[str]
@@ -121,6 +122,7 @@ class Codes:
     joint_military: str
     military_retreat: str
     violent_repression: str
+    foreign_restriction: str
     responsibility_codes: frozenset[str]
     arrival_codes: frozenset[str]
     detention_codes: frozenset[str]

@@ -51,6 +51,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.meeting_place,  # third location, visit
     adjustments.joint_exercise,
     adjustments.repression,  # "police fired on demonstrators": violent repression
+    adjustments.foreign_ban,  # "imposed a ban on Japanese seafood": an embargo
     adjustments.alleged_violence,  # accusation or claim of responsibility
 )
 
