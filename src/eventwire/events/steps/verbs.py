@@ -205,6 +205,8 @@ def verbish(st: DocState, t: Any) -> bool:
         and any(c.dep_ == "dobj" for c in t.children)
     ):
         return True  # "let free six workers": the adjective is the released action
+    if t.pos_ == "ADJ" and t.dep_ == "acomp" and st.lem(t.head) in st.w.copulas:
+        return True  # "Britain is deeply concerned about ...": an attitude adjective's frame (verbs.yaml)
     return bool(
         t.pos_ in NOUN_POS
         and t.dep_ == "ROOT"
