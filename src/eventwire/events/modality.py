@@ -38,6 +38,8 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
             return f"negated by '{c.text}'"
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.head.text} {tok.head.text}'"  # "refrained from criticizing"
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in negating_verbs:
+        return f"governed by '{tok.head.text}'"  # "suspended its plans to impose a curfew"
     t = tok
     while t.dep_ in _CLAUSE_UP and t.head.i != t.i:
         h = t.head

@@ -135,6 +135,12 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
             # a small clause: "found the minister guilty", "declared the party illegal": its subject is the
             # verb's object
             r.setdefault("obj", []).extend(x for x in c.children if x.dep_ == "nsubj")
+    agent = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    nsubj = [c for c in v.children if c.dep_ == "nsubj"]
+    if agent and nsubj and "obj" not in r:
+        # "Two Administrators Beheaded by Insurgents": a headline drops "were"; the subject is the object
+        r["obj"] = nsubj
+        r["subj"] = agent
     return r, passive
 
 
