@@ -18,6 +18,8 @@ Conservative by design: a reference is coded only when exactly one candidate is 
   the previous sentence ("Ghana closed the border. It said ...").
 - **the country / the nation** (singular, definite, no modifier of its own): the one country named
   before it in its sentence, else the story's dominant country (see ``StoryMemory.dominant``).
+- **his / her / our / their / its country**: the country of the coded subject of the verb that governs its
+  clause ("Museveni said his country would send troops" -> UGA), rule ``memory:own-country``.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from spacy.strings import get_string_id
 from ..mentions import ActorMention
 from ..story import Story
 from .codes import INTERNATIONAL
-from .words import COUNTRY_NOUNS, IT_PRONOUNS, IT_VERBS, PERSON_PRONOUNS
+from .words import COUNTRY_NOUNS, COUNTRY_POSSESSIVES, IT_PRONOUNS, IT_VERBS, PERSON_PRONOUNS
 
 REF_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -168,6 +170,9 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
     ..."), else the story's dominant country (when it is not contradicted by two others here)."""
     kids = list(t.children)
     det = next((k for k in kids if k.dep_ == "det" and k.lower_ == "the" and k.i == t.i - 1), None)
+    own = next((k for k in kids if k.dep_ == "poss" and k.lower_ in COUNTRY_POSSESSIVES and k.i == t.i - 1), None)
+    if det is None and own is not None:
+        return _own_country(story, t, own, here)
     named = list(
         dict.fromkeys(m.country for m in here if m.tok_end <= t.i and m.country and m.country not in INTERNATIONAL)
     )
@@ -191,6 +196,35 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
         sectors=(),
         kind="country",
         rule="memory:country",
+    )
+
+
+def _own_country(story: Story, t: Any, own: Any, here: list[ActorMention]) -> ActorMention | None:
+    """ "Museveni said his country would ...": the one country of the coded subject of the verb governing
+    the clause of "<possessive> country"."""
+    if any(k.dep_ in ("amod", "compound", "nmod", "prep", "nummod") for k in t.children):
+        return None
+    subj = _governing_subject(t)
+    countries = {
+        m.country
+        for m in here
+        if subj is not None and m.head == subj and m.country and m.country not in INTERNATIONAL and m.tok_end <= t.i
+    }
+    if len(countries) != 1:
+        return None
+    end = t.idx + len(t.text)
+    return ActorMention(
+        start=own.idx,
+        end=end,
+        tok_start=own.i,
+        tok_end=t.i + 1,
+        head=t.i,
+        text=story.text[own.idx : end],
+        name=None,
+        country=countries.pop(),
+        sectors=(),
+        kind="country",
+        rule="memory:own-country",
     )
 
 
