@@ -45,6 +45,15 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                     break
             if d.sources:
                 break
+    if f.violent and not d.targets and d.noun is None:
+        # "gunmen killed 13 in an attack on Kyiv": whom the violent event noun the victims fell in was aimed at
+        for n in [*r.get("in", ()), *r.get("during", ())]:
+            mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
+            if mn is not None and mn[0].violent:
+                got = [a for a in fill(st, mn[0].tgt, mn[1])[0] if a not in d.sources]
+                if got:
+                    d.targets = got
+                    break
     stok = d.stok
     if f.violent and d.code == f.code and stok is not None and stok.pos_ in NOUN_POS:
         # "Israeli air strikes killed 20 people", "a car bomb killed five": the subject is the violent event
