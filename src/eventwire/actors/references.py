@@ -183,20 +183,7 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
         or any(k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod") for k in kids)
     ):
         return None
-    end = t.idx + len(t.text)
-    return ActorMention(
-        start=det.idx,
-        end=end,
-        tok_start=det.i,
-        tok_end=t.i + 1,
-        head=t.i,
-        text=story.text[det.idx : end],
-        name=None,
-        country=country,
-        sectors=(),
-        kind="country",
-        rule="memory:country",
-    )
+    return _country_mention(story, det, t, country, "memory:country")
 
 
 def _own_country(story: Story, t: Any, own: Any, here: list[ActorMention]) -> ActorMention | None:
@@ -212,19 +199,24 @@ def _own_country(story: Story, t: Any, own: Any, here: list[ActorMention]) -> Ac
     }
     if len(countries) != 1:
         return None
+    return _country_mention(story, own, t, countries.pop(), "memory:own-country")
+
+
+def _country_mention(story: Story, first: Any, t: Any, country: str, rule: str) -> ActorMention:
+    """A country mention for the words from ``first`` to the country noun ``t`` ("the country", "his country")."""
     end = t.idx + len(t.text)
     return ActorMention(
-        start=own.idx,
+        start=first.idx,
         end=end,
-        tok_start=own.i,
+        tok_start=first.i,
         tok_end=t.i + 1,
         head=t.i,
-        text=story.text[own.idx : end],
+        text=story.text[first.idx : end],
         name=None,
-        country=countries.pop(),
+        country=country,
         sectors=(),
         kind="country",
-        rule="memory:own-country",
+        rule=rule,
     )
 
 
