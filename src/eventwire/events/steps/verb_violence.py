@@ -28,32 +28,28 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         # place the violence came from is its source
         frm, _ = fill(st, ("from",), r)
         d.sources = [a for a in frm if a not in d.targets]
-    if f.violent and not d.sources and d.noun is None:
-        # "five were killed in an Israeli air strike", "died in a Taliban ambush": the attacker is the
-        # actor of the violent event noun the victims fell in, and its code is the more exact one
-        for p in ("in", "during"):
-            for n in r.get(p, ()):
-                mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
-                if mn is None or not mn[0].violent:
-                    continue
-                acts, _ = fill(st, ("poss", "amod", "compound", "by"), mn[1])
-                acts = [a for a in acts if a not in d.targets]
-                if acts:
-                    d.sources = acts
-                    if d.code == f.code and mn[0].code[:2] >= d.code[:2]:
-                        d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"
-                    break
-            if d.sources:
-                break
-    if f.violent and not d.targets and d.noun is None:
-        # "gunmen killed 13 in an attack on Kyiv": whom the violent event noun the victims fell in was aimed at
+    # the violent event nouns the victims fell in ("killed in an Israeli air strike", "during an attack on X")
+    fell_in = []
+    if f.violent and d.noun is None and (not d.sources or not d.targets):
         for n in [*r.get("in", ()), *r.get("during", ())]:
             mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
             if mn is not None and mn[0].violent:
-                got = [a for a in fill(st, mn[0].tgt, mn[1])[0] if a not in d.sources]
-                if got:
-                    d.targets = got
-                    break
+                fell_in.append(mn)
+    for nf, nr in fell_in:
+        # "five were killed in an Israeli air strike", "died in a Taliban ambush": the attacker is the
+        # actor of the violent event noun the victims fell in, and its code is the more exact one
+        if d.sources:
+            break
+        acts = [a for a in fill(st, ("poss", "amod", "compound", "by"), nr)[0] if a not in d.targets]
+        if acts:
+            d.sources = acts
+            if d.code == f.code and nf.code[:2] >= d.code[:2]:
+                d.code, d.rule = nf.code, f"{d.rule}+{nf.rule}"
+    for nf, nr in fell_in:
+        # "gunmen killed 13 in an attack on Kyiv": whom that event noun was aimed at
+        if d.targets:
+            break
+        d.targets = [a for a in fill(st, nf.tgt, nr)[0] if a not in d.sources]
     stok = d.stok
     if f.violent and d.code == f.code and stok is not None and stok.pos_ in NOUN_POS:
         # "Israeli air strikes killed 20 people", "a car bomb killed five": the subject is the violent event
