@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
     off, on = Coder(prefilter=False), Coder(prefilter=True)
     if args.keep_names:
-        on.prefilter = prefilter.TriggerFilter(on.nlp, on.events.trigger_lemmas, on.actors.lexicon.automaton)
+        on.prefilter = prefilter.TriggerFilter(on.nlp, on.events.needed_lemmas, on.actors.lexicon.automaton)
     if args.eval:
         return compare_eval(args.paths, args.eval, off, on, args.limit)
     # a corpus may repeat an id (an updated story): number them, so each story is compared with itself

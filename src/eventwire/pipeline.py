@@ -70,9 +70,9 @@ class Coder:
         # the trigger vocabulary is the loaded event tables' own: words added to the data are triggers at once
         self.prefilter: TriggerFilter | None = None
         if resolve_prefilter(prefilter):
-            self.prefilter = TriggerFilter(self.nlp, self.events.trigger_lemmas)
+            self.prefilter = TriggerFilter(self.nlp, self.events.needed_lemmas)
         # Title-Case headlines: the words that may be event words are written in lower case for the parser
-        words = self.prefilter or TriggerFilter(self.nlp, self.events.trigger_lemmas)
+        words = self.prefilter or TriggerFilter(self.nlp, self.events.needed_lemmas)
         self.actors.recase.common = lambda w: words.could_trigger(w.lower())
 
     # -- the batch function -------------------------------------------------------------------------

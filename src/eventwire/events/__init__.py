@@ -26,12 +26,14 @@ class EventCoder:
         self.patterns: Patterns = load()
         self.guards = Guards(self.patterns)
         self.trigger_lemmas: frozenset[str] = self.patterns.trigger_lemmas
+        # what the pre-filter looks for: a sentence with none of these holds no event
+        self.needed_lemmas: frozenset[str] = self.patterns.needed_lemmas
         self.context_rules = load_rules()
 
     def has_trigger(self, lemmas: Iterable[str]) -> bool:
         """True when any of ``lemmas`` (lower-cased) can trigger an event: sentences without one can skip
         event coding (and, with a cheap lemmatiser in front, parsing)."""
-        t = self.trigger_lemmas
+        t = self.needed_lemmas
         return any(lem in t for lem in lemmas)
 
     def code(self, doc: Any, story: Story, actors: list[ActorMention]) -> list[EventMention]:

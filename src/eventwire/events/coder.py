@@ -50,7 +50,7 @@ class Step(Protocol):
 
 
 # What a sentence starts its journey with (what the first steps may READ without an earlier step ADDing it).
-GIVEN = ("sentence", "lemmas", "patterns.trigger_lemmas", "story_context")
+GIVEN = ("sentence", "lemmas", "patterns.trigger_lemmas", "patterns.needed_lemmas", "story_context")
 
 # The sentence's journey, in order.
 STEPS: tuple[Step, ...] = (

@@ -138,6 +138,10 @@ class Guards:
 
     def nominal(self, noun: Any) -> str | None:
         """Why a nominal event mention is not an event, or ``None``."""
-        if noun.dep_ in ("nsubj", "attr", "nsubjpass") and noun.head.lemma_.lower() in self.copulas:
+        if (
+            noun.dep_ in ("nsubj", "attr", "nsubjpass")
+            and noun.head.lemma_.lower() in self.copulas
+            and not any(c.dep_ == "expl" for c in noun.head.children)  # "there were clashes": it happened
+        ):
             return f"'{noun.text}' is described by a copula, not reported as an event"
         return self._idiom(noun)

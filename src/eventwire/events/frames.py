@@ -120,6 +120,9 @@ class Patterns:
     prts: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma -> particles some frame needs
 
     trigger_lemmas: frozenset[str] = frozenset()  # every lemma that can start a frame (set by ``load``)
+    # the trigger lemmas a sentence needs one of to hold an event: not a light verb with no frame of its own
+    # whose event nouns are all triggers ("be" of "was on strike": "strike" is there anyway) (set by ``load``)
+    needed_lemmas: frozenset[str] = frozenset()
     light_via: tuple[str, ...] = ()  # prepositions whose object may be a light-verb noun (set by ``load``)
     # verb lemma -> the event nouns of its light-verb frames (set by ``load``): a sentence with none of
     # them cannot match a light frame of the verb
@@ -138,6 +141,13 @@ class Patterns:
         for v, n in self.light:
             by_verb.setdefault(v, set()).add(n)
         self.light_nouns = {v: frozenset(ns) for v, ns in by_verb.items()}
+        own = set(self.verbs) | set(self.nouns) | set(self.modality.speech) | set(self.modality.by_lemma)
+        light_only = {
+            v
+            for v, ns in by_verb.items()
+            if v not in own and not any(n.startswith("@") or n == "*" or n not in out for n in ns)
+        }
+        self.needed_lemmas = self.trigger_lemmas - light_only
         words = out | {n for _, n in self.light} | {w for ws in self.classes.values() for w in ws}
         self.dictionary_words = frozenset(w for w in words if " " not in w)
 

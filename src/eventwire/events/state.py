@@ -111,6 +111,7 @@ class GovernorDraft:
     code: str = ""
     rule: str = ""
     modality: str = "asserted"
+    refrain: bool = False  # an appeal or demand that the addressee not act ("urged X not to attack")
 
 
 class DocState:
@@ -130,6 +131,7 @@ class DocState:
         self.c: Codes = load_codes()
         self.actor_cache: dict[int, list[ActorMention]] = {}
         self.trig = patterns.trigger_lemmas
+        self.needed = patterns.needed_lemmas
         self.fix = patterns.lemma_fixes
         cls = patterns.classes
         empty: frozenset[str] = frozenset()

@@ -70,6 +70,8 @@ class Words:
     describing_copulas: frozenset[str]
     arrival_verbs: frozenset[str]
     protest_crowds: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    violent_turn_words: frozenset[str]
     time_words: frozenset[str]  # not a key of words.yaml: the calendar's months and weekdays | time_nouns
 
 
@@ -123,6 +125,7 @@ class Codes:
     military_retreat: str
     violent_repression: str
     foreign_restriction: str
+    violent_protest: str
     responsibility_codes: frozenset[str]
     arrival_codes: frozenset[str]
     detention_codes: frozenset[str]

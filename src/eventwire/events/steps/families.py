@@ -73,6 +73,11 @@ def not_blocked(st: DocState, d: GovernorDraft) -> bool:
         for c in d.comp.tok.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and st.lem(c) in st.m.negations):
                 why = f"complement negated by '{c.text}'"
+        if why and d.fam.name in ("appeal", "demand") and d.comp.tok.pos_ in VERB_POS:
+            # "appealed to X not to extradite him", "demanded that Y not interfere": still an appeal or a
+            # demand, to refrain, coded with the family's own code
+            st.note(f"  {d.label}: an {d.fam.name} to refrain ({why})")
+            d.refrain, why = True, None
     if why:
         st.note(f"  {d.label}: no event ({why})")
         return False
@@ -158,7 +163,7 @@ def reported_obligation(st: DocState, d: GovernorDraft) -> bool:
 def family_code(st: DocState, d: GovernorDraft) -> bool:
     """The code: the special pair's, else the complement's code mapped through the family."""
     comp = d.comp
-    d.code = comp.special or st.m.family_code(d.fam, comp.base or d.fam.default)
+    d.code = d.fam.default if d.refrain else comp.special or st.m.family_code(d.fam, comp.base or d.fam.default)
     d.rule = f"modality.yaml:{d.fam.name}:{st.lem(d.gov)}+{comp.rule}"
     return True
 

@@ -9,6 +9,7 @@ ADDS: candidates to ``s.cands``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ...mentions import ActorMention
@@ -49,6 +50,11 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         return
     f, r = mn
     label = f"noun '{n.text}'"
+    occ = occurrence(st, n)
+    if occ is not None:  # "clashes broke out between X and Y": the verb's prepositions are the noun's
+        r = {**{k: v for k, v in roles(st, occ).items() if k not in _CLAUSE_SLOTS}, **r}
+        if f.code[:2] == st.c.protest_root and _turns_violent(st, occ):
+            f = replace(f, code=st.c.violent_protest, rule=f"{f.rule}+{st.lem(occ)} violent")
     why = st.g.nominal(n)
     if why:
         st.note(f"  {label} [{f.rule}]: no event ({why})")
@@ -61,7 +67,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         if why2:
             st.note(f"  {label} [{f.rule}]: no event ({why2})")
             return
-    got = _actors(st, n, f, r, label)
+    got = _actors(st, n, f, r, label, occ is not None)
     if got is None:
         return
     sources, targets = got
@@ -73,9 +79,11 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
 
 
 def _actors(
-    st: DocState, n: Any, f: Frame, r: Roles, label: str
+    st: DocState, n: Any, f: Frame, r: Roles, label: str, occurs: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention]] | None:
-    """(sources, targets) of a nominal event, or ``None`` (no event: a false friend, or a side missing)."""
+    """(sources, targets) of a nominal event, or ``None`` (no event: a false friend, or a side missing). A
+    protest said to happen needs no target, and the place it happens in gives its source ("protests erupted
+    in Lagos")."""
     between: list[ActorMention] = []
     for t in r.get("between", ()):
         between.extend(a for a in actors_at(st, t) if a not in between)
@@ -89,12 +97,16 @@ def _actors(
         sources, _ = fill(st, ("of",), r)  # "the talks of X with Y", "a meeting of the two leaders"
     if not sources and f.code[:2] == st.c.consult_root:
         sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
+    one_sided = occurs and f.code[:2] == st.c.protest_root
+    if not sources and one_sided:
+        sources = [a for t in r.get("in", ()) for a in actors_at(st, t) if a.country]
     targets, ttok = fill(st, f.tgt, r)
     why = st.g.violent_target(f, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
     if why:
         st.note(f"  {label} [{f.rule}]: no event (false friend: {why})")
         return None
-    if not (f.recip and not targets and len(sources) >= 2) and (not sources or not targets) and not culprit:
+    two_sided = (f.recip and not targets and len(sources) >= 2) or (one_sided and sources)
+    if not two_sided and (not sources or not targets) and not culprit:
         st.note(
             f"  {label} [{f.rule}]: no event (a nominal event needs a source and a target actor; "
             f"src={names(sources)}, tgt={names(targets)})"
@@ -110,3 +122,34 @@ def _clause_subject(st: DocState, n: Any) -> list[ActorMention]:
     if n.dep_ != "pobj" or st.lem(p) not in st.w.temporal_preps or p.head.pos_ not in VERB_POS:
         return []
     return fill(st, ("subj",), roles(st, p.head))[0]
+
+
+_CLAUSE_SLOTS = frozenset({"subj", "obj", "iobj", "attr"})
+
+
+def occurrence(st: DocState, n: Any) -> Any | None:
+    """The verb saying that event noun ``n`` happened, or ``None``: "clashes *broke out*", "protests
+    *erupted*", "talks *took place*", "the protest *turned* violent", "*there were* clashes"."""
+    v = n.head
+    if v.i == n.i or v.pos_ not in VERB_POS or st.lem(v) not in st.w.occurrence_verbs:
+        return None
+    kids = {(c.dep_, st.lem(c)) for c in v.children}
+    lem = st.lem(v)
+    if lem == "be":
+        ok = n.dep_ in ("attr", "nsubj") and any(d == "expl" for d, _ in kids)
+    elif n.dep_ != "nsubj":
+        ok = False
+    elif lem == "break":
+        ok = ("prt", "out") in kids
+    elif lem == "take":
+        ok = ("dobj", "place") in kids
+    elif lem == "turn":
+        ok = _turns_violent(st, v)
+    else:
+        ok = True
+    return v if ok else None
+
+
+def _turns_violent(st: DocState, v: Any) -> bool:
+    """ "turned violent", "became deadly"."""
+    return any(c.dep_ in ("acomp", "oprd") and st.lem(c) in st.w.violent_turn_words for c in v.children)
