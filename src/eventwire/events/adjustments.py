@@ -62,10 +62,15 @@ def threat_target(
     threatened action ``comp`` (an uncoded verb: "threatened to punish X", "to cut off power to X"), else the
     subject of a condition on ``g`` or ``comp`` ("... unless Israel rescinds", "... if Washington imposes")."""
     rules = load_rules()
-    if comp is None:  # the verb "threaten" coded alone: its infinitive or clause is the action
-        comp = next((c for c in g.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in VERB_POS), None)
+    if comp is None:  # "threaten" coded alone, or "issued a threat": its infinitive or clause is the action
+        deps = ("xcomp", "ccomp", "advcl", "acl") if g.pos_ in NOUN_POS else ("xcomp", "ccomp", "advcl")
+        comp = next((c for c in g.children if c.dep_ in deps and c.pos_ in VERB_POS), None)
     if comp is not None and comp.pos_ in VERB_POS:
-        got, tok = fill(st, rules.threat_action_slots, roles(st, comp))
+        r = roles(st, comp)
+        got, tok = fill(st, rules.threat_action_slots, r)
+        if not got:  # "to restrict access to Greek sea lanes": the object's own phrase names them
+            for o in r.get("obj", ())[:1]:
+                got, tok = fill(st, [p for p in rules.threat_action_slots if p not in ("obj", "iobj")], noun_roles(st, o))
         got = [a for a in got if a not in sources]
         if got:
             return got, tok

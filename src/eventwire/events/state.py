@@ -112,6 +112,7 @@ class GovernorDraft:
     rule: str = ""
     modality: str = "asserted"
     refrain: bool = False  # an appeal or demand that the addressee not act ("urged X not to attack")
+    release: bool = False  # no family event, but the governing verb may code alone (a purpose, not its complement)
 
 
 class DocState:

@@ -71,6 +71,7 @@ class Words:
     arrival_verbs: frozenset[str]
     protest_crowds: frozenset[str]
     occurrence_verbs: frozenset[str]
+    ongoing_words: frozenset[str]
     violent_turn_words: frozenset[str]
     time_words: frozenset[str]  # not a key of words.yaml: the calendar's months and weekdays | time_nouns
 

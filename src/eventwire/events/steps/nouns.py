@@ -52,10 +52,11 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     label = f"noun '{n.text}'"
     occ = occurrence(st, n)
     if occ is not None:  # "clashes broke out between X and Y": the verb's prepositions are the noun's
-        r = {**{k: v for k, v in roles(st, occ).items() if k not in _CLAUSE_SLOTS}, **r}
+        for h in [occ] + [c for c in occ.children if c.dep_ == "acomp"]:  # "were ongoing in Minsk"
+            r = {**{k: v for k, v in roles(st, h).items() if k not in _CLAUSE_SLOTS}, **r}
         if f.code[:2] == st.c.protest_root and _turns_violent(st, occ):
             f = replace(f, code=st.c.violent_protest, rule=f"{f.rule}+{st.lem(occ)} violent")
-    why = st.g.nominal(n)
+    why = None if occ is not None else st.g.nominal(n)  # "there were clashes": no description
     if why:
         st.note(f"  {label} [{f.rule}]: no event ({why})")
         return
@@ -135,8 +136,10 @@ def occurrence(st: DocState, n: Any) -> Any | None:
         return None
     kids = {(c.dep_, st.lem(c)) for c in v.children}
     lem = st.lem(v)
-    if lem == "be":
-        ok = n.dep_ in ("attr", "nsubj") and any(d == "expl" for d, _ in kids)
+    if lem == "be":  # "there were clashes", "clashes were ongoing"
+        ok = (n.dep_ in ("attr", "nsubj") and any(d == "expl" for d, _ in kids)) or (
+            n.dep_ == "nsubj" and any(d == "acomp" and w in st.w.ongoing_words for d, w in kids)
+        )
     elif n.dep_ != "nsubj":
         ok = False
     elif lem == "break":

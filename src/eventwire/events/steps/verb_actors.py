@@ -136,7 +136,7 @@ def threatened(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """A threat without a target ("threatened to punish X", "threatened to strike unless X withdraws"): whom
     its threatened action or its condition names."""
     if not d.targets and d.code[:2] == st.c.threaten_root:
-        got, tok = threat_target(st, d.trigger, None, d.sources)
+        got, tok = threat_target(st, d.noun if d.noun is not None else d.trigger, None, d.sources)
         if got:
             d.targets, d.ttok = got, tok
     return True
