@@ -69,8 +69,9 @@ def threat_target(
         r = roles(st, comp)
         got, tok = fill(st, rules.threat_action_slots, r)
         if not got:  # "to restrict access to Greek sea lanes": the object's own phrase names them
+            preps = [p for p in rules.threat_action_slots if p not in ("obj", "iobj")]
             for o in r.get("obj", ())[:1]:
-                got, tok = fill(st, [p for p in rules.threat_action_slots if p not in ("obj", "iobj")], noun_roles(st, o))
+                got, tok = fill(st, preps, noun_roles(st, o))
         got = [a for a in got if a not in sources]
         if got:
             return got, tok
