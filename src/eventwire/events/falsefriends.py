@@ -66,14 +66,15 @@ class Guards:
             level = nxt
         return out
 
-    def _idiom(self, tok: Any) -> str | None:
+    def idiom(self, tok: Any) -> str | None:
+        """Why noun ``tok`` is an idiom, not an event ("war of words", "price war", "rescue operation"), or ``None``."""
         for c in tok.children:
             low = c.lemma_.lower()
             if c.dep_ == "prep" and low == "of":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.idiom_of:
                         return f"idiom '{tok.text} of {p.text}'"
-            if c.dep_ in ("compound", "amod") and low in self.idiom_mod:
+            if c.dep_ in ("compound", "amod") and (low in self.idiom_mod or c.lower_ in self.idiom_mod):
                 return f"idiom '{c.text} {tok.text}'"
         return None
 
@@ -93,7 +94,7 @@ class Guards:
             low = h.lemma_.lower()
             if low in self.abstract_nouns or low in self.natural:
                 return f"abstract or natural target '{h.text}'"
-        why = self._idiom(tok)
+        why = self.idiom(tok)
         if why:
             return why
         if (
@@ -144,4 +145,4 @@ class Guards:
             and not any(c.dep_ == "expl" for c in noun.head.children)  # "there were clashes": it happened
         ):
             return f"'{noun.text}' is described by a copula, not reported as an event"
-        return self._idiom(noun)
+        return self.idiom(noun)

@@ -135,9 +135,15 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
             # a small clause: "found the minister guilty", "declared the party illegal": its subject is the
             # verb's object
             r.setdefault("obj", []).extend(x for x in c.children if x.dep_ == "nsubj")
-    agent = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    by = next((c for c in v.children if c.dep_ == "agent"), None)
+    agent = [p for p in by.children if p.dep_ == "pobj"] if by is not None else []
     nsubj = [c for c in v.children if c.dep_ == "nsubj"]
-    if agent and nsubj and "obj" not in r:
+    # "protests led to his overthrow by X": the agent belongs to an event noun between the verb and "by"
+    noun_agent = by is not None and any(
+        c.dep_ == "prep" and v.i < c.i < by.i and any(p.dep_ == "pobj" and st.lem(p) in st.p.nouns for p in c.children)
+        for c in v.children
+    )
+    if agent and nsubj and "obj" not in r and not noun_agent:
         # "Two Administrators Beheaded by Insurgents": a headline drops "were"; the subject is the object
         r["obj"] = nsubj
         r["subj"] = agent
