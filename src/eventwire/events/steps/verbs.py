@@ -63,6 +63,8 @@ def run(st: DocState, s: SentenceWork) -> None:
             continue
         if t.dep_ in ("amod", "compound"):  # "Israeli-occupied sector", "the detained men": modifiers
             continue
+        if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "so":  # "the so-called X": a name
+            continue
         why = _background(st, t)
         if why:
             st.note(f"  verb '{t.text}': not coded ({why})")
