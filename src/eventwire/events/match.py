@@ -121,7 +121,9 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
         return None
     if slot != "obj" and "obj" not in f.tgt:  # "engaged peacekeepers in a firefight"
         f = replace(f, tgt=f.tgt + ("obj",))
-    if "subj" not in merged:
+    # not for a passive's person ("the Pakistani leader was released"): the modifiers name the target
+    passive_target = n.dep_ == "nsubjpass" and st.lem(n) not in st.p.nouns and "obj" in f.tgt
+    if "subj" not in merged and not passive_target:
         for k in ("poss", "amod", "compound", "by"):  # "the visit by X to Y was postponed": X
             if k in nroles:
                 merged["subj"] = nroles[k]
