@@ -73,7 +73,7 @@ class Coder:
             self.prefilter = TriggerFilter(self.nlp, self.events.needed_lemmas)
         # Title-Case headlines: the words that may be event words are written in lower case for the parser
         words = self.prefilter or TriggerFilter(self.nlp, self.events.needed_lemmas)
-        self.actors.recase.common = lambda w: words.could_trigger(w.lower())
+        self.actors.recase.common = lambda w: words.could_trigger(w.lower()) or words.common_word(w.lower())
 
     # -- the batch function -------------------------------------------------------------------------
     def code_batch(self, stories: Sequence[Story]) -> tuple[list[EventRecord], list[Reject]]:

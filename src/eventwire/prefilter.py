@@ -108,6 +108,10 @@ def split(doc: Any) -> list[tuple[int, int]]:
     return spans
 
 
+# endings of nouns derived from verbs and adjectives: ordinary words, not names
+_DERIVED_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ing", "ure")
+
+
 class TriggerFilter:
     """Decides which sentences may hold an event, from the trigger lemmas and the pipeline's own lemma rules."""
 
@@ -123,6 +127,7 @@ class TriggerFilter:
         self._ruler_lemmas: dict[str, set[str]] = {}
         self.exact = True  # False when a lemma source cannot be bounded: then every sentence is a candidate
         self._lookup: Any = None
+        self._index: dict[str, frozenset[str]] = {}  # the rule lemmatizer's known lemmas by part of speech
         if "lemmatizer" in nlp.pipe_names:
             self._read_lemmatizer(nlp.get_pipe("lemmatizer"))
         if "attribute_ruler" in nlp.pipe_names:
@@ -139,6 +144,8 @@ class TriggerFilter:
             return
         rules = lookups.get_table("lemma_rules", {})
         exc = lookups.get_table("lemma_exc", {})
+        index = lookups.get_table("lemma_index", {})
+        self._index = {pos: frozenset(index.get(pos, ()) or ()) for pos in ("noun", "verb", "adj", "adv")}
         for pos in ("noun", "verb", "adj", "adv", "punct", "propn", "num", "adp", "aux", "pron", "det"):
             r = rules.get(pos, []) or []
             e = exc.get(pos, {}) or {}
@@ -192,6 +199,22 @@ class TriggerFilter:
         if hit is None:
             hit = self._cache[word] = not self.triggers.isdisjoint(self.lemmas(word))
         return hit
+
+    def common_word(self, word: str) -> bool:
+        """Is ``word`` (lower case) an ordinary English word rather than a name, by the lemmatizer's own index
+        of known lemmas? A known verb, adjective or adverb ("bombs", "seized", "joint"), or a noun in a form
+        names seldom take: a plural ("survivors", "offices") or a derived noun ("repatriation", "training").
+        The noun index alone also holds place names ("hanoi"), so a bare singular noun is not enough."""
+        if not self._index:
+            return False
+        lemmas = self.lemmas(word)
+        idx = self._index
+        if any(lem in idx["verb"] or lem in idx["adj"] or lem in idx["adv"] for lem in lemmas):
+            return True
+        nouns = [lem for lem in lemmas if lem in idx["noun"]]
+        if not nouns:
+            return False
+        return any(lem != word for lem in nouns) or word.endswith(_DERIVED_NOUN_ENDINGS)
 
     def may_name(self, doc: Any, start: int, end: int, text: str) -> bool:
         """May the sentence ``doc[start:end]`` name an actor or carry one to a later sentence? Yes when a

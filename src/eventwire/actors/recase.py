@@ -17,12 +17,14 @@ Role words (president, police, army) stay lower-case, as in running text. A word
 lower-case (an unknown name in an ALL-CAPS headline is not recovered).
 
 A **Title-Case** line ("Police Arrest 20 Protesters In Nairobi": at least four words, every word of four letters
-or more capitalised) keeps its capitals except on the words known to be no names: the small words of
-``words.yaml: title_small_words``, role and rank words, and words the ``common`` test accepts (given by the
-pipeline: the word may have one of the event coder's trigger lemmas by the spaCy pipeline's own lemma rules
-and exceptions, ``prefilter.TriggerFilter.could_trigger``) — "Arrest", "Condemns", "Attacked", "Shot". A word the
-dictionaries know as a name keeps its capitals, so does any other word (an unknown name stays a name). The
-first word of the line keeps its capital. Normal text is returned unchanged.
+or more capitalised but the small words, "Demonstrators Unite across Georgia") keeps its capitals except on the
+words known to be no names: the small words of ``words.yaml: title_small_words``, role and rank words, and words
+the ``common`` test accepts. That test is given by the pipeline: the word may have one of the event coder's
+trigger lemmas by the spaCy pipeline's own lemma rules and exceptions (``prefilter.TriggerFilter.could_trigger``:
+"Arrest", "Condemns", "Attacked", "Shot"), or it is an ordinary word by the lemmatizer's index of known lemmas
+(``TriggerFilter.common_word``: "Bombs", "Survivors", "Repatriation"; a bare singular noun such as "Hanoi" may be
+a name and keeps its capital). A word the dictionaries know as a name keeps its capitals, so does any other word
+(an unknown name stays a name). The first word of the line keeps its capital. Normal text is returned unchanged.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def _title_cased(chunk: str) -> bool:
     """A line in Title Case: at least four words, every word of four letters or more capitalised, some lower
     case letters (not shouted)."""
     words = [w for w in _WORD.findall(chunk) if len(w) >= 2]
-    long = [w for w in words if len(w) >= 4]
+    long = [w for w in words if len(w) >= 4 and w.lower() not in TITLE_SMALL_WORDS]
     return (
         len(words) >= MIN_TITLE_WORDS
         and len(long) >= 2

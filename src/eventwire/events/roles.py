@@ -209,6 +209,17 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
         r["subj"] = lead[:1] + r["subj"]  # headline list "Russia, China sign deal"
     if "subj" not in r and not passive and misparsed_main_verb(st, v):
         r["subj"] = [v.head]  # "Israeli air strikes killed 20 people"
+    if (
+        "subj" not in r
+        and "obj" not in r
+        and not passive
+        and v.dep_ in ("conj", "dep")
+        and v.tag_ in ("VBN", "VBD")
+        and _headline_passive(st, v.head)
+        and not any(c.dep_ == "dobj" for c in v.head.children)
+    ):
+        r["obj"] = [c for c in v.head.children if c.dep_ == "nsubj"]  # "Turkish Mayor Kidnapped, Killed"
+        return
     if "subj" not in r and not passive:
         s = inherited_subject(st, v)
         if s is not None:
