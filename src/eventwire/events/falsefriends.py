@@ -16,7 +16,8 @@ General rules, not phrase lists (the noun classes they read are in ``data/nouns.
   violence; nor is an accident cause as subject ("a car ploughed into the crowd, injuring ...").
 * **Nominal** event mentions that are the subject or attribute of a copula ("the conflict is the main
   threat") or modified by an idiom marker ("war of words", "price war": ``idiom_of`` / ``idiom_mod``
-  classes) are descriptions, not events.
+  classes) are descriptions, not events; a violent one modified by a peaceful word ("rescue operation",
+  "peacekeeping operations": ``benign_mod``) is no violence.
 * Conflict-state nouns (conflict, war, crisis, dispute, tension) are not standalone nominal events at all;
   they are coded only through a light verb ("waged war on", "declared war on").
 """
@@ -39,6 +40,7 @@ class Guards:
         self.natural = cls.get("natural_cause", frozenset())
         self.idiom_of = cls.get("idiom_of", frozenset())
         self.idiom_mod = cls.get("idiom_mod", frozenset())
+        self.benign_mod = cls.get("benign_mod", frozenset())
         self.accident = cls.get("accident_cause", frozenset())
         self.metaphor_verbs = cls.get("metaphor_violence", frozenset())
         self.metaphor_nouns = cls.get("metaphor_noun", frozenset())
@@ -74,8 +76,16 @@ class Guards:
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.idiom_of:
                         return f"idiom '{tok.text} of {p.text}'"
-            if c.dep_ in ("compound", "amod") and (low in self.idiom_mod or c.lower_ in self.idiom_mod):
+            if c.dep_ in ("compound", "amod") and low in self.idiom_mod:
                 return f"idiom '{c.text} {tok.text}'"
+        return None
+
+    def benign(self, tok: Any) -> str | None:
+        """Why violent event noun ``tok`` names a peaceful operation ("peacekeeping operations", "a rescue
+        operation": ``benign_mod``), or ``None``."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in self.benign_mod or c.lower_ in self.benign_mod):
+                return f"peaceful '{c.text} {tok.text}'"
         return None
 
     def violent_target(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:

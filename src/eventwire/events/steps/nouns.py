@@ -57,6 +57,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         if f.code[:2] == st.c.protest_root and _turns_violent(st, occ):
             f = replace(f, code=st.c.violent_protest, rule=f"{f.rule}+{st.lem(occ)} violent")
     why = None if occ is not None else st.g.nominal(n)  # "there were clashes": no description
+    why = why or (st.g.benign(n) if f.violent else None)
     if why:
         st.note(f"  {label} [{f.rule}]: no event ({why})")
         return
