@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .. import modality as _mod
 from ..actors import actors_at, fill, uncoded
 from ..adjustments import inner_target, ordered_action, threat_target, visit_abroad
 from ..emit import emit, main_conf
@@ -70,6 +71,14 @@ def not_blocked(st: DocState, d: GovernorDraft) -> bool:
     "X announced that Y must agree to ..."), or its complement is negated."""
     why = blocked(st, d.gov)
     if why and why.startswith("modal") and obligation(st, d.gov) is not None:
+        why = None
+    if why == _mod.CONDITIONAL_MAIN and d.fam.name in ("threaten", "intent"):
+        # "threatened a strike if no deal is reached": a threat is conditional by nature; "promised to renew
+        # the bombing campaign if talks fail": a conditional promise of a hostile act is a threat (CAMEO)
+        base = d.comp.special or d.comp.base or (d.comp.frame.code if d.comp.frame else "")
+        if d.fam.name == "intent" and base[:2] not in st.c.cooperative_roots and "threaten" in st.m.families:
+            d.fam = st.m.families["threaten"]
+        st.note(f"  {d.label}: a conditional {d.fam.name}")
         why = None
     if not why:
         for c in d.comp.tok.children:
