@@ -24,6 +24,7 @@ def prep_ok(st: DocState, r: Roles, prep: str, allowed: frozenset[str] | None) -
     toks = [t for t in r.get(prep, ()) if st.lem(t) not in st.w.time_words]
     if not toks:
         return False
+    toks += [c for t in toks for c in t.children if c.dep_ == "conj"]  # "for military, economic aid"
     return allowed is None or any(st.lem(t) in allowed for t in toks)
 
 
