@@ -40,7 +40,8 @@ class ActorMention:
     # Who reports rather than acts (set by the actor coder): "reporting" for a medium or source that
     # reports an event ("state news agency IRNA reported", "according to the ministry"), "speaker" for the
     # speaker a wire headline names at its end or start ("... - foreign ministry", "Putin: ..."). Such a
-    # mention is never an actor of the reported event; a "speaker" is the source of the headline's statement.
+    # mention is never an actor of the reported event; a "speaker" is the source of the headline's statement;
+    # an "anonymous" source ("people familiar with the matter") is no actor at all.
     attribution: str | None = None
 
     @property

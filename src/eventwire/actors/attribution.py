@@ -13,7 +13,8 @@ READS the parse, the recognised units (``recognize.py``) and, after the resolver
   a source that reports an event: the object of "according to", "quoted by", "cited by" (words.yaml
   ``reporting_preps``), the object of "quoting"/"citing" (``citing_verbs``), and a news medium (sector MED)
   that is the subject of a reporting verb governing
-  another clause ("state news agency IRNA reported that ...", "..., the official SANA news agency said").
+  another clause ("state news agency IRNA reported that ...", "..., the official SANA news agency said");
+  ``"anonymous"`` for an unnamed source "familiar with" the matter ("a person familiar with the talks said").
   The event coder never takes such a mention as an actor of the reported event.
 """
 
@@ -121,6 +122,13 @@ def mark(doc: Any, mentions: Sequence[ActorMention], speakers: Sequence[tuple[in
             m.attribution = "speaker"
         elif _reporting(doc, m):
             m.attribution = "reporting"
+        elif anonymous(doc, m.head):
+            m.attribution = "anonymous"
+
+
+def anonymous(doc: Any, head: int) -> bool:
+    """ "People familiar with the matter said ...", "a person familiar with the talks": an unnamed source."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() == "familiar" for c in doc[head].children)
 
 
 def _reporting(doc: Any, m: ActorMention) -> bool:
