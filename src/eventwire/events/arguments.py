@@ -51,6 +51,7 @@ class ArgumentRules:
     topic_preps: tuple[str, ...]
     beneficiary_preps: tuple[str, ...]
     place_relatives: frozenset[str]
+    place_roots: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ def load_rules() -> ArgumentRules:
         topic_preps=tuple(data["topic_preps"]),
         beneficiary_preps=tuple(data["beneficiary_preps"]),
         place_relatives=frozenset(data["place_relatives"]),
+        place_roots=frozenset(data["place_roots"]),
     )
 
 

@@ -193,6 +193,22 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         )
         if got:
             d.targets, d.ttok = got, tok
+            return True
+    if d.code[:2] in rules.place_roots:
+        # "lifted the state of emergency in West Darfur", "imposed a curfew on towns in Kashmir": the place
+        # the restriction or concession applies to, in the source's own country too
+        near = [d.noun] if d.noun is not None else []
+        near += [o for o in d.roles.get("obj", ()) if o.pos_ in NOUN_POS]
+        r = {
+            p: [*d.roles.get(p, ()), *(t for n in near for t in noun_roles(st, n).get(p, ()))]
+            for p in st.w.location_preps
+        }
+        for p in st.w.location_preps:
+            for t in r.get(p, ()):
+                place = [a for a in st.idx.at(t.i) if a.country and a not in d.sources]
+                if place:
+                    d.targets, d.ttok = place, t
+                    return True
     return True
 
 
