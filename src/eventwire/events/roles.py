@@ -129,6 +129,10 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
                     r.setdefault(st.lem(q), []).extend(p for p in q.children if p.dep_ == "pobj")
         elif d == "auxpass":
             passive = True
+        elif d in ("ccomp", "xcomp") and c.pos_ == "NOUN" and any(x.dep_ == "dobj" for x in c.children):
+            # "called the Russian move a provocation" parsed as a clause "move [a] provocation": a small clause
+            r.setdefault("obj", []).append(c)
+            r.setdefault("oprd", []).extend(x for x in c.children if x.dep_ == "dobj")
         elif d == "oprd" or (d in ("ccomp", "xcomp") and c.pos_ == "NOUN"):
             r.setdefault("oprd", []).append(c)  # "called the premier a liar"
         elif d == "ccomp" and c.pos_ == "ADJ":
