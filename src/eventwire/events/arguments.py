@@ -52,6 +52,7 @@ class ArgumentRules:
     beneficiary_preps: tuple[str, ...]
     place_relatives: frozenset[str]
     place_roots: frozenset[str]
+    crowd_place_preps: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def load_rules() -> ArgumentRules:
         beneficiary_preps=tuple(data["beneficiary_preps"]),
         place_relatives=frozenset(data["place_relatives"]),
         place_roots=frozenset(data["place_roots"]),
+        crowd_place_preps=tuple(data["crowd_place_preps"]),
     )
 
 

@@ -212,6 +212,20 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Thousands marched in Paris against the reform": a protest by an uncoded crowd is by people of the place
+    it is held in."""
+    if d.sources or d.code[:2] != st.c.protest_root:
+        return True
+    for p in (*st.w.location_preps, *load_rules().crowd_place_preps):
+        for t in d.roles.get(p, ()):
+            place = [a for a in st.idx.at(t.i) if a.country and a not in d.targets]
+            if place:
+                d.sources, d.stok = place, t
+                return True
+    return True
+
+
 def uncoded_source(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "striking miners kept up their sit-in": an uncoded group subject when the event has no actor."""
     if not d.sources and not d.targets and d.stok is not None:
