@@ -177,7 +177,14 @@ def begin_run(
 
 
 def end_run(store: Store, run_id: str, status: str, skipped: int, events: int) -> None:
-    """Record how a run ended; a store that cannot be written any more keeps the run as 'running'."""
+    """Record how a run ended; a store that cannot be written any more keeps the run as 'running'. A signal
+    that stopped a batch between its BEGIN and COMMIT leaves that transaction open: it is rolled back first, or
+    the status would be written into it and lost when the process exits."""
+    if status != "done":
+        try:
+            store.con.rollback()
+        except Exception:  # noqa: BLE001 - no transaction was open
+            pass
     try:
         store.execute(
             "UPDATE runs SET status = ?, finished_at = ?, stories_skipped = ?, events = ? WHERE run_id = ?",

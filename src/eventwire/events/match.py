@@ -15,6 +15,7 @@ from typing import Any
 
 from .frames import Frame
 from .grammar import NOUN_POS, PRT_DEPS, ROLE_KEYS, Roles
+from .headline_verbs import noun_verb
 from .roles import event_nouns, noun_roles, obj_heads, obj_roles, roles
 from .state import DocState
 
@@ -68,10 +69,11 @@ def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | No
     # "provided photographs and other intelligence": a conjoined object may be the event noun
     slots += [("obj", c) for o in r.get("obj", ()) for c in o.children if c.dep_ == "conj" and c.pos_ in NOUN_POS]
     slots += [(p, t) for p in st.via for t in r.get(p, ())]
+    described = v.head if not noun_verb(st, v) else None  # "the reforms carried out in ...": a description
     for slot, o in slots:
-        if (
-            o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and st.lem(o) in st.quantity)
-        ) or o.i == v.head.i:  # "the reforms carried out in ...": a description
+        if (o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and st.lem(o) in st.quantity)) or (
+            described is not None and o.i == described.i
+        ):
             continue
         nouns = list(event_nouns(st, o))
         if len(nouns) > 1 and st.lem(o) in st.quantity:  # "$5 million in aid": the inner noun first

@@ -14,11 +14,14 @@ from typing import Any
 
 from . import modality as _mod
 from .grammar import NOUN_POS, VERB_POS, Roles
+from .headline_verbs import headline_roles, noun_verb
 from .state import DocState
 
 
 def roles(st: DocState, v: Any) -> Roles:
     """Argument slots of a predicate: subj, obj, iobj and one slot per preposition."""
+    if noun_verb(st, v):  # "Iraq summons Turkish envoy": a headline verb the parser read as a noun
+        return headline_roles(st, v)
     r, passive = _child_slots(st, v)
     if (
         not passive

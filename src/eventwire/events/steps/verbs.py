@@ -20,6 +20,7 @@ from .. import modality as _mod
 from ..actors import responsible
 from ..emit import emit, main_conf
 from ..grammar import NOUN_POS, VERB_POS
+from ..headline_verbs import noun_verb
 from ..match import match_verb
 from ..roles import headline_participle, misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
@@ -62,7 +63,7 @@ def run(st: DocState, s: SentenceWork) -> None:
     for t in s.triggers:
         if t.i in s.consumed or not verbish(st, t):
             continue
-        if t.dep_ in ("amod", "compound"):  # "Israeli-occupied sector", "the detained men": modifiers
+        if t.dep_ in ("amod", "compound") and not noun_verb(st, t):  # "Israeli-occupied sector": modifiers
             continue
         if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "so":  # "the so-called X": a name
             continue
@@ -199,6 +200,8 @@ def _existential(n: Any) -> bool:
 def verbish(st: DocState, t: Any) -> bool:
     """A verb, or a word the tagger took for a noun in a headline ("Police detain five ...") that heads a
     clause with both a subject and a direct object."""
+    if noun_verb(st, t):  # "Iraq summons Turkish envoy", "Niger junta orders French ambassador to leave"
+        return True
     if t.pos_ in VERB_POS:
         return True
     if (
