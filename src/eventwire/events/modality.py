@@ -183,7 +183,7 @@ def headline_infinitive(tok: Any) -> bool:
         return False
     if tok.dep_ == "ROOT":
         return any(c.dep_ == "nsubj" for c in tok.children)
-    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+    return tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def future(tok: Any, mod: Modality) -> bool:
