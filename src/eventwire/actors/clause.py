@@ -20,6 +20,7 @@ from .words import (
     MEETING_WORDS,
     ORIGIN_PREPOSITIONS,
     OTHER_PARTY_PREPOSITIONS,
+    PATRON_VERBS,
     PLACE_NOUNS,
     TRAVEL_VERBS,
     VENUE_PREPOSITIONS,
@@ -76,6 +77,9 @@ def other_party(doc: Any, d: Draft) -> bool:
             break
     if t.dep_ in ("dobj", "dative", "iobj"):
         return True
+    h = t.head
+    if t.dep_ in ("npadvmod", "compound", "nmod", "amod") and h.dep_ == "amod" and h.lemma_.lower() in PATRON_VERBS:
+        return True  # "Turkey-backed rebels": the patron, not the rebels' country
     if t.dep_ == "pobj":
         prep = t.head
         if prep.lower_ in OTHER_PARTY_PREPOSITIONS:
