@@ -130,6 +130,7 @@ class Codes:
     responsibility_codes: frozenset[str]
     arrival_codes: frozenset[str]
     detention_codes: frozenset[str]
+    exact_attack_codes: frozenset[str]
     political_sectors: frozenset[str]
     authority_sectors: frozenset[str]
     force_sectors: frozenset[str]

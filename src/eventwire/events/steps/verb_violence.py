@@ -55,7 +55,8 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         # "Israeli air strikes killed 20 people", "a car bomb killed five": the subject is the violent event
         # itself, and its code is the more exact one
         mn = match_noun(st, stok)
-        if mn is not None and mn[0].violent and mn[0].code[:2] >= d.code[:2]:
+        exact = mn is not None and (mn[0].code[:2] >= d.code[:2] or mn[0].code in st.c.exact_attack_codes)
+        if mn is not None and mn[0].violent and exact:
             d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"
     if f.violent and not f.src and not d.sources:
         st.note(
