@@ -205,8 +205,16 @@ def triples(it: Item, exact: bool) -> tuple[set[Triple], set[Triple]]:
         return (src, tgt, code) if exact else (country(src), country(tgt), code[:2])
 
     gold = {t(e["source"] or "-", e["target"] or "-", e["cameo"]) for e in it.ref["events"]}
-    pred = {t(actor_code(r, "source"), actor_code(r, "target"), str(r["cameo"])) for r in it.records}
+    pred = {t(actor_code(r, "source"), actor_code(r, "target"), str(r["cameo"])) for r in news(it)}
     return gold, pred
+
+
+def news(it: Item) -> list[dict[str, Any]]:
+    """The sentence's records that report the story's news: not background history or habits (modality
+    ``historical``/``habitual``), as ``eventwire eval`` scores triples and the gold codes only current events."""
+    from eventwire.evaluate.labels import candidates
+
+    return [dict(r) for r in candidates(it.records, "cameo")]  # type: ignore[arg-type]
 
 
 # -- spans ---------------------------------------------------------------------------------------------------
@@ -216,7 +224,7 @@ def words(text: str, span: Span) -> set[int]:
 
 def span_sets(it: Item, role: str) -> tuple[list[Span], list[Span]]:
     gold = sorted({tuple(e[f"{role}_span"]) for e in it.ref["events"] if e.get(f"{role}_span")})
-    pred = sorted({r[role]["span"] for r in it.records if r.get(role) and r[role].get("span")})
+    pred = sorted({r[role]["span"] for r in news(it) if r.get(role) and r[role].get("span")})
     return [(a, b) for a, b in gold], pred
 
 
