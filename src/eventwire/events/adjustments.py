@@ -201,7 +201,15 @@ def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 
 def arrival_home(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "Ethiopian peacekeepers arrived in Addis Ababa": arriving home is no visit or deployment."""
+    """ "Ethiopian peacekeepers arrived in Addis Ababa": arriving home is no visit or deployment; "Chinese
+    tourists visited Japan": private people's travel is no political visit."""
+    if (
+        d.code in st.c.arrival_codes
+        and d.sources
+        and all(a.sectors and set(a.sectors) <= st.c.private_people_sectors for a in d.sources)
+    ):
+        st.note(f"  {d.label} [{d.frame.rule}]: no event (private people's travel)")
+        return False
     if d.code in st.c.arrival_codes and st.lem(d.trigger) in st.w.arrival_verbs:
         home = {a.country for a in d.sources if a.country}
         d.targets = [t for t in d.targets if not t.country or t.country not in home]

@@ -135,6 +135,7 @@ class Codes:
     authority_sectors: frozenset[str]
     force_sectors: frozenset[str]
     state_sectors: frozenset[str]
+    private_people_sectors: frozenset[str]
 
 
 # section of codes.yaml -> (suffix of the Codes field, what each value is)
