@@ -87,7 +87,8 @@ def threat_target(
 
 def foreign_ban(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """A ban or restriction (172, an ``embargo_nouns`` light noun) on another state is an embargo (163): the
-    target is a state (a country with no sector) of another country than every source's."""
+    target is a state (a country with no sector) of another country than every source's, or its private people
+    ("an entry ban on travellers from China")."""
     own = {a.country for a in d.sources if a.country}
     if (
         d.code == st.c.administrative_sanction
@@ -95,7 +96,9 @@ def foreign_ban(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         and st.lem(d.noun) in st.w.embargo_nouns
         and own
         and d.targets
-        and all(a.country and a.country not in own and not a.sectors for a in d.targets)
+        and all(
+            a.country and a.country not in own and set(a.sectors) <= st.c.private_people_sectors for a in d.targets
+        )
     ):
         d.code, d.rule = st.c.foreign_restriction, f"{d.rule}/foreign-state"
     return True

@@ -73,6 +73,7 @@ class Words:
     occurrence_verbs: frozenset[str]
     ongoing_words: frozenset[str]
     violent_turn_words: frozenset[str]
+    advisory_verbs: frozenset[str]
     time_words: frozenset[str]  # not a key of words.yaml: the calendar's months and weekdays | time_nouns
 
 

@@ -85,7 +85,8 @@ def not_blocked(st: DocState, d: GovernorDraft) -> bool:
             if c.dep_ == "neg" or (c.dep_ == "det" and st.lem(c) in st.m.negations):
                 why = f"complement negated by '{c.text}'"
         wish = d.fam.name == "intent" and st.lem(d.gov) in st.w.want_verbs and other_subject(st, d.gov, d.comp.tok)
-        if why and (d.fam.name in ("appeal", "demand") or wish) and d.comp.tok.pos_ in VERB_POS:
+        advice = st.lem(d.gov) in st.w.advisory_verbs  # "advised citizens not to travel": an advisory
+        if why and (d.fam.name in ("appeal", "demand") or wish) and d.comp.tok.pos_ in VERB_POS and not advice:
             # "appealed to X not to extradite him", "demanded that Y not interfere": still an appeal or a
             # demand, to refrain, coded with the family's own code
             st.note(f"  {d.label}: an {d.fam.name} to refrain ({why})")
