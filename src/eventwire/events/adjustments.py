@@ -96,9 +96,7 @@ def foreign_ban(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         and st.lem(d.noun) in st.w.embargo_nouns
         and own
         and d.targets
-        and all(
-            a.country and a.country not in own and set(a.sectors) <= st.c.private_people_sectors for a in d.targets
-        )
+        and all(a.country and a.country not in own and set(a.sectors) <= st.c.private_people_sectors for a in d.targets)
     ):
         d.code, d.rule = st.c.foreign_restriction, f"{d.rule}/foreign-state"
     return True
