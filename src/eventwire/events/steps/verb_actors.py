@@ -203,13 +203,22 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             p: [*d.roles.get(p, ()), *(t for n in near for t in noun_roles(st, n).get(p, ()))]
             for p in st.w.location_preps
         }
-        for p in st.w.location_preps:
-            for t in r.get(p, ()):
-                place = [a for a in st.idx.at(t.i) if a.country and a not in d.sources]
-                if place:
-                    d.targets, d.ttok = place, t
-                    return True
+        got, tok = _place_named(st, r, st.w.location_preps, d.sources)
+        if got:
+            d.targets, d.ttok = got, tok
     return True
+
+
+def _place_named(
+    st: DocState, r: dict[str, list[Any]], preps: tuple[str, ...], other: list[ActorMention]
+) -> tuple[list[ActorMention], Any]:
+    """The actors with a country that the first of ``preps`` naming any in ``r`` names (not those in ``other``)."""
+    for p in preps:
+        for t in r.get(p, ()):
+            place = [a for a in st.idx.at(t.i) if a.country and a not in other]
+            if place:
+                return place, t
+    return [], None
 
 
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
@@ -217,12 +226,9 @@ def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     it is held in."""
     if d.sources or d.code[:2] != st.c.protest_root:
         return True
-    for p in (*st.w.location_preps, *load_rules().crowd_place_preps):
-        for t in d.roles.get(p, ()):
-            place = [a for a in st.idx.at(t.i) if a.country and a not in d.targets]
-            if place:
-                d.sources, d.stok = place, t
-                return True
+    got, tok = _place_named(st, d.roles, (*st.w.location_preps, *load_rules().crowd_place_preps), d.targets)
+    if got:
+        d.sources, d.stok = got, tok
     return True
 
 
