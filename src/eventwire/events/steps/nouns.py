@@ -131,26 +131,22 @@ _CLAUSE_SLOTS = frozenset({"subj", "obj", "iobj", "attr"})
 
 def occurrence(st: DocState, n: Any) -> Any | None:
     """The verb saying that event noun ``n`` happened, or ``None``: "clashes *broke out*", "protests
-    *erupted*", "talks *took place*", "the protest *turned* violent", "*there were* clashes"."""
+    *erupted*", "talks *took place*" (``occurrence_verbs``), "the protest *turned* violent", "*there were*
+    clashes", "clashes *were* ongoing"."""
     v = n.head
-    if v.i == n.i or v.pos_ not in VERB_POS or st.lem(v) not in st.w.occurrence_verbs:
+    if v.i == n.i or v.pos_ not in VERB_POS:
         return None
     kids = {(c.dep_, st.lem(c)) for c in v.children}
-    lem = st.lem(v)
-    if lem == "be":  # "there were clashes", "clashes were ongoing"
+    if st.lem(v) in st.w.copulas:  # the existential "there were clashes", "clashes were ongoing"
         ok = (n.dep_ in ("attr", "nsubj") and any(d == "expl" for d, _ in kids)) or (
             n.dep_ == "nsubj" and any(d == "acomp" and w in st.w.ongoing_words for d, w in kids)
         )
-    elif n.dep_ != "nsubj":
-        ok = False
-    elif lem == "break":
-        ok = ("prt", "out") in kids
-    elif lem == "take":
-        ok = ("dobj", "place") in kids
-    elif lem == "turn":
-        ok = _turns_violent(st, v)
     else:
-        ok = True
+        words = {w for _, w in kids}
+        ok = n.dep_ == "nsubj" and (
+            _turns_violent(st, v)
+            or any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.occurrence_verbs)
+        )
     return v if ok else None
 
 
