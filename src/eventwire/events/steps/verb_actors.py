@@ -221,6 +221,22 @@ def _place_named(
     return [], None
 
 
+def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Six were killed in Kaduna", "gunmen shot dead two in Lagos", "five were killed in clashes in Kabul":
+    victims given only as a number are people of the place they were hit in."""
+    objs = d.roles.get("obj", ())
+    if d.targets or d.code[:2] not in st.c.casualty_roots or not objs or any(o.pos_ != "NUM" for o in objs):
+        return True
+    got, tok = _place_named(st, d.roles, st.w.location_preps, d.sources)
+    for n in d.roles.get("in", ()) if not got else ():  # the place of the event they fell in
+        got, tok = _place_named(st, noun_roles(st, n), st.w.location_preps, d.sources)
+        if got:
+            break
+    if got:
+        d.targets, d.ttok = got, tok
+    return True
+
+
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Thousands marched in Paris against the reform": a protest by an uncoded crowd is by people of the place
     it is held in."""
