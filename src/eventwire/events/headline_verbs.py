@@ -5,7 +5,7 @@ A wire headline drops articles and writes its action in the present tense, so th
 "storm") looks like a plural noun and the parser builds one long noun phrase around it. Such a word is read as
 the headline's verb when
 
-- its sentence is a headline (no final full stop: ``roles.headline_sentence``);
+- its sentence is a headline (no final full stop: ``headline_sentence``, also read by ``roles.py``);
 - it is tagged a noun (or a verb the parser hung inside a noun phrase: ``compound``, ``nmod``, ``amod``,
   ``dep``, ``nsubj``, ``appos``), is in no actor mention, and its lemma has a verb frame of its own
   (``verbs*.yaml``) or is a governing word of ``modality.yaml``;
@@ -31,11 +31,11 @@ _NOMINAL_DEPS = frozenset({"compound", "nmod", "amod", "dep", "nsubj", "appos", 
 _NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 
 
-def headline(t: Any) -> bool:
-    """Is ``t``'s sentence a headline (no final punctuation)?"""
-    for x in reversed(t.sent):
-        if not x.is_space:
-            return x.text not in (".", "!", "?", '"', "'")
+def headline_sentence(v: Any) -> bool:
+    """Is ``v``'s sentence a headline (no final punctuation)?"""
+    for t in reversed(v.sent):
+        if not t.is_space:
+            return t.text not in (".", "!", "?", '"', "'")
     return False
 
 
@@ -53,7 +53,7 @@ def noun_verb(st: DocState, t: Any) -> bool:
         return False
     before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i]
     nxt = t.doc[t.i + 1]
-    return bool(before) and nxt.pos_ in _NP_POS and headline(t)
+    return bool(before) and nxt.pos_ in _NP_POS and headline_sentence(t)
 
 
 def headline_roles(st: DocState, t: Any) -> Roles:

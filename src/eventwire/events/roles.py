@@ -14,7 +14,7 @@ from typing import Any
 
 from . import modality as _mod
 from .grammar import NOUN_POS, VERB_POS, Roles
-from .headline_verbs import headline_roles, noun_verb
+from .headline_verbs import headline_roles, headline_sentence, noun_verb
 from .state import DocState
 
 
@@ -61,14 +61,6 @@ def roles(st: DocState, v: Any) -> Roles:
         if moved:
             r["obj"] = moved
     return r
-
-
-def headline_sentence(v: Any) -> bool:
-    """Is ``v``'s sentence a headline (no final punctuation)?"""
-    for t in reversed(v.sent):
-        if not t.is_space:
-            return t.text not in (".", "!", "?", '"', "'")
-    return False
 
 
 def headline_participle(v: Any) -> bool:

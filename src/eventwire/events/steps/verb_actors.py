@@ -222,8 +222,8 @@ def _place_named(
 
 
 def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "Six were killed in Kaduna", "gunmen shot dead two in Lagos", "five were killed in clashes in Kabul":
-    victims given only as a number are people of the place they were hit in."""
+    """ "Seven were killed in clashes in Baghdad", "two were shot dead in Kabul": victims given only as a number
+    are people of the place they were hit in (a country or capital the actor coder names there)."""
     objs = d.roles.get("obj", ())
     if d.targets or d.code[:2] not in st.c.casualty_roots or not objs or any(o.pos_ != "NUM" for o in objs):
         return True

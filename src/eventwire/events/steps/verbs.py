@@ -42,7 +42,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_modality.apply,  # negated future, reported obligation, conditional, negated/hypothetical, future
     verb_violence.attacker,  # "a rocket was fired from Gaza", "died in a Taliban ambush"
     verb_violence.object_target,  # "fought a war against Iraq"
-    verb_actors.counted_victims,  # "six were killed in Kaduna"
+    verb_actors.counted_victims,  # "seven were killed in clashes in Baghdad"
     verb_actors.crowd_place,  # "thousands marched in Paris"
     verb_actors.uncoded_source,  # "striking miners kept up their sit-in"
     verb_actors.needs_target,  # weak verbs: only with a target actor
