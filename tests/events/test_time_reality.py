@@ -83,9 +83,14 @@ def test_habits_are_coded_habitual(coder: Any, text: str, root: str) -> None:
 
 
 def test_a_planned_nominal_event_is_an_intent(coder: Any) -> None:
-    recs = _records(coder, "Moscow said there were no discussions about a possible meeting between Putin and Erdogan.")
+    recs = _records(coder, "Moscow said talks were under way about a possible meeting between Putin and Erdogan.")
     assert any(r["cameo"] == "036" and r["modality"] == "intended" for r in recs), [r["cameo"] for r in recs]
     assert not [r for r in recs if r["cameo"] == "040"]
+
+
+def test_an_event_inside_a_negated_noun_did_not_happen(coder: Any) -> None:
+    recs = _records(coder, "Moscow said there were no discussions about a possible meeting between Putin and Erdogan.")
+    assert not [r for r in recs if r["cameo"][:2] in ("03", "04")], [r["cameo"] for r in recs]
 
 
 def test_background_events_are_not_scored_and_not_exported_by_default() -> None:

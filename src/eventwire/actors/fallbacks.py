@@ -4,7 +4,8 @@ READS ``Sentence.pending`` (drafts without a country), the sentence's countries 
 (titles, principal countries, the dominant country) and the dateline's country. ADDS one ``Result`` per
 draft that the context codes, by the first rule that applies:
 
-- ``collective``        "the two countries", "the parties" -> the story's two principal countries;
+- ``collective``        "the two countries", "the parties" -> the two countries the sentence names, else the
+  story's two principal countries;
 - ``memory:title``      "the minister" when every earlier minister of the story had one country;
 - ``fallback``          the generic international code of a role ("peacekeepers" -> IGO);
 - ``foreign``           "foreign diplomats" (CAMEO's UIS for a state role), "Western envoys" (no country);
@@ -55,8 +56,10 @@ def _story_countries(story: StoryState) -> list[str | None]:
 def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     """The countries and rule the context gives draft ``d`` (``None``: uncoded)."""
     doc, mem = story.doc, story.mem
-    if d.collective:
-        two = mem.principal if len(mem.principal) == 2 else (mem.countries if len(mem.countries) == 2 else [])
+    if d.collective:  # "India and Pakistan ..., but the two countries": the sentence's own two first
+        here = list(dict.fromkeys(c for r, cs, _ in s.results if r.start < d.start for c in cs if c))
+        two = here if len(here) == 2 else []
+        two = two or (mem.principal if len(mem.principal) == 2 else (mem.countries if len(mem.countries) == 2 else []))
         return (list[str | None](two), "collective") if two else None
     det = {c.lower_ for c in doc[d.head].children if c.dep_ == "det"}
     if det & DEFINITE and doc[d.head].tag_ in ("NN", "NNP") and not d.names:

@@ -38,6 +38,11 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
             return f"negated by '{c.text}'"
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.head.text} {tok.head.text}'"  # "refrained from criticizing"
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lemma_.lower() in load_words().negating_preps:
+        return f"governed by '{tok.head.text}'"  # "acted without consulting Washington"
+    why = inside_negated_noun(tok, mod)
+    if why:
+        return why
     if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.text}'"  # "suspended its plans to impose a curfew"
     t = tok
@@ -56,6 +61,20 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
                 if c.dep_ == "neg":
                     return f"governing verb '{h.text}' negated"
         t = h
+    return None
+
+
+def inside_negated_noun(tok: Any, mod: Modality) -> str | None:
+    """ "there were no discussions about a possible meeting", "no sign of talks": an event noun in the phrase
+    of a noun negated by its determiner did not happen."""
+    t = tok
+    for _ in range(2):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        t = t.head.head
+        for c in t.children:
+            if c.dep_ == "det" and c.lemma_.lower() in mod.negations:
+                return f"inside '{c.text} {t.text}'"
     return None
 
 
@@ -115,6 +134,12 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
                     if reported:
                         continue
                 return f"modal '{c.text}'"
+        if (
+            t.dep_ in ("xcomp", "ccomp", "advcl")
+            and t.head.lemma_.lower() in words.permission_verbs
+            and (t.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
+        ):
+            return f"permitted by '{t.head.text}', not reported as done"
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
         elif t.dep_ == "acomp" and t.lemma_.lower() in words.ability_adjectives and t.head.i != t.i:

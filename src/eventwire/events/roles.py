@@ -37,6 +37,18 @@ def roles(st: DocState, v: Any) -> Roles:
         # a headline drops "is": "Opposition Party Outlawed", "Three NGOs Banned for Foreign Ties"
         r["obj"] = r.pop("subj")
         passive = True
+    if (
+        "obj" not in r
+        and v.dep_ == "xcomp"
+        and v.tag_ == "VBN"
+        and (passive or not any(c.dep_ in ("aux", "nsubj") for c in v.children))
+    ):
+        # "two journalists were reported killed", "protesters were seen being detained by police": the
+        # passive subject of the verb of perception or report is the one the participle's act was done to
+        shared = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+        if shared:
+            r["obj"] = shared
+            passive = True
     _subject(st, v, r, passive)
     if "obj" not in r and not passive:
         shared = _shared_object(v)
@@ -337,6 +349,11 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
     if d == "pcomp" and st.lem(h) == "by" and h.head.pos_ in VERB_POS:
         t = h.head  # "retaliated by expelling diplomats": the one who retaliated
         s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        return s if s is not None else _Climb(t)
+    if d == "pcomp" and st.lem(h) in st.w.clause_preps and h.dep_ == "prep" and h.head.pos_ in VERB_POS:
+        t = h.head  # "After evacuating 200 people, Canada flew ...": the main clause's subject
+        s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        s = s if s is not None else next((c for c in t.children if c.dep_ == "nsubjpass"), None)
         return s if s is not None else _Climb(t)
     if d == "pcomp" and st.lem(h) == "to" and st.lem(h.head) in st.w.gerund_action_verbs:
         gv = h.head  # "resorted to throwing stones": the one who resorted

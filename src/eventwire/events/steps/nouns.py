@@ -19,6 +19,7 @@ from ..frames import Frame
 from ..governors import blocked, reported
 from ..grammar import NOUN_POS, VERB_POS, Roles
 from ..match import match_noun
+from ..modality import inside_negated_noun
 from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
 
@@ -63,6 +64,12 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         return
     if any(c.dep_ == "neg" or (c.dep_ == "det" and st.lem(c) in st.m.negations) for c in n.children):
         st.note(f"  {label} [{f.rule}]: no event (negated)")
+        return
+    why = inside_negated_noun(n, st.m) or (
+        f"governed by '{n.head.text}'" if n.dep_ == "pobj" and st.lem(n.head) in st.w.negating_preps else None
+    )
+    if why:  # "no discussions about a possible meeting", "a deal without talks"
+        st.note(f"  {label} [{f.rule}]: no event ({why})")
         return
     if n.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and n.head.pos_ in VERB_POS:
         why2 = blocked(st, n.head)

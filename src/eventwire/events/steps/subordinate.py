@@ -1,5 +1,7 @@
 """Step 6 — subordinate events: an event in a purpose or participle clause of another coded event ("staged
-protests to demand ...", "opened fire, killing ...") is dropped in favour of the main one.
+protests to demand ...", "opened fire, killing ...") is dropped in favour of the main one. A participle that
+reports a second, different material act is kept ("police raided the offices, arresting 10 protesters": a
+raid and arrests); acts of one kind stay one event ("opened fire, killing", "protested, blocking roads").
 
 READS: ``s.cands`` and their triggers' dependency relations.
 ADDS: ``s.cands`` without the subordinate events.
@@ -22,12 +24,38 @@ def run(st: DocState, s: SentenceWork) -> None:
 def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
     if len(cands) < 2:
         return cands
-    triggers = {c.trigger.i for c in cands}
+    by_trigger: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_trigger.setdefault(c.trigger.i, []).append(c)
     keep = []
     for c in cands:
         t = c.trigger
-        if t.dep_ in SUBORDINATE_DEPS and t.head.i in triggers and t.head.i != t.i:
-            st.note(f"  drop {c.code} at '{t.text}': subordinate to the event at '{t.head.text}'")
-            continue
+        if t.dep_ in SUBORDINATE_DEPS and t.head.i in by_trigger and t.head.i != t.i:
+            if _second_act(st, c, by_trigger[t.head.i]):
+                st.note(f"  keep {c.code} at '{t.text}': a second act beside the event at '{t.head.text}'")
+            else:
+                st.note(f"  drop {c.code} at '{t.text}': subordinate to the event at '{t.head.text}'")
+                continue
         keep.append(c)
     return keep
+
+
+def _second_act(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
+    """A participle ("..., arresting 10 protesters") whose material act differs in kind from every main one:
+    not a purpose ("to demand"), not one more act of violence or of protest."""
+    t = c.trigger
+    if t.dep_ != "advcl" or t.tag_ != "VBG" or any(x.dep_ in ("aux", "mark") for x in t.children):
+        return False
+    mat, protest = st.c.material_roots, st.c.protest_root
+
+    def force(x: Candidate) -> bool:  # violence, also when used on a crowd ("opened fire on the crowd": 175)
+        return x.frame.code[:2] in st.c.violent_roots or x.code[:2] in st.c.violent_roots
+
+    root = c.code[:2]
+    if root not in mat or root == protest:
+        return False
+    for m in mains:
+        mr = m.code[:2]
+        if mr not in mat or mr == protest or mr == root or (force(m) and force(c)):
+            return False
+    return True
