@@ -32,7 +32,8 @@ Rules (the ``rule`` field of a mention names the one that gave its country):
 - ``in-country``           a role phrase with "in <country>" ("security forces in Guinea", "police in
                             Samarra" with the gazetteer);
 - ``gazetteer``            a role phrase modified by a town name ("Samarra police" → IRQ COP);
-- ``collective``           "the two countries", "the parties" ... → the two countries of the sentence, else the story's two principal countries;
+- ``collective``           "the two countries", "the parties" ... → the two countries named before it in the sentence,
+  else the story's two principal countries;
 - ``sentence-country``     a role phrase without country in a sentence naming exactly one country;
 - ``story-country``        ... else the one country of the story so far (dateline included);
 - ``story-dominant``       ... else, for a state institution (GOV, LEG, JUD, MIL, COP, SPY), the
