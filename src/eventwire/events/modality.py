@@ -45,6 +45,14 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
         return why
     if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.text}'"  # "suspended its plans to impose a curfew"
+    if (
+        tok.dep_ == "advcl"
+        and tok.head.lemma_.lower() in negating_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return f"governed by '{tok.head.text}'"  # "suspended a call for followers to hold protests"
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in negating_verbs:
+        return f"governed by '{tok.head.head.text}'"  # "halted its operations to retake Mosul"
     t = tok
     while t.dep_ in _CLAUSE_UP and t.head.i != t.i:
         h = t.head

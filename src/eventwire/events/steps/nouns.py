@@ -91,8 +91,8 @@ def _actors(
     st: DocState, n: Any, f: Frame, r: Roles, label: str, occurs: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention]] | None:
     """(sources, targets) of a nominal event, or ``None`` (no event: a false friend, or a side missing). A
-    protest said to happen needs no target, and the place it happens in gives its source ("protests erupted
-    in Lagos")."""
+    protest said to happen needs only one side: the place it happens in gives its source ("protests erupted
+    in Lagos"), or its target is enough ("protests against the spy agency took place")."""
     between: list[ActorMention] = []
     for t in r.get("between", ()):
         between.extend(a for a in actors_at(st, t) if a not in between)
@@ -114,7 +114,7 @@ def _actors(
     if why:
         st.note(f"  {label} [{f.rule}]: no event (false friend: {why})")
         return None
-    two_sided = (f.recip and not targets and len(sources) >= 2) or (one_sided and sources)
+    two_sided = (f.recip and not targets and len(sources) >= 2) or (one_sided and bool(sources or targets))
     if not two_sided and (not sources or not targets) and not culprit:
         st.note(
             f"  {label} [{f.rule}]: no event (a nominal event needs a source and a target actor; "

@@ -1,10 +1,11 @@
 """Step 6 — subordinate events: an event in a purpose or participle clause of another coded event ("staged
-protests to demand ...", "opened fire, killing ...") is dropped in favour of the main one. A participle that
+protests to demand ...", "opened fire, killing ...") is dropped in favour of the main one, which takes its
+target when it has none ("sent an emissary to meet the Georgian government"). A participle that
 reports a second, different material act is kept ("police raided the offices, arresting 10 protesters": a
 raid and arrests); acts of one kind stay one event ("opened fire, killing", "protested, blocking roads").
 
 READS: ``s.cands`` and their triggers' dependency relations.
-ADDS: ``s.cands`` without the subordinate events.
+ADDS: ``s.cands`` without the subordinate events (their targets lent to main events without one).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
                 st.note(f"  keep {c.code} at '{t.text}': a second act beside the event at '{t.head.text}'")
             else:
                 st.note(f"  drop {c.code} at '{t.text}': subordinate to the event at '{t.head.text}'")
+                _lend_target(st, c, by_trigger[t.head.i])
                 continue
         keep.append(c)
     return keep
@@ -59,3 +61,19 @@ def _second_act(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
         if mr not in mat or mr == protest or mr == root or (force(m) and force(c)):
             return False
     return True
+
+
+def _lend_target(st: DocState, c: Candidate, mains: list[Candidate]) -> None:
+    """The subordinate clause names whom a main event without a target is aimed at: "sent an emissary to meet
+    the Georgian government" (the visit is to the government), "gunmen opened fire, killing five villagers"."""
+    if not c.targets:
+        return
+    src = {a.code for a in c.sources}
+    for m in mains:
+        if m.targets or m.recip or (src and not src & {a.code for a in m.sources}):
+            continue
+        if {a.code for a in c.targets} & {a.code for a in m.sources}:
+            continue
+        m.targets = list(c.targets)
+        named = ", ".join(a.text for a in c.targets)
+        st.note(f"  {m.code} at '{m.trigger.text}': target from '{c.trigger.text}' ({named})")

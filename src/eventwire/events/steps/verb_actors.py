@@ -103,16 +103,18 @@ def _foreign_place(
 def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "opened fire to disperse the demonstrators", "used tear gas to break up a rally of X", "staged a hunger
     strike to protest X's decision": a violent, coercive or protest event without a target is aimed at the
-    object of its purpose clause, or at whom its purpose phrase names ("walked out in protest at X's plan")."""
+    object of its purpose clause (also one on its object: "sent an emissary to meet with X"), or at whom its
+    purpose phrase names ("walked out in protest at X's plan")."""
     rules = load_rules()
     if d.targets or d.code[:2] not in rules.purpose_roots:
         return True
     heads = [d.trigger] if d.noun is None else [d.trigger, d.noun]  # "went on strike in protest at X"
+    heads += [o for o in d.roles.get("obj", ()) if o.pos_ in NOUN_POS]  # "sent an emissary to meet X"
     kids = [c for h in heads for c in h.children]
     for c in kids:
         got: list[ActorMention] = []
         if (
-            c.dep_ in ("advcl", "xcomp")
+            c.dep_ in ("advcl", "xcomp", "acl", "relcl")  # "an envoy to meet X" is often read as relcl
             and c.pos_ in VERB_POS
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ):
@@ -126,6 +128,8 @@ def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                         nr.setdefault(st.lem(p), []).extend(o for o in p.children if o.dep_ == "pobj")
                 got, tok = fill(st, rules.purpose_noun_preps, nr)
         got = [a for a in got if a not in d.sources]
+        if d.code[:2] == st.c.consult_root:  # "opening up negotiations to form another government": no partner
+            got = [a for a in got if a.code not in {x.code for x in d.sources}]
         if got:
             d.targets, d.ttok = got, tok
             break
