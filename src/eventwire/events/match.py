@@ -152,15 +152,16 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
         return light
     objs = r.get("obj") or []
     bare = bare_ok(st, v)
+    obj_lemmas = {st.lem(n) for o in objs for n in obj_heads(st, o)}
+    if "oprd" not in r and any(m.kind == "person" for o in objs for m in st.idx.at(o.i)):
+        obj_lemmas.add("person")  # "Putin called Poroshenko" (not "called Yazov a legend"): a person's name
     for f in own:
         if f.prt:
             if not has_prt(st, v, f.prt):
                 continue
         elif not bare:
             continue
-        if f.obj is not None and not (
-            ("-" in f.obj and not objs) or any(st.lem(n) in f.obj for o in objs for n in obj_heads(st, o))
-        ):
+        if f.obj is not None and not (("-" in f.obj and not objs) or not obj_lemmas.isdisjoint(f.obj)):
             continue  # obj: ["-", ...] also allows no direct object ("the army mobilized")
         if f.preps and not all(prep_ok(st, r, p, a) or prep_ok(st, obj_roles(st, objs), p, a) for p, a in f.preps):
             continue

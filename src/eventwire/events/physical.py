@@ -127,19 +127,32 @@ def linked_cause(trigger: Any, rules: PhysicalRules) -> str | None:
         else:
             break
     for v in clauses:
-        why = _clause_cause(v, rules)
+        why = _clause_cause(v, rules) or _cause_phrase(v, rules)
         if why:
             return why
         for c in v.children:
-            if c.dep_ == "prep" and _lem(c) in ("in", "during", "after", "by", "from", "following", "amid"):
-                for p in c.children:
-                    n = _cause_noun(p, rules) if p.dep_ == "pobj" else None
-                    if n is not None:
-                        return f"'{c.text} {n.text}': a physical cause"
-            if c.dep_ in _TIME_CLAUSE and c.pos_ in VERB_POS:
-                why = _clause_cause(c, rules)
+            # "killed when a bus crashed", "killed after being run over in a traffic accident"
+            times = [c] if c.dep_ in _TIME_CLAUSE and c.pos_ in VERB_POS else []
+            if c.dep_ == "prep" and _lem(c) in _CAUSE_PREPS:
+                times = [p for p in c.children if p.dep_ == "pcomp" and p.pos_ in VERB_POS]
+            for tc in times:
+                why = _clause_cause(tc, rules) or _cause_phrase(tc, rules)
                 if why:
-                    return f"{why} (the clause '{c.text}' of the event)"
+                    return f"{why} (the clause '{tc.text}' of the event)"
+    return None
+
+
+_CAUSE_PREPS = ("in", "during", "after", "by", "from", "following", "amid")
+
+
+def _cause_phrase(v: Any, rules: PhysicalRules) -> str | None:
+    """A physical cause in a phrase of ``v`` ("were killed in an explosion", "died after the collapse")."""
+    for c in v.children:
+        if c.dep_ == "prep" and _lem(c) in _CAUSE_PREPS:
+            for p in c.children:
+                n = _cause_noun(p, rules) if p.dep_ == "pobj" else None
+                if n is not None:
+                    return f"'{c.text} {n.text}': a physical cause"
     return None
 
 

@@ -350,6 +350,16 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         t = h.head  # "retaliated by expelling diplomats": the one who retaliated
         s = next((c for c in t.children if c.dep_ == "nsubj"), None)
         return s if s is not None else _Climb(t)
+    if (
+        d == "acl"
+        and st.lem(h) in st.w.attempt_nouns
+        and h.dep_ == "pobj"
+        and h.head.head.pos_ in VERB_POS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    ):
+        t = h.head.head  # "police used teargas in an attempt to disperse protesters": the police
+        s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        return s if s is not None else _Climb(t)
     if d == "pcomp" and st.lem(h) in st.w.clause_preps and h.dep_ == "prep" and h.head.pos_ in VERB_POS:
         t = h.head  # "After evacuating 200 people, Canada flew ...": the main clause's subject
         s = next((c for c in t.children if c.dep_ == "nsubj"), None)

@@ -68,6 +68,8 @@ class Words:
     temporal_preps: frozenset[str]
     clause_preps: frozenset[str]
     negating_preps: frozenset[str]
+    attempt_nouns: frozenset[str]
+    telephone_verbs: frozenset[str]
     permission_verbs: frozenset[str]
     copulas: frozenset[str]
     describing_copulas: frozenset[str]

@@ -39,8 +39,24 @@ def run(st: DocState, s: SentenceWork) -> None:
             and st.lem(t) in st.m.by_lemma
             and t.i not in s.consumed
             and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
+            and not _phone_call(st, t)
         ):
             code_governor(st, s, t, st.m.by_lemma[st.lem(t)])
+
+
+def _phone_call(st: DocState, t: Any) -> bool:
+    """ "Macron called Putin to discuss the grain deal": a call to a named person, not "called on X to ..."."""
+    return (
+        t.pos_ in VERB_POS
+        and st.lem(t) in st.w.telephone_verbs
+        and not any(
+            c.dep_ in ("prep", "prt")
+            and st.lem(c) in ("on", "upon", "for")
+            and not any(st.lem(p) in st.w.time_words for p in c.children)  # "called Putin on Friday"
+            for c in t.children
+        )
+        and any(c.dep_ == "dobj" and any(m.kind == "person" for m in st.idx.at(c.i)) for c in t.children)
+    )
 
 
 def code_governor(st: DocState, s: SentenceWork, g: Any, fam: Family) -> None:
@@ -70,6 +86,9 @@ def not_blocked(st: DocState, d: GovernorDraft) -> bool:
     """No event when the governing word is negated or hypothetical (unless it states a reported obligation:
     "X announced that Y must agree to ..."), or its complement is negated."""
     why = blocked(st, d.gov)
+    g = d.gov
+    if not why and g.pos_ in NOUN_POS and g.dep_ in ("dobj", "nsubjpass") and g.head.pos_ in VERB_POS:
+        why = blocked(st, g.head)  # "did not repeat Abe's offer for talks": the offer's verb is negated
     if why and why.startswith("modal") and obligation(st, d.gov) is not None:
         why = None
     if why == _mod.CONDITIONAL_MAIN and d.fam.name in ("threaten", "intent"):

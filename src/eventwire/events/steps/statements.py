@@ -14,7 +14,7 @@ from typing import Any
 
 from ...mentions import ActorMention
 from ..actors import fill
-from ..arguments import relays
+from ..arguments import load_rules, relays
 from ..emit import emit
 from ..frames import Frame
 from ..governors import blocked
@@ -96,8 +96,12 @@ def _official_speaker(st: DocState, r: dict[str, list[Any]], v: Any) -> list[Act
 
 
 def _is_media(st: DocState, tok: Any) -> bool:
-    """ "told Reuters", "told reporters", "told a news conference": a reporting channel, no addressee."""
-    return any(st.lem(t) in st.media for t in tok.subtree)
+    """ "told Reuters", "told reporters", "told a news conference", "told BBC Monitoring" (an actor coded as a
+    medium): a reporting channel, no addressee."""
+    if any(st.lem(t) in st.media for t in tok.subtree):
+        return True
+    relay = load_rules().relay_sectors
+    return any(a.sectors and set(a.sectors) <= relay for a in st.idx.at(tok.i))
 
 
 def _content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
@@ -109,6 +113,8 @@ def _content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[Ac
         for t in c.subtree:
             for a in st.idx.at(t.i):
                 if a in sources or st.lem(t) in st.media or not _participant(st, t, c, a):
+                    continue
+                if c.dep_ == "dobj" and _is_media(st, t):  # "told BBC Monitoring": the channel
                     continue
                 if a.country and a.country not in own:
                     return [a]

@@ -2,7 +2,9 @@
 protests to demand ...", "opened fire, killing ...") is dropped in favour of the main one, which takes its
 target when it has none ("sent an emissary to meet the Georgian government"). A participle that
 reports a second, different material act is kept ("police raided the offices, arresting 10 protesters": a
-raid and arrests); acts of one kind stay one event ("opened fire, killing", "protested, blocking roads").
+raid and arrests); acts of one kind stay one event ("opened fire, killing", "protested, blocking roads"). A
+clause with its own subject that names who did what a sourceless main event reports replaces it ("two officers
+were injured when protesters threw firebombs at them").
 
 READS: ``s.cands`` and their triggers' dependency relations.
 ADDS: ``s.cands`` without the subordinate events (their targets lent to main events without one).
@@ -28,18 +30,39 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
     by_trigger: dict[int, list[Candidate]] = {}
     for c in cands:
         by_trigger.setdefault(c.trigger.i, []).append(c)
+    replaced: set[int] = set()  # ids of main events a clause with the agent replaces
     keep = []
     for c in cands:
         t = c.trigger
         if t.dep_ in SUBORDINATE_DEPS and t.head.i in by_trigger and t.head.i != t.i:
-            if _second_act(st, c, by_trigger[t.head.i]):
+            mains = by_trigger[t.head.i]
+            if _second_act(st, c, mains):
                 st.note(f"  keep {c.code} at '{t.text}': a second act beside the event at '{t.head.text}'")
+            elif _agent_clause(st, c, mains):
+                st.note(f"  keep {c.code} at '{t.text}': the clause names who did what '{t.head.text}' reports")
+                if not c.targets:
+                    c.targets = [a for m in mains for a in m.targets]
+                replaced.update(id(m) for m in mains)
             else:
                 st.note(f"  drop {c.code} at '{t.text}': subordinate to the event at '{t.head.text}'")
-                _lend_target(st, c, by_trigger[t.head.i])
+                _lend_target(st, c, mains)
                 continue
         keep.append(c)
-    return keep
+    return [c for c in keep if id(c) not in replaced]
+
+
+def _agent_clause(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
+    """ "two officers were injured when protesters threw firebombs at them": a clause of force with a subject of
+    its own that names the agent the main events (casualties without a source) lack."""
+    t = c.trigger
+    force = (*st.c.violent_roots, st.c.protest_root, st.c.violent_repression[:2])
+    return (
+        t.dep_ == "advcl"
+        and bool(c.sources)
+        and c.code[:2] in force
+        and any(x.dep_ == "nsubj" for x in t.children)
+        and all(not m.sources and not m.recip and m.code[:2] in st.c.violent_roots for m in mains)
+    )
 
 
 def _second_act(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:

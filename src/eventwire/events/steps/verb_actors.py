@@ -118,7 +118,13 @@ def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             and c.pos_ in VERB_POS
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ):
-            got, tok = fill(st, rules.purpose_clause_slots, roles(st, c))
+            cr = roles(st, c)
+            got, tok = fill(st, rules.purpose_clause_slots, cr)
+            if not got and cr.get("obj"):  # "promised to deliver a message to Putin": on the object
+                got, tok = fill(st, ("to", "with"), obj_roles(st, cr["obj"]))
+        elif c.dep_ == "prep" and st.lem(c) == "in" and _attempt_clause(st, c) is not None:
+            # "fired rubber bullets in an attempt to disperse X"
+            got, tok = fill(st, rules.purpose_clause_slots, roles(st, _attempt_clause(st, c)))
         elif c.dep_ == "prep" and st.lem(c) == "in":
             nouns = [n for n in c.children if n.dep_ == "pobj" and st.lem(n) in rules.purpose_nouns]
             if nouns:
@@ -134,6 +140,16 @@ def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             d.targets, d.ttok = got, tok
             break
     return True
+
+
+def _attempt_clause(st: DocState, prep: Any) -> Any | None:
+    """The infinitive of "in an attempt / a bid / an effort to VERB" under ``prep``, or ``None``."""
+    for n in prep.children:
+        if n.dep_ == "pobj" and st.lem(n) in st.w.attempt_nouns:
+            for c in n.children:
+                if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    return c
+    return None
 
 
 def threatened(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
