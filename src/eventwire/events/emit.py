@@ -41,12 +41,43 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
             f"  {label}: no event (code {c.code}: a meeting with only one party, e.g. a cabinet meeting, is internal)"
         )
         return
+    acts = [*c.sources, *c.targets]
+    if (
+        c.sources
+        and c.targets
+        and len({a.code for a in acts}) == 1
+        and all(a.sectors for a in acts)
+        and c.code[:2] in st.c.cooperative_roots
+    ):
+        # "troops backed by tanks": one actor's cooperation with itself is no event between actors
+        st.note(f"  {label}: no event (code {c.code} by {c.rule}: source and target are one actor)")
+        return
+    why = advisory(st, c)  # "the CDC warned Americans to avoid travel": a public advisory
+    if why:
+        st.note(f"  {label}: no event (code {c.code} by {c.rule}: {why})")
+        return
     why = arguments.private_only(c)  # "Boeing signed a deal with Turkish Airlines": commercial news
     if why:
         st.note(f"  {label}: no event (code {c.code} by {c.rule}: {why})")
         return
     st.note(f"  {label}: code {c.code} by {c.rule} (src={names(c.sources)}, tgt={names(c.targets)})")
     cands.append(c)
+
+
+def advisory(st: DocState, c: Candidate) -> str | None:
+    """Why ``c`` is a public advisory, or ``None``: a verb of advice (``advisory_verbs``: "advised", "warned")
+    with an infinitive, addressed to people ("citizens", "Americans", "travellers"), not to a state or a group."""
+    t = c.trigger
+    if st.lem(t) not in st.w.advisory_verbs or not c.targets:
+        return None
+    if not any(x.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in x.children) for x in t.children):
+        return None
+    for a in c.targets:
+        tok = t.doc[a.head]
+        people = set(a.sectors) <= st.c.private_people_sectors and tok.tag_ in ("NNS", "NNPS")
+        if not people:
+            return None
+    return "advice to people, a public advisory"
 
 
 def names(acts: list[ActorMention]) -> str:

@@ -137,6 +137,18 @@ class Guards:
                 return f"abstract, natural or accident cause '{h.text}'"
         return None
 
+    def impersonal(self, tok: Any) -> bool:
+        """``tok`` (or the noun it stands for) is an abstract, natural or accident cause, or a conflict or
+        situation (``impersonal_causes``): no one who could ask, demand or threaten."""
+        extra = load_words().impersonal_causes
+        return any(
+            (low := h.lemma_.lower()) in self.abstract_nouns
+            or low in self.natural
+            or low in self.accident
+            or low in extra
+            for h in self._heads(tok)
+        )
+
     def dismissal(self, frame: Frame, verb: Any) -> str | None:
         """Why a violent verb is a dismissal ("fired 500 workers", "sacked the army chief"), or ``None``: a
         verb of the ``dismissal_verb`` class with a direct object of the ``employee`` class."""

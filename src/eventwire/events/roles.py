@@ -291,6 +291,8 @@ def inherited_subject(st: DocState, v: Any) -> Any | None:
             return None  # object control ("urged X to ..."): not the subject; "used batons to ...": the subject
         for c in h.children:
             if c.dep_ == "nsubj":
+                if st.lem(c) in st.w.relative_pronouns and h.dep_ == "relcl" and h.head.i != h.i:
+                    return h.head  # "demonstrators who tried to attack the police": the demonstrators
                 return c
             if c.dep_ == "agent":
                 for p in c.children:
@@ -327,7 +329,11 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         and h.head.i != h.i
         and h.head.pos_ in VERB_POS | {"ADP"}
     ):
-        # "issued a statement condemning X", "said in a statement demanding ...": the author
+        # "issued a statement condemning X", "said in a statement demanding ...": the author; "would not
+        # recognize a Security Council resolution calling for ...": the one the document names as its own
+        own = next((c for c in h.children if c.dep_ in ("poss", "compound") and st.idx.at(c.i)), None)
+        if own is not None:
+            return own
         gv = h.head.head if h.head.pos_ == "ADP" else h.head
         s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
         if s is not None:
@@ -350,21 +356,9 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         t = h.head  # "retaliated by expelling diplomats": the one who retaliated
         s = next((c for c in t.children if c.dep_ == "nsubj"), None)
         return s if s is not None else _Climb(t)
-    if (
-        d == "acl"
-        and st.lem(h) in st.w.attempt_nouns
-        and h.dep_ == "pobj"
-        and h.head.head.pos_ in VERB_POS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    ):
-        t = h.head.head  # "police used teargas in an attempt to disperse protesters": the police
-        s = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        return s if s is not None else _Climb(t)
-    if d == "pcomp" and st.lem(h) in st.w.clause_preps and h.dep_ == "prep" and h.head.pos_ in VERB_POS:
-        t = h.head  # "After evacuating 200 people, Canada flew ...": the main clause's subject
-        s = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        s = s if s is not None else next((c for c in t.children if c.dep_ == "nsubjpass"), None)
-        return s if s is not None else _Climb(t)
+    step = _prep_clause_step(st, t, d, h)
+    if step is not _UP:
+        return step
     if d == "pcomp" and st.lem(h) == "to" and st.lem(h.head) in st.w.gerund_action_verbs:
         gv = h.head  # "resorted to throwing stones": the one who resorted
         s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
@@ -393,6 +387,29 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
             if c.dep_ == "nsubj":
                 return c
         return None
+    return _UP
+
+
+def _prep_clause_step(st: DocState, t: Any, d: str, h: Any) -> Any:
+    """A clause under a preposition of the main verb shares its subject: "After evacuating 200 people,
+    Canada flew ..." (``clause_preps``), "police used teargas in an attempt to disperse protesters"
+    (``attempt_nouns``; not "in their attempt to": whose, the possessor says). ``_UP`` when neither."""
+    if (
+        d == "acl"
+        and st.lem(h) in st.w.attempt_nouns
+        and not any(c.dep_ == "poss" for c in h.children)
+        and h.dep_ == "pobj"
+        and h.head.head.pos_ in VERB_POS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    ):
+        v = h.head.head
+        s = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return s if s is not None else _Climb(v)
+    if d == "pcomp" and st.lem(h) in st.w.clause_preps and h.dep_ == "prep" and h.head.pos_ in VERB_POS:
+        v = h.head
+        s = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        s = s if s is not None else next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        return s if s is not None else _Climb(v)
     return _UP
 
 

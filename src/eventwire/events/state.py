@@ -72,6 +72,7 @@ class SentenceWork:
     triggers: list[Any] = field(default_factory=list)  # tokens whose lemma can start a frame
     cands: list[Candidate] = field(default_factory=list)  # events coded so far
     consumed: set[int] = field(default_factory=set)  # tokens used by a governing word or a light verb
+    governed: set[int] = field(default_factory=set)  # the complements of governing words among them
     done: bool = False  # nothing more to code (no trigger)
 
 

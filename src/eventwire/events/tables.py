@@ -70,6 +70,7 @@ class Words:
     negating_preps: frozenset[str]
     attempt_nouns: frozenset[str]
     telephone_verbs: frozenset[str]
+    impersonal_causes: frozenset[str]
     permission_verbs: frozenset[str]
     copulas: frozenset[str]
     describing_copulas: frozenset[str]
@@ -120,6 +121,7 @@ class Codes:
     physical_guard_roots: frozenset[str]
     violent_roots: frozenset[str]
     repression_roots: frozenset[str]
+    impersonal_guard_roots: frozenset[str]
     claim_responsibility: str
     accusation: str
     verbal_attack: str

@@ -7,7 +7,8 @@ commit to aid" → reject aid).
 READS: ``s.triggers``, the modality families, the complement (``complements.py``), the governors (negation,
 modality, questions, reported speech and obligations: ``governors.py``), the actors (``actors.py``), the
 false-friend guards and the adjustments (orders to one's own forces, administrative sanctions, visits).
-ADDS: candidates to ``s.cands``; the governing word and its complement to ``s.consumed``.
+ADDS: candidates to ``s.cands``; the governing word and its complement to ``s.consumed``, the complement to
+``s.governed``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ..tables import load_complement_rules
 from .complements import complement, other_subject
 
 READS: tuple[str, ...] = ("triggers",)
-ADDS: tuple[str, ...] = ("cands", "consumed")
+ADDS: tuple[str, ...] = ("cands", "consumed", "governed")
 
 
 def run(st: DocState, s: SentenceWork) -> None:
@@ -65,6 +66,7 @@ def code_governor(st: DocState, s: SentenceWork, g: Any, fam: Family) -> None:
     if comp is None:
         return
     s.consumed.add(comp.tok.i)
+    s.governed.add(comp.tok.i)
     s.consumed.add(g.i)
     d = GovernorDraft(g, fam, comp, label=f"{fam.name} '{g.text}' + '{comp.tok.text}'")
     for step in GOVERNOR_STEPS:
@@ -171,6 +173,11 @@ def sources(st: DocState, d: GovernorDraft) -> bool:
     event) or, for a wish ("X wants Y to pay"), an appeal from X to Y."""
     g, comp = d.gov, d.comp
     d.sources, d.stok = fill(st, ("subj",), d.groles)
+    subj = d.groles.get("subj") or []
+    if not d.sources and subj and subj[0].pos_ in NOUN_POS and st.g.impersonal(subj[0]):
+        # "the conflict has pushed 300,000 people to seek refuge", "the spread has threatened to ...": no one
+        st.note(f"  {d.label}: no event (an impersonal subject '{subj[0].text}' asks or threatens no one)")
+        return False
     other = other_subject(st, g, comp.tok) if d.fam.name == "intent" else None
     if other is not None:
         others = [a for a in actors_at(st, other) if a not in d.sources]

@@ -65,10 +65,12 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and st.lem(c) in st.m.negations) for c in n.children):
         st.note(f"  {label} [{f.rule}]: no event (negated)")
         return
-    why = inside_negated_noun(n, st.m) or (
-        f"governed by '{n.head.text}'" if n.dep_ == "pobj" and st.lem(n.head) in st.w.negating_preps else None
+    why = (
+        inside_negated_noun(n, st.m)
+        or (f"governed by '{n.head.text}'" if n.dep_ == "pobj" and st.lem(n.head) in st.w.negating_preps else None)
+        or (f"stopped by '{n.head.text}'" if n.dep_ == "dobj" and st.lem(n.head) in st.w.negating_verbs else None)
     )
-    if why:  # "no discussions about a possible meeting", "a deal without talks"
+    if why:  # "no discussions about a possible meeting", "a deal without talks", "to stop Israeli incursions"
         st.note(f"  {label} [{f.rule}]: no event ({why})")
         return
     if n.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and n.head.pos_ in VERB_POS:

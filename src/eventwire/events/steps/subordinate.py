@@ -4,7 +4,8 @@ target when it has none ("sent an emissary to meet the Georgian government"). A 
 reports a second, different material act is kept ("police raided the offices, arresting 10 protesters": a
 raid and arrests); acts of one kind stay one event ("opened fire, killing", "protested, blocking roads"). A
 clause with its own subject that names who did what a sourceless main event reports replaces it ("two officers
-were injured when protesters threw firebombs at them").
+were injured when protesters threw firebombs at them"); a clause with another actor as its subject is an event
+of its own ("X stepped down after the United States threatened a crackdown").
 
 READS: ``s.cands`` and their triggers' dependency relations.
 ADDS: ``s.cands`` without the subordinate events (their targets lent to main events without one).
@@ -16,6 +17,7 @@ from ..grammar import SUBORDINATE_DEPS
 from ..state import Candidate, DocState, SentenceWork
 
 READS: tuple[str, ...] = ("cands",)
+SIDE_EVENT_MARGIN = 0.1  # a kept subordinate event is less sure than the main event it hangs on
 ADDS: tuple[str, ...] = ("cands",)
 
 
@@ -38,6 +40,10 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
             mains = by_trigger[t.head.i]
             if _second_act(st, c, mains):
                 st.note(f"  keep {c.code} at '{t.text}': a second act beside the event at '{t.head.text}'")
+                c.conf = min(c.conf, min(m.conf for m in mains) - SIDE_EVENT_MARGIN)  # the main one leads
+            elif _own_actor_clause(c, mains):
+                st.note(f"  keep {c.code} at '{t.text}': a clause with an actor of its own beside '{t.head.text}'")
+                c.conf = min(c.conf, min(m.conf for m in mains) - SIDE_EVENT_MARGIN)
             elif _agent_clause(st, c, mains):
                 st.note(f"  keep {c.code} at '{t.text}': the clause names who did what '{t.head.text}' reports")
                 if not c.targets:
@@ -49,6 +55,16 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
                 continue
         keep.append(c)
     return [c for c in keep if id(c) not in replaced]
+
+
+def _own_actor_clause(c: Candidate, mains: list[Candidate]) -> bool:
+    """ "X stepped down after the United States threatened a crackdown": an adverbial clause with a subject
+    of its own, another actor than the main events' sources, reports an event of its own."""
+    t = c.trigger
+    if t.dep_ != "advcl" or not c.sources or not any(x.dep_ == "nsubj" for x in t.children):
+        return False
+    own = {a.code for a in c.sources}
+    return all(m.sources and own.isdisjoint(a.code for a in m.sources) for m in mains)
 
 
 def _agent_clause(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:

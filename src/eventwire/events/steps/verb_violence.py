@@ -100,6 +100,15 @@ def false_friends(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if why and d.code == f.code:
         st.note(f"  {d.label} [{f.rule}]: no event (false friend: {why})")
         return False
+    if (
+        not d.sources
+        and d.code[:2] in st.c.impersonal_guard_roots
+        and stok is not None
+        and stok.pos_ in NOUN_POS
+        and st.g.impersonal(stok)
+    ):  # "the spread of the outbreak has threatened to send thousands to hospital"
+        st.note(f"  {d.label} [{f.rule}]: no event (an impersonal subject '{stok.text}')")
+        return False
     return True
 
 

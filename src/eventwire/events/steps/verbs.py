@@ -5,7 +5,8 @@ infinitives qualifying a noun of possibility ("Moscow's will to agree") and geru
 actors, governors (negation, modality, futures, reported speech and obligations), violence checks,
 adjustments — and is emitted.
 
-READS: ``s.triggers``, ``s.consumed`` (tokens a governing word used), the frames, the parse.
+READS: ``s.triggers``, ``s.consumed`` (tokens a governing word used), ``s.governed`` (its complements: their
+conjuncts are governed too), the frames, the parse.
 ADDS: candidates to ``s.cands``; a light verb's event noun to ``s.consumed``.
 """
 
@@ -26,7 +27,7 @@ from ..roles import headline_participle, misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
 from . import verb_actors, verb_modality, verb_violence
 
-READS: tuple[str, ...] = ("triggers", "consumed")
+READS: tuple[str, ...] = ("triggers", "consumed", "governed")
 ADDS: tuple[str, ...] = ("cands", "consumed")
 
 VerbStep = Callable[[DocState, SentenceWork, VerbDraft], bool]
@@ -67,6 +68,9 @@ def run(st: DocState, s: SentenceWork) -> None:
         if t.dep_ in ("amod", "compound") and not noun_verb(st, t):  # "Israeli-occupied sector": modifiers
             continue
         if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "so":  # "the so-called X": a name
+            continue
+        if t.dep_ == "conj" and t.head.i in s.governed:  # "aims to tighten sanctions and impose a blockade"
+            st.note(f"  verb '{t.text}': not coded (a conjunct of what '{t.head.text}''s governing word governs)")
             continue
         why = _background(st, t)
         if why:
