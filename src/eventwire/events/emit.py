@@ -46,7 +46,7 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
         c.sources
         and c.targets
         and len({a.code for a in acts}) == 1
-        and all(a.sectors for a in acts)
+        and all(a.sectors and a.kind != "person" for a in acts)  # two ministers of one cabinet are two actors
         and c.code[:2] in st.c.cooperative_roots
     ):
         # "troops backed by tanks": one actor's cooperation with itself is no event between actors
