@@ -261,6 +261,17 @@ def joint_exercise(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "coalition jets conducted two strikes on IS positions", "warplanes bombed the town": force used by
+    aircraft is an air strike (195)."""
+    if d.code[:2] != st.c.aerial_root or d.code == st.c.aerial_strike or d.stok is None:
+        return True
+    heads = [d.stok, *[c for c in d.stok.children if c.dep_ in ("compound", "amod")]]
+    if any(st.lem(h) in st.w.aerial_agents for h in heads):
+        d.code, d.rule = st.c.aerial_strike, d.rule + "/aerial"
+    return True
+
+
 def repression(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "troops opened fire on demonstrators", "police arrested dozens of protesters": force used by police or
     troops on a protesting crowd of their own country is violent repression (an arrested opposition leader,

@@ -71,6 +71,7 @@ class Words:
     attempt_nouns: frozenset[str]
     telephone_verbs: frozenset[str]
     impersonal_causes: frozenset[str]
+    aerial_agents: frozenset[str]
     permission_verbs: frozenset[str]
     copulas: frozenset[str]
     describing_copulas: frozenset[str]
@@ -110,6 +111,7 @@ class Codes:
     demand_root: str
     threaten_root: str
     protest_root: str
+    aerial_root: str
     material_roots: frozenset[str]
     alleged_violence_roots: frozenset[str]
     armed_action_roots: frozenset[str]
@@ -135,6 +137,7 @@ class Codes:
     violent_repression: str
     foreign_restriction: str
     violent_protest: str
+    aerial_strike: str
     responsibility_codes: frozenset[str]
     arrival_codes: frozenset[str]
     detention_codes: frozenset[str]

@@ -57,6 +57,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.repression,  # "police fired on demonstrators": violent repression
     adjustments.foreign_ban,  # "imposed a ban on Japanese seafood": an embargo
     adjustments.alleged_violence,  # accusation or claim of responsibility
+    adjustments.aerial_force,  # "coalition jets conducted strikes on X": an air strike
 )
 
 
