@@ -36,6 +36,8 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lemma_.lower() in mod.negations):
             return f"negated by '{c.text}'"
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children):
+            return "negated by 'no longer'"  # "would no longer seek to succeed her"
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.head.text} {tok.head.text}'"  # "refrained from criticizing"
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lemma_.lower() in load_words().negating_preps:
