@@ -70,7 +70,7 @@ def advisory(st: DocState, c: Candidate) -> str | None:
     t = c.trigger
     if st.lem(t) not in st.w.advisory_verbs or not c.targets:
         return None
-    if not any(x.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in x.children) for x in t.children):
+    if not any(x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in x.children) for x in t.children):
         return None
     for a in c.targets:
         tok = t.doc[a.head]

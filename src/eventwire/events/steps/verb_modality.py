@@ -65,6 +65,9 @@ def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool)
     and ``reported`` in reported speech."""
     v, f = d.trigger, d.frame
     why = blocked(st, v)
+    if not why and d.noun is not None:  # "presented no evidence", "held no talks": the event noun negated
+        neg_det = next((c for c in d.noun.children if c.dep_ == "det" and st.lem(c) in st.m.negations), None)
+        why = f"negated by '{neg_det.text} {d.noun.text}'" if neg_det is not None else None
     if (
         why
         and why.startswith("modal")
