@@ -71,8 +71,17 @@ def _case_ok(form: Form, surface: str, caseless: bool = False) -> bool:
     if form.cased:
         return surface == form.text
     if form.capital:  # a name: capitalised, or written exactly as listed ("al-Qaeda", "de Villepin")
-        return caseless or surface[:1].isupper() or surface == form.text
+        return caseless or surface[:1].isupper() or surface == form.text or _particle_name(surface)
     return True
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le"})
+
+
+def _particle_name(surface: str) -> bool:
+    """ "al Shabaab", "al Qaeda", "de Mistura": a name led by a lower-case particle, its last word capitalised."""
+    words = surface.replace("-", " ").split()
+    return len(words) > 1 and words[0] in _NAME_PARTICLES and words[-1][:1].isupper()
 
 
 def caseless(text: str) -> bool:

@@ -153,8 +153,8 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
     objs = r.get("obj") or []
     bare = bare_ok(st, v)
     obj_lemmas = {st.lem(n) for o in objs for n in obj_heads(st, o)}
-    if "oprd" not in r and any(m.kind == "person" for o in objs for m in st.idx.at(o.i)):
-        obj_lemmas.add("person")  # "Putin called Poroshenko" (not "called Yazov a legend"): a person's name
+    if "oprd" not in r and any(_people(st, o, m) for o in objs for m in st.idx.at(o.i)):
+        obj_lemmas.add("person")  # "Putin called Poroshenko" (not "called Yazov a legend"), "four Americans"
     for f in own:
         if f.prt:
             if not has_prt(st, v, f.prt):
@@ -169,6 +169,12 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
             continue
         return f, r, None
     return None
+
+
+def _people(st: DocState, o: Any, m: Any) -> bool:
+    """The object is a person: a coded person's name, or a plural demonym ("released four Americans")."""
+    private = set(m.sectors) <= st.c.private_people_sectors
+    return bool(m.kind == "person" or (o.tag_ in ("NNS", "NNPS") and m.country and private))
 
 
 def _subj_ok(st: DocState, r: Roles, allowed: frozenset[str]) -> bool:
