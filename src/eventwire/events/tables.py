@@ -142,11 +142,13 @@ class Codes:
     arrival_codes: frozenset[str]
     detention_codes: frozenset[str]
     exact_attack_codes: frozenset[str]
+    person_target_codes: frozenset[str]
     political_sectors: frozenset[str]
     authority_sectors: frozenset[str]
     force_sectors: frozenset[str]
     state_sectors: frozenset[str]
     private_people_sectors: frozenset[str]
+    person_target_sectors: frozenset[str]
 
 
 # section of codes.yaml -> (suffix of the Codes field, what each value is)

@@ -257,6 +257,38 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def named_person(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "The court sentenced Barlet to 21 years", "Weinstein was convicted": a person the coder has no entry for,
+    named as the one arrested, tried, convicted, expelled, abducted or released, is a civilian (of the one
+    country of the sources, else of none) — an actor for the triple, not an uncoded name."""
+    if d.targets or d.code not in st.c.person_target_codes and d.code[:3] not in st.c.person_target_codes:
+        return True
+    for o in d.roles.get("obj", ()):
+        if o.pos_ != "PROPN" or not o.text[:1].isupper() or st.idx.at(o.i) or st.lem(o) in st.w.time_words:
+            continue
+        left = min([o.i, *[c.i for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]])
+        span = o.doc[left : o.i + 1]
+        countries = {a.country for a in d.sources if a.country}
+        d.targets = [
+            ActorMention(
+                start=span.start_char,
+                end=span.end_char,
+                tok_start=span.start,
+                tok_end=span.end,
+                head=o.i,
+                text=span.text,
+                name=span.text,
+                country=countries.pop() if len(countries) == 1 else None,
+                sectors=tuple(st.c.person_target_sectors),
+                kind="person",
+                rule="events:named-person-target",
+            )
+        ]
+        d.ttok = o
+        break
+    return True
+
+
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Thousands marched in Paris against the reform": a protest by an uncoded crowd is by people of the place
     it is held in."""

@@ -44,6 +44,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_violence.attacker,  # "a rocket was fired from Gaza", "died in a Taliban ambush"
     verb_violence.object_target,  # "fought a war against Iraq"
     verb_actors.counted_victims,  # "seven were killed in clashes in Baghdad"
+    verb_actors.named_person,  # "the court sentenced Barlet to 21 years": a civilian
     verb_actors.crowd_place,  # "thousands marched in Paris"
     verb_actors.uncoded_source,  # "striking miners kept up their sit-in"
     verb_actors.needs_target,  # weak verbs: only with a target actor
