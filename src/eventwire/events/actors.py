@@ -135,19 +135,27 @@ def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
     if not (st.lem(tok) in st.people and tok.tag_ in ("NNS", "NNPS")):
         return []
     left = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]])
-    span = tok.doc[left : tok.i + 1]
-    return [
-        ActorMention(
-            start=span.start_char,
-            end=span.end_char,
-            tok_start=span.start,
-            tok_end=span.end,
-            head=tok.i,
-            text=span.text,
-            kind="group",
-            rule="events:uncoded-group-subject",
-        )
-    ]
+    return [span_mention(tok.doc[left : tok.i + 1], tok.i, kind="group", rule="events:uncoded-group-subject")]
+
+
+def span_mention(
+    span: Any, head: int, *, kind: str, rule: str, country: str | None = None, sectors: tuple[str, ...] = ()
+) -> ActorMention:
+    """An actor mention the event coder makes for words the actor coder left alone (an uncoded group, a person
+    without a dictionary entry): ``span`` is the spaCy span, ``head`` its head token."""
+    return ActorMention(
+        start=span.start_char,
+        end=span.end_char,
+        tok_start=span.start,
+        tok_end=span.end,
+        head=head,
+        text=span.text,
+        name=span.text if kind == "person" else None,
+        country=country,
+        sectors=sectors,
+        kind=kind,
+        rule=rule,
+    )
 
 
 def not_self(st: DocState, targets: list[ActorMention], sources: list[ActorMention]) -> list[ActorMention]:

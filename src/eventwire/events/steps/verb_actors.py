@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, fill, uncoded
+from ..actors import actors_at, fill, span_mention, uncoded
 from ..adjustments import inner_target, threat_target
 from ..arguments import load_rules
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
@@ -267,21 +267,15 @@ def named_person(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if o.pos_ != "PROPN" or not o.text[:1].isupper() or st.idx.at(o.i) or st.lem(o) in st.w.time_words:
             continue
         left = min([o.i, *[c.i for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]])
-        span = o.doc[left : o.i + 1]
         countries = {a.country for a in d.sources if a.country}
         d.targets = [
-            ActorMention(
-                start=span.start_char,
-                end=span.end_char,
-                tok_start=span.start,
-                tok_end=span.end,
-                head=o.i,
-                text=span.text,
-                name=span.text,
-                country=countries.pop() if len(countries) == 1 else None,
-                sectors=tuple(st.c.person_target_sectors),
+            span_mention(
+                o.doc[left : o.i + 1],
+                o.i,
                 kind="person",
                 rule="events:named-person-target",
+                country=countries.pop() if len(countries) == 1 else None,
+                sectors=tuple(st.c.person_target_sectors),
             )
         ]
         d.ttok = o
