@@ -42,7 +42,7 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
         return f"governed by '{tok.head.head.text} {tok.head.text}'"  # "refrained from criticizing"
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lemma_.lower() in load_words().negating_preps:
         return f"governed by '{tok.head.text}'"  # "acted without consulting Washington"
-    why = inside_negated_noun(tok, mod)
+    why = _inside_negated_noun(tok, mod)
     if why:
         return why
     if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in negating_verbs:
@@ -74,7 +74,7 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
     return None
 
 
-def inside_negated_noun(tok: Any, mod: Modality) -> str | None:
+def _inside_negated_noun(tok: Any, mod: Modality) -> str | None:
     """ "there were no discussions about a possible meeting", "no sign of talks": an event noun in the phrase
     of a noun negated by its determiner did not happen."""
     t = tok

@@ -19,7 +19,7 @@ from ..frames import Frame
 from ..governors import blocked, reported
 from ..grammar import NOUN_POS, VERB_POS, Roles
 from ..match import match_noun
-from ..modality import inside_negated_noun
+from ..modality import negated
 from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
 
@@ -62,15 +62,8 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     if why:
         st.note(f"  {label} [{f.rule}]: no event ({why})")
         return
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and st.lem(c) in st.m.negations) for c in n.children):
-        st.note(f"  {label} [{f.rule}]: no event (negated)")
-        return
-    why = (
-        inside_negated_noun(n, st.m)
-        or (f"governed by '{n.head.text}'" if n.dep_ == "pobj" and st.lem(n.head) in st.w.negating_preps else None)
-        or (f"stopped by '{n.head.text}'" if n.dep_ == "dobj" and st.lem(n.head) in st.w.negating_verbs else None)
-    )
-    if why:  # "no discussions about a possible meeting", "a deal without talks", "to stop Israeli incursions"
+    why = negated(n, st.m, st.w.negating_verbs)
+    if why:  # "no talks", "no discussions about a possible meeting", "without talks", "to stop incursions"
         st.note(f"  {label} [{f.rule}]: no event ({why})")
         return
     if n.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and n.head.pos_ in VERB_POS:
