@@ -2,8 +2,8 @@
 only with an actor on both sides (or two actors joined by "between", or an actor held responsible: "X was
 behind the attack"), never under a copula, an idiom, a negation or a blocked governing verb.
 
-READS: ``s.triggers``, ``s.consumed``, ``s.cands`` (a noun that is what a coded event is about is skipped),
-the noun frames, the guards, the governors and the actors.
+READS: ``s.triggers``, ``s.consumed``, ``s.governed``, ``s.cands`` (a noun that a coded or governed act is about
+is skipped), the noun frames, the guards, the governors and the actors.
 ADDS: candidates to ``s.cands``.
 """
 
@@ -23,7 +23,7 @@ from ..modality import negated
 from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
 
-READS: tuple[str, ...] = ("triggers", "consumed", "cands")
+READS: tuple[str, ...] = ("triggers", "consumed", "governed", "cands")
 ADDS: tuple[str, ...] = ("cands",)
 
 
@@ -36,12 +36,21 @@ def run(st: DocState, s: SentenceWork) -> None:
         head = t.head.head if t.dep_ == "pobj" else t.head
         if (
             t.dep_ in ("dobj", "pobj")
-            and head.i in coded
+            and (head.i in coded or head.i in s.governed or _governed_clause(st, head))
             and not (t.dep_ == "pobj" and st.lem(t.head) in st.w.temporal_preps)
-        ):
+        ):  # "offered to host talks between X and Y": the talks are what is offered
             st.note(f"  noun '{t.text}': not coded (it is what the event at '{head.text}' is about)")
             continue
         code_noun(st, s, t)
+
+
+def _governed_clause(st: DocState, v: Any) -> bool:
+    """``v`` is the infinitive a governing word governs ("offered to host", "urged them to hold")."""
+    return (
+        v.dep_ == "xcomp"  # the small model tags some such infinitives as nouns ("to host talks")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        and st.lem(v.head) in st.m.by_lemma
+    )
 
 
 def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
