@@ -60,6 +60,14 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
     if why:
         st.note(f"  {label}: no event (code {c.code} by {c.rule}: {why})")
         return
+    if (
+        not c.recip
+        and not c.targets
+        and c.code[:2] in st.c.mutual_roots
+        and len({a.country or a.code for a in c.sources}) >= 2
+    ):  # "Greece and Turkey pledged to ease tensions": compound parties of a cooperative act, to each other
+        c.recip = True
+        st.note(f"  {label}: the parties of a cooperative act without a target act toward each other")
     st.note(f"  {label}: code {c.code} by {c.rule} (src={names(c.sources)}, tgt={names(c.targets)})")
     cands.append(c)
 

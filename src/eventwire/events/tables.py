@@ -124,6 +124,7 @@ class Codes:
     violent_roots: frozenset[str]
     repression_roots: frozenset[str]
     impersonal_guard_roots: frozenset[str]
+    mutual_roots: frozenset[str]
     claim_responsibility: str
     accusation: str
     verbal_attack: str
