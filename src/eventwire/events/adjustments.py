@@ -264,7 +264,7 @@ def joint_exercise(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "coalition jets conducted two strikes on IS positions", "warplanes bombed the town": force used by
     aircraft is an air strike (195)."""
-    if d.code[:2] != st.c.aerial_root or d.code == st.c.aerial_strike or d.stok is None:
+    if d.code != st.c.aerial_root + "0" or d.stok is None:  # generic force only: shelling (194) stays shelling
         return True
     heads = [d.stok, *[c for c in d.stok.children if c.dep_ in ("compound", "amod")]]
     if any(st.lem(h) in st.w.aerial_agents for h in heads):

@@ -61,7 +61,8 @@ def _own_actor_clause(c: Candidate, mains: list[Candidate]) -> bool:
     """ "X stepped down after the United States threatened a crackdown": an adverbial clause with a subject
     of its own, another actor than the main events' sources, reports an event of its own."""
     t = c.trigger
-    if t.dep_ != "advcl" or not c.sources or not any(x.dep_ == "nsubj" for x in t.children):
+    # a named subject: a pronoun ("when they blew themselves up") is too often resolved to the wrong party
+    if t.dep_ != "advcl" or not c.sources or not any(x.dep_ == "nsubj" and x.pos_ != "PRON" for x in t.children):
         return False
     own = {a.code for a in c.sources}
     return all(m.sources and own.isdisjoint(a.code for a in m.sources) for m in mains)
