@@ -13,12 +13,15 @@ ADDS: ``s.cands`` without the subordinate events (their targets lent to main eve
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..grammar import SUBORDINATE_DEPS
 from ..state import Candidate, DocState, SentenceWork
 
 READS: tuple[str, ...] = ("cands",)
-SIDE_EVENT_MARGIN = 0.1  # a kept subordinate event is less sure than the main event it hangs on
 ADDS: tuple[str, ...] = ("cands",)
+
+SIDE_EVENT_MARGIN = 0.1  # a kept subordinate event is less sure than the main event it hangs on
 
 
 def run(st: DocState, s: SentenceWork) -> None:
@@ -38,12 +41,16 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
         t = c.trigger
         if t.dep_ in SUBORDINATE_DEPS and t.head.i in by_trigger and t.head.i != t.i:
             mains = by_trigger[t.head.i]
-            if _second_act(st, c, mains):
-                st.note(f"  keep {c.code} at '{t.text}': a second act beside the event at '{t.head.text}'")
+            side = (
+                "a second act beside the event at"
+                if _second_act(st, c, mains)
+                else "a clause with an actor of its own beside"
+                if _own_actor_clause(c, mains)
+                else None
+            )
+            if side:
+                st.note(f"  keep {c.code} at '{t.text}': {side} '{t.head.text}'")
                 c.conf = min(c.conf, min(m.conf for m in mains) - SIDE_EVENT_MARGIN)  # the main one leads
-            elif _own_actor_clause(c, mains):
-                st.note(f"  keep {c.code} at '{t.text}': a clause with an actor of its own beside '{t.head.text}'")
-                c.conf = min(c.conf, min(m.conf for m in mains) - SIDE_EVENT_MARGIN)
             elif _agent_clause(st, c, mains):
                 st.note(f"  keep {c.code} at '{t.text}': the clause names who did what '{t.head.text}' reports")
                 if not c.targets:
@@ -61,11 +68,16 @@ def _own_actor_clause(c: Candidate, mains: list[Candidate]) -> bool:
     """ "X stepped down after the United States threatened a crackdown": an adverbial clause with a subject
     of its own, another actor than the main events' sources, reports an event of its own."""
     t = c.trigger
-    # a named subject: a pronoun ("when they blew themselves up") is too often resolved to the wrong party
-    if t.dep_ != "advcl" or not c.sources or not any(x.dep_ == "nsubj" and x.pos_ != "PRON" for x in t.children):
+    if t.dep_ != "advcl" or not c.sources or not _named_subject(t):
         return False
     own = {a.code for a in c.sources}
     return all(m.sources and own.isdisjoint(a.code for a in m.sources) for m in mains)
+
+
+def _named_subject(t: Any) -> bool:
+    """The clause at ``t`` has a subject of its own that is no pronoun: a pronoun ("when they blew themselves
+    up") is too often resolved to the wrong party to name an actor of its own."""
+    return any(x.dep_ == "nsubj" and x.pos_ != "PRON" for x in t.children)
 
 
 def _agent_clause(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
@@ -77,7 +89,7 @@ def _agent_clause(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
         t.dep_ == "advcl"
         and bool(c.sources)
         and c.code[:2] in force
-        and any(x.dep_ == "nsubj" for x in t.children)
+        and _named_subject(t)
         and all(not m.sources and not m.recip and m.code[:2] in st.c.violent_roots for m in mains)
     )
 

@@ -113,6 +113,7 @@ def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     kids = [c for h in heads for c in h.children]
     for c in kids:
         got: list[ActorMention] = []
+        attempt = _attempt_clause(st, c) if c.dep_ == "prep" and st.lem(c) == "in" else None
         if (
             c.dep_ in ("advcl", "xcomp", "acl", "relcl")  # "an envoy to meet X" is often read as relcl
             and c.pos_ in VERB_POS
@@ -122,9 +123,8 @@ def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             got, tok = fill(st, rules.purpose_clause_slots, cr)
             if not got and cr.get("obj"):  # "promised to deliver a message to Putin": on the object
                 got, tok = fill(st, ("to", "with"), obj_roles(st, cr["obj"]))
-        elif c.dep_ == "prep" and st.lem(c) == "in" and _attempt_clause(st, c) is not None:
-            # "fired rubber bullets in an attempt to disperse X"
-            got, tok = fill(st, rules.purpose_clause_slots, roles(st, _attempt_clause(st, c)))
+        elif attempt is not None:  # "fired rubber bullets in an attempt to disperse X"
+            got, tok = fill(st, rules.purpose_clause_slots, roles(st, attempt))
         elif c.dep_ == "prep" and st.lem(c) == "in":
             nouns = [n for n in c.children if n.dep_ == "pobj" and st.lem(n) in rules.purpose_nouns]
             if nouns:
