@@ -37,6 +37,7 @@ HISTORY = [
     ("Iraq's 1990 invasion of Kuwait ended in defeat.", "19"),
     ("Fourteen Lithuanians were killed in a 1991 crackdown by Soviet troops.", "19"),
     ("When the general seized power in 2014, Thai soldiers detained dozens of politicians.", "17"),
+    ("Nepali police detained the former minister and jailed him in 2009 for fraud.", "17"),
 ]
 
 
@@ -80,6 +81,17 @@ HABITS = [
 def test_habits_are_coded_habitual(coder: Any, text: str, root: str) -> None:
     recs = _records(coder, text)
     assert _modalities(recs, root) == {"habitual"}, [(r["cameo"], r["modality"]) for r in recs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The rebels will keep shelling the airport in Aden.", "Houthi fighters will continue to attack Saudi ports."],
+)
+def test_a_future_of_a_verb_of_aspect_is_an_intent(coder: Any, text: str) -> None:
+    recs = _records(coder, text)
+    assert recs and all(r["root"] == "13" and r["modality"] == "intended" for r in recs), [
+        (r["cameo"], r["modality"]) for r in recs
+    ]
 
 
 def test_a_planned_nominal_event_is_an_intent(coder: Any) -> None:

@@ -1,12 +1,12 @@
 """Turn argument tokens into actor mentions.
 
-READS: the actor index (the actor coder's mentions), the parse below and around an argument, the word lists
+READS: the actor index (the actor coder's mentions), the gazetteer (towns the actor coder left as places), the parse below and around an argument, the word lists
 (search prepositions, pronouns), the ``people`` and ``culpable`` noun classes, modality's speech verbs.
 ADDS: the actors of a slot (``fill``), with the token they were found at. When no mention covers the
 argument token, its subtree is searched breadth-first through compound, amod, poss, appos, ``of``/``from``
 phrases and ``led by`` agents; conjoined actors (and comma lists parsed as appositions) are all returned.
-An uncoded pronoun in reported speech stands for the speaker; an uncoded plural people noun becomes an
-uncoded ``group`` mention when the event has no actor at all.
+An uncoded pronoun in reported speech stands for the speaker; an uncoded plural people noun, else an unresolved
+third-person pronoun, becomes an uncoded mention when the event has no actor at all.
 """
 
 from __future__ import annotations
@@ -14,10 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..actors.places import PlaceCountries
 from ..mentions import ActorMention
 from . import modality as _mod
 from .grammar import NOUN_POS, SEARCH_DEPS, VERB_POS, Roles
 from .state import DocState
+
+
+_PLACES = PlaceCountries()  # the process-wide gazetteer, read on first use
 
 
 def actors_at(st: DocState, tok: Any) -> list[ActorMention]:
@@ -136,6 +140,30 @@ def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
         return []
     left = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]])
     return [span_mention(tok.doc[left : tok.i + 1], tok.i, kind="group", rule="events:uncoded-group-subject")]
+
+
+def uncoded_pronoun(st: DocState, tok: Any) -> list[ActorMention]:
+    """A third-person pronoun for people that nothing resolved ("they were arrested in the capital", in a sentence
+    coded alone): an uncoded mention, so the event is kept with its words when it has no actor at all."""
+    if tok.pos_ != "PRON" or st.lem(tok) not in st.w.person_pronouns or st.idx.at(tok.i):
+        return []
+    kind = "group" if st.lem(tok) in ("they", "them") else "person"
+    return [span_mention(tok.doc[tok.i : tok.i + 1], tok.i, kind=kind, rule="events:uncoded-pronoun")]
+
+
+def town_place(st: DocState, tok: Any) -> list[ActorMention]:
+    """A town or province the actor coder left as a place ("protests broke out in Delhi", "thousands marched in
+    Karachi"): its country from the gazetteer, when the name is clear about it (``actors/places.py``)."""
+    if tok.pos_ != "PROPN" or st.idx.at(tok.i):
+        return []
+    left = tok.i
+    while left > tok.sent.start and tok.doc[left - 1].pos_ == "PROPN" and tok.doc[left - 1].head.i == tok.i:
+        left -= 1
+    span = tok.doc[left : tok.i + 1]
+    c = _PLACES.country(span.text)
+    if not c:
+        return []
+    return [span_mention(span, tok.i, kind="country", rule="events:town-place", country=c)]
 
 
 def span_mention(

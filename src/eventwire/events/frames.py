@@ -93,6 +93,7 @@ class Modality:
     special: dict[tuple[str, str], str] = field(default_factory=dict)  # (governor, complement) -> code
     obligation: dict[str, str] = field(default_factory=dict)  # reported "must"/"should" -> family name
     pending_marks: frozenset[str] = frozenset()  # "before/until X withdraws": a present tense not yet done
+    aspect_verbs: frozenset[str] = frozenset()  # "will continue shelling": the complement shares the tense
     allegation: frozenset[str] = frozenset()  # speech verbs whose content is an unproven charge ("claimed")
     clause_codes: dict[str, str] = field(default_factory=dict)  # verb with a that-clause -> code ("agreed that")
 
@@ -406,6 +407,7 @@ def _modality(comp: _Compiler) -> Modality:
     special: dict[tuple[str, str], str] = {}
     obligation: dict[str, str] = {}
     pending: set[str] = set()
+    aspect: set[str] = set()
     clause_codes: dict[str, str] = {}
     allegation: set[str] = set()
     for fname in _data_files("modality"):
@@ -416,6 +418,7 @@ def _modality(comp: _Compiler) -> Modality:
         fut |= comp.lemmas(data.get("future_aux") or [], where)
         cond |= comp.lemmas(data.get("conditional_marks") or [], where)
         pending |= comp.lemmas(data.get("pending_marks") or [], where)
+        aspect |= comp.lemmas(data.get("aspect_verbs") or [], where)
         allegation |= comp.lemmas(data.get("allegation_verbs") or [], where)
         for lemma, code in (data.get("clause_codes") or {}).items():
             clause_codes[_word(lemma)] = _check_code(code, f"{where}: clause_codes/{lemma}")
@@ -453,6 +456,7 @@ def _modality(comp: _Compiler) -> Modality:
         special=special,
         obligation=obligation,
         pending_marks=frozenset(pending),
+        aspect_verbs=frozenset(aspect),
         allegation=frozenset(allegation),
         clause_codes=clause_codes,
     )

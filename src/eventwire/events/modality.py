@@ -233,6 +233,8 @@ def future(tok: Any, mod: Modality) -> bool:
     if headline_infinitive(tok):
         return True
     h = tok.head
+    if tok.dep_ == "xcomp" and h.i != tok.i and h.lemma_.lower() in mod.aspect_verbs:
+        return future(h, mod)  # "will continue shelling", "will keep attacking"
     if (
         tok.dep_ == "xcomp"
         and h.lemma_.lower() == "go"

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from . import modality as _mod
 from .grammar import NOUN_POS, VERB_POS, Roles
 from .headline_verbs import headline_roles, headline_sentence, noun_verb
 from .state import DocState
+from .subjects import inherited_subject
 
 
 def roles(st: DocState, v: Any) -> Roles:
@@ -259,158 +259,6 @@ def misparsed_main_verb(st: DocState, v: Any) -> bool:
         and (any(c.dep_ == "dobj" for c in v.children) or st.lem(v) in st.w.intransitive_event_verbs)
         and not any(c.dep_ in ("aux", "auxpass", "agent") for c in v.children)
     )
-
-
-def inherited_subject(st: DocState, v: Any) -> Any | None:
-    """The subject of a predicate without one, from the clause it depends on: a participle's noun, the
-    author of a document ("issued a statement condemning X"), a controlling subject ("X is expected to
-    visit"), the causer ("police let free four students")."""
-    t = v
-    for _ in range(4):
-        d = t.dep_
-        h = t.head
-        if h.i == t.i:
-            return None
-        step = _inherit_step(st, t, d, h)
-        if step is not _UP:
-            if isinstance(step, _Climb):
-                t = step.tok
-                continue
-            return step
-        if d == "acomp" and t.pos_ == "ADJ":
-            pass
-        elif d not in ("conj", "xcomp", "advcl"):
-            return None
-        if (
-            d == "advcl"
-            and t.tag_ not in ("VBG", "VBN")
-            and not any(c.dep_ == "aux" and c.lemma_ == "to" for c in t.children)
-        ):
-            return None
-        if d == "xcomp" and any(c.dep_ == "dobj" for c in h.children) and st.lem(h) not in st.w.instrument_verbs:
-            return None  # object control ("urged X to ..."): not the subject; "used batons to ...": the subject
-        for c in h.children:
-            if c.dep_ == "nsubj":
-                if st.lem(c) in st.w.relative_pronouns and h.dep_ == "relcl" and h.head.i != h.i:
-                    return h.head  # "demonstrators who tried to attack the police": the demonstrators
-                return c
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p
-        if d == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
-            for c in h.children:  # "X is expected to visit", "X was forced to withdraw": X
-                if c.dep_ == "nsubjpass":
-                    return c
-        t = h
-    return None
-
-
-class _Climb:
-    """Continue the search for an inherited subject from ``tok``."""
-
-    __slots__ = ("tok",)
-
-    def __init__(self, tok: Any) -> None:
-        self.tok = tok
-
-
-_UP = object()  # no special construction: climb through conj/xcomp/advcl/acomp as usual
-
-
-def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
-    """The special constructions of ``inherited_subject``: a subject token, ``None`` (no subject), a
-    ``_Climb`` to go on from another token, or ``_UP`` for the ordinary climb."""
-    if (
-        d == "acl"
-        and t.tag_ == "VBG"
-        and h.pos_ in NOUN_POS
-        and st.lem(h) in st.documents
-        and h.head.i != h.i
-        and h.head.pos_ in VERB_POS | {"ADP"}
-    ):
-        # "issued a statement condemning X", "said in a statement demanding ...": the author; "would not
-        # recognize a Security Council resolution calling for ...": the one the document names as its own
-        own = next((c for c in h.children if c.dep_ in ("poss", "compound") and st.idx.at(c.i)), None)
-        if own is not None:
-            return own
-        gv = h.head.head if h.head.pos_ == "ADP" else h.head
-        s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
-        if s is not None:
-            return s
-        if gv.pos_ in VERB_POS and gv.i != gv.head.i:
-            return _Climb(gv)
-        return h
-    if (
-        d == "acl"
-        and t.tag_ == "VBG"
-        and h.dep_ == "pobj"
-        and h.head.head.pos_ in VERB_POS
-        and h.head.head.i != h.head.i
-    ):
-        t = h.head.head  # "a car ploughed into a parade, injuring ...": the agent of the motion
-        if t.dep_ == "acl":
-            return t.head
-        return _Climb(t)
-    if d == "pcomp" and st.lem(h) == "by" and h.head.pos_ in VERB_POS:
-        t = h.head  # "retaliated by expelling diplomats": the one who retaliated
-        s = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        return s if s is not None else _Climb(t)
-    step = _prep_clause_step(st, t, d, h)
-    if step is not _UP:
-        return step
-    if d == "pcomp" and st.lem(h) == "to" and st.lem(h.head) in st.w.gerund_action_verbs:
-        gv = h.head  # "resorted to throwing stones": the one who resorted
-        s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
-        return s if s is not None or gv.dep_ != "acl" else gv.head
-    if (
-        d in ("acl", "relcl")
-        and h.dep_ == "attr"
-        and st.lem(h.head) in st.w.copulas
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    ):
-        # "Norway became the first country to recognize X": the subject of the copula
-        s = next((c for c in h.head.children if c.dep_ == "nsubj"), None)
-        if s is not None:
-            return s
-    if d == "relcl" or (d == "acl" and t.tag_ in ("VBG", "VBD")):
-        return h
-    if d == "acl" and _mod.headline_infinitive(t):
-        return h  # "Chinese president to visit Nepal"
-    if (
-        d == "ccomp"
-        and st.lem(h) in st.w.causative_verbs
-        and t.pos_ in VERB_POS | {"ADJ"}
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-    ):
-        for c in h.children:  # "police let free four students"
-            if c.dep_ == "nsubj":
-                return c
-        return None
-    return _UP
-
-
-def _prep_clause_step(st: DocState, t: Any, d: str, h: Any) -> Any:
-    """A clause under a preposition of the main verb shares its subject: "After evacuating 200 people,
-    Canada flew ..." (``clause_preps``), "police used teargas in an attempt to disperse protesters"
-    (``attempt_nouns``; not "in their attempt to": whose, the possessor says). ``_UP`` when neither."""
-    if (
-        d == "acl"
-        and st.lem(h) in st.w.attempt_nouns
-        and not any(c.dep_ == "poss" for c in h.children)
-        and h.dep_ == "pobj"
-        and h.head.head.pos_ in VERB_POS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    ):
-        v = h.head.head
-        s = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        return s if s is not None else _Climb(v)
-    if d == "pcomp" and st.lem(h) in st.w.clause_preps and h.dep_ == "prep" and h.head.pos_ in VERB_POS:
-        v = h.head
-        s = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        s = s if s is not None else next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-        return s if s is not None else _Climb(v)
-    return _UP
 
 
 def noun_roles(st: DocState, n: Any) -> Roles:

@@ -40,6 +40,7 @@ class Words:
     self_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
     own_possessives: frozenset[str]
     armed_forces_extra: frozenset[str]
     as_role_verbs: frozenset[str]
@@ -125,6 +126,7 @@ class Codes:
     repression_roots: frozenset[str]
     impersonal_guard_roots: frozenset[str]
     mutual_roots: frozenset[str]
+    pronoun_party_roots: frozenset[str]
     claim_responsibility: str
     accusation: str
     verbal_attack: str

@@ -5,11 +5,12 @@ Compiled once from ``data/time.yaml``; read by the ``story_context`` step for ev
 * **historical** — the event's own clause names a time before the story: a year before the story's year
   ("attacked Israel in 1973", "a 1991 crackdown", "on June 2, 2012", "since the war of 2008"), a decade that
   ended before it ("in the 1990s"), or a past whatever the story's date ("a decade ago", "last decade", "three
-  years ago"); when its clause names no time, every time named in the clauses above it is such a past ("When X
-  came to power in 2005, ... a crackdown during which 500 people were killed"). A time of the story's own days
-  in the event's clause ("on Tuesday", "today") keeps it current; so does a date in the story's year ("on Feb.
-  20, 2020" in a story of February 2020). The content of *recall / remember* ("recalled that Iraq had invaded
-  Kuwait") and an event inside "the anniversary of ..." are history too.
+  years ago"); a time on a conjoined verb dates the first verb too when its own clause names none ("was arrested
+  and jailed in the late 1990s"); when its clause names no time, every time named in the clauses above it is
+  such a past ("When X came to power in 2005, ... a crackdown during which 500 people were killed"). A time of
+  the story's own days in the event's clause ("on Tuesday", "today") keeps it current; so does a date in the
+  story's year ("on Feb. 20, 2020" in a story of February 2020). The content of *recall / remember* ("recalled
+  that Iraq had invaded Kuwait") and an event inside "the anniversary of ..." are history too.
 * **unrealised** — a nominal event with a *planned* modifier ("a possible visit", "the proposed talks") is
   an intent (``planned``), one in a clause under a modal ("could become an area of cooperation") a
   possibility (``possible``: no event).
@@ -162,7 +163,10 @@ def historical(trigger: Any, sent: Any, story_date: _dt.date | None, rules: Time
         return None
     own = _own_clause(trigger)
     anc = ancestors(clause_head(trigger))
+    # "was arrested and jailed in the late 1990s": a time on a conjoined verb dates the first one too
+    conjuncts = {c.i for c in clause_head(trigger).children if c.dep_ == "conj" and c.pos_ in _CLAUSE_POS}
     mine: list[tuple[int, Expr]] = []
+    shared: list[tuple[int, Expr]] = []
     above: list[Expr] = []
     for x in exprs:
         if not _dates_the_event(x.root, trigger):
@@ -170,8 +174,11 @@ def historical(trigger: Any, sent: Any, story_date: _dt.date | None, rules: Time
         h = _attached(x.root, trigger)
         if h.i in own:
             mine.append((abs(x.root.i - trigger.i), x))
+        elif h.i in conjuncts:
+            shared.append((abs(x.root.i - trigger.i), x))
         elif h.i in anc or (h.dep_ == "advcl" and h.head.i in anc):
             above.append(x)
+    mine = mine or shared
     if mine:
         x = min(mine, key=lambda d: d[0])[1]
         return f"'{x.text}' names a time before the story" if x.past else None

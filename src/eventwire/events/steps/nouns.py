@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, fill, responsible
+from ..actors import actors_at, fill, responsible, town_place
 from ..emit import emit, names
 from ..frames import Frame
 from ..governors import blocked, reported
@@ -112,7 +112,9 @@ def _actors(
         sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
     one_sided = occurs and f.code[:2] == st.c.protest_root
     if not sources and one_sided:
-        sources = [a for t in r.get("in", ()) for a in actors_at(st, t) if a.country]
+        sources = [a for t in r.get("in", ()) for a in actors_at(st, t) if a.country] or [
+            a for t in r.get("in", ()) for a in town_place(st, t)
+        ]
     targets, ttok = fill(st, f.tgt, r)
     why = st.g.violent_target(f, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
     if why:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, fill, span_mention, uncoded
+from ..actors import actors_at, fill, span_mention, town_place, uncoded, uncoded_pronoun
 from ..adjustments import inner_target, threat_target
 from ..arguments import load_rules
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
@@ -235,7 +235,7 @@ def _place_named(
     """The actors with a country that the first of ``preps`` naming any in ``r`` names (not those in ``other``)."""
     for p in preps:
         for t in r.get(p, ()):
-            place = [a for a in st.idx.at(t.i) if a.country and a not in other]
+            place = [a for a in st.idx.at(t.i) if a.country and a not in other] or town_place(st, t)
             if place:
                 return place, t
     return [], None
@@ -294,10 +294,19 @@ def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
-def uncoded_source(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "striking miners kept up their sit-in": an uncoded group subject when the event has no actor."""
-    if not d.sources and not d.targets and d.stok is not None:
+def uncoded_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "striking miners kept up their sit-in", "they were arrested": an uncoded group subject, else an unresolved
+    pronoun subject or object, when the event has no actor."""
+    if d.sources or d.targets:
+        return True
+    if d.stok is not None:
         d.sources = uncoded(st, d.stok)
+    if d.sources or d.code[:2] not in st.c.pronoun_party_roots:
+        return True
+    if d.stok is not None:
+        d.sources = uncoded_pronoun(st, d.stok)
+    if not d.sources and d.ttok is not None:
+        d.targets = uncoded_pronoun(st, d.ttok)
     return True
 
 

@@ -46,7 +46,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.counted_victims,  # "seven were killed in clashes in Baghdad"
     verb_actors.named_person,  # "the court sentenced Barlet to 21 years": a civilian
     verb_actors.crowd_place,  # "thousands marched in Paris"
-    verb_actors.uncoded_source,  # "striking miners kept up their sit-in"
+    verb_actors.uncoded_party,  # "striking miners kept up their sit-in", "they were arrested"
     verb_actors.needs_target,  # weak verbs: only with a target actor
     adjustments.verbal_attack,  # "the opposition leader attacked the prime minister": criticism
     verb_violence.false_friends,  # "the crisis hit the economy", "battles to prevent ..."
@@ -99,6 +99,20 @@ def code_verb(st: DocState, s: SentenceWork, v: Any) -> None:
     )
 
 
+def _absolute_clause(st: DocState, g: Any) -> bool:
+    """ "..., with protesters marching through the night", "..., with police firing tear gas": a gerund with a
+    subject of its own after a comma and "with" on the main verb reports what that subject did (not "talks with
+    the countries supporting the government")."""
+    w = g.head
+    return (
+        st.lem(w) == "with"
+        and w.head.pos_ in VERB_POS
+        and w.i > 0
+        and w.nbor(-1).text == ","
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in g.children)
+    )
+
+
 def _draft(st: DocState, s: SentenceWork, v: Any) -> VerbDraft | None:
     """The verb's frame, roles and light noun; ``None`` when nothing matches or the verb reports no event.
     "agreed that ...": a verb with a that-clause takes its clause code."""
@@ -122,6 +136,7 @@ def _draft(st: DocState, s: SentenceWork, v: Any) -> VerbDraft | None:
         and st.lem(g.head) in st.w.gerund_preps
         and culprit is None
         and not (st.lem(g.head) == "to" and st.lem(g.head.head) in st.w.gerund_action_verbs)
+        and not _absolute_clause(st, g)
     ):
         st.note(
             f"  {label} [{f.rule}]: no event (gerund after '{g.head.text}' names an activity, it does not report one)"
