@@ -1,7 +1,8 @@
 """Turn argument tokens into actor mentions.
 
-READS: the actor index (the actor coder's mentions), the gazetteer (towns the actor coder left as places), the parse below and around an argument, the word lists
-(search prepositions, pronouns), the ``people`` and ``culpable`` noun classes, modality's speech verbs.
+READS: the actor index (the actor coder's mentions), the gazetteer (towns the actor coder left as places), the
+parse below and around an argument, the word lists (search prepositions, pronouns), the ``people`` and
+``culpable`` noun classes, modality's speech verbs.
 ADDS: the actors of a slot (``fill``), with the token they were found at. When no mention covers the
 argument token, its subtree is searched breadth-first through compound, amod, poss, appos, ``of``/``from``
 phrases and ``led by`` agents; conjoined actors (and comma lists parsed as appositions) are all returned.
@@ -19,7 +20,6 @@ from ..mentions import ActorMention
 from . import modality as _mod
 from .grammar import NOUN_POS, SEARCH_DEPS, VERB_POS, Roles
 from .state import DocState
-
 
 _PLACES = PlaceCountries()  # the process-wide gazetteer, read on first use
 
