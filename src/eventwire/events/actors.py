@@ -133,12 +133,16 @@ def speaker_for(st: DocState, pron: Any) -> list[ActorMention]:
 def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
     """An uncoded group subject ("Islamic fundamentalists", "Sunnis", "angry youths") when the event has
     no coded actor at all: a mention without an actor code (kind ``group``), so the event is kept and the
-    words are there for review. Only plural people nouns and group names of the ``people`` class."""
+    words are there for review. Only plural people nouns and group names of the ``people`` class, and counted
+    parties ("the two countries", "both sides": ``party_nouns``)."""
     if tok.pos_ not in NOUN_POS or st.idx.at(tok.i):
         return []
-    if not (st.lem(tok) in st.people and tok.tag_ in ("NNS", "NNPS")):
+    counted = st.lem(tok) in st.w.party_nouns and any(
+        c.dep_ == "nummod" or (c.dep_ in ("det", "predet") and st.lem(c) == "both") for c in tok.children
+    )  # "the two countries", "both sides"
+    if not ((st.lem(tok) in st.people or counted) and tok.tag_ in ("NNS", "NNPS")):
         return []
-    left = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]])
+    left = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]])
     return [span_mention(tok.doc[left : tok.i + 1], tok.i, kind="group", rule="events:uncoded-group-subject")]
 
 

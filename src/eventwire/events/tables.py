@@ -41,6 +41,7 @@ class Words:
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    party_nouns: frozenset[str]
     own_possessives: frozenset[str]
     armed_forces_extra: frozenset[str]
     as_role_verbs: frozenset[str]
