@@ -120,6 +120,9 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
                     and any(x.dep_ == "det" and x.lower_ in ("a", "an") for x in a.children)
                 ):
                     r.setdefault("oprd", []).append(a)
+            pred = _trailing_reproach(st, c)
+            if pred is not None:
+                r.setdefault("oprd", []).append(pred)
         elif d == "dative":
             if c.pos_ == "ADP":
                 r.setdefault(st.lem(c), []).extend(p for p in c.children if p.dep_ == "pobj")
@@ -146,6 +149,8 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
             # a small clause: "found the minister guilty", "declared the party illegal": its subject is the
             # verb's object
             r.setdefault("obj", []).extend(x for x in c.children if x.dep_ == "nsubj")
+            if st.lem(c) in st.insults:  # "branded the statement provocative"
+                r.setdefault("oprd", []).append(c)
     by = next((c for c in v.children if c.dep_ == "agent"), None)
     agent = [p for p in by.children if p.dep_ == "pobj"] if by is not None else []
     nsubj = [c for c in v.children if c.dep_ == "nsubj"]
@@ -159,6 +164,18 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         r["obj"] = nsubj
         r["subj"] = agent
     return r, passive
+
+
+def _trailing_reproach(st: DocState, obj: Any) -> Any | None:
+    """ "called the decision of Montserrat unacceptable", "called the Montserrat decision 'unacceptable'": the
+    small parser hangs a predicate adjective of reproach (the ``insult`` class) that ends the object's phrase on
+    the object (an ``amod`` after it) or inside it (a ``pobj``); it is the verb's object predicate."""
+    last = max((t for t in obj.subtree if not t.is_punct), key=lambda t: t.i)
+    while last.dep_ == "conj" and last.head.i > obj.i:  # "'unacceptable' and 'totally unacceptable'"
+        last = last.head
+    if last.i <= obj.i or last.pos_ != "ADJ" or st.lem(last) not in st.insults:
+        return None
+    return last if last.dep_ in ("amod", "pobj", "acomp") else None
 
 
 def _shared_object(v: Any) -> list[Any]:

@@ -150,6 +150,7 @@ class DocState:
         self.responses = cls.get("response_verb", empty)
         self.stops = cls.get("stop_verb", empty)
         self.culpable = cls.get("culpable", empty)
+        self.insults = cls.get("insult", empty)
         self.places = cls.get("physical_target", empty)
         self.messages = self.documents | cls.get("message", empty)
         self.forces = cls.get("troops", empty) | self.w.armed_forces_extra

@@ -24,6 +24,8 @@ from ..tables import load_complement_rules
 
 def complement(st: DocState, g: Any, fam: Family, consumed: set[int], depth: int = 0) -> Complement | None:
     """The event complement of a governing word, if any (nested governors are followed)."""
+    if g.pos_ in VERB_POS and roles(st, g).get("oprd"):
+        return None  # "called the Kosovo move illegal / a provocation": name-calling, no appeal for the move
     x, give_up = _clause(st, g, fam)
     if give_up:
         return None
