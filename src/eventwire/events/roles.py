@@ -170,7 +170,7 @@ def _trailing_reproach(st: DocState, obj: Any) -> Any | None:
     """ "called the decision of Montserrat unacceptable", "called the Montserrat decision 'unacceptable'": the
     small parser hangs a predicate adjective of reproach (the ``insult`` class) that ends the object's phrase on
     the object (an ``amod`` after it) or inside it (a ``pobj``); it is the verb's object predicate."""
-    last = max((t for t in obj.subtree if not t.is_punct), key=lambda t: t.i)
+    last = max((t for t in obj.subtree if not t.is_punct), key=lambda t: t.i, default=obj)
     while last.dep_ == "conj" and last.head.i > obj.i:  # "'unacceptable' and 'totally unacceptable'"
         last = last.head
     if last.i <= obj.i or last.pos_ != "ADJ" or st.lem(last) not in st.insults:
