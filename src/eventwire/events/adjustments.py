@@ -266,8 +266,8 @@ def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     aircraft is an air strike (195)."""
     if d.code != st.c.aerial_root + "0" or d.stok is None:  # generic force only: shelling (194) stays shelling
         return True
-    heads = [d.stok, *[c for c in d.stok.children if c.dep_ in ("compound", "amod")]]
-    if any(st.lem(h) in st.w.aerial_agents for h in heads):
+    mods = [c for c in d.stok.children if c.dep_ in ("compound", "amod")] if st.lem(d.stok) in st.w.aerial_units else []
+    if any(st.lem(h) in st.w.aerial_agents for h in [d.stok, *mods]):  # "jets", "the air force"; not "air defences"
         d.code, d.rule = st.c.aerial_strike, d.rule + "/aerial"
     return True
 

@@ -54,6 +54,7 @@ class Frame:
     from_noun: bool = False  # light verbs without their own code: code and target come from the noun frame
     via: tuple[str, ...] = ("obj",)  # light verbs: slots where the event noun may sit ("obj", "for", "in")
     need_tgt: bool = False  # weak verbs ("help", "back", "supply"): only with a target actor
+    need_src: bool = False  # "faced criticism from X": only with a source actor
     subj: frozenset[str] | None = None  # verbs: allowed lemmas of the subject (or of its modifiers / "of" noun)
 
     @property
@@ -264,6 +265,7 @@ class _Compiler:
             recip=bool(row.get("recip", False)),
             via=via,
             need_tgt=str(row.get("need", "")).lower() in ("tgt", "target"),
+            need_src=str(row.get("need", "")).lower() == "src",
             violent=bool(row.get("violent", cameo.root_of(code) in load_codes().violent_roots)),
             conf=conf,
             noun=noun,

@@ -117,6 +117,7 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
             violent=nf.violent,
             recip=f.recip or nf.recip,
             need_tgt=f.need_tgt or nf.need_tgt,
+            need_src=f.need_src or nf.need_src,
             tgt=tuple(dict.fromkeys(f.tgt + nf.tgt)),
             rule=f"{f.rule}={nf.rule}",
         )

@@ -214,6 +214,9 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
     subj = r.get("subj")
     if subj and st.lem(subj[0]) in st.w.relative_pronouns and v.dep_ == "relcl":
         r["subj"] = [v.head]
+    elif subj and _partitive_absolute(st, v, subj[0]):
+        # "police responded with shields, with some using tear gas": some of the police
+        r["subj"] = [c for c in v.head.head.children if c.dep_ == "nsubj"] or subj
     lead = [c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.pos_ == "PROPN"]
     if "subj" not in r and not passive:  # the small parser sometimes makes a leading name an npadvmod
         if lead:
@@ -263,6 +266,19 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
             r["obj"] = shared
 
 
+def _partitive_absolute(st: DocState, v: Any, subj: Any) -> bool:
+    """A partitive pronoun subject ("some", "many", not "some of X") of an absolute clause after "with" on the
+    main verb."""
+    return (
+        subj.pos_ == "PRON"
+        and st.lem(subj) in st.w.partitive_pronouns
+        and not any(c.dep_ == "prep" for c in subj.children)
+        and v.dep_ == "pcomp"
+        and st.lem(v.head) == "with"
+        and v.head.head.pos_ in VERB_POS
+    )
+
+
 def misparsed_main_verb(st: DocState, v: Any) -> bool:
     """ "Israeli air strikes killed 20 people", "20,000 people protested across the country": the small parser
     makes the verb a participle describing the sentence's root noun. Such a participle with a direct object,
@@ -304,12 +320,12 @@ def noun_roles(st: DocState, n: Any) -> Roles:
 
 
 def event_nouns(st: DocState, o: Any) -> Iterator[tuple[Any, Roles]]:
-    """The token itself, and the event noun a quantity or generic head stands for: "20 tons of aid"
-    → aid, "a mediation effort" → mediation (with the head's prepositions)."""
+    """The token itself, and the event noun a quantity, partitive or generic head stands for: "20 tons of aid"
+    → aid, "many of the rockets" → rockets, "a mediation effort" → mediation (with the head's prepositions)."""
     roles_ = noun_roles(st, o)
     yield o, roles_
     lo = st.lem(o)
-    if lo in st.quantity:
+    if lo in st.quantity or lo in st.w.partitive_pronouns or o.pos_ == "NUM":  # "many / two of the rockets"
         for p in [*roles_.get("of", ()), *roles_.get("in", ())]:  # "20 tons of aid", "$5 million in aid"
             if p.pos_ in NOUN_POS:
                 inner = noun_roles(st, p)

@@ -312,10 +312,14 @@ def uncoded_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 def needs_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """Weak verbs ("help", "back", "supply") are coded only with a target actor; a threat issued that names the
-    threatened act needs none ("militants issued a threat to restrict access to sea lanes")."""
+    threatened act needs none ("militants issued a threat to restrict access to sea lanes"). Patterns marked
+    ``need: src`` ("faced criticism from X") are coded only with a source actor."""
     named_act = d.noun is not None and any(
         c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in d.noun.children
     )
+    if d.frame.need_src and not d.sources:
+        st.note(f"  {d.label} [{d.frame.rule}]: no event (this pattern is coded only with a source actor)")
+        return False
     if d.frame.need_tgt and not d.targets and not (named_act and d.code[:2] == st.c.threaten_root):
         st.note(f"  {d.label} [{d.frame.rule}]: no event (this verb is coded only with a target actor)")
         return False

@@ -109,7 +109,7 @@ def _absolute_clause(st: DocState, g: Any) -> bool:
         and w.head.pos_ in VERB_POS
         and w.i > 0
         and w.nbor(-1).text == ","
-        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in g.children)
+        and any(c.dep_ == "nsubj" and (c.pos_ != "PRON" or st.lem(c) in st.w.partitive_pronouns) for c in g.children)
     )
 
 
