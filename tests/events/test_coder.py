@@ -50,7 +50,7 @@ def test_reported_speech_codes_the_embedded_event(nlp: Any, ec: EventCoder) -> N
 
 
 def test_statement_only_when_nothing_better(nlp: Any, ec: EventCoder) -> None:
-    assert code(nlp, ec, "Iran said Israel was the main danger.") == [("010", "IRN", "ISR", "asserted")]
+    assert code(nlp, ec, "Iran said Israel was the main issue.") == [("010", "IRN", "ISR", "asserted")]
 
 
 def test_attribution_only_statements_are_not_events(nlp: Any, ec: EventCoder) -> None:

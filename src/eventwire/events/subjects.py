@@ -108,6 +108,11 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         if t.dep_ == "acl":
             return t.head
         return _Climb(t)
+    if d == "pcomp" and st.lem(h) == "as" and h.head.pos_ in VERB_POS:
+        # "X was quoted as saying ...": the passive subject says it
+        s = next((c for c in h.head.children if c.dep_ == "nsubjpass"), None)
+        if s is not None:
+            return s
     if d == "pcomp" and st.lem(h) == "by" and h.head.pos_ in VERB_POS:
         t = h.head  # "retaliated by expelling diplomats": the one who retaliated
         s = next((c for c in t.children if c.dep_ == "nsubj"), None)

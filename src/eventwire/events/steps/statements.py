@@ -19,6 +19,7 @@ from ..emit import emit
 from ..frames import Frame
 from ..governors import blocked
 from ..grammar import VERB_POS
+from ..modality import negated
 from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
 
@@ -73,16 +74,31 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
         st.note(f"  {label}: no statement (the speaker is a news medium relaying the news)")
         return
     addressees = [t for x in ("to", "iobj", "with") for t in r.get(x, ()) if not _is_media(st, t)]
+    for m in r.get("in", ()):  # "in a letter to Rutte, X said ...": the letter's addressee
+        if st.lem(m) in st.messages:
+            addressees += [p for c in m.children if st.lem(c) == "to" for p in c.children if p.dep_ == "pobj"]
     targets, _ = fill(st, ("addr",), {"addr": addressees})
     if not targets:
         targets = _content_actor(st, v, sources)
     if not targets:
         st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
         return
-    f = Frame(
-        code=code, lemma=st.lem(v), kind="verb", rule=f"modality.yaml:speech:{st.lem(v)}", tgt=("to", "iobj"), conf=0.5
-    )
+    rule = f"modality.yaml:speech:{st.lem(v)}"
+    if code[:2] == st.c.statement_root and _reproach(st, v):  # "said Iceland's participation was a mistake"
+        code, rule = st.c.verbal_attack, rule + "/reproach"
+    f = Frame(code=code, lemma=st.lem(v), kind="verb", rule=rule, tgt=("to", "iobj"), conf=0.5)
     emit(st, Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, s.cands)
+
+
+def _reproach(st: DocState, v: Any) -> bool:
+    """What was said is a reproach: a content clause "X was / is a mistake, unacceptable, irresponsible" (a
+    copula with a predicate of the ``insult`` class, not negated): criticism (111), not a plain statement."""
+    for c in v.children:
+        if c.dep_ != "ccomp" or st.lem(c) not in st.w.copulas or negated(c, st.m, st.w.negating_verbs):
+            continue
+        if any(p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults for p in c.children):
+            return True
+    return False
 
 
 def _official_speaker(st: DocState, r: dict[str, list[Any]], v: Any) -> list[ActorMention]:
@@ -124,13 +140,16 @@ def _content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[Ac
 def _participant(st: DocState, t: Any, top: Any, a: ActorMention) -> bool:
     """The actor at ``t`` takes part in what was said (a subject, an object, a prepositional object: "said
     relations with India were stable"): not a nationality word on a thing ("said the Turkish economy would
-    grow"), nor a place ("said the epidemic peaked in China"), nor inside a clause describing a noun ("reported
-    90 cases, five involving Bangladeshis", "people who came from Iran")."""
+    grow"), nor a place ("said the epidemic peaked in China"; but "the situation in Rwanda": ``topic_nouns``),
+    nor inside a clause describing a noun ("reported 90 cases, five involving Bangladeshis", "people who came
+    from Iran")."""
     head = t.doc[a.head] if a.tok_start <= a.head < a.tok_end else t
     if head.pos_ == "ADJ" and head.dep_ == "amod" and not (a.tok_start <= head.head.i < a.tok_end):
         return False  # a nationality adjective on a noun that is no actor
     if head.dep_ == "pobj" and st.lem(head.head) in st.w.location_preps:
-        return False  # "said the epidemic peaked in China": a place, not someone the statement is about
+        # "said the epidemic peaked in China": a place, not someone the statement is about; but "said the
+        # situation in Rwanda must be resolved" is about Rwanda
+        return st.lem(head.head.head) in st.w.topic_nouns
     x = head
     while x.i != top.i and x.head.i != x.i:
         if x.dep_ in ("relcl", "acl"):
