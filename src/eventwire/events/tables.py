@@ -131,6 +131,7 @@ class Codes:
     impersonal_guard_roots: frozenset[str]
     mutual_roots: frozenset[str]
     pronoun_party_roots: frozenset[str]
+    spoken_roots: frozenset[str]
     claim_responsibility: str
     accusation: str
     verbal_attack: str

@@ -73,13 +73,13 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     if relays(st, sources, v.doc):  # "Xinhua reported that ...": the agency relays what others did
         st.note(f"  {label}: no statement (the speaker is a news medium relaying the news)")
         return
-    addressees = [t for x in ("to", "iobj", "with") for t in r.get(x, ()) if not _is_media(st, t)]
+    addressees = [t for x in ("to", "iobj", "with") for t in r.get(x, ()) if not is_media(st, t)]
     for m in r.get("in", ()):  # "in a letter to Rutte, X said ...": the letter's addressee
         if st.lem(m) in st.messages:
             addressees += [p for c in m.children if st.lem(c) == "to" for p in c.children if p.dep_ == "pobj"]
     targets, _ = fill(st, ("addr",), {"addr": addressees})
     if not targets:
-        targets = _content_actor(st, v, sources)
+        targets = content_actor(st, v, sources)
     if not targets:
         st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
         return
@@ -111,7 +111,7 @@ def _official_speaker(st: DocState, r: dict[str, list[Any]], v: Any) -> list[Act
     return []
 
 
-def _is_media(st: DocState, tok: Any) -> bool:
+def is_media(st: DocState, tok: Any) -> bool:
     """ "told Reuters", "told reporters", "told a news conference", "told BBC Monitoring" (an actor coded as a
     medium): a reporting channel, no addressee."""
     if any(st.lem(t) in st.media for t in tok.subtree):
@@ -120,7 +120,7 @@ def _is_media(st: DocState, tok: Any) -> bool:
     return any(a.sectors and set(a.sectors) <= relay for a in st.idx.at(tok.i))
 
 
-def _content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
+def content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
     """The first coded actor, of another country than the speaker, in the content clause of ``v``."""
     own = {a.country for a in sources if a.country} | {a.code for a in sources}
     for c in v.children:
@@ -130,7 +130,7 @@ def _content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[Ac
             for a in st.idx.at(t.i):
                 if a in sources or st.lem(t) in st.media or not _participant(st, t, c, a):
                     continue
-                if c.dep_ == "dobj" and _is_media(st, t):  # "told BBC Monitoring": the channel
+                if c.dep_ == "dobj" and is_media(st, t):  # "told BBC Monitoring": the channel
                     continue
                 if a.country and a.country not in own:
                     return [a]

@@ -22,16 +22,23 @@ from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
 from ..match import match_noun
 from ..roles import noun_roles, obj_roles, roles
 from ..state import DocState, SentenceWork, VerbDraft
+from .statements import content_actor, is_media
 
 
 def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """Sources and targets from the frame's slots; "X is guilty of violating ...": X; a target phrase that
-    hangs on the object ("withdrew from the talks with X", "fired shells at targets in Hebron")."""
+    hangs on the object ("withdrew from the talks with X", "fired shells at targets in Hebron"); a medium spoken
+    to is a channel, the actor in what was said the target ("complained to AP that Honduras ...")."""
     f, r = d.frame, d.roles
     d.sources, d.stok = fill(st, f.src, r)
     if d.culprit:  # "X is guilty of violating the truce": X violated it
         d.sources, d.stok = d.culprit, None
     d.targets, d.ttok = fill(st, f.tgt, r)
+    if d.targets and d.ttok is not None and d.ttok.dep_ == "pobj" and st.lem(d.ttok.head) == "to":
+        if d.code[:2] in st.c.spoken_roots and is_media(st, d.ttok):  # "complained to AP that X ...": a channel
+            d.targets, d.ttok = fill(st, [x for x in f.tgt if x != "to"], r)
+            if not d.targets:
+                d.targets = content_actor(st, d.trigger, d.sources)
     if not d.targets and (f.obj is not None or f.preps) and d.noun is None:
         # "denied entry to X", "withdrew from the talks with X": the phrase hangs on the object
         preps = [x for x in f.tgt if x not in ROLE_SLOTS_ALL]
