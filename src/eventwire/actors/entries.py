@@ -51,6 +51,7 @@ class Entry:
     region: str | None = None  # CAMEO region code of a regional IGO (EU -> IGO EUR ... EEC)
     religion: bool = False  # a religion word: may be an adjective ("Sunni militia")
     modifier: bool = False  # a role that codes an actor even as a modifier ("rebel attack")
+    adjective: bool = False  # a role word that codes an actor even tagged as an adjective ("the rebel faction")
     fallback: str | None = None  # international code used when no country is found ("peacekeepers")
     name_only: bool = False  # a rank that is a title only directly before a name ("General X")
     periods: tuple[Period, ...] = ()

@@ -208,6 +208,7 @@ def _sector_entry(where: str, item: dict[str, Any], kind: str, term: str) -> Ent
         source(where, item),
         sectors=tuple(item.get("sectors", [])),
         modifier=bool(item.get("modifier")),
+        adjective=bool(item.get("adjective")),
         fallback=item.get("fallback"),
         name_only=bool(item.get("name_only")),
         yields=bool(item.get("yields")),
