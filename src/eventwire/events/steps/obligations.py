@@ -45,6 +45,7 @@ def run(st: DocState, s: SentenceWork) -> None:
             and not any(c.trigger.i == t.i for c in s.cands)
             and any(c.dep_ == "aux" for c in t.children)
             and _mod.future(t, st.m)
+            and not (t.dep_ == "xcomp" and st.lem(t.head) in st.m.aspect_verbs)  # "will continue to take measures"
             and match_verb(st, t) is None
         ):
             if _mod.conditional(t, st.m) == _mod.CONDITIONAL_MAIN:
