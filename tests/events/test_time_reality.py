@@ -74,6 +74,9 @@ HABITS = [
     ("China usually condemns Japanese visits to the Yasukuni shrine.", "11"),
     ("India and Pakistan regularly hold talks on sharing the Indus waters.", "04"),
     ("The foreign ministers of Brazil and Argentina meet every year in Brasilia.", "04"),
+    ("Since then, Ethiopian soldiers have attacked villagers in Tigray.", "19"),
+    ("Myanmar's army has since shelled villages near the Thai border.", "19"),
+    ("Vietnam has repeatedly protested to China over the islands.", "1"),
 ]
 
 

@@ -135,6 +135,9 @@ def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
     no coded actor at all: a mention without an actor code (kind ``group``), so the event is kept and the
     words are there for review. Only plural people nouns and group names of the ``people`` class, and counted
     parties ("the two countries", "both sides": ``party_nouns``)."""
+    if tok.pos_ in ("NUM", "PRON") and (tok.pos_ == "NUM" or st.lem(tok) in st.w.partitive_pronouns):
+        of = [p for c in tok.children if c.dep_ == "prep" and st.lem(c) == "of" for p in c.children if p.dep_ == "pobj"]
+        return uncoded(st, of[0]) if of else []  # "one of the suspects", "some of the protesters"
     if tok.pos_ not in NOUN_POS or st.idx.at(tok.i):
         return []
     counted = st.lem(tok) in st.w.party_nouns and any(

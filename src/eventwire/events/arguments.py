@@ -11,12 +11,14 @@ Compiled once from ``data/arguments.yaml``. Read by ``emit.py`` (every candidate
 * **collective meetings** — a meeting with one party and no target is internal ("the cabinet met") unless the
   party is a collective of states ("NATO defence ministers met in Brussels", "G7 leaders met"): then it is
   an event of that actor with no second party.
+* **reporters at work** — a visit or meeting whose every source is a news medium ("a Reuters photographer who
+  visited Tashkent") is reporting, not a political event.
 * **relays** — a news medium ("Xinhua", "Iranian state television", "the official news agency KCNA") that
   reports what others did is not itself making a statement; an official of a ministry of information is.
 
 READS: the actor mentions of a candidate (their codes and sectors), the lemmas of a speaker's words.
-ADDS: a reason why a candidate is no political event (``private_only``), whether a meeting's one party is a
-collective (``collective``), whether a speaker relays the news (``relays``).
+ADDS: a reason why a candidate is no political event (``private_only``, ``reporters_at_work``), whether a
+meeting's one party is a collective (``collective``), whether a speaker relays the news (``relays``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 from .._data import load_yaml
 from ..mentions import ActorMention
 from .state import Candidate, DocState
+from .tables import load_codes
 
 PACKAGE = "eventwire.events"
 
@@ -97,6 +100,17 @@ def private_only(c: Candidate) -> str | None:
     if not any(a.code for a in acts):
         return None  # uncoded group subjects ("masked tribesmen"): kept for review, as before
     return "no political actor on either side (commercial news, not a political event)"
+
+
+def reporters_at_work(c: Candidate) -> str | None:
+    """Why candidate ``c`` is a reporter's work, or ``None``: a visit or meeting (``consult`` root) whose every
+    source is a news medium ("a Reuters photographer who visited Tashkent", "journalists met the minister")."""
+    rules = load_rules()
+    if c.code[:2] != load_codes().consult_root or not c.sources or c.recip:
+        return None
+    if all(a.sectors and set(a.sectors) <= rules.relay_sectors for a in c.sources):
+        return "a reporter's visit or meeting is reporting, not a political event"
+    return None
 
 
 def collective(acts: list[ActorMention]) -> bool:

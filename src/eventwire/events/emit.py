@@ -56,7 +56,7 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
     if why:
         st.note(f"  {label}: no event (code {c.code} by {c.rule}: {why})")
         return
-    why = arguments.private_only(c)  # "Boeing signed a deal with Turkish Airlines": commercial news
+    why = arguments.private_only(c) or arguments.reporters_at_work(c)  # commercial news; a reporter's visit
     if why:
         st.note(f"  {label}: no event (code {c.code} by {c.rule}: {why})")
         return

@@ -42,6 +42,7 @@ class Words:
     speaker_object_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     party_nouns: frozenset[str]
+    background_preps: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]
     own_possessives: frozenset[str]

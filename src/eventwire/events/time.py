@@ -245,7 +245,22 @@ def habitual(trigger: Any, rules: TimeRules) -> str | None:
                 and any(d.dep_ == "det" and d.lemma_.lower() in rules.every for d in c.children)
             ):
                 return f"'{v.text} ... {c.text}' with '{next(d.text for d in c.children if d.dep_ == 'det')}': a habit"
+            if _since_perfect(v, c):
+                return f"'{v.text}' with '{c.text}': what has gone on since, a summary, not an event"
     return None
+
+
+def _since_perfect(v: Any, c: Any) -> bool:
+    """ "soldiers have since attacked citizens", "since then, X has detained hundreds": a present perfect with
+    "since" (an adverb, or "since then") sums up what has gone on, it reports no one event (a year after "since"
+    is history: ``historical``)."""
+    if c.lemma_.lower() != "since" or c.dep_ not in ("advmod", "prep"):
+        return False
+    if c.dep_ == "prep" and not any(p.lemma_.lower() in ("then", "that") for p in c.children):
+        return False
+    return v.tag_ == "VBN" and any(
+        a.dep_ == "aux" and a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in v.children
+    )
 
 
 def unrealised(trigger: Any, rules: TimeRules) -> tuple[str, str] | None:

@@ -71,6 +71,16 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     if why:
         st.note(f"  {label} [{f.rule}]: no event ({why})")
         return
+    if (
+        n.dep_ == "pobj"
+        and st.lem(n.head) in st.w.background_preps
+        and n.head.head.pos_ in VERB_POS
+        and f.code[:2] != st.c.consult_root  # "after talks with Y, X said ...": X met Y (rule 12)
+    ):
+        # "after talks with Iran, Russia said ...", "amid protests, the president resigned": the setting of the
+        # sentence's news, reported as its own news elsewhere
+        st.note(f"  {label} [{f.rule}]: no event (the background of the clause, after '{n.head.text}')")
+        return
     why = negated(n, st.m, st.w.negating_verbs)
     if why:  # "no talks", "no discussions about a possible meeting", "without talks", "to stop incursions"
         st.note(f"  {label} [{f.rule}]: no event ({why})")

@@ -51,7 +51,27 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                 t2 = [a for a in t2 if a not in d.sources]
             if t2:
                 d.targets, d.ttok = t2, tt2
+    if not d.targets and f.recip and "with" in f.tgt and d.noun is None:
+        # not "spoke at a press conference with X"
+        preps = [k for k in r if k not in ROLE_SLOTS_ALL and k not in st.w.location_preps]
+        held = [*r.get("obj", []), *[t for k in preps for t in r[k]]]
+        party, tok = _party_in_object(st, held, d.sources)
+        if party:
+            d.targets, d.ttok = party, tok
     return True
+
+
+def _party_in_object(st: DocState, objs: list[Any], sources: list[ActorMention]) -> tuple[list[ActorMention], Any]:
+    """ "negotiated an end to the war with the Mozambican government", "negotiated an end to the fighting with
+    X": the other party of a two-sided act in a "with" phrase deeper in the object or a prepositional phrase."""
+    for o in objs:
+        for t in o.subtree:
+            if t.dep_ == "prep" and st.lem(t) == "with":
+                for p in t.children:
+                    got = [a for a in actors_at(st, p) if a not in sources] if p.dep_ == "pobj" else []
+                    if got:
+                        return got, p
+    return [], None
 
 
 def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
@@ -313,7 +333,19 @@ def uncoded_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.stok is not None:
         d.sources = uncoded_pronoun(st, d.stok)
     if not d.sources and d.ttok is not None:
-        d.targets = uncoded_pronoun(st, d.ttok)
+        d.targets = uncoded(st, d.ttok) or uncoded_pronoun(st, d.ttok)  # "two of the suspects were arrested"
+    return True
+
+
+def reporter_subject(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "A CNN reporter who visited Kabul said ...": a visit or meeting whose subject is a news medium (marked as
+    the reporter, so no actor of the event) is reporting, not a political event."""
+    if d.sources or d.stok is None or d.code[:2] != st.c.consult_root:
+        return True
+    relay = load_rules().relay_sectors
+    if any(m.sectors and set(m.sectors) <= relay for m in st.idx.at(d.stok.i)):
+        st.note(f"  {d.label} [{d.frame.rule}]: no event (a reporter's visit or meeting is reporting)")
+        return False
     return True
 
 

@@ -47,6 +47,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.named_person,  # "the court sentenced Barlet to 21 years": a civilian
     verb_actors.crowd_place,  # "thousands marched in Paris"
     verb_actors.uncoded_party,  # "striking miners kept up their sit-in", "they were arrested"
+    verb_actors.reporter_subject,  # "a CNN reporter who visited Kabul"
     verb_actors.needs_target,  # weak verbs: only with a target actor
     adjustments.verbal_attack,  # "the opposition leader attacked the prime minister": criticism
     verb_violence.false_friends,  # "the crisis hit the economy", "battles to prevent ..."
