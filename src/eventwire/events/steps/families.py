@@ -134,9 +134,14 @@ def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
 
 
 def not_a_question(st: DocState, d: GovernorDraft) -> bool:
-    """ "asked whether ...": a question, not a request."""
+    """ "asked whether ...": a question, not a request; "ordered two corvettes to patrol the coast": a purchase
+    of equipment (the ordered object is a weapon or an aircraft, no one who could be told), not a command."""
     if d.fam.name in ("appeal", "demand") and st.lem(d.gov) in st.w.asking_verbs and question(st, d.gov, d.comp):
         st.note(f"  {d.label}: no event (a question, not a request)")
+        return False
+    gear = st.p.classes.get("weapon", frozenset()) | st.p.classes.get("aircraft", frozenset())
+    if d.fam.name == "demand" and any(c.dep_ == "dobj" and st.lem(c) in gear for c in d.gov.children):
+        st.note(f"  {d.label}: no event (equipment ordered is a purchase, not a command)")
         return False
     return True
 

@@ -68,8 +68,8 @@ def bare_obligation(st: DocState, s: SentenceWork, v: Any) -> None:
     sources, _ = fill(st, ("subj",), sroles)
     raw, _ = fill(st, ("subj",), roles(st, v))
     targets = not_self(st, raw, sources) or fill(st, ("to", "iobj"), sroles)[0]
-    if raw and not targets:
-        return  # "X said it must ...": an obligation for itself
+    if not targets:
+        return  # "X said it must ...": an obligation for itself; "the agreement must ...": asked of no one
     rule = f"modality.yaml:obligation:{fam_name}+{st.lem(v)}"
     f = Frame(code=fam.default, lemma=st.lem(v), kind="verb", rule=rule, conf=0.6)
     emit(st, Candidate(f, fam.default, v, rule, sources, targets, "asserted", 0.6), f"obligation '{v.text}'", s.cands)
