@@ -30,7 +30,7 @@ from typing import Any
 
 from ..mentions import ActorMention
 from . import modality as _mod
-from .actors import fill
+from .actors import actors_at, fill
 from .arguments import load_rules
 from .frames import Family
 from .grammar import NOUN_POS, VERB_POS, Roles
@@ -270,6 +270,30 @@ def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if any(st.lem(h) in st.w.aerial_agents for h in [d.stok, *mods]):  # "jets", "the air force"; not "air defences"
         d.code, d.rule = st.c.aerial_strike, d.rule + "/aerial"
     return True
+
+
+def relief_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "sent 3,000 police to aid the rescue", "deployed troops to help evacuate villagers": force sent for relief
+    is humanitarian aid to another country (073), and domestic disaster response (no event) at home."""
+    if d.code[:2] != st.c.military_show[:2]:
+        return True
+    relief = [
+        c
+        for c in d.trigger.children
+        if c.dep_ in ("advcl", "xcomp") and st.lem(c) in st.w.relief_verbs and any(a.lower_ == "to" for a in c.children)
+    ]
+    if not relief:
+        return True
+    own = {a.country for a in d.sources if a.country}
+    whom = [*roles(st, relief[0]).get("obj", ())]  # "to help Turkey", "to help Turkey fight the fires"
+    whom += [x for c in relief[0].children if c.dep_ in ("ccomp", "xcomp") for x in c.children if x.dep_ == "nsubj"]
+    helped = [a for o in whom for a in actors_at(st, o)]
+    d.targets = d.targets or [a for a in helped if a.country and a.country not in own]
+    if any(a.country and a.country not in own for a in d.targets):
+        d.code, d.rule = st.c.humanitarian_aid, d.rule + "/relief"
+        return True
+    st.note(f"  {d.label} [{d.frame.rule}]: no event (forces sent for relief at home: disaster response)")
+    return False
 
 
 def repression(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:

@@ -52,6 +52,16 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
         # "troops backed by tanks": one actor's cooperation with itself is no event between actors
         st.note(f"  {label}: no event (code {c.code} by {c.rule}: source and target are one actor)")
         return
+    own = {a.country for a in c.sources if a.country and a.sectors}
+    if (
+        own
+        and c.targets
+        and c.code[:2] in st.c.own_country_guard_roots
+        and all(t.country in own and not t.sectors for t in c.targets)
+    ):
+        # "the Norwegian government sent police to aid the rescue in western Norway": help for one's own country
+        st.note(f"  {label}: no event (code {c.code} by {c.rule}: cooperation with the source's own country)")
+        return
     why = advisory(st, c)  # "the CDC warned Americans to avoid travel": a public advisory
     if why:
         st.note(f"  {label}: no event (code {c.code} by {c.rule}: {why})")

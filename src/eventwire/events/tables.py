@@ -42,6 +42,7 @@ class Words:
     speaker_object_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     party_nouns: frozenset[str]
+    relief_verbs: frozenset[str]
     background_preps: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]
@@ -133,6 +134,7 @@ class Codes:
     mutual_roots: frozenset[str]
     pronoun_party_roots: frozenset[str]
     spoken_roots: frozenset[str]
+    own_country_guard_roots: frozenset[str]
     claim_responsibility: str
     accusation: str
     verbal_attack: str
@@ -147,6 +149,7 @@ class Codes:
     foreign_restriction: str
     violent_protest: str
     aerial_strike: str
+    humanitarian_aid: str
     responsibility_codes: frozenset[str]
     arrival_codes: frozenset[str]
     detention_codes: frozenset[str]

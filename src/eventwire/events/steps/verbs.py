@@ -40,6 +40,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.threatened,  # "threatened to punish X", "... unless X withdraws"
     verb_actors.topic_target,  # "expressed concern over the coup in Niger"
     verb_actors.place_target,  # "attacked a camp for X refugees", "reimposed blockades in the West Bank"
+    adjustments.relief_purpose,  # "sent 3,000 police to aid the rescue": relief, not force posture
     verb_modality.apply,  # negated future, reported obligation, conditional, negated/hypothetical, future
     verb_violence.attacker,  # "a rocket was fired from Gaza", "died in a Taliban ambush"
     verb_violence.object_target,  # "fought a war against Iraq"
