@@ -46,7 +46,12 @@ def test_a_deal_between_companies_is_no_political_event_but_one_with_a_governmen
     assert arguments.private_only(_cand("057", [_actor("USA", "BUS")], [_actor("TUR", "BUS")]))
     assert arguments.private_only(_cand("057", [], [_actor("TUR", "BUS")]))
     assert arguments.private_only(_cand("057", [_actor("BRA", "GOV")], [_actor("BRA", "BUS")])) is None
-    assert arguments.private_only(_cand("160", [_actor("EGY", "BUS")], [_actor("CHN")])) is None
+    assert arguments.private_only(_cand("057", [_actor("EGY", "BUS")], [_actor("CHN")])) is None
+
+
+def test_a_company_reducing_its_dealings_is_commercial_whoever_the_target() -> None:
+    assert arguments.private_only(_cand("160", [_actor("EGY", "BUS")], [_actor("CHN")]))
+    assert arguments.private_only(_cand("160", [_actor("EGY", "GOV")], [_actor("CHN")])) is None
 
 
 def test_violence_against_a_company_stays_an_event() -> None:

@@ -44,6 +44,10 @@ def actors_at(st: DocState, tok: Any) -> list[ActorMention]:
                 for c in t.children
                 if c.dep_ == "conj" and not m.tok_start <= c.i < m.tok_end
             ]
+    for t in tok.subtree if found else ():  # "Trump and Indian Prime Minister Modi": "Trump" parsed as a modifier
+        if t.i < tok.i and t.dep_ in ("amod", "compound") and any(c.dep_ == "cc" for c in t.children):
+            if any(c.dep_ == "conj" for c in t.children):
+                found.extend(m for m in st.idx.at(t.i) if m not in found and m.attribution is None)
     for c in kids:
         if c.dep_ == "appos" and found and _list_appos(st, c, found):
             for m in actors_at(st, c):  # "Britain, Cuba, and Mexico met": a list parsed as apposition

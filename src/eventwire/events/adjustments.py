@@ -65,6 +65,8 @@ def threat_target(
     if comp is None:  # "threaten" coded alone, or "issued a threat": its infinitive or clause is the action
         deps = ("xcomp", "ccomp", "advcl", "acl") if g.pos_ in NOUN_POS else ("xcomp", "ccomp", "advcl")
         comp = next((c for c in g.children if c.dep_ in deps and c.pos_ in VERB_POS), None)
+    if comp is not None and comp.dep_ == "ccomp" and not _own_act(st, comp, sources):
+        comp = None  # "warned that growth would be constrained by ...": a prediction, not the threatened act
     if comp is not None and comp.pos_ in VERB_POS:
         r = roles(st, comp)
         got, tok = fill(st, rules.threat_action_slots, r)
@@ -83,6 +85,18 @@ def threat_target(
                 if got:
                     return got, tok
     return [], None
+
+
+def _own_act(st: DocState, comp: Any, sources: list[ActorMention]) -> bool:
+    """The clause ``comp`` is the threatener's own act: its subject is a pronoun for it or one of its actors
+    ("warned that it would retaliate against X", "X warned that X would ...")."""
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if st.lem(subj) in st.w.self_pronouns:
+        return True
+    acts = actors_at(st, subj)
+    return bool(acts) and all(a in sources or (a.code and a.code in {x.code for x in sources}) for a in acts)
 
 
 def foreign_ban(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:

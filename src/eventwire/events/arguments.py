@@ -6,8 +6,9 @@ Compiled once from ``data/arguments.yaml``. Read by ``emit.py`` (every candidate
 * **private events** — a candidate whose every actor is private (coded only with a private sector such as
   BUS, or uncoded) is commercial news, not a political event: "Boeing signed a deal with Turkish Airlines",
   "the bank declined to comment", "the carrier suspended flights". CAMEO codes business actors, so one
-  political actor on either side keeps the event ("the government signed a contract with Embraer",
-  "Egyptair suspended flights to China"); violence stays an event whoever it hits (``private_kept_roots``).
+  political actor on either side keeps the event ("the government signed a contract with Embraer"); violence
+  stays an event whoever it hits (``private_kept_roots``), and a private source reducing its dealings stays
+  commercial whoever the target ("Bamboo Airways suspends flights to Seoul", ``private_source_roots``).
 * **collective meetings** — a meeting with one party and no target is internal ("the cabinet met") unless the
   party is a collective of states ("NATO defence ministers met in Brussels", "G7 leaders met"): then it is
   an event of that actor with no second party.
@@ -41,6 +42,7 @@ class ArgumentRules:
 
     private_sectors: frozenset[str]
     private_kept_roots: frozenset[str]
+    private_source_roots: frozenset[str]
     collective_prefixes: tuple[str, ...]
     relay_sectors: frozenset[str]
     relay_officials: frozenset[str]
@@ -64,6 +66,7 @@ def load_rules() -> ArgumentRules:
     return ArgumentRules(
         private_sectors=frozenset(data["private_sectors"]),
         private_kept_roots=frozenset(data["private_kept_roots"]),
+        private_source_roots=frozenset(data["private_source_roots"]),
         collective_prefixes=tuple(data["collective_prefixes"]),
         relay_sectors=frozenset(data["relay_sectors"]),
         relay_officials=frozenset(str(w).lower() for w in data["relay_officials"]),
@@ -95,6 +98,9 @@ def private_only(c: Candidate) -> str | None:
     """Why candidate ``c`` is no political event (every actor private or uncoded), or ``None``."""
     rules = load_rules()
     acts = [*c.sources, *c.targets]
+    if c.code[:2] in rules.private_source_roots and c.sources and not any(political(a) for a in c.sources):
+        if all(a.code for a in c.sources):  # "Bamboo Airways suspends flights to Seoul"
+            return "a private source reducing its dealings is commercial news, not a political event"
     if not acts or c.code[:2] in rules.private_kept_roots or any(political(a) for a in acts):
         return None
     if not any(a.code for a in acts):
