@@ -337,6 +337,23 @@ def uncoded_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def parties_from(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "officials from Seoul and Washington held a meeting": the countries a two-sided act's subject comes
+    from are its parties."""
+    if d.targets or not d.frame.recip or d.stok is None:
+        return True
+    own = {a.country for a in d.sources if a.country}
+    extra: list[ActorMention] = []
+    for p in d.stok.children:
+        if p.dep_ == "prep" and st.lem(p) == "from":
+            for t in p.children:
+                if t.dep_ == "pobj":
+                    extra += [a for a in actors_at(st, t) if a.country and a.country not in own and a not in extra]
+    if extra:
+        d.sources = [*d.sources, *extra]
+    return True
+
+
 def reporter_subject(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "A CNN reporter who visited Kabul said ...": a visit or meeting whose subject is a news medium (marked as
     the reporter, so no actor of the event) is reporting, not a political event."""

@@ -36,6 +36,7 @@ VerbStep = Callable[[DocState, SentenceWork, VerbDraft], bool]
 VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.from_slots,  # sources and targets from the frame's slots, phrases on the object
     verb_actors.from_object,  # sources on the object, "claimed responsibility for the attack on X", places
+    verb_actors.parties_from,  # "officials from Seoul and Washington held a meeting"
     verb_actors.purpose_target,  # "opened fire to disperse the demonstrators"
     verb_actors.threatened,  # "threatened to punish X", "... unless X withdraws"
     verb_actors.topic_target,  # "expressed concern over the coup in Niger"
