@@ -69,6 +69,20 @@ def test_an_earlier_year_needs_the_story_date(coder: Any) -> None:
     assert _modalities(_records(coder, text, dt.date(2008, 8, 9)), "19") == {"asserted"}
 
 
+def test_a_bare_year_on_the_verb_is_history_in_an_undated_story(coder: Any) -> None:
+    assert _modalities(_records(coder, "In 2012, the UN called on Ethiopia to free the journalists.", None), "02") == {
+        "historical"
+    }
+    # a year inside a noun phrase dates the noun; a full date may be the story's own day
+    kept = [
+        "The government, in power since 2012, is fighting the rebels.",
+        "Kenya and Uganda signed a deal on May 2, 2012.",
+    ]
+    for text in kept:
+        mods = {r["modality"] for r in _records(coder, text, None)}
+        assert mods and not mods & set(BACKGROUND_MODALITIES), (text, mods)
+
+
 HABITS = [
     ("Germany has always supported Ukraine.", "05"),
     ("China usually condemns Japanese visits to the Yasukuni shrine.", "11"),

@@ -59,6 +59,7 @@ class TimeRules:
     """The compiled ``time.yaml``."""
 
     years: tuple[re.Pattern[str], ...]
+    undated: tuple[re.Pattern[str], ...]
     always: tuple[re.Pattern[str], ...]
     current: tuple[re.Pattern[str], ...]
     recall_verbs: frozenset[str]
@@ -78,6 +79,7 @@ def load_rules() -> TimeRules:
     units = frozenset({"day", "week", "weekend", "month", "year", "morning", "evening", "night", "summer", "winter"})
     return TimeRules(
         years=_regexes(h["years"], "historical.years"),
+        undated=_regexes(h.get("undated") or [], "historical.undated"),
         always=_regexes(h["always"], "historical.always"),
         current=_regexes(h["current"], "historical.current"),
         recall_verbs=frozenset(w.lower() for w in h["recall_verbs"]),
@@ -121,15 +123,29 @@ def expressions(sent: Any, story_date: _dt.date | None, rules: TimeRules) -> lis
     for p in rules.always:
         for m in p.finditer(text):
             add(m, True)
+    undated: set[tuple[int, int]] = set()
+    for p in rules.undated if story_date is None else ():
+        for m in p.finditer(text):
+            add(m, True)
+            undated.add(m.span())
     for p in rules.current:
         for m in p.finditer(text):
             add(m, False)
     out = []
     for s, e, past in sorted(found):
         span = sent.doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
-        if span is not None:
-            out.append(Expr(span.root, text[s:e], past))
+        if span is None:
+            continue
+        if (s, e) in undated and not _on_a_verb(span.root):
+            continue  # "the government, in power since late 2012, is fighting": the year dates the noun
+        out.append(Expr(span.root, text[s:e], past))
     return out
+
+
+def _on_a_verb(x: Any) -> bool:
+    """The time phrase of ``x`` ("in 2012") hangs on a verb, not inside a noun phrase."""
+    t = x.head if x.dep_ == "pobj" else x
+    return t.dep_ in ("prep", "advmod", "npadvmod") and t.head.pos_ in _CLAUSE_POS
 
 
 def _own_clause(trigger: Any) -> set[int]:
