@@ -91,6 +91,7 @@ HABITS = [
     ("Since then, Ethiopian soldiers have attacked villagers in Tigray.", "19"),
     ("Myanmar's army has since shelled villages near the Thai border.", "19"),
     ("Vietnam has repeatedly protested to China over the islands.", "1"),
+    ("The crackdown has killed more than 3,000 Filipinos since Duterte took office.", "1"),
 ]
 
 

@@ -153,6 +153,14 @@ def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
     return [span_mention(tok.doc[left : tok.i + 1], tok.i, kind="group", rule="events:uncoded-group-subject")]
 
 
+def uncoded_count(st: DocState, tok: Any) -> list[ActorMention]:
+    """Victims given only as a number ("seven were killed", "two were arrested") with no place to name their
+    country: an uncoded group mention of the number."""
+    if tok.pos_ != "NUM" or st.idx.at(tok.i) or any(c.dep_ == "prep" for c in tok.children):
+        return []
+    return [span_mention(tok.doc[tok.i : tok.i + 1], tok.i, kind="group", rule="events:uncoded-count")]
+
+
 def uncoded_pronoun(st: DocState, tok: Any) -> list[ActorMention]:
     """A third-person pronoun for people that nothing resolved ("they were arrested in the capital", in a sentence
     coded alone): an uncoded mention, so the event is kept with its words when it has no actor at all."""

@@ -126,6 +126,8 @@ def linked_cause(trigger: Any, rules: PhysicalRules) -> str | None:
                 clauses.append(t)
         else:
             break
+    # "seven were killed and 20 wounded in the blast": the phrase on a conjoined verb names the cause too
+    clauses += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in VERB_POS]
     for v in clauses:
         why = _clause_cause(v, rules) or _cause_phrase(v, rules)
         if why:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, fill, span_mention, town_place, uncoded, uncoded_pronoun
+from ..actors import actors_at, fill, span_mention, town_place, uncoded, uncoded_count, uncoded_pronoun
 from ..adjustments import inner_target, threat_target
 from ..arguments import load_rules
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
@@ -333,7 +333,8 @@ def uncoded_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.stok is not None:
         d.sources = uncoded_pronoun(st, d.stok)
     if not d.sources and d.ttok is not None:
-        d.targets = uncoded(st, d.ttok) or uncoded_pronoun(st, d.ttok)  # "two of the suspects were arrested"
+        # "two of the suspects were arrested", "they were arrested", "seven were killed"
+        d.targets = uncoded(st, d.ttok) or uncoded_pronoun(st, d.ttok) or uncoded_count(st, d.ttok)
     return True
 
 
