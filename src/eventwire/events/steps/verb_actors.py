@@ -351,8 +351,13 @@ def parties_from(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                 if t.dep_ == "pobj":
                     extra += [a for a in actors_at(st, t) if a.country and a.country not in own and a not in extra]
     if extra:
-        d.sources = [*d.sources, *extra]
+        # a subject coded only from the context ("officials" of the sentence's country) is the parties it names
+        guessed = all(a.rule in _CONTEXT_RULES or a.rule.startswith("memory") for a in d.sources)
+        d.sources = extra if guessed else [*d.sources, *extra]
     return True
+
+
+_CONTEXT_RULES = ("sentence-country", "role")
 
 
 def reporter_subject(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
