@@ -111,12 +111,17 @@ def private_only(c: Candidate) -> str | None:
 def reporters_at_work(c: Candidate) -> str | None:
     """Why candidate ``c`` is a reporter's work, or ``None``: a visit or meeting (``consult`` root) whose every
     source is a news medium ("a Reuters photographer who visited Tashkent", "journalists met the minister")."""
-    rules = load_rules()
-    if c.code[:2] != load_codes().consult_root or not c.sources or c.recip:
+    if c.code[:2] != load_codes().consult_root or c.recip:
         return None
-    if all(a.sectors and set(a.sectors) <= rules.relay_sectors for a in c.sources):
+    if media_only(c.sources):
         return "a reporter's visit or meeting is reporting, not a political event"
     return None
+
+
+def media_only(acts: list[ActorMention]) -> bool:
+    """Every actor of ``acts`` (at least one) is a news medium (only ``relay_sectors``)."""
+    relay = load_rules().relay_sectors
+    return bool(acts) and all(a.sectors and set(a.sectors) <= relay for a in acts)
 
 
 def collective(acts: list[ActorMention]) -> bool:

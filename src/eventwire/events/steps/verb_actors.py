@@ -17,7 +17,7 @@ from typing import Any
 from ...mentions import ActorMention
 from ..actors import actors_at, fill, span_mention, town_place, uncoded, uncoded_count, uncoded_pronoun
 from ..adjustments import inner_target, threat_target
-from ..arguments import load_rules
+from ..arguments import load_rules, media_only
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
 from ..match import match_noun
 from ..roles import noun_roles, obj_roles, roles
@@ -365,8 +365,7 @@ def reporter_subject(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     the reporter, so no actor of the event) is reporting, not a political event."""
     if d.sources or d.stok is None or d.code[:2] != st.c.consult_root:
         return True
-    relay = load_rules().relay_sectors
-    if any(m.sectors and set(m.sectors) <= relay for m in st.idx.at(d.stok.i)):
+    if media_only(st.idx.at(d.stok.i)):
         st.note(f"  {d.label} [{d.frame.rule}]: no event (a reporter's visit or meeting is reporting)")
         return False
     return True
