@@ -289,7 +289,7 @@ def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 def relief_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "sent 3,000 police to aid the rescue", "deployed troops to help evacuate villagers": force sent for relief
     is humanitarian aid to another country (073), and domestic disaster response (no event) at home."""
-    if d.code[:2] != st.c.military_show[:2]:
+    if d.code[:2] != st.c.force_posture_root:
         return True
     relief = [
         c

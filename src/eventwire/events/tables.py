@@ -119,6 +119,7 @@ class Codes:
     threaten_root: str
     protest_root: str
     aerial_root: str
+    force_posture_root: str
     material_roots: frozenset[str]
     alleged_violence_roots: frozenset[str]
     armed_action_roots: frozenset[str]
