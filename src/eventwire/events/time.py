@@ -270,15 +270,12 @@ def _since_perfect(v: Any, c: Any) -> bool:
     """ "soldiers have since attacked citizens", "since then, X has detained hundreds", "has killed 12,000 since
     he took office": a present perfect with "since" (an adverb, "since then", a since-clause) sums up what has
     gone on, it reports no one event (a year after "since" is history: ``historical``)."""
-    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() == "since" for m in c.children):
-        pass  # "has killed more than 12,000 since he took office"
-    elif c.lemma_.lower() != "since" or c.dep_ not in ("advmod", "prep"):
-        return False
-    elif c.dep_ == "prep" and not any(p.lemma_.lower() in ("then", "that") for p in c.children):
-        return False
-    return v.tag_ == "VBN" and any(
-        a.dep_ == "aux" and a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in v.children
+    since_clause = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() == "since" for m in c.children)
+    since_word = c.lemma_.lower() == "since" and (
+        c.dep_ == "advmod" or (c.dep_ == "prep" and any(p.lemma_.lower() in ("then", "that") for p in c.children))
     )
+    perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in v.children)
+    return (since_clause or since_word) and v.tag_ == "VBN" and perfect
 
 
 def unrealised(trigger: Any, rules: TimeRules) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..actors import fill
 from ..frames import Family
-from ..grammar import GOV_POS, NOUN_POS, VERB_POS
+from ..grammar import GOV_POS, NOUN_POS, VERB_POS, Roles
 from ..match import light_frames, match_noun, match_verb
 from ..roles import event_nouns, roles
 from ..state import Complement, DocState
@@ -24,7 +24,8 @@ from ..tables import load_complement_rules
 
 def complement(st: DocState, g: Any, fam: Family, consumed: set[int], depth: int = 0) -> Complement | None:
     """The event complement of a governing word, if any (nested governors are followed)."""
-    if g.pos_ in VERB_POS and roles(st, g).get("oprd"):
+    groles = roles(st, g)
+    if g.pos_ in VERB_POS and groles.get("oprd"):
         return None  # "called the Kosovo move illegal / a provocation": name-calling, no appeal for the move
     x, give_up = _clause(st, g, fam)
     if give_up:
@@ -33,7 +34,7 @@ def complement(st: DocState, g: Any, fam: Family, consumed: set[int], depth: int
         got = _from_clause(st, g, fam, x, consumed, depth)
         if got is not None:
             return got
-    return _from_slots(st, g, fam, consumed)
+    return _from_slots(st, g, groles, fam, consumed)
 
 
 def other_subject(st: DocState, g: Any, x: Any) -> Any | None:
@@ -169,10 +170,9 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
     return None
 
 
-def _from_slots(st: DocState, g: Any, fam: Family, consumed: set[int]) -> Complement | None:
+def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[int]) -> Complement | None:
     """The complement in the governing word's noun slots: a gerund ("committed to easing import rules") or
-    an event noun ("called for talks", "rejected the proposal")."""
-    groles = roles(st, g)
+    an event noun ("called for talks", "rejected the proposal"); ``groles`` are the governing word's roles."""
     for slot in load_complement_rules().slots(fam.name):
         for n0 in groles.get(slot, ()):
             if (

@@ -139,8 +139,7 @@ def not_a_question(st: DocState, d: GovernorDraft) -> bool:
     if d.fam.name in ("appeal", "demand") and st.lem(d.gov) in st.w.asking_verbs and question(st, d.gov, d.comp):
         st.note(f"  {d.label}: no event (a question, not a request)")
         return False
-    gear = st.p.classes.get("weapon", frozenset()) | st.p.classes.get("aircraft", frozenset())
-    if d.fam.name == "demand" and any(c.dep_ == "dobj" and st.lem(c) in gear for c in d.gov.children):
+    if d.fam.name == "demand" and any(c.dep_ == "dobj" and st.lem(c) in st.gear for c in d.gov.children):
         st.note(f"  {d.label}: no event (equipment ordered is a purchase, not a command)")
         return False
     return True

@@ -75,7 +75,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         n.dep_ == "pobj"
         and st.lem(n.head) in st.w.background_preps
         and n.head.head.pos_ in VERB_POS
-        and f.code[:2] != st.c.consult_root  # "after talks with Y, X said ...": X met Y (rule 12)
+        and f.code[:2] != st.c.consult_root  # "after talks with Y, X said ...": X met Y (rule 17)
     ):
         # "after talks with Iran, Russia said ...", "amid protests, the president resigned": the setting of the
         # sentence's news, reported as its own news elsewhere
