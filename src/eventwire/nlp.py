@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from ._attribute_ruler import accelerate
+from ._lemmatizer import accelerate as accelerate_lemmatizer
 from .errors import error
 from .prefilter import TriggerFilter, finish
 
@@ -21,7 +22,7 @@ def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
 
     Components the coder does not use are excluded (``ner`` only when asked). A model that lacks a
     component eventwire needs gives ``ModelError`` E202. ``accelerated=False`` keeps spaCy's own
-    attribute_ruler matcher (same output, slower: for benchmarks against stock spaCy).
+    attribute_ruler matcher and lemmatizer loop (same output, slower: for benchmarks against stock spaCy).
     """
     import spacy
 
@@ -35,6 +36,8 @@ def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
             nlp.disable_pipe(name)
     if accelerated and "attribute_ruler" in nlp.pipe_names:
         accelerate(nlp.get_pipe("attribute_ruler"))
+    if accelerated and "lemmatizer" in nlp.pipe_names:
+        accelerate_lemmatizer(nlp.get_pipe("lemmatizer"))
     if "parser" not in nlp.pipe_names:
         raise error("E202", model=model)
     return nlp
