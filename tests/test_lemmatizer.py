@@ -49,3 +49,15 @@ def test_other_modes_are_left_alone() -> None:
     before = type(lookup)
     assert not accelerate(lookup)
     assert type(lookup) is before
+
+
+def test_lemma_tables_answer_the_same_and_still_serialise() -> None:
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    before = {pos: list(words) for pos, words in lemmatizer.lookups.get_table("lemma_index").items()}
+    assert accelerate(lemmatizer)
+    index = lemmatizer.lookups.get_table("lemma_index")
+    for pos, words in before.items():
+        assert list(index[pos]) == words
+        assert words[0] in index[pos] and "zzqx-not-a-word" not in index[pos]
+    assert lemmatizer.to_bytes()

@@ -8,8 +8,11 @@ stories. The lemma of a token depends only on its word, POS and morphology (the 
 once loaded), so ``accelerate(lemmatizer)`` gives the component a ``__call__`` that reads those three
 columns of the whole doc at once, asks spaCy's own ``lemmatize`` once per new (word, POS, morphology) and
 writes the lemma column back in one call. Lemmas already set (the attribute ruler sets some) are kept
-unless the component overwrites, as spaCy does. Same output as the stock component
-(tests/test_lemmatizer.py); a lemmatizer of another mode or with its own ``__call__`` is left as it is.
+unless the component overwrites, as spaCy does. A word not seen before still costs spaCy's rules, which
+test each candidate lemma for membership in a list of up to 57,000 words (about 0.3 ms a word); the
+lists become ``_Index`` lists that answer ``in`` from a set: the same lists, the same answers. Same
+output as the stock component (tests/test_lemmatizer.py); a lemmatizer of another mode or with its own
+``__call__`` is left as it is.
 """
 
 from __future__ import annotations
@@ -20,6 +23,17 @@ from typing import Any
 CACHE_LIMIT = 400_000
 
 _FAST: dict[type, type] = {}
+
+
+class _Index(list[str]):
+    """A lemma index: the same list, with membership answered from a set."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self._members = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
 
 
 def _call(self: Any, doc: Any) -> Any:
@@ -68,4 +82,9 @@ def accelerate(lemmatizer: Any) -> bool:
     if fast is None:
         fast = _FAST[cls] = type(cls.__name__, (cls,), {"__call__": _call, "__module__": cls.__module__})
     lemmatizer.__class__ = fast
+    if lemmatizer.lookups.has_table("lemma_index"):
+        index = lemmatizer.lookups.get_table("lemma_index")
+        for pos, words in list(index.items()):
+            if isinstance(words, list) and not isinstance(words, _Index):
+                index[pos] = _Index(words)
     return True
