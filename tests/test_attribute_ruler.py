@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from eventwire._attribute_ruler import CompiledRules, accelerate
@@ -41,3 +42,27 @@ def test_unsupported_patterns_leave_ruler_alone() -> None:
     assert accelerate(ruler) is False
     doc = nlp("Kyiv")
     assert doc[0].pos_ == "PROPN"
+
+
+def test_negative_and_positive_indices_set_the_same_token() -> None:
+    plain = spacy.blank("en")
+    fast = spacy.blank("en")
+    for nlp in (plain, fast):
+        ruler = nlp.add_pipe("attribute_ruler")
+        ruler.add([[{"LOWER": "prime"}, {"LOWER": "minister"}]], {"TAG": "NNP"}, index=-1)
+        ruler.add([[{"LOWER": "prime"}, {"LOWER": "minister"}]], {"LEMMA": "premier"}, index=0)
+        ruler.add([[{"LOWER": "the"}]], {"TAG": "DT"})
+    assert accelerate(fast.get_pipe("attribute_ruler"))
+    text = "The prime minister met the Prime Minister of Japan."
+    got = [(t.tag_, t.lemma_) for t in fast(text)]
+    assert got == [(t.tag_, t.lemma_) for t in plain(text)]
+    assert got[2] == ("NNP", "") and got[1] == ("", "premier") and got[0] == ("DT", "")
+
+
+def test_an_index_outside_the_match_raises_spacys_error() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "prime"}, {"LOWER": "minister"}]], {"TAG": "NNP"}, index=2)
+    assert accelerate(ruler)
+    with pytest.raises(ValueError, match="E1001"):
+        nlp("the prime minister")

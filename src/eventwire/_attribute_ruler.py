@@ -5,8 +5,8 @@ spaCy's generic ``Matcher``; that costs about 15 µs a token, a sixth of the who
 Its patterns use only a few keys (TAG, LOWER, DEP, IS_SPACE with equality, IN, NOT_IN and REGEX), so they
 compile into dictionary look-ups indexed by the first token's LOWER, TAG, DEP or IS_SPACE: about 7x faster
 than the Matcher, with the same matches (tests/test_attribute_ruler.py). ``accelerate(ruler)`` replaces the
-ruler's ``match`` method with the compiled version; spaCy's own ``set_annotations`` still writes the
-attributes. Patterns with any other key or operator leave the ruler as it is (a user's own pipeline keeps
+ruler's ``match`` method with the compiled version and its ``set_annotations`` with one that finds each
+match's token without making a ``Span`` (spaCy's own ``set_token_attrs`` still writes the attributes). Patterns with any other key or operator leave the ruler as it is (a user's own pipeline keeps
 working, only without the speed-up).
 """
 
@@ -147,11 +147,34 @@ class CompiledRules:
             found.add((attr_id, match_id, i, end))
 
 
+def _annotator(ruler: Any) -> Callable[[Any, list[tuple[int, int, int, int]]], None]:
+    """spaCy's ``set_annotations`` without a ``Span`` made per match: the token is the match's start
+    (or end) plus the rule's index, and spaCy's own ``set_token_attrs`` writes the attributes in the same
+    order. A match whose index falls outside it goes to spaCy's method, which raises its E1001."""
+    from spacy.tokens._retokenize import set_token_attrs
+
+    stock = type(ruler).set_annotations
+
+    def set_annotations(doc: Any, matches: list[tuple[int, int, int, int]]) -> None:
+        attrs, indices = ruler.attrs, ruler.indices
+        for attr_id, _match_id, start, end in matches:
+            index = indices[attr_id]
+            i = start + index if index >= 0 else end + index
+            if not start <= i < end:
+                stock(ruler, doc, matches)
+                return
+            set_token_attrs(doc[i], attrs[attr_id])
+
+    return set_annotations
+
+
 def accelerate(ruler: Any) -> bool:
-    """Give ``ruler`` the compiled matcher; ``False`` (ruler unchanged) when its patterns need the Matcher."""
+    """Give ``ruler`` the compiled matcher and the span-free annotator; ``False`` (ruler unchanged) when
+    its patterns need the Matcher."""
     try:
         compiled = CompiledRules(ruler)
     except _Unsupported:
         return False
     ruler.match = compiled.match
+    ruler.set_annotations = _annotator(ruler)
     return True
