@@ -101,8 +101,21 @@ class Expr:
     past: bool
 
 
+_EXPRS = "eventwire.time_expressions"
+
+
 def expressions(sent: Any, story_date: _dt.date | None, rules: TimeRules) -> list[Expr]:
-    """The time expressions of ``sent`` that say something about the story's time (without overlaps)."""
+    """The time expressions of ``sent`` that say something about the story's time (without overlaps);
+    found once per sentence, story date and rules (kept on the doc: each event of the sentence asks)."""
+    memo: dict[tuple[int, _dt.date | None, int], list[Expr]] = sent.doc.user_data.setdefault(_EXPRS, {})
+    key = (sent.start, story_date, id(rules))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _expressions(sent, story_date, rules)
+    return found
+
+
+def _expressions(sent: Any, story_date: _dt.date | None, rules: TimeRules) -> list[Expr]:
     text: str = sent.text
     found: list[tuple[int, int, bool]] = []
 

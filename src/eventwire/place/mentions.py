@@ -159,7 +159,7 @@ PARTICLES = frozenset(
 _CHUNK_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 
 
-def _chunk_flags(doc: Any, toks: list[Any]) -> list[bool]:
+def _chunk_flags(doc: Any, toks: Any) -> list[bool]:
     """For each token: may it be part of a place name? Capitalised, not a date word, and a proper noun (or a
     noun, adjective or foreign word that does not start the sentence)."""
     cols = columns(doc)
@@ -177,8 +177,8 @@ def _chunk_flags(doc: Any, toks: list[Any]) -> list[bool]:
 _JOINERS = frozenset({"-", "‐", "–", "'", "’"})
 
 
-def chunks(doc: Any, toks: list[Any]) -> list[tuple[int, int]]:
-    """Maximal proper-noun runs of ``doc`` (``toks``: ``list(doc)``) as token spans."""
+def chunks(doc: Any, toks: Any) -> list[tuple[int, int]]:
+    """Maximal proper-noun runs of ``doc`` (``toks``: the doc or a list of its tokens) as token spans."""
     n = len(toks)
     ok = _chunk_flags(doc, toks)
 
@@ -205,7 +205,7 @@ def chunks(doc: Any, toks: list[Any]) -> list[tuple[int, int]]:
     return out
 
 
-def _span_key(text: str, toks: list[Any], a: int, b: int) -> str:
+def _span_key(text: str, toks: Any, a: int, b: int) -> str:
     last = toks[b - 1]
     return key(text[toks[a].idx : last.idx + len(last.text)])
 
@@ -213,7 +213,7 @@ def _span_key(text: str, toks: list[Any], a: int, b: int) -> str:
 Match = tuple[int, int, list[tuple[Place, bool]], bool]
 
 
-def _match_chunk(g: Gazetteer, text: str, toks: list[Any], a: int, b: int) -> list[Match]:
+def _match_chunk(g: Gazetteer, text: str, toks: Any, a: int, b: int) -> list[Match]:
     """Gazetteer matches covering the chunk ``[a, b)``: (start, end, candidates, admin_word)."""
     if b < len(toks) and toks[b].lower_ in g.suffixes and toks[b].pos_ == "NOUN":
         cands = g.lookup_key(_span_key(text, toks, a, b + 1))  # "Jaffna peninsula", "Gaza strip"
@@ -263,7 +263,7 @@ def find(g: Gazetteer, doc: Any, text: str | None = None) -> list[PlaceMention]:
     characters the mentions' ``text`` is cut from.
     """
     out: list[PlaceMention] = []
-    toks = list(doc)
+    toks = doc  # indexed a token at a time: most tokens are never looked at as objects
     if text is None or (toks and toks[-1].idx + len(toks[-1].text) > len(text)):
         text = doc.text
     for a, b in chunks(doc, toks):
