@@ -6,8 +6,9 @@ Its patterns use only a few keys (TAG, LOWER, DEP, IS_SPACE with equality, IN, N
 compile into dictionary look-ups indexed by the first token's LOWER, TAG, DEP or IS_SPACE: about 7x faster
 than the Matcher, with the same matches (tests/test_attribute_ruler.py). ``accelerate(ruler)`` replaces the
 ruler's ``match`` method with the compiled version and its ``set_annotations`` with one that finds each
-match's token without making a ``Span`` (spaCy's own ``set_token_attrs`` still writes the attributes). Patterns with any other key or operator leave the ruler as it is (a user's own pipeline keeps
-working, only without the speed-up).
+match's token without making a ``Span`` (spaCy's own ``set_token_attrs`` still writes the attributes).
+Patterns with any other key or operator leave the ruler as it is (a user's own pipeline keeps working,
+only without the speed-up).
 """
 
 from __future__ import annotations
