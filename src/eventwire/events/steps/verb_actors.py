@@ -28,14 +28,16 @@ from .statements import content_actor, is_media
 def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """Sources and targets from the frame's slots; "X is guilty of violating ...": X; a target phrase that
     hangs on the object ("withdrew from the talks with X", "fired shells at targets in Hebron"); a medium spoken
-    to is a channel, the actor in what was said the target ("complained to AP that Honduras ...")."""
+    to by a verb without an object is a channel, the actor in what was said the target ("complained to AP that
+    Honduras ...")."""
     f, r = d.frame, d.roles
     d.sources, d.stok = fill(st, f.src, r)
     if d.culprit:  # "X is guilty of violating the truce": X violated it
         d.sources, d.stok = d.culprit, None
     d.targets, d.ttok = fill(st, f.tgt, r)
-    if d.targets and d.ttok is not None and d.ttok.dep_ == "pobj" and st.lem(d.ttok.head) == "to":
-        if d.code[:2] in st.c.spoken_roots and is_media(st, d.ttok):  # "complained to AP that X ...": a channel
+    if d.targets and d.ttok is not None and d.ttok.dep_ == "pobj" and st.lem(d.ttok.head) == "to" and not r.get("obj"):
+        # "complained to AP that X ...": a channel (not "denied visas to journalists": a verb with its own object)
+        if d.code[:2] in st.c.spoken_roots and is_media(st, d.ttok):
             d.targets, d.ttok = fill(st, [x for x in f.tgt if x != "to"], r)
             if not d.targets:
                 d.targets = content_actor(st, d.trigger, d.sources)
@@ -72,6 +74,35 @@ def _party_in_object(st: DocState, objs: list[Any], sources: list[ActorMention])
                     if got:
                         return got, p
     return [], None
+
+
+def double_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "sent the Houthis missiles", "sold Taiwan fighter jets": the recipient of a verb of giving that the
+    parser read as a compound of the object. Only for a frame with a dative recipient that matched its object
+    as a thing (a light noun or the frame's object list), with the object phrase right after the verb and no
+    "to" phrase; a common noun inside the object's own actor phrase is no recipient ("mobilised army
+    reservists")."""
+    f, r = d.frame, d.roles
+    if d.targets or "iobj" not in f.tgt or r.get("to") or r.get("iobj"):
+        return True
+    objs = r.get("obj", [])
+    obj = d.noun if f.kind == "light" else objs[0] if objs and f.obj is not None else None
+    if obj is None or obj.dep_ != "dobj":
+        return True
+    v = d.trigger
+    first = obj.left_edge.i + (1 if obj.left_edge.dep_ == "det" else 0)
+    # "sent the Houthis missiles": a compound of the object; "sent Kyiv more tanks": a first object
+    inner = [x for x in obj.children if x.dep_ in ("compound", "nmod") and x.left_edge.i == first and x.i < obj.i]
+    before = [c for c in v.children if c.dep_ == "dobj" and c.i < obj.i and c.left_edge.i == v.i + 1]
+    if before and before[-1].right_edge.i + 1 == obj.left_edge.i:
+        inner = before[-1:]
+    elif obj.left_edge.i != v.i + 1:
+        return True
+    for x in inner[:1]:
+        got = [a for a in actors_at(st, x) if a not in d.sources]
+        if got and (x.pos_ == "PROPN" or not any(a.tok_end > obj.i for a in got)):  # not "army reservists"
+            d.targets, d.ttok = got, x
+    return True
 
 
 def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
