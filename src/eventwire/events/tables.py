@@ -44,6 +44,7 @@ class Words:
     party_nouns: frozenset[str]
     relief_verbs: frozenset[str]
     background_preps: frozenset[str]
+    engaged_verbs: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]
     own_possessives: frozenset[str]

@@ -120,6 +120,8 @@ def _actors(
         sources, _ = fill(st, ("of",), r)  # "the talks of X with Y", "a meeting of the two leaders"
     if not sources and f.code[:2] == st.c.consult_root:
         sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
+    if not sources:
+        sources = _engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
     one_sided = occurs and f.code[:2] == st.c.protest_root
     if not sources and one_sided:
         sources = [a for t in r.get("in", ()) for a in actors_at(st, t) if a.country] or [
@@ -147,6 +149,20 @@ def _clause_subject(st: DocState, n: Any) -> list[ActorMention]:
     if n.dep_ != "pobj" or st.lem(p) not in st.w.temporal_preps or p.head.pos_ not in VERB_POS:
         return []
     return fill(st, ("subj",), roles(st, p.head))[0]
+
+
+def _engaged_subject(st: DocState, n: Any) -> list[ActorMention]:
+    """The subject of a verb of being in the event ``n`` names in its "in" phrase ("Sudan is in talks with
+    the IMF", "the two sides were locked in talks", "engaged in negotiations with X")."""
+    p = n.head
+    if n.dep_ != "pobj" or st.lem(p) != "in" or p.dep_ != "prep" or st.lem(p.head) not in st.w.engaged_verbs:
+        return []
+    v = p.head
+    if v.dep_ in ("acomp", "xcomp", "oprd") and not any(c.dep_.startswith("nsubj") for c in v.children):
+        v = v.head  # "X and Y remain locked in talks"
+    r = roles(st, v)
+    passive = any(c.dep_ == "auxpass" for c in v.children)
+    return fill(st, ("subj",), r)[0] or (fill(st, ("obj",), r)[0] if passive else [])
 
 
 _CLAUSE_SLOTS = frozenset({"subj", "obj", "iobj", "attr"})

@@ -41,10 +41,12 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             d.targets, d.ttok = fill(st, [x for x in f.tgt if x != "to"], r)
             if not d.targets:
                 d.targets = content_actor(st, d.trigger, d.sources)
-    if not d.targets and (f.obj is not None or f.preps) and d.noun is None:
-        # "denied entry to X", "withdrew from the talks with X": the phrase hangs on the object
+    if not d.targets and (f.obj is not None or f.preps or r.get("obj")) and d.noun is None:
+        # "denied entry to X", "withdrew from the talks with X", "mediated a truce between X and Y": the phrase
+        # hangs on the object
         preps = [x for x in f.tgt if x not in ROLE_SLOTS_ALL]
-        held = list(r.get("obj", [])) if f.obj is not None else []
+        # the object the frame matched, or a thing ("mediated a truce between X and Y")
+        held = [o for o in r.get("obj", []) if f.obj is not None or (o.pos_ == "NOUN" and not st.idx.at(o.i))]
         held += [t for p, _ in f.preps for t in r.get(p, []) if t.pos_ in NOUN_POS or t.dep_ == "pcomp"]
         if preps and held:
             t2, tt2 = fill(st, preps, obj_roles(st, held))

@@ -41,6 +41,8 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if d.sources:
             break
         acts = [a for a in fill(st, ("poss", "amod", "compound", "by"), nr)[0] if a not in d.targets]
+        if not acts and nf.recip:  # "two soldiers were killed in clashes with militants": the other side
+            acts = [a for a in fill(st, ("with",), nr)[0] if a not in d.targets]
         if acts:
             d.sources = acts
             if d.code == f.code and nf.code[:2] >= d.code[:2]:
