@@ -161,6 +161,18 @@ def test_a_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     assert e.value.code == "E302" and f"{path}:" in str(e.value)
 
 
+def test_a_key_written_twice_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text('# schema: events-plover\ncodes:\n  "08": {event: CONCEDE}\n  "08": {event: RETREAT}\n', "utf-8")
+    with pytest.raises(DictionaryError) as e:
+        _data.load_yaml_file(path)
+    assert e.value.code == "E302" and f"{path}:4" in str(e.value) and "'08' is written twice" in str(e.value)
+
+
+def test_merge_keys_are_no_duplicates() -> None:
+    assert _data.parse_yaml("a: &x {p: 1}\nb:\n  <<: *x\n  p: 2\n", "m.yaml") == {"a": {"p": 1}, "b": {"p": 2}}
+
+
 def test_user_dictionaries_are_checked_with_an_explicit_kind() -> None:
     """``--dictionaries`` files carry no header: the caller names the kind. Dates may be ``date`` objects or
     strings, and the ``__line__`` keys of a line-tracking loader are ignored."""

@@ -111,6 +111,8 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         elif d == "nsubjpass":
             passive = True
             r.setdefault("obj", []).append(c)
+        elif d == "dobj" and "obj" in r and st.lem(c) in st.insults and c.i > r["obj"][0].i:
+            r.setdefault("oprd", []).append(c)  # "labelled the vote a sham" parsed as two objects
         elif d == "dobj":
             r.setdefault("obj", []).append(c)
             for a in c.children:  # "branded the minister a disgrace": an indefinite apposition
@@ -139,12 +141,14 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
                     r.setdefault(st.lem(q), []).extend(p for p in q.children if p.dep_ == "pobj")
         elif d == "auxpass":
             passive = True
-        elif d in ("ccomp", "xcomp") and c.pos_ == "NOUN" and any(x.dep_ == "dobj" for x in c.children):
+        elif d in ("ccomp", "xcomp") and c.pos_ == "NOUN" and any(_small_predicate(st, x) for x in c.children):
             # "called the Russian move a provocation" parsed as a clause "move [a] provocation": a small clause
             r.setdefault("obj", []).append(c)
-            r.setdefault("oprd", []).extend(x for x in c.children if x.dep_ == "dobj")
+            r.setdefault("oprd", []).extend(x for x in c.children if _small_predicate(st, x))
         elif d == "oprd" or (d in ("ccomp", "xcomp") and c.pos_ == "NOUN"):
             r.setdefault("oprd", []).append(c)  # "called the premier a liar"
+            if st.lem(c) in st.w.act_nouns:  # "called the sanctions an act of war"
+                r["oprd"] += _of_objects(c)
         elif d == "ccomp" and c.pos_ == "ADJ":
             # a small clause: "found the minister guilty", "declared the party illegal": its subject is the
             # verb's object
@@ -193,6 +197,17 @@ def _shared_object(v: Any) -> list[Any]:
     return []
 
 
+def _small_predicate(st: DocState, x: Any) -> bool:
+    """``x`` is the predicate of a small clause parsed under its subject noun: "move [a] provocation" (an
+    object, or a reproach the parser hangs as a modifier: "branded Beijing's move a provocation")."""
+    return x.dep_ == "dobj" or (x.dep_ in ("npadvmod", "appos", "attr") and st.lem(x) in st.insults)
+
+
+def _of_objects(n: Any) -> list[Any]:
+    """The objects of the "of" phrases of noun ``n``."""
+    return [p for x in n.children if x.dep_ == "prep" and x.lower_ == "of" for p in x.children if p.dep_ == "pobj"]
+
+
 def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     """The slot of preposition ``c``; coordinated prepositions share their object: "flights to and from
     China" fills both "to" and "from" with China."""
@@ -201,6 +216,9 @@ def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     objs = [
         next((s for s in p.children if s.dep_ == "nsubj" and s.i < p.i), p) if p.dep_ == "pcomp" else p for p in objs
     ]
+    if st.lem(c) == "as":  # "described the drills as provocative", "... as an act of war": the predicate
+        objs += [a for a in c.children if a.dep_ in ("amod", "acomp") and a.pos_ == "ADJ"]
+        objs += [p for o in list(objs) if st.lem(o) in st.w.act_nouns for p in _of_objects(o)]
     conj = [q for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP"]
     shared = objs or [p for q in conj for p in q.children if p.dep_ == "pobj"]
     r.setdefault(st.lem(c), []).extend(shared)

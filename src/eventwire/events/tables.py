@@ -45,6 +45,7 @@ class Words:
     relief_verbs: frozenset[str]
     background_preps: frozenset[str]
     engaged_verbs: frozenset[str]
+    act_nouns: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]
     own_possessives: frozenset[str]
