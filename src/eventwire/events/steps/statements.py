@@ -80,25 +80,39 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     targets, _ = fill(st, ("addr",), {"addr": addressees})
     if not targets:
         targets = content_actor(st, v, sources)
+    clause = _reproach(st, v) if code[:2] == st.c.statement_root else None
+    if not targets and clause is not None:
+        targets = _reproached(st, clause, sources)
     if not targets:
         st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
         return
     rule = f"modality.yaml:speech:{st.lem(v)}"
-    if code[:2] == st.c.statement_root and _reproach(st, v):  # "said Iceland's participation was a mistake"
+    if clause is not None:  # "said Iceland's participation was a mistake"
         code, rule = st.c.verbal_attack, rule + "/reproach"
     f = Frame(code=code, lemma=st.lem(v), kind="verb", rule=rule, tgt=("to", "iobj"), conf=0.5)
     emit(st, Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, s.cands)
 
 
-def _reproach(st: DocState, v: Any) -> bool:
-    """What was said is a reproach: a content clause "X was / is a mistake, unacceptable, irresponsible" (a
+def _reproach(st: DocState, v: Any) -> Any | None:
+    """What was said is a reproach: the content clause "X was / is a mistake, unacceptable, irresponsible" (a
     copula with a predicate of the ``insult`` class, not negated): criticism (111), not a plain statement."""
     for c in v.children:
         if c.dep_ != "ccomp" or st.lem(c) not in st.w.copulas or negated(c, st.m, st.w.negating_verbs):
             continue
         if any(p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults for p in c.children):
-            return True
-    return False
+            return c
+    return None
+
+
+def _reproached(st: DocState, clause: Any, sources: list[ActorMention]) -> list[ActorMention]:
+    """The author of the act a reproach is about: an actor in its subject ("said the Japanese move was
+    regrettable", "said the president's decree was unconstitutional"), of any country."""
+    for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+        for t in subj.subtree:
+            got = [a for a in st.idx.at(t.i) if a not in sources]
+            if got:
+                return got[:1]
+    return []
 
 
 def _official_speaker(st: DocState, r: dict[str, list[Any]], v: Any) -> list[ActorMention]:
