@@ -128,3 +128,14 @@ def test_a_where_clause_names_the_place_of_its_event(coder: Any) -> None:
 def test_rejecting_a_proposal_targets_its_author(coder: Any) -> None:
     got = _events(coder, "Serbia rejected a proposal from Croatia on the border.")
     assert any(code.startswith("12") and src == "SRB" and tgt == "HRV" for code, src, tgt in got), got
+
+
+def test_co_mediators_do_not_mediate_toward_each_other(coder: Any) -> None:
+    events = _events(coder, "A truce brokered by Qatar and Egypt came into force on Friday.")
+    assert ("045", "QAT", None) in events and ("045", "EGY", None) in events
+    assert not any(src in ("QAT", "EGY") and tgt in ("QAT", "EGY") for _, src, tgt in events)
+
+
+def test_parties_of_a_cooperative_act_still_act_toward_each_other(coder: Any) -> None:
+    events = _events(coder, "Ghana and Togo pledged to reopen their border.")
+    assert any(src == "GHA" and tgt == "TGO" for code, src, tgt in events if code.startswith("03"))

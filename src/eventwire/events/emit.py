@@ -74,6 +74,7 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
         not c.recip
         and not c.targets
         and c.code[:2] in st.c.mutual_roots
+        and c.code not in st.c.third_party_codes
         and len({a.country or a.code for a in c.sources}) >= 2
     ):  # "Greece and Turkey pledged to ease tensions": compound parties of a cooperative act, to each other
         c.recip = True

@@ -75,24 +75,26 @@ def roles(st: DocState, v: Any) -> Roles:
     return r
 
 
-def headline_participle(v: Any) -> bool:
+def headline_participle(st: DocState, v: Any) -> bool:
     """ "Opposition Leader Arrested in Minsk": a headline whose root is the noun and whose participle reports
-    what was done to it (not a description, as in running text)."""
-    return (
-        v.dep_ == "acl"
-        and v.tag_ == "VBN"
-        and v.head.dep_ == "ROOT"
-        and v.head.pos_ in NOUN_POS
-        and headline_sentence(v)
-    )
+    what was done to it (not a description, as in running text); also when the noun is what a speaker says
+    ("Erdogan says two Turkish troops killed in Libya")."""
+    h = v.head
+    said = h.dep_ == "dobj" and h.head.dep_ == "ROOT" and st.lem(h.head) in st.m.speech
+    at_root = h.dep_ == "ROOT" or said
+    return v.dep_ == "acl" and v.tag_ == "VBN" and h.pos_ in NOUN_POS and at_root and headline_sentence(v)
 
 
 def _headline_passive(st: DocState, v: Any) -> bool:
     """A past participle heading a headline (a sentence without final punctuation) with a subject, no object
     and no auxiliary, of a one-sided verb that takes its target as the object ("outlaw", "ban", "deport",
     "charge", "shoot"): the headline's reduced passive. Headlines write actions in the present ("Police Arrest X"),
-    so "X Arrested" is X's arrest; a two-sided verb ("clash", "meet") is never read so."""
-    if v.dep_ != "ROOT" or v.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+    so "X Arrested" is X's arrest (also said: "Erdogan says two soldiers killed in Libya"); a two-sided verb
+    ("clash", "meet") is never read so."""
+    said = v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and st.lem(v.head) in st.m.speech  # "X says two troops killed"
+    if not (v.dep_ == "ROOT" or said) or v.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return False
     if not headline_sentence(v):
         return False

@@ -18,6 +18,7 @@ from ..emit import emit, names
 from ..frames import Frame
 from ..governors import blocked, reported
 from ..grammar import NOUN_POS, VERB_POS, Roles
+from ..headline_verbs import headline_sentence
 from ..match import match_noun
 from ..modality import negated
 from ..roles import roles
@@ -61,12 +62,13 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     f, r = mn
     label = f"noun '{n.text}'"
     occ = occurrence(st, n)
+    occurs = occ is not None or _headline_noun(n)
     if occ is not None:  # "clashes broke out between X and Y": the verb's prepositions are the noun's
         for h in [occ] + [c for c in occ.children if c.dep_ == "acomp"]:  # "were ongoing in Minsk"
             r = {**{k: v for k, v in roles(st, h).items() if k not in _CLAUSE_SLOTS}, **r}
         if f.code[:2] == st.c.protest_root and _turns_violent(st, occ):
             f = replace(f, code=st.c.violent_protest, rule=f"{f.rule}+{st.lem(occ)} violent")
-    why = None if occ is not None else st.g.nominal(n)  # "there were clashes": no description
+    why = None if occurs else st.g.nominal(n)  # "there were clashes": no description
     why = why or (st.g.benign(n) if f.violent else None)
     if why:
         st.note(f"  {label} [{f.rule}]: no event ({why})")
@@ -90,7 +92,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         if why2:
             st.note(f"  {label} [{f.rule}]: no event ({why2})")
             return
-    got = _actors(st, n, f, r, label, occ is not None)
+    got = _actors(st, n, f, r, label, occurs)
     if got is None:
         return
     sources, targets = got
@@ -187,6 +189,12 @@ def occurrence(st: DocState, n: Any) -> Any | None:
             or any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.occurrence_verbs)
         )
     return v if ok else None
+
+
+def _headline_noun(n: Any) -> bool:
+    """ "Riots in Delhi over the citizenship law", "Protests in Hong Kong against extradition bill": a headline
+    without a verb whose head is the event noun reports that it happens."""
+    return n.dep_ == "ROOT" and headline_sentence(n) and not any(t.pos_ in VERB_POS for t in n.sent)
 
 
 def _turns_violent(st: DocState, v: Any) -> bool:

@@ -174,7 +174,7 @@ def _background(st: DocState, t: Any) -> str | None:
         and t.tag_ == "VBN"
         and not any(c.dep_ == "agent" for c in t.children)
         and not _existential(t.head)
-        and not headline_participle(t)  # "Opposition Leader Arrested in Minsk": the headline's event
+        and not headline_participle(st, t)  # "Opposition Leader Arrested in Minsk": the headline's event
         and not misparsed_main_verb(st, t)  # "Israeli air strikes killed 20 people"
     ):
         return f"a participle describing '{t.head.text}', background rather than a reported event"
