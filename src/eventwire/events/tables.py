@@ -46,6 +46,7 @@ class Words:
     background_preps: frozenset[str]
     engaged_verbs: frozenset[str]
     act_nouns: frozenset[str]
+    wrongdoing_verbs: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]
     own_possessives: frozenset[str]

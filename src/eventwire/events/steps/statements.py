@@ -89,6 +89,8 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     rule = f"modality.yaml:speech:{st.lem(v)}"
     if clause is not None:  # "said Iceland's participation was a mistake"
         code, rule = st.c.verbal_attack, rule + "/reproach"
+    elif code[:2] == st.c.statement_root and _wrongdoing(st, v, targets):  # "said Palau violated the treaty"
+        code, rule = st.c.accusation, rule + "/wrongdoing"
     f = Frame(code=code, lemma=st.lem(v), kind="verb", rule=rule, tgt=("to", "iobj"), conf=0.5)
     emit(st, Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, s.cands)
 
@@ -102,6 +104,21 @@ def _reproach(st: DocState, v: Any) -> Any | None:
         if any(p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults for p in c.children):
             return c
     return None
+
+
+def _wrongdoing(st: DocState, v: Any, targets: list[ActorMention]) -> bool:
+    """What was said is that the target did wrong: a past content clause whose verb is one of
+    ``wrongdoing_verbs`` with the target as its subject ("said Palau had violated the treaties", "says Kyiv
+    broke the truce"), not negated, not a future or a possibility."""
+    for c in v.children:
+        if c.dep_ != "ccomp" or st.lem(c) not in st.w.wrongdoing_verbs or c.tag_ not in ("VBD", "VBN"):
+            continue
+        if negated(c, st.m, st.w.negating_verbs) or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children):
+            continue
+        subj = [x for x in c.children if x.dep_ == "nsubj"]
+        if subj and any(a in targets for x in subj for t in x.subtree for a in st.idx.at(t.i)):
+            return True
+    return False
 
 
 def _reproached(st: DocState, clause: Any, sources: list[ActorMention]) -> list[ActorMention]:
