@@ -206,7 +206,12 @@ _DEFS: list[ErrorDef] = [
     # -- dictionaries and data files (E3xx) --------------------------------------------------------------
     ErrorDef("E300", DictionaryError, "{detail}", "a dictionary error without a more specific code"),
     ErrorDef("E301", DictionaryError, "cannot read {what}: {reason}", "a dictionary or data file cannot be read"),
-    ErrorDef("E302", DictionaryError, "invalid YAML: {problem}", "a dictionary or data file is not valid YAML (or writes a key twice)"),
+    ErrorDef(
+        "E302",
+        DictionaryError,
+        "invalid YAML: {problem}",
+        "a dictionary or data file is not valid YAML (or writes a key twice)",
+    ),
     ErrorDef(
         "E303", DictionaryError, "{problem}", "an invalid dictionary entry (the message names file, line and problem)"
     ),
