@@ -109,9 +109,11 @@ def private_only(c: Candidate) -> str | None:
 
 
 def reporters_at_work(c: Candidate) -> str | None:
-    """Why candidate ``c`` is a reporter's work, or ``None``: a visit or meeting (``consult`` root) whose every
-    source is a news medium ("a Reuters photographer who visited Tashkent", "journalists met the minister")."""
-    if c.code[:2] != load_codes().consult_root or c.recip:
+    """Why candidate ``c`` is a reporter's work, or ``None``: a visit or meeting (``consult`` root), or a
+    gathering outside a building, whose every source is a news medium ("a Reuters photographer who visited
+    Tashkent", "journalists met the minister", "reporters gathered outside the court")."""
+    gathering = c.rule.endswith("gathering-outside")
+    if (c.code[:2] != load_codes().consult_root and not gathering) or c.recip:
         return None
     if media_only(c.sources):
         return "a reporter's visit or meeting is reporting, not a political event"

@@ -178,6 +178,9 @@ def _background(st: DocState, t: Any) -> str | None:
         and not misparsed_main_verb(st, t)  # "Israeli air strikes killed 20 people"
     ):
         return f"a participle describing '{t.head.text}', background rather than a reported event"
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.pos_ in VERB_POS:
+        # "demonstrators opposing the law threw bricks", "students demanding reforms marched": who they are
+        return f"a participle describing the subject '{t.head.text}' of '{t.head.head.text}', not its own event"
     if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
         return f"a gerund subject names a topic: '{t.text} ... {t.head.text}'"
     if noun_infinitive(st, t):
