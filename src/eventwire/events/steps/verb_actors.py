@@ -15,7 +15,16 @@ from __future__ import annotations
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, fill, span_mention, town_place, uncoded, uncoded_count, uncoded_pronoun
+from ..actors import (
+    actors_at,
+    fill,
+    span_mention,
+    town_place,
+    uncoded,
+    uncoded_count,
+    uncoded_name,
+    uncoded_pronoun,
+)
 from ..adjustments import inner_target, threat_target
 from ..arguments import load_rules, media_only
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
@@ -415,9 +424,24 @@ def needs_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         st.note(f"  {d.label} [{d.frame.rule}]: no event (this pattern is coded only with a source actor)")
         return False
     if d.frame.need_tgt and not d.targets and not (named_act and d.code[:2] == st.c.threaten_root):
-        st.note(f"  {d.label} [{d.frame.rule}]: no event (this verb is coded only with a target actor)")
-        return False
+        d.targets, d.ttok = _named_target(st, d)  # "warned Gen. Khalil Ibrahim against running": a named party
+        if not d.targets:
+            st.note(f"  {d.label} [{d.frame.rule}]: no event (this verb is coded only with a target actor)")
+            return False
     return True
+
+
+def _named_target(st: DocState, d: VerbDraft) -> tuple[list[ActorMention], Any]:
+    """An uncoded proper name in the frame's own target slot (not a place), as the target of verbal conflict
+    (``named_target`` roots)."""
+    if d.code[:2] not in st.c.named_target_roots:
+        return [], None
+    for slot in d.frame.tgt:
+        for tok in d.roles.get(slot, ()):
+            got = uncoded_name(st, tok)
+            if got:
+                return got, tok
+    return [], None
 
 
 def between(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
