@@ -47,6 +47,7 @@ class Words:
     engaged_verbs: frozenset[str]
     act_nouns: frozenset[str]
     wrongdoing_verbs: frozenset[str]
+    causing_verbs: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]
     own_possessives: frozenset[str]

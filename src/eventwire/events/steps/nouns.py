@@ -173,10 +173,15 @@ _CLAUSE_SLOTS = frozenset({"subj", "obj", "iobj", "attr"})
 def occurrence(st: DocState, n: Any) -> Any | None:
     """The verb saying that event noun ``n`` happened, or ``None``: "clashes *broke out*", "protests
     *erupted*", "talks *took place*" (``occurrence_verbs``), "the protest *turned* violent", "*there were*
-    clashes", "clashes *were* ongoing"."""
+    clashes", "clashes *were* ongoing", "the verdict *sparked* protests" (``causing_verbs``)."""
     v = n.head
+    if n.dep_ == "pobj" and v.lower_ == "to" and v.head.pos_ in VERB_POS and st.lem(v.head) == "lead":
+        v = v.head  # "the law led to mass demonstrations"
+        return v if st.lem(v) in st.w.causing_verbs else None
     if v.i == n.i or v.pos_ not in VERB_POS:
         return None
+    if n.dep_ == "dobj" and _causing(st, v):  # "the verdict sparked protests in Dhaka"
+        return v
     kids = {(c.dep_, st.lem(c)) for c in v.children}
     if st.lem(v) in st.w.copulas:  # the existential "there were clashes", "clashes were ongoing"
         ok = (n.dep_ in ("attr", "nsubj") and any(d == "expl" for d, _ in kids)) or (
@@ -195,6 +200,11 @@ def _headline_noun(n: Any) -> bool:
     """ "Riots in Delhi over the citizenship law", "Protests in Hong Kong against extradition bill": a headline
     without a verb whose head is the event noun reports that it happens."""
     return n.dep_ == "ROOT" and headline_sentence(n) and not any(t.pos_ in VERB_POS for t in n.sent)
+
+
+def _causing(st: DocState, v: Any) -> bool:
+    """``v`` is a verb of causing ("spark", "trigger"), not negated."""
+    return st.lem(v) in st.w.causing_verbs and not any(c.dep_ == "neg" for c in v.children)
 
 
 def _turns_violent(st: DocState, v: Any) -> bool:
