@@ -173,14 +173,15 @@ def uncoded_pronoun(st: DocState, tok: Any) -> list[ActorMention]:
 def uncoded_name(st: DocState, tok: Any) -> list[ActorMention]:
     """A proper name the dictionaries do not know ("accused Khalil Ibrahim of fraud", "warned the Ansar Front"):
     an uncoded mention of the whole name, so a verb that needs a target keeps its event with the words. Not a
-    place the gazetteer knows (that is where, not whom) and not a date word."""
+    date word; a town's name in a party's place is a party too (the gazetteer knows many surnames as towns:
+    "Perez")."""
     if tok.pos_ != "PROPN" or st.idx.at(tok.i) or st.lem(tok) in st.w.time_words:
         return []
     left = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("compound", "det") and c.i < tok.i]])
     if tok.doc[left].dep_ == "det":
         left += 1
     span = tok.doc[left : tok.i + 1]
-    if any(st.idx.at(t.i) for t in span) or _PLACES.country(span.text):
+    if any(st.idx.at(t.i) for t in span):
         return []
     return [span_mention(span, tok.i, kind="entity", rule="events:uncoded-name")]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import fill
+from ..actors import fill, uncoded_name
 from ..arguments import load_rules, relays
 from ..emit import emit
 from ..frames import Frame
@@ -83,13 +83,16 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     clause = _reproach(st, v) if code[:2] == st.c.statement_root else None
     if not targets and clause is not None:
         targets = _reproached(st, clause, sources)
+    doers = _wrongdoers(st, v, sources) if code[:2] == st.c.statement_root and clause is None else []
+    if not targets:
+        targets = doers
     if not targets:
         st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
         return
     rule = f"modality.yaml:speech:{st.lem(v)}"
     if clause is not None:  # "said Iceland's participation was a mistake"
         code, rule = st.c.verbal_attack, rule + "/reproach"
-    elif code[:2] == st.c.statement_root and _wrongdoing(st, v, targets):  # "said Palau violated the treaty"
+    elif any(a in targets for a in doers):  # "said Palau violated the treaty"
         code, rule = st.c.accusation, rule + "/wrongdoing"
     f = Frame(code=code, lemma=st.lem(v), kind="verb", rule=rule, tgt=("to", "iobj"), conf=0.5)
     emit(st, Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, s.cands)
@@ -106,30 +109,39 @@ def _reproach(st: DocState, v: Any) -> Any | None:
     return None
 
 
-def _wrongdoing(st: DocState, v: Any, targets: list[ActorMention]) -> bool:
-    """What was said is that the target did wrong: a past content clause whose verb is one of
-    ``wrongdoing_verbs`` with the target as its subject ("said Palau had violated the treaties", "says Kyiv
-    broke the truce"), not negated, not a future or a possibility."""
+def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
+    """Who, what was said says, did wrong: the subject of a past content clause whose verb is one of
+    ``wrongdoing_verbs`` ("said Palau had violated the treaties", "says Kyiv broke the truce"; an uncoded name
+    too), not negated, not a future or a possibility."""
     for c in v.children:
         if c.dep_ != "ccomp" or st.lem(c) not in st.w.wrongdoing_verbs or c.tag_ not in ("VBD", "VBN"):
             continue
         if negated(c, st.m, st.w.negating_verbs) or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children):
             continue
-        subj = [x for x in c.children if x.dep_ == "nsubj"]
-        if subj and any(a in targets for x in subj for t in x.subtree for a in st.idx.at(t.i)):
-            return True
-    return False
+        got = _subject_actor(st, c, sources)
+        if got:
+            return got
+    return []
 
 
-def _reproached(st: DocState, clause: Any, sources: list[ActorMention]) -> list[ActorMention]:
-    """The author of the act a reproach is about: an actor in its subject ("said the Japanese move was
-    regrettable", "said the president's decree was unconstitutional"), of any country."""
+def _subject_actor(st: DocState, clause: Any, sources: list[ActorMention]) -> list[ActorMention]:
+    """The first actor in the subject of ``clause`` other than the speaker's, else its uncoded proper name."""
     for subj in (c for c in clause.children if c.dep_ == "nsubj"):
         for t in subj.subtree:
             got = [a for a in st.idx.at(t.i) if a not in sources]
             if got:
                 return got[:1]
+        named = uncoded_name(st, subj)
+        if named:
+            return named
     return []
+
+
+def _reproached(st: DocState, clause: Any, sources: list[ActorMention]) -> list[ActorMention]:
+    """The author of the act a reproach is about: an actor in its subject ("said the Japanese move was
+    regrettable", "said the president's decree was unconstitutional"), of any country, or a name ("claims
+    Perez is corrupt")."""
+    return _subject_actor(st, clause, sources)
 
 
 def _official_speaker(st: DocState, r: dict[str, list[Any]], v: Any) -> list[ActorMention]:
