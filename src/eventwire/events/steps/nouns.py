@@ -175,9 +175,8 @@ def occurrence(st: DocState, n: Any) -> Any | None:
     *erupted*", "talks *took place*" (``occurrence_verbs``), "the protest *turned* violent", "*there were*
     clashes", "clashes *were* ongoing", "the verdict *sparked* protests" (``causing_verbs``)."""
     v = n.head
-    if n.dep_ == "pobj" and v.lower_ == "to" and v.head.pos_ in VERB_POS and st.lem(v.head) == "lead":
-        v = v.head  # "the law led to mass demonstrations"
-        return v if st.lem(v) in st.w.causing_verbs else None
+    if n.dep_ == "pobj" and v.lower_ == "to" and v.head.pos_ in VERB_POS:
+        return v.head if _causing(st, v.head) else None  # "the law led to mass demonstrations"
     if v.i == n.i or v.pos_ not in VERB_POS:
         return None
     if n.dep_ == "dobj" and _causing(st, v):  # "the verdict sparked protests in Dhaka"

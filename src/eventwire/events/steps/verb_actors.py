@@ -432,7 +432,7 @@ def needs_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 
 def _named_target(st: DocState, d: VerbDraft) -> tuple[list[ActorMention], Any]:
-    """An uncoded proper name in the frame's own target slot (not a place), as the target of verbal conflict
+    """An uncoded proper name in the frame's own target slot, as the target of verbal conflict
     (``named_target`` roots)."""
     if d.code[:2] not in st.c.named_target_roots:
         return [], None
