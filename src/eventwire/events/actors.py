@@ -137,8 +137,9 @@ def speaker_for(st: DocState, pron: Any) -> list[ActorMention]:
 def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
     """An uncoded group subject ("Islamic fundamentalists", "Sunnis", "angry youths") when the event has
     no coded actor at all: a mention without an actor code (kind ``group``), so the event is kept and the
-    words are there for review. Only plural people nouns and group names of the ``people`` class, and counted
-    parties ("the two countries", "both sides": ``party_nouns``)."""
+    words are there for review. Only plural people nouns and group names of the ``people`` class, counted
+    parties ("the two countries", "both sides": ``party_nouns``) and a body with its article ("the group",
+    "the movement": ``organisation_nouns``)."""
     if tok.pos_ in ("NUM", "PRON") and (tok.pos_ == "NUM" or st.lem(tok) in st.w.partitive_pronouns):
         of = [p for c in tok.children if c.dep_ == "prep" and st.lem(c) == "of" for p in c.children if p.dep_ == "pobj"]
         return uncoded(st, of[0]) if of else []  # "one of the suspects", "some of the protesters"
@@ -147,7 +148,9 @@ def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
     counted = st.lem(tok) in st.w.party_nouns and any(
         c.dep_ == "nummod" or (c.dep_ in ("det", "predet") and st.lem(c) == "both") for c in tok.children
     )  # "the two countries", "both sides"
-    if not ((st.lem(tok) in st.people or counted) and tok.tag_ in ("NNS", "NNPS")):
+    # "the group threatened to resume attacks", "the movement rejected the proposal": a body the story named
+    body = st.lem(tok) in st.w.organisation_nouns and any(c.dep_ == "det" for c in tok.children)
+    if not ((st.lem(tok) in st.people or counted) and tok.tag_ in ("NNS", "NNPS")) and not body:
         return []
     left = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod")]])
     return [span_mention(tok.doc[left : tok.i + 1], tok.i, kind="group", rule="events:uncoded-group-subject")]

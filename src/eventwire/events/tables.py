@@ -48,6 +48,7 @@ class Words:
     act_nouns: frozenset[str]
     wrongdoing_verbs: frozenset[str]
     causing_verbs: frozenset[str]
+    organisation_nouns: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]
     own_possessives: frozenset[str]
