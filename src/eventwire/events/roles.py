@@ -388,7 +388,8 @@ def subject_roles(st: DocState, g: Any, stative: bool = True) -> Roles:
     if not stative and any(c.dep_ == "nsubjpass" for c in g.children):
         return r  # the passive subject is already the object (addressee) slot
     if "subj" not in r:  # stative passive: "Israel is opposed to ...", "is committed to ..."
-        sp = [c for c in g.children if c.dep_ == "nsubjpass"]
+        # not an event noun acted on: "a lawsuit brought by X was dismissed" (X did not dismiss it)
+        sp = [c for c in g.children if c.dep_ == "nsubjpass" and st.lem(c) not in st.p.nouns]
         if sp:
             r["subj"] = sp
     if (g.pos_ == "ADJ" or g.dep_ == "acomp") and "subj" not in r and g.head.i != g.i:
