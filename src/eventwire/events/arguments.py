@@ -112,7 +112,7 @@ def reporters_at_work(c: Candidate) -> str | None:
     """Why candidate ``c`` is a reporter's work, or ``None``: a visit or meeting (``consult`` root), or a
     gathering outside a building, whose every source is a news medium ("a Reuters photographer who visited
     Tashkent", "journalists met the minister", "reporters gathered outside the court")."""
-    gathering = c.rule.endswith("gathering-outside")
+    gathering = c.frame.rule.endswith("/gathering-outside")  # the frame's id, whatever steps add to the rule
     if (c.code[:2] != load_codes().consult_root and not gathering) or c.recip:
         return None
     if media_only(c.sources):
