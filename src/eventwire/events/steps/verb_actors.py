@@ -414,7 +414,8 @@ def reporter_subject(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 
 def needs_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """Weak verbs ("help", "back", "supply") are coded only with a target actor; a threat issued that names the
+    """Weak verbs ("help", "back", "supply") are coded only with a target actor (a reciprocal one also with two
+    parties as its subject: "Eritrea and China worked together"); a threat issued that names the
     threatened act needs none ("militants issued a threat to restrict access to sea lanes"). Patterns marked
     ``need: src`` ("faced criticism from X") are coded only with a source actor."""
     named_act = d.noun is not None and any(
@@ -423,7 +424,8 @@ def needs_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.frame.need_src and not d.sources:
         st.note(f"  {d.label} [{d.frame.rule}]: no event (this pattern is coded only with a source actor)")
         return False
-    if d.frame.need_tgt and not d.targets and not (named_act and d.code[:2] == st.c.threaten_root):
+    mutual = d.frame.recip and len({a.code for a in d.sources}) >= 2  # "X and Y worked together": each other
+    if d.frame.need_tgt and not d.targets and not mutual and not (named_act and d.code[:2] == st.c.threaten_root):
         d.targets, d.ttok = _named_target(st, d)  # "warned Gen. Khalil Ibrahim against running": a named party
         if not d.targets:
             st.note(f"  {d.label} [{d.frame.rule}]: no event (this verb is coded only with a target actor)")
