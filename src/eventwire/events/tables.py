@@ -48,6 +48,8 @@ class Words:
     act_nouns: frozenset[str]
     wrongdoing_verbs: frozenset[str]
     causing_verbs: frozenset[str]
+    time_clause_marks: frozenset[str]
+    negative_determiners: frozenset[str]
     organisation_nouns: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]

@@ -185,7 +185,7 @@ def _participant(st: DocState, t: Any, top: Any, a: ActorMention) -> bool:
     relations with India were stable"): not a nationality word on a thing ("said the Turkish economy would
     grow"), nor a place ("said the epidemic peaked in China"; but "the situation in Rwanda": ``topic_nouns``),
     nor inside a clause describing a noun ("reported 90 cases, five involving Bangladeshis", "people who came
-    from Iran")."""
+    from Iran") or a clause of time ("when the new government is formed"), nor denied ("no company")."""
     head = t.doc[a.head] if a.tok_start <= a.head < a.tok_end else t
     if head.pos_ == "ADJ" and head.dep_ == "amod" and not (a.tok_start <= head.head.i < a.tok_end):
         return False  # a nationality adjective on a noun that is no actor
@@ -193,9 +193,16 @@ def _participant(st: DocState, t: Any, top: Any, a: ActorMention) -> bool:
         # "said the epidemic peaked in China": a place, not someone the statement is about; but "said the
         # situation in Rwanda must be resolved" is about Rwanda
         return st.lem(head.head.head) in st.w.topic_nouns
+    party = head.head.head if head.dep_ == "pobj" and st.lem(head.head) == "from" else head
+    if any(c.dep_ == "det" and st.lem(c) in st.w.negative_determiners for c in party.children):
+        return False  # "said no investor from Japan can demand ...": no party ("no talks with X" still is about X)
     x = head
     while x.i != top.i and x.head.i != x.i:
         if x.dep_ in ("relcl", "acl"):
             return False
+        if x.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and st.lem(c) in st.w.time_clause_marks for c in x.children
+        ):
+            return False  # "said it would be signed when the new government is formed": the time, not the topic
         x = x.head
     return True
