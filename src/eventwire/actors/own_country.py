@@ -18,6 +18,7 @@ from .clause import away, other_party
 from .codes import INTERNATIONAL
 from .memory import PersonRecord
 from .sentence import Draft, Sentence, StoryState, add_codes, dict_rule, mention_name
+from .words import SURNAMES
 
 
 def own_countries(story: StoryState, s: Sentence) -> None:
@@ -52,10 +53,24 @@ def own_countries(story: StoryState, s: Sentence) -> None:
             s.results.append((d, list(countries), d.rule or dict_rule(d)))
             _evidence(story, s, d, countries)
         elif name and not d.sectors:
-            mem.remember_person(name, None, ())  # an uncoded name: remembered, not emitted
+            if _person_like(story, d):  # "Brexit Britain" (a place) must not make a later "Britain" a person
+                mem.remember_person(name, None, ())  # an uncoded name: remembered, not emitted
             s.uncoded.append(d.start)
         else:
             s.pending.append(d)
+
+
+def _person_like(story: StoryState, d: Draft) -> bool:
+    """The phrase's name holds no word that is by itself a country ("Brexit Britain"), unless the word is also a
+    family name ("Michael Jordan", ``surnames``): only such a name is remembered as an uncoded person whose last
+    word later stands for it."""
+    u = next((n for n in d.names if n.root == d.head), d.names[-1]) if d.names else None
+    if u is None:
+        return True
+    for t in story.doc[u.start : u.end]:
+        if t.lower_ not in SURNAMES and any(f.entry.kind == "country" for f in story.lex.forms.get(t.lower_, ())):
+            return False
+    return True
 
 
 def _evidence(story: StoryState, s: Sentence, d: Draft, countries: list[str | None]) -> None:

@@ -63,6 +63,7 @@ ACRONYM_DETERMINERS = _set(_WORDS, "acronym_determiners")  # "the us"
 # weekdays and full month names a recased text writes with a capital ("may", "march" are also words)
 CALENDAR_NAMES = frozenset(_CALENDAR.weekdays) | (frozenset(_CALENDAR.months) - _set(_WORDS, "ambiguous_months"))
 GIVEN_NAMES = _set(_CONTEXT, "given_names")  # "Chad Smith"
+SURNAMES = _set(_CONTEXT, "surnames")  # "Michael Jordan" (vs "Brexit Britain")
 # words that make a name chain an organisation ("Air China") -> the sectors they give
 ORG_WORDS: dict[str, tuple[str, ...]] = {k.lower(): tuple(v) for k, v in _load("org_words.yaml")["words"].items()}
 
