@@ -26,7 +26,7 @@ from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
 from .entries import Entry, Form, Lexicon
-from .words import FOR_HEADS, NOT_NAMES, ROLE_CLAUSE_VERBS, STANCE_PREFIXES, TO_HEADS
+from .words import FOR_HEADS, LEADER_VERBS, NOT_NAMES, ROLE_CLAUSE_VERBS, STANCE_PREFIXES, TO_HEADS
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Dependency relations that stay inside a noun phrase when climbing from a modifier to its head.
@@ -248,6 +248,14 @@ def climb(
             and not (h.head.dep_ == "appos" and h.head.head.i in states)  # "Syria, a close aide to ... said"
         ):
             t = h.head  # "an aide to the President of Latvia": the aide serves the president
+        elif (
+            dep in ("npadvmod", "compound", "nmod")
+            and h.dep_ == "amod"
+            and h.lemma_.lower() in LEADER_VERBS
+            and h.head.pos_ in NOMINAL
+            and h.i < h.head.i
+        ):
+            t = h.head  # "Saudi-led coalition jets": the leader's country is the coalition's
         elif (v := _role_clause_verb(t)) is not None:
             t = v.head  # "Omar Haddad, who heads Jordan's intelligence service": the service's head
         else:

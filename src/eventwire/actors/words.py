@@ -96,5 +96,6 @@ MEETING_WORDS = _set(_PLACES, "meeting_words")
 TRAVEL_VERBS = _set(_PLACES, "travel_verbs")
 OTHER_PARTY_PREPOSITIONS = _set(_PLACES, "other_party_prepositions")  # "the sale to Riyadh"
 PATRON_VERBS = _set(_PLACES, "patron_verbs")  # "Turkey-backed rebels": the patron's country is no evidence
+LEADER_VERBS = _set(_PLACES, "leader_verbs")  # "Saudi-led coalition": the leader's country
 CAPITAL_ACTOR_PREPOSITIONS = _set(_PLACES, "capital_actor_prepositions")  # "talks with Tehran"
 PLACE_TARGET_VERBS = frozenset[str](_load("place_targets.yaml")["verbs"])  # "missiles struck Kyiv"
