@@ -76,8 +76,9 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
 
 def _inside_negated_noun(tok: Any, mod: Modality) -> str | None:
     """ "there were no discussions about a possible meeting", "no sign of talks": an event noun in the phrase
-    of a noun negated by its determiner did not happen."""
-    t = tok
+    of a noun negated by its determiner did not happen, nor a participle describing such a noun ("has no plans
+    for permanently stationed troops")."""
+    t = tok.head if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") else tok
     for _ in range(2):
         if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.head.pos_ not in ("NOUN", "PROPN"):
             return None

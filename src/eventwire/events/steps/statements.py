@@ -101,20 +101,39 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
 def _reproach(st: DocState, v: Any) -> Any | None:
     """What was said is a reproach: the content clause "X was / is a mistake, unacceptable, irresponsible" (a
     copula with a predicate of the ``insult`` class, not negated): criticism (111), not a plain statement."""
-    for c in v.children:
-        if c.dep_ != "ccomp" or st.lem(c) not in st.w.copulas or negated(c, st.m, st.w.negating_verbs):
+    for c in content_clauses(st, v):
+        if st.lem(c) not in st.w.copulas or negated(c, st.m, st.w.negating_verbs):
             continue
         if any(p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults for p in c.children):
             return c
     return None
 
 
+def content_clauses(st: DocState, v: Any) -> list[Any]:
+    """The clauses a speech verb reports: its ``ccomp`` children, and a "that" clause the parser hangs on the
+    message noun of the verb's "in" phrase ("said in a statement that Hasan was a terrorist")."""
+    out = [c for c in v.children if c.dep_ == "ccomp"]
+    for p in v.children:
+        if p.dep_ == "prep" and st.lem(p) == "in":
+            out += [c for m in p.children if m.dep_ == "pobj" for c in m.children if _message_clause(st, c)]
+    return out
+
+
+def _message_clause(st: DocState, c: Any) -> bool:
+    """``c`` is a "that" clause on a message noun ("a statement that ...")."""
+    return (
+        c.dep_ in ("acl", "relcl")
+        and st.lem(c.head) in st.messages
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    )
+
+
 def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
     """Who, what was said says, did wrong: the subject of a past content clause whose verb is one of
     ``wrongdoing_verbs`` ("said Palau had violated the treaties", "says Kyiv broke the truce"; an uncoded name
     too), not negated, not a future or a possibility."""
-    for c in v.children:
-        if c.dep_ != "ccomp" or st.lem(c) not in st.w.wrongdoing_verbs or c.tag_ not in ("VBD", "VBN"):
+    for c in content_clauses(st, v):
+        if st.lem(c) not in st.w.wrongdoing_verbs or c.tag_ not in ("VBD", "VBN"):
             continue
         if negated(c, st.m, st.w.negating_verbs) or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children):
             continue
@@ -166,8 +185,8 @@ def is_media(st: DocState, tok: Any) -> bool:
 def content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
     """The first coded actor, of another country than the speaker, in the content clause of ``v``."""
     own = {a.country for a in sources if a.country} | {a.code for a in sources}
-    for c in v.children:
-        if c.dep_ not in ("ccomp", "xcomp", "dobj"):
+    for c in [*v.children, *content_clauses(st, v)]:
+        if c.dep_ not in ("ccomp", "xcomp", "dobj") and not _message_clause(st, c):
             continue
         for t in c.subtree:
             for a in st.idx.at(t.i):
