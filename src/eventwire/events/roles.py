@@ -284,6 +284,19 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
             shared = [c for c in h.children if c.dep_ == "nsubj"]
         if shared:
             r["obj"] = shared
+    clause = v.head.head if v.dep_ == "pcomp" else v.head
+    if (
+        passive
+        and "obj" not in r
+        and v.dep_ in ("pcomp", "advcl")
+        and clause.pos_ in VERB_POS
+        and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in v.children)
+    ):
+        # "were held in Accra after being arrested", "was freed after being detained": the passive gerund's
+        # subject is the subject of the clause it depends on
+        shared = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if shared:
+            r["obj"] = shared
 
 
 def _partitive_absolute(st: DocState, v: Any, subj: Any) -> bool:

@@ -181,6 +181,12 @@ def _background(st: DocState, t: Any) -> str | None:
     if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.pos_ in VERB_POS:
         # "demonstrators opposing the law threw bricks", "students demanding reforms marched": who they are
         return f"a participle describing the subject '{t.head.text}' of '{t.head.head.text}', not its own event"
+    if (
+        st.lem(t) in st.w.state_passives
+        and t.tag_ == "VBN"
+        and (t.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in t.children))
+    ):
+        return f"'{t.text}' names a standing relation, not an act"  # "a channel that is allied with X"
     if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
         return f"a gerund subject names a topic: '{t.text} ... {t.head.text}'"
     if noun_infinitive(st, t):
