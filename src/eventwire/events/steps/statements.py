@@ -68,7 +68,8 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     if not sources:
         sources = _official_speaker(st, r, v)
     if not sources:
-        st.note(f"  {label}: no statement (no coded speaker)")
+        if not _document_accusation(st, s, v, r, label):
+            st.note(f"  {label}: no statement (no coded speaker)")
         return
     if relays(st, sources, v.doc):  # "Xinhua reported that ...": the agency relays what others did
         st.note(f"  {label}: no statement (the speaker is a news medium relaying the news)")
@@ -96,6 +97,23 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
         code, rule = st.c.accusation, rule + "/wrongdoing"
     f = Frame(code=code, lemma=st.lem(v), kind="verb", rule=rule, tgt=("to", "iobj"), conf=0.5)
     emit(st, Candidate(f, code, v, f.rule, sources, targets, "asserted", 0.5), label, s.cands)
+
+
+def _document_accusation(st: DocState, s: SentenceWork, v: Any, r: dict[str, list[Any]], label: str) -> bool:
+    """A document whose author is not named says a party did wrong ("the complaint alleges that the country
+    violated the agreement", "the lawsuit says X broke the law"): an accusation (112) of that party, without a
+    source."""
+    if st.m.speech[st.lem(v)][:2] != st.c.statement_root:
+        return False
+    if not any(st.lem(t) in st.documents for t in r.get("subj", ())):
+        return False
+    doers = _wrongdoers(st, v, [])
+    if not doers:
+        return False
+    rule = f"modality.yaml:speech:{st.lem(v)}/document-wrongdoing"
+    f = Frame(code=st.c.accusation, lemma=st.lem(v), kind="verb", rule=rule, tgt=("to", "iobj"), conf=0.4)
+    emit(st, Candidate(f, f.code, v, rule, [], doers, "asserted", 0.4), label, s.cands)
+    return True
 
 
 def _reproach(st: DocState, v: Any) -> Any | None:
