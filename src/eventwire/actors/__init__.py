@@ -101,6 +101,7 @@ def _is_surname(doc: Any, u: Unit, hits: Sequence[Unit] = ()) -> bool:
         and prev.head.i == u.start
         and prev.dep_ in ("compound", "flat")
         and prev.lower_ not in TITLES_BEFORE_PLACES
+        and prev.lower_ not in NOT_NAMES  # "said Tuesday China's pressure ...": a day, not a first name
     ):
         return False
     # an organisation word in the compound run before the country, up to three words back ("Air India",

@@ -78,15 +78,14 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     for m in r.get("in", ()):  # "in a letter to Rutte, X said ...": the letter's addressee
         if st.lem(m) in st.messages:
             addressees += [p for c in m.children if st.lem(c) == "to" for p in c.children if p.dep_ == "pobj"]
-    targets, _ = fill(st, ("addr",), {"addr": addressees})
-    if not targets:
-        targets = content_actor(st, v, sources)
+    told, _ = fill(st, ("addr",), {"addr": addressees})
     clause = _reproach(st, v) if code[:2] == st.c.statement_root else None
+    doers = _wrongdoers(st, v, sources) if code[:2] == st.c.statement_root and clause is None else []
+    # the addressee, else the party accused ("said the Chinese broadcaster spread false claims about Kenya": the
+    # broadcaster), else the actor what was said is about, else the author of a reproached act
+    targets = told or doers or content_actor(st, v, sources)
     if not targets and clause is not None:
         targets = _reproached(st, clause, sources)
-    doers = _wrongdoers(st, v, sources) if code[:2] == st.c.statement_root and clause is None else []
-    if not targets:
-        targets = doers
     if not targets:
         st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
         return
@@ -122,8 +121,8 @@ def _reproach(st: DocState, v: Any) -> Any | None:
     for c in content_clauses(st, v):
         if st.lem(c) not in st.w.copulas or negated(c, st.m, st.w.negating_verbs):
             continue
-        if any(p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults for p in c.children):
-            return c
+        if any(p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults and not _negated_word(p) for p in c.children):
+            return c  # not "said there was no interference by Uganda"
     return None
 
 
@@ -149,16 +148,28 @@ def _message_clause(st: DocState, c: Any) -> bool:
 def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
     """Who, what was said says, did wrong: the subject of a past content clause whose verb is one of
     ``wrongdoing_verbs`` ("said Palau had violated the treaties", "says Kyiv broke the truce"; an uncoded name
-    too), not negated, not a future or a possibility."""
+    too), not negated, not a future or a possibility; or the subject of a content clause holding one of
+    ``accusation_words`` ("said the broadcaster ran illegal programmes")."""
     for c in content_clauses(st, v):
-        if st.lem(c) not in st.w.wrongdoing_verbs or c.tag_ not in ("VBD", "VBN"):
+        if negated(c, st.m, st.w.negating_verbs):
             continue
-        if negated(c, st.m, st.w.negating_verbs) or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children):
+        if st.lem(c) in st.w.wrongdoing_verbs:
+            if c.tag_ not in ("VBD", "VBN") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children):
+                continue
+        elif not any(
+            t.pos_ in ("NOUN", "ADJ", "ADV") and st.lem(t) in st.w.accusation_words and not _negated_word(t)
+            for t in c.subtree
+        ):
             continue
         got = _subject_actor(st, c, sources)
         if got:
             return got
     return []
+
+
+def _negated_word(t: Any) -> bool:
+    """A word denied in place: "no interference", "not illegal"."""
+    return any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never") for c in t.children)
 
 
 def _subject_actor(st: DocState, clause: Any, sources: list[ActorMention]) -> list[ActorMention]:
