@@ -45,6 +45,13 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
     why = _inside_negated_noun(tok, mod)
     if why:
         return why
+    h = tok.head
+    if (
+        tok.dep_ in ("ccomp", "xcomp")
+        and h.lemma_.lower() in load_words().belief_verbs
+        and any(c.dep_ == "neg" for c in h.children)
+    ):
+        return f"governed by a negated '{h.text}'"  # "does not believe it will welcome the delegation"
     if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.text}'"  # "suspended its plans to impose a curfew"
     if (
