@@ -77,3 +77,18 @@ def test_political_attack_is_criticism_but_armed_attack_is_not(coder: Any) -> No
     armed = _events(coder, "Kenyan police attacked the opposition leader's convoy.")
     assert [e.cameo for e in verbal] == ["111"]
     assert any(e.cameo.startswith("19") for e in armed)
+
+
+def test_the_protests_told_before_keep_their_actors(coder: Any) -> None:
+    text = (
+        "Thousands of teachers marched through Lima on Monday against the pension reform. "
+        "The protests continued into the night."
+    )
+    events = _events(coder, text)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and later[0].cameo == "141" and later[0].source is not None
+    assert later[0].source.country == "PER"
+
+
+def test_the_protests_alone_name_no_one(coder: Any) -> None:
+    assert not _events(coder, "The protests continued into the night.")

@@ -80,6 +80,9 @@ class SentenceCoder:
             step.run(self.state, s)
             if s.done:
                 break
+        for c in s.cands:
+            if c.sources or c.targets:
+                self.state.earlier[c.code[:2]] = (c.sources, c.targets)
         return s.cands
 
 

@@ -160,6 +160,8 @@ class DocState:
         self.lemmas: list[str] = []
         self.sent_span: tuple[int, int] = (0, 0)  # token span of the sentence being coded, and its lemmas
         self.sent_lemmas: set[str] = set()
+        # the actors of the story's latest event of each root so far ("the protests continued": those protests)
+        self.earlier: dict[str, tuple[list[ActorMention], list[ActorMention]]] = {}
 
     def lem(self, tok: Any) -> str:
         """The lower-cased lemma of ``tok`` (after the data's lemma fixes)."""

@@ -130,6 +130,8 @@ def _actors(
             a for t in r.get("in", ()) for a in town_place(st, t)
         ]
     targets, ttok = fill(st, f.tgt, r)
+    if one_sided and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
+        sources, targets = st.earlier[f.code[:2]]  # "the protests continued": the story's protests told before
     why = st.g.violent_target(f, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
     if why:
         st.note(f"  {label} [{f.rule}]: no event (false friend: {why})")
@@ -142,6 +144,14 @@ def _actors(
         )
         return None
     return sources, targets
+
+
+def _definite(n: Any) -> bool:
+    """The noun refers back in a main clause: "the protests continued" ("since the protests began in
+    December" is background)."""
+    v = n.head
+    main = v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
+    return main and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in n.children)
 
 
 def _clause_subject(st: DocState, n: Any) -> list[ActorMention]:
