@@ -85,12 +85,18 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
 
 def advisory(st: DocState, c: Candidate) -> str | None:
     """Why ``c`` is a public advisory, or ``None``: a verb of advice (``advisory_verbs``: "advised", "warned")
-    with an infinitive, addressed to people ("citizens", "Americans", "travellers"), not to a state or a group."""
+    with an infinitive, or any appeal to keep safe (``safety_verbs``: "stay indoors"), addressed to people
+    ("citizens", "Americans", "residents"), not to a state or a group."""
     t = c.trigger
-    if st.lem(t) not in st.w.advisory_verbs or not c.targets:
+    if not c.targets:
         return None
-    if not any(x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in x.children) for x in t.children):
+    comps = [
+        x for x in t.children if x.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in x.children)
+    ]
+    if not comps:
         return None
+    if st.lem(t) not in st.w.advisory_verbs and not any(st.lem(x) in st.w.safety_verbs for x in comps):
+        return None  # "called on residents to stay indoors" (``safety_verbs``) is advice too
     for a in c.targets:
         tok = t.doc[a.head]
         people = set(a.sectors) <= st.c.private_people_sectors and tok.tag_ in ("NNS", "NNPS")
