@@ -242,6 +242,8 @@ def _participant(st: DocState, t: Any, top: Any, a: ActorMention) -> bool:
         # situation in Rwanda must be resolved" is about Rwanda
         return st.lem(head.head.head) in st.w.topic_nouns
     party = head.head.head if head.dep_ == "pobj" and st.lem(head.head) == "from" else head
+    if party.dep_ == "conj":
+        party = party.head  # "no investor or company": the determiner of the first conjunct
     if any(c.dep_ == "det" and st.lem(c) in st.w.negative_determiners for c in party.children):
         return False  # "said no investor from Japan can demand ...": no party ("no talks with X" still is about X)
     x = head
