@@ -74,6 +74,8 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
         if t.dep_ == "xcomp":
             if h.lemma_.lower() in negating_verbs:
                 return f"governed by '{h.text}'"
+            if h.lemma_.lower() in load_words().purpose_passives and any(c.dep_ == "auxpass" for c in h.children):
+                return f"a purpose ('{h.text} to'), not an event"  # "the truce is meant to comply with X"
             for c in h.children:
                 if c.dep_ == "neg":
                     return f"governing verb '{h.text}' negated"

@@ -49,6 +49,7 @@ class Words:
     wrongdoing_verbs: frozenset[str]
     causing_verbs: frozenset[str]
     time_clause_marks: frozenset[str]
+    purpose_passives: frozenset[str]
     safety_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     accusation_words: frozenset[str]
