@@ -237,10 +237,18 @@ def _participant(st: DocState, t: Any, top: Any, a: ActorMention) -> bool:
     head = t.doc[a.head] if a.tok_start <= a.head < a.tok_end else t
     if head.pos_ == "ADJ" and head.dep_ == "amod" and not (a.tok_start <= head.head.i < a.tok_end):
         return False  # a nationality adjective on a noun that is no actor
-    if head.dep_ == "pobj" and st.lem(head.head) in st.w.location_preps:
+    place = head
+    for _ in range(3):  # "in the capital, Conakry", "in the city of Aleppo": the place phrase's own head
+        if place.dep_ == "appos":
+            place = place.head
+        elif place.dep_ == "pobj" and st.lem(place.head) == "of" and place.head.head.pos_ == "NOUN":
+            place = place.head.head
+        else:
+            break
+    if place.dep_ == "pobj" and st.lem(place.head) in st.w.location_preps:
         # "said the epidemic peaked in China": a place, not someone the statement is about; but "said the
         # situation in Rwanda must be resolved" is about Rwanda
-        return st.lem(head.head.head) in st.w.topic_nouns
+        return st.lem(place.head.head) in st.w.topic_nouns
     party = head.head.head if head.dep_ == "pobj" and st.lem(head.head) == "from" else head
     if party.dep_ == "conj":
         party = party.head  # "no investor or company": the determiner of the first conjunct
