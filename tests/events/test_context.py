@@ -68,7 +68,7 @@ def test_casualties_with_perpetrator_are_kept(coder: Any) -> None:
 
 
 def test_passive_appeal_has_no_source(coder: Any) -> None:
-    events = _events(coder, "Kenyan residents were urged to stay indoors.")
+    events = _events(coder, "Kenyan opposition supporters were urged to join the boycott.")
     assert events and all(e.source is None for e in events if e.cameo.startswith("02"))
 
 
