@@ -27,9 +27,9 @@ CLASSES = ["0", "1", "2", "3", "4", "none"]
 def f1_table(gold: list[str], pred: list[str]) -> dict[str, float]:
     out: dict[str, float] = {}
     for lab in CLASSES:
-        tp = sum(1 for g, p in zip(gold, pred) if g == p == lab)
-        fp = sum(1 for g, p in zip(gold, pred) if p == lab and g != lab)
-        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == p == lab)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if p == lab and g != lab)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p != lab)
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         out[lab] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import sealed_eval as se
+
     from eventwire.evaluate.score import choose
 
     data = se.shared_data(a.shared)
@@ -69,12 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         if a.errors and p != gold[-1]:
             print(f"{it.ref['id']} gold {gold[-1]} predicted {p}: {it.text}")
     f1 = f1_table(gold, pred)
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else 0.0
     mode = "whole stories" if a.story else "sentences alone"
     print(f"penta labels{' ' + a.sample if a.sample else ''} ({mode}): {len(gold)} sentences, {len(drifted)} drifted")
-    print(
-        f"accuracy {acc:.3f}  macro-F1 6 labels {sum(f1.values()) / 6:.3f}  classes 0-4 {sum(f1[c] for c in CLASSES[:5]) / 5:.3f}"
-    )
+    macro5 = sum(f1[c] for c in CLASSES[:5]) / 5
+    print(f"accuracy {acc:.3f}  macro-F1 6 labels {sum(f1.values()) / 6:.3f}  classes 0-4 {macro5:.3f}")
     print("per class F1 " + " / ".join(f"{c} {f1[c]:.2f}" for c in CLASSES))
     print("gold", dict(Counter(gold)), "predicted", dict(Counter(pred)))
     return 0
