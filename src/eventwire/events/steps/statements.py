@@ -121,7 +121,9 @@ def _reproach(st: DocState, v: Any) -> Any | None:
     for c in content_clauses(st, v):
         if st.lem(c) not in st.w.copulas or negated(c, st.m, st.w.negating_verbs):
             continue
-        if any(p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults and not _negated_word(p) for p in c.children):
+        if any(
+            p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults and not _negated_word(st, p) for p in c.children
+        ):
             return c  # not "said there was no interference by Uganda"
     return None
 
@@ -157,7 +159,7 @@ def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[Actor
             if c.tag_ not in ("VBD", "VBN") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children):
                 continue
         elif not any(
-            t.pos_ in ("NOUN", "ADJ", "ADV") and st.lem(t) in st.w.accusation_words and not _negated_word(t)
+            t.pos_ in ("NOUN", "ADJ", "ADV") and st.lem(t) in st.w.accusation_words and not _negated_word(st, t)
             for t in c.subtree
         ):
             continue
@@ -167,9 +169,9 @@ def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[Actor
     return []
 
 
-def _negated_word(t: Any) -> bool:
+def _negated_word(st: DocState, t: Any) -> bool:
     """A word denied in place: "no interference", "not illegal"."""
-    return any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never") for c in t.children)
+    return any(c.dep_ in ("neg", "det") and c.lower_ in st.m.negations for c in t.children)
 
 
 def _subject_actor(st: DocState, clause: Any, sources: list[ActorMention]) -> list[ActorMention]:
@@ -214,9 +216,8 @@ def is_media(st: DocState, tok: Any) -> bool:
 def content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
     """The first coded actor, of another country than the speaker, in the content clause of ``v``."""
     own = {a.country for a in sources if a.country} | {a.code for a in sources}
-    for c in [*v.children, *content_clauses(st, v)]:
-        if c.dep_ not in ("ccomp", "xcomp", "dobj") and not _message_clause(st, c):
-            continue
+    clauses = [*(x for x in v.children if x.dep_ in ("xcomp", "dobj")), *content_clauses(st, v)]
+    for c in sorted(clauses, key=lambda x: x.i):
         for t in c.subtree:
             for a in st.idx.at(t.i):
                 if a in sources or st.lem(t) in st.media or not _participant(st, t, c, a):
