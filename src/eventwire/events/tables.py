@@ -54,7 +54,6 @@ class Words:
     belief_verbs: frozenset[str]
     accusation_words: frozenset[str]
     state_passives: frozenset[str]
-    negative_determiners: frozenset[str]
     organisation_nouns: frozenset[str]
     topic_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]

@@ -253,7 +253,7 @@ def _participant(st: DocState, t: Any, top: Any, a: ActorMention) -> bool:
     party = head.head.head if head.dep_ == "pobj" and st.lem(head.head) == "from" else head
     if party.dep_ == "conj":
         party = party.head  # "no investor or company": the determiner of the first conjunct
-    if any(c.dep_ == "det" and st.lem(c) in st.w.negative_determiners for c in party.children):
+    if _negated_word(st, party):
         return False  # "said no investor from Japan can demand ...": no party ("no talks with X" still is about X)
     x = head
     while x.i != top.i and x.head.i != x.i:
