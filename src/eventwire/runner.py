@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from . import _interrupt
 from ._version import __version__
 from .errors import StoreError, error
 from .ingest import read_paths
@@ -216,7 +217,10 @@ class _Fresh:
 
     def __iter__(self) -> Iterator[Story]:
         it = read_paths(self.paths)
+        main = threading.current_thread() is threading.main_thread()
         while not self.stop.is_set():
+            if main:
+                _interrupt.check()  # a signal swallowed while coding must not leave the run waiting for input
             chunk: list[Story] = []
             for item in it:
                 if isinstance(item, Reject):
@@ -309,6 +313,7 @@ def _run(
     status = "failed"
     try:
         for res in code_stories(iter(fresh), model=model, workers=workers, batch_size=batch_size, coder=coder):
+            _interrupt.check()
             _write_result(store, res, fresh, run_id, stats)
             if progress:
                 progress(stats)

@@ -20,6 +20,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
+from eventwire import _interrupt
 from eventwire.cli.main import cli
 from eventwire.errors import StoreError
 from eventwire.runner import run_corpus
@@ -216,3 +217,25 @@ def test_a_signal_during_run_keeps_committed_work_and_resume_completes_it(
     corpus.write_text(content, "utf-8")
     run_corpus([str(corpus)], db, batch_size=2, coder=coder, count=False)
     assert dump(db) == expected
+
+
+def test_a_signal_whose_interrupt_was_swallowed_still_stops_the_run_at_the_next_story(
+    tmp_path: Path, coder: Any
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", stories=12, sentences=1, bad=False)
+    db = tmp_path / "events.duckdb"
+
+    def swallow(stats: Any) -> None:  # the signal lands in code that swallows KeyboardInterrupt (a finalizer)
+        if stats.coded == 2 and not stats.finished:
+            try:
+                _interrupt.handler(signal.SIGINT, None)
+            except KeyboardInterrupt:
+                pass
+
+    with _interrupt.stop_on_signals(), pytest.raises(KeyboardInterrupt):
+        run_corpus([str(corpus)], db, batch_size=1, coder=coder, count=False, progress=swallow)
+    with open_store(db, read_only=True) as st:
+        assert st.scalar("SELECT count(*) FROM stories") == 2
+        assert st.scalar("SELECT status FROM runs") == "interrupted"
+    _interrupt.check()  # the flag ends with the block: a later run is not stopped by an old signal
+    assert signal.getsignal(signal.SIGINT) is not _interrupt.handler

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import signal
-import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
+from .._interrupt import stop_on_signals
 from ..ingest.limits import ENV_MAX_STORY_BYTES, set_max_story_bytes
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,22 +35,15 @@ def max_story_bytes_option(fn: F) -> F:
     return option(fn)
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
-def sigterm_as_interrupt(fn: F) -> F:
-    """Run the command with SIGTERM handled like Ctrl-C (SIGINT): the batch in flight is rolled back, the
-    committed ones are kept and the command ends with its own message instead of dying mid-write."""
+def signals_as_interrupt(fn: F) -> F:
+    """Run the command with SIGINT (Ctrl-C) and SIGTERM stopping it as ``KeyboardInterrupt``: the batch in
+    flight is rolled back, the committed ones are kept and the command ends with its own message instead of
+    dying mid-write. The signal is remembered, so a run stops at the next story even if the first
+    ``KeyboardInterrupt`` met code that swallowed it (``eventwire._interrupt``)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if threading.current_thread() is not threading.main_thread():
+        with stop_on_signals():
             return fn(*args, **kwargs)
-        previous = signal.signal(signal.SIGTERM, _terminate)
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            signal.signal(signal.SIGTERM, previous)
 
     return wrapper  # type: ignore[return-value]

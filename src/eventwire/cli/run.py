@@ -13,7 +13,7 @@ from ..store.db import DEFAULT_DB
 from ..store.dedup import DedupParams
 from ._common import EXIT_NOTHING, handle_errors
 from ._confidence import min_confidence_option, run_summary
-from ._reliability import max_story_bytes_option, sigterm_as_interrupt
+from ._reliability import max_story_bytes_option, signals_as_interrupt
 
 
 def dedup_options(fn: Any) -> Any:
@@ -139,7 +139,7 @@ class RunProgress:
 @min_confidence_option("run")
 @max_story_bytes_option
 @handle_errors
-@sigterm_as_interrupt
+@signals_as_interrupt
 def command(
     paths: tuple[str, ...],
     db: str,
