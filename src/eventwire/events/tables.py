@@ -48,6 +48,8 @@ class Words:
     act_nouns: frozenset[str]
     wrongdoing_verbs: frozenset[str]
     causing_verbs: frozenset[str]
+    resulting_verbs: frozenset[str]
+    witness_verbs: frozenset[str]
     time_clause_marks: frozenset[str]
     purpose_passives: frozenset[str]
     safety_verbs: frozenset[str]

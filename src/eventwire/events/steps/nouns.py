@@ -110,7 +110,7 @@ def _actors(
     protest said to happen needs only one side: the place it happens in gives its source ("protests erupted
     in Lagos"), or its target is enough ("protests against the spy agency took place")."""
     between: list[ActorMention] = []
-    for t in r.get("between", ()):
+    for t in r.get("between", ()) or _nested_between(st, n):
         between.extend(a for a in actors_at(st, t) if a not in between)
     if f.recip and len(between) >= 2:
         return between, []
@@ -136,7 +136,9 @@ def _actors(
     if why:
         st.note(f"  {label} [{f.rule}]: no event (false friend: {why})")
         return None
-    two_sided = (f.recip and not targets and len(sources) >= 2) or (one_sided and bool(sources or targets))
+    # an event noun said to happen is news like an agentless passive: one coded side is enough ("a raid on the
+    # opposition's offices took place", "resulted in the arrest of 12 militants")
+    two_sided = (f.recip and not targets and len(sources) >= 2) or (occurs and bool(sources or targets))
     if not two_sided and (not sources or not targets) and not culprit:
         st.note(
             f"  {label} [{f.rule}]: no event (a nominal event needs a source and a target actor; "
@@ -144,6 +146,23 @@ def _actors(
         )
         return None
     return sources, targets
+
+
+def _nested_between(st: DocState, n: Any) -> list[Any]:
+    """The parties of a "between" phrase the parser hung on the time or the place of the noun ("fighting in
+    recent days between the army and the militia", "talks in Geneva between X and Y"; not "an agreement for
+    peace between X and Y", whose peace is between them)."""
+    return [
+        b
+        for p in n.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj" and (st.lem(o) in st.w.time_words or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE"))
+        for q in o.children
+        if q.dep_ == "prep" and q.lower_ == "between"
+        for b in q.children
+        if b.dep_ == "pobj"
+    ]
 
 
 def _definite(n: Any) -> bool:
@@ -185,11 +204,17 @@ def occurrence(st: DocState, n: Any) -> Any | None:
     *erupted*", "talks *took place*" (``occurrence_verbs``), "the protest *turned* violent", "*there were*
     clashes", "clashes *were* ongoing", "the verdict *sparked* protests" (``causing_verbs``)."""
     v = n.head
-    if n.dep_ == "pobj" and v.lower_ == "to" and v.head.pos_ in VERB_POS:
-        return v.head if _causing(st, v.head) else None  # "the law led to mass demonstrations"
+    if n.dep_ == "conj" and v.pos_ in NOUN_POS:
+        return occurrence(st, v)  # "resulted in 20 searches and the detention of eight people"
+    if n.dep_ == "pobj" and v.lower_ in ("to", "in") and v.head.pos_ in VERB_POS:
+        # "the law led to mass demonstrations", "the operation resulted in the arrest of 12 militants"
+        verbs = st.w.causing_verbs if v.lower_ == "to" else st.w.resulting_verbs
+        return v.head if st.lem(v.head) in verbs and _not_negated(v.head) else None
     if v.i == n.i or v.pos_ not in VERB_POS:
         return None
     if n.dep_ == "dobj" and _causing(st, v):  # "the verdict sparked protests in Dhaka"
+        return v
+    if n.dep_ in ("dobj", "xcomp") and _witnessed(st, v):  # "Kharkiv has seen heavy shelling"
         return v
     kids = {(c.dep_, st.lem(c)) for c in v.children}
     if st.lem(v) in st.w.copulas:  # the existential "there were clashes", "clashes were ongoing"
@@ -213,7 +238,21 @@ def _headline_noun(n: Any) -> bool:
 
 def _causing(st: DocState, v: Any) -> bool:
     """``v`` is a verb of causing ("spark", "trigger"), not negated."""
-    return st.lem(v) in st.w.causing_verbs and not any(c.dep_ == "neg" for c in v.children)
+    return st.lem(v) in st.w.causing_verbs and _not_negated(v)
+
+
+def _not_negated(v: Any) -> bool:
+    return not any(c.dep_ == "neg" for c in v.children)
+
+
+def _witnessed(st: DocState, v: Any) -> bool:
+    """``v`` is a verb of witnessing whose subject is where its object happened ("the town has seen heavy
+    fighting", "Mosul witnessed clashes"); not negated, not a verb of judging ("saw the protests as a threat")."""
+    return (
+        st.lem(v) in st.w.witness_verbs
+        and not any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "as") for c in v.children)
+        and any(c.dep_ == "nsubj" and c.pos_ not in ("PRON",) and c.ent_type_ != "PERSON" for c in v.children)
+    )
 
 
 def _turns_violent(st: DocState, v: Any) -> bool:
