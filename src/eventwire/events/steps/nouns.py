@@ -202,10 +202,16 @@ _CLAUSE_SLOTS = frozenset({"subj", "obj", "iobj", "attr"})
 def occurrence(st: DocState, n: Any) -> Any | None:
     """The verb saying that event noun ``n`` happened, or ``None``: "clashes *broke out*", "protests
     *erupted*", "talks *took place*" (``occurrence_verbs``), "the protest *turned* violent", "*there were*
-    clashes", "clashes *were* ongoing", "the verdict *sparked* protests" (``causing_verbs``)."""
+    clashes", "clashes *were* ongoing", "the verdict *sparked* protests" (``causing_verbs``). Never in a
+    relative clause: "Kharkiv, which recently saw heavy shelling" is the place's background."""
+    v = _occurrence(st, n)
+    return None if v is None or v.dep_ == "relcl" else v
+
+
+def _occurrence(st: DocState, n: Any) -> Any | None:
     v = n.head
     if n.dep_ == "conj" and v.pos_ in NOUN_POS:
-        return occurrence(st, v)  # "resulted in 20 searches and the detention of eight people"
+        return _occurrence(st, v)  # "resulted in 20 searches and the detention of eight people"
     if n.dep_ == "pobj" and v.lower_ in ("to", "in") and v.head.pos_ in VERB_POS:
         # "the law led to mass demonstrations", "the operation resulted in the arrest of 12 militants"
         verbs = st.w.causing_verbs if v.lower_ == "to" else st.w.resulting_verbs
