@@ -32,7 +32,7 @@ from spacy.strings import get_string_id
 from ..mentions import ActorMention
 from ..story import Story
 from .codes import INTERNATIONAL
-from .words import COUNTRY_NOUNS, COUNTRY_POSSESSIVES, IT_PRONOUNS, IT_VERBS, PERSON_PRONOUNS
+from .words import COUNTRY_DESCRIPTIONS, COUNTRY_NOUNS, COUNTRY_POSSESSIVES, IT_PRONOUNS, IT_VERBS, PERSON_PRONOUNS
 
 REF_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -169,7 +169,7 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
     """ "the country": the one country named before it in the sentence ("cases rose in Italy, as the country
     ..."), else the story's dominant country (when it is not contradicted by two others here)."""
     kids = list(t.children)
-    det = next((k for k in kids if k.dep_ == "det" and k.lower_ == "the" and k.i == t.i - 1), None)
+    det = next((k for k in kids if k.dep_ == "det" and k.lower_ == "the" and _described(t, k)), None)
     own = next((k for k in kids if k.dep_ == "poss" and k.lower_ in COUNTRY_POSSESSIVES and k.i == t.i - 1), None)
     if det is None and own is not None:
         return _own_country(story, t, own, here)
@@ -180,10 +180,17 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
     if (
         det is None
         or not country
-        or any(k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod") for k in kids)
+        or any(k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod") and k.i < det.i for k in kids)
+        or any(k.dep_ in ("poss", "nmod", "prep", "nummod") for k in kids)
     ):
         return None
     return _country_mention(story, det, t, country, "memory:country")
+
+
+def _described(t: Any, det: Any) -> bool:
+    """Between "the" and the country noun only descriptive words ("the island nation", "the oil-rich country")."""
+    words = t.doc[det.i + 1 : t.i].text.lower().replace(" - ", "-").replace(" -", "-").replace("- ", "-").split()
+    return all(w in COUNTRY_DESCRIPTIONS for w in words)
 
 
 def _own_country(story: Story, t: Any, own: Any, here: list[ActorMention]) -> ActorMention | None:
