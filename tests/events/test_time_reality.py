@@ -92,7 +92,22 @@ HABITS = [
     ("Myanmar's army has since shelled villages near the Thai border.", "19"),
     ("Vietnam has repeatedly protested to China over the islands.", "1"),
     ("The crackdown has killed more than 3,000 Filipinos since Duterte took office.", "1"),
+    ("Since March, Sudanese troops have shelled rebel villages in Darfur.", "19"),
+    ("Since then, Colombian and Venezuelan officials have been holding talks on the border.", "04"),
+    ("Egyptian police have detained hundreds of activists since last year.", "17"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since Monday, Indian troops have shelled Pakistani positions near the border.",
+        "For the past five weeks, U.S. troops have been conducting an offensive against Taliban fighters.",
+    ],
+)
+def test_an_operation_of_the_story_days_is_not_a_habit(coder: Any, text: str) -> None:
+    mods = {r["modality"] for r in _records(coder, text)}
+    assert mods and "habitual" not in mods, mods
 
 
 @pytest.mark.parametrize("text,root", HABITS, ids=[h[0][:40] for h in HABITS])

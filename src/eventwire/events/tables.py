@@ -44,6 +44,7 @@ class Words:
     party_nouns: frozenset[str]
     relief_verbs: frozenset[str]
     background_preps: frozenset[str]
+    sequel_nouns: frozenset[str]
     engaged_verbs: frozenset[str]
     act_nouns: frozenset[str]
     wrongdoing_verbs: frozenset[str]

@@ -67,6 +67,7 @@ class TimeRules:
     habit_adverbs: frozenset[str]
     every: frozenset[str]
     time_nouns: frozenset[str]
+    since_nouns: frozenset[str]  # "since January", "since last year": far enough back to sum up (not weekdays)
     planned: frozenset[str]
     modals: frozenset[str]
 
@@ -87,6 +88,7 @@ def load_rules() -> TimeRules:
         habit_adverbs=frozenset(w.lower() for w in hab["adverbs"]),
         every=frozenset(w.lower() for w in hab["every"]),
         time_nouns=units | frozenset(cal.weekdays) | frozenset(cal.months),
+        since_nouns=frozenset({"week", "month", "year"}) | frozenset(cal.months),
         planned=frozenset(w.lower() for w in data["unrealised"]["planned"]),
         modals=frozenset(w.lower() for w in data["unrealised"]["modals"]),
     )
@@ -274,21 +276,28 @@ def habitual(trigger: Any, rules: TimeRules) -> str | None:
                 and any(d.dep_ == "det" and d.lemma_.lower() in rules.every for d in c.children)
             ):
                 return f"'{v.text} ... {c.text}' with '{next(d.text for d in c.children if d.dep_ == 'det')}': a habit"
-            if _since_perfect(v, c):
+            if _since_perfect(v, c, rules):
                 return f"'{v.text}' with '{c.text}': what has gone on since, a summary, not an event"
     return None
 
 
-def _since_perfect(v: Any, c: Any) -> bool:
+def _since_perfect(v: Any, c: Any, rules: TimeRules) -> bool:
     """ "soldiers have since attacked citizens", "since then, X has detained hundreds", "has killed 12,000 since
-    he took office": a present perfect with "since" (an adverb, "since then", a since-clause) sums up what has
-    gone on, it reports no one event (a year after "since" is history: ``historical``)."""
+    he took office", "since January, troops have shelled the town", "since then, officials have been holding
+    talks": a present perfect (simple or progressive) with "since" (an adverb, "since then", "since" + a month,
+    "week", "month" or "year", a since-clause; "since Monday" is the story's days) sums up what has gone on, it
+    reports no one event (a year after "since" is history: ``historical``)."""
     since_clause = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lemma_.lower() == "since" for m in c.children)
     since_word = c.lemma_.lower() == "since" and (
-        c.dep_ == "advmod" or (c.dep_ == "prep" and any(p.lemma_.lower() in ("then", "that") for p in c.children))
+        c.dep_ == "advmod"
+        or (
+            c.dep_ == "prep"
+            and any(p.lemma_.lower() in ("then", "that") or p.lemma_.lower() in rules.since_nouns for p in c.children)
+        )
     )
     perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in v.children)
-    return (since_clause or since_word) and v.tag_ == "VBN" and perfect
+    progressive = v.tag_ == "VBG" and any(a.dep_ == "aux" and a.lower_ == "been" for a in v.children)
+    return (since_clause or since_word) and (v.tag_ == "VBN" or progressive) and perfect
 
 
 def unrealised(trigger: Any, rules: TimeRules) -> tuple[str, str] | None:

@@ -83,6 +83,9 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         # sentence's news, reported as its own news elsewhere
         st.note(f"  {label} [{f.rule}]: no event (the background of the clause, after '{n.head.text}')")
         return
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and st.lem(n.head.head) in st.w.sequel_nouns:
+        st.note(f"  {label} [{f.rule}]: no event (the background of the clause, in the '{n.head.head.text}' of it)")
+        return
     why = negated(n, st.m, st.w.negating_verbs)
     if why:  # "no talks", "no discussions about a possible meeting", "without talks", "to stop incursions"
         st.note(f"  {label} [{f.rule}]: no event ({why})")
