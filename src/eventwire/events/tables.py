@@ -50,6 +50,7 @@ class Words:
     wrongdoing_verbs: frozenset[str]
     causing_verbs: frozenset[str]
     resulting_verbs: frozenset[str]
+    convening_verbs: frozenset[str]
     witness_verbs: frozenset[str]
     time_clause_marks: frozenset[str]
     purpose_passives: frozenset[str]

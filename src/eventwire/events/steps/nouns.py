@@ -127,6 +127,8 @@ def _actors(
         sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
     if not sources:
         sources = _engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
+    if not sources and f.recip:
+        sources = _convened(st, n)  # "the summit brought together leaders from Albania and Kosovo"
     one_sided = occurs and f.code[:2] == st.c.protest_root
     if not sources and one_sided:
         sources = [a for t in r.get("in", ()) for a in actors_at(st, t) if a.country] or [
@@ -149,6 +151,24 @@ def _actors(
         )
         return None
     return sources, targets
+
+
+def _convened(st: DocState, n: Any) -> list[ActorMention]:
+    """The parties a meeting noun brings together ("the summit brought together politicians from Albania and
+    Kosovo", "the conference will gather leaders of the UN and the AU"; ``convening_verbs``): every coded actor
+    of the verb's object, when there are two or more."""
+    v = n.head
+    if n.dep_ != "nsubj" or v.pos_ not in VERB_POS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+        return []  # "will bring together": not yet (a modal's meeting is no meeting)
+    words = {st.lem(c) for c in v.children if c.dep_ in ("prt", "advmod")}
+    if not any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.convening_verbs):
+        return []
+    found: list[ActorMention] = []
+    for o in v.children:
+        if o.dep_ == "dobj":
+            for t in o.subtree:
+                found.extend(a for a in st.idx.at(t.i) if a not in found and a.attribution is None)
+    return found if len({a.code for a in found}) >= 2 else []
 
 
 def _nested_between(st: DocState, n: Any) -> list[Any]:
