@@ -6,9 +6,9 @@ sentence's main current event, or ``none``, by the conventions of ``benchmarks/s
 are quick labels for watching generalisation between full gold draws. Samples U, V, W (session 11, seeds 20261225,
 20261226, 20261227, 100/100/80 NGEC sentences; sentences the annotator could not decide are left out): V and W were
 labelled before eventwire's output on them was read (their first scores are blind; see the README), U was read
-while writing rules.
+while writing rules. Sample X (session 12, seed 20261228, 80 drawn) was labelled blind the same way.
 
-    python benchmarks/penta_labels.py [--sample U|V|W] [--story] [--errors]
+    python benchmarks/penta_labels.py [--sample U|V|W|X] [--story] [--errors]
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def f1_table(gold: list[str], pred: list[str]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--sample", help="only this sample (the id prefix: U, V or W)")
+    ap.add_argument("--sample", help="only this sample (the id prefix: U, V, W or X)")
     ap.add_argument("--story", action="store_true", help="code whole stories (default: each sentence alone)")
     ap.add_argument("--errors", action="store_true", help="list the sentences whose label is wrong (text shown)")
     ap.add_argument("--shared", help="the shared folder (default: $EVENTWIRE_SHARED, else ../shared)")
