@@ -55,6 +55,8 @@ class Words:
     time_clause_marks: frozenset[str]
     purpose_passives: frozenset[str]
     safety_verbs: frozenset[str]
+    anonymity_words: frozenset[str]
+    adjectival_participles: frozenset[str]
     belief_verbs: frozenset[str]
     accusation_words: frozenset[str]
     state_passives: frozenset[str]

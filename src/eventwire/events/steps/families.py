@@ -118,6 +118,20 @@ def not_blocked(st: DocState, d: GovernorDraft) -> bool:
     return True
 
 
+def not_anonymity(st: DocState, d: GovernorDraft) -> bool:
+    """No event when a source asks not to be named ("an official who asked not to be identified", "asked to
+    remain anonymous"; ``anonymity_words``): the wire's condition of anonymity, not an appeal."""
+    c = d.comp.tok
+    passive = any(k.dep_ == "auxpass" for k in c.children)  # "to be named", not "asked Uganda to name the suspects"
+    if d.fam.name == "appeal" and (
+        (passive and st.lem(c) in st.w.anonymity_words)
+        or any(k.dep_ in ("acomp", "oprd", "attr") and st.lem(k) in st.w.anonymity_words for k in c.children)
+    ):
+        st.note(f"  {d.label}: no event (a source's request for anonymity)")
+        return False
+    return True
+
+
 def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
     """No event when a violent complement's target is a false friend ("vowed to fight corruption")."""
     comp = d.comp
@@ -300,6 +314,7 @@ def modality(st: DocState, d: GovernorDraft) -> bool:
 
 # The governing word's journey after its complement is found; a sub-step returning False ends it (no event).
 GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
+    not_anonymity,  # "asked not to be named": a source's condition, no appeal
     not_blocked,  # negated, hypothetical, complement negated
     not_false_friend,  # a violent complement with an abstract target
     not_a_question,  # "asked whether ..."

@@ -75,6 +75,9 @@ def run(st: DocState, s: SentenceWork) -> None:
             continue
         if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "so":  # "the so-called X": a name
             continue
+        if _adjectival(st, t):
+            st.note(f"  verb '{t.text}': not coded (an adjective before '{t.nbor(1).text}')")
+            continue
         if t.dep_ == "conj" and t.head.i in s.governed:  # "aims to tighten sanctions and impose a blockade"
             st.note(f"  verb '{t.text}': not coded (a conjunct of what '{t.head.text}''s governing word governs)")
             continue
@@ -83,6 +86,17 @@ def run(st: DocState, s: SentenceWork) -> None:
             st.note(f"  verb '{t.text}': not coded ({why})")
             continue
         code_verb(st, s, t)
+
+
+def _adjectival(st: DocState, t: Any) -> bool:
+    """ "by opposing forces", "the occupying forces", "Invading troops crossed ...": a participle of
+    ``adjectival_participles`` right after a determiner, a preposition, an adjective or the sentence start and
+    right before a common noun, without an auxiliary ("police were attacking protesters" is a verb)."""
+    if t.lower_ not in st.w.adjectival_participles or t.i + 1 >= len(t.doc) or t.nbor(1).pos_ != "NOUN":
+        return False  # "attacking Israel in 1973": a name after it is its object
+    if any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        return False
+    return t.i == t.sent.start or t.nbor(-1).pos_ in ("DET", "ADP", "ADJ")
 
 
 def code_verb(st: DocState, s: SentenceWork, v: Any) -> None:
