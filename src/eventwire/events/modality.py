@@ -160,6 +160,8 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
             and (t.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
         ):
             return f"permitted by '{t.head.text}', not reported as done"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in words.necessity_verbs:
+            return f"needed ('{t.head.text}'), not reported as done"
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
         elif t.dep_ == "acomp" and t.lemma_.lower() in words.ability_adjectives and t.head.i != t.i:

@@ -97,6 +97,7 @@ class Words:
     aerial_agents: frozenset[str]
     aerial_units: frozenset[str]
     permission_verbs: frozenset[str]
+    necessity_verbs: frozenset[str]
     copulas: frozenset[str]
     describing_copulas: frozenset[str]
     arrival_verbs: frozenset[str]
