@@ -180,8 +180,7 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
     if (
         det is None
         or not country
-        or any(k.dep_ in ("amod", "compound", "poss", "nmod", "prep", "nummod") and k.i < det.i for k in kids)
-        or any(k.dep_ in ("poss", "nmod", "prep", "nummod") for k in kids)
+        or any(k.dep_ in ("poss", "nmod", "prep", "nummod") for k in kids)  # modifiers: only _described's words
     ):
         return None
     return _country_mention(story, det, t, country, "memory:country")

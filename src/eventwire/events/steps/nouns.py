@@ -155,8 +155,8 @@ def _actors(
 
 def _convened(st: DocState, n: Any) -> list[ActorMention]:
     """The parties a meeting noun brings together ("the summit brought together politicians from Albania and
-    Kosovo", "the conference will gather leaders of the UN and the AU"; ``convening_verbs``): every coded actor
-    of the verb's object, when there are two or more."""
+    Kosovo", "the meeting gathered elders of Kenya and Somalia"; ``convening_verbs``): every coded actor of the
+    verb's object, when there are two or more; none under a modal ("will bring together")."""
     v = n.head
     if n.dep_ != "nsubj" or v.pos_ not in VERB_POS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
         return []  # "will bring together": not yet (a modal's meeting is no meeting)
@@ -180,7 +180,7 @@ def _nested_between(st: DocState, n: Any) -> list[Any]:
         for p in n.children
         if p.dep_ == "prep"
         for o in p.children
-        if o.dep_ == "pobj" and (st.lem(o) in st.w.time_words or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE"))
+        if o.dep_ == "pobj" and (st.lem(o) in st.w.time_words or o.pos_ == "PROPN")  # a time, a named place
         for q in o.children
         if q.dep_ == "prep" and q.lower_ == "between"
         for b in q.children
@@ -279,8 +279,12 @@ def _witnessed(st: DocState, v: Any) -> bool:
     fighting", "Mosul witnessed clashes"); not negated, not a verb of judging ("saw the protests as a threat")."""
     return (
         st.lem(v) in st.w.witness_verbs
-        and not any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "as") for c in v.children)
-        and any(c.dep_ == "nsubj" and c.pos_ not in ("PRON",) and c.ent_type_ != "PERSON" for c in v.children)
+        and _not_negated(v)
+        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children)
+        and any(
+            c.dep_ == "nsubj" and c.pos_ != "PRON" and not any(a.kind == "person" or a.sectors for a in st.idx.at(c.i))
+            for c in v.children
+        )
     )
 
 
