@@ -188,8 +188,7 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
 
 def _described(t: Any, det: Any) -> bool:
     """Between "the" and the country noun only descriptive words ("the island nation", "the oil-rich country")."""
-    words = t.doc[det.i + 1 : t.i].text.lower().replace(" - ", "-").replace(" -", "-").replace("- ", "-").split()
-    return all(w in COUNTRY_DESCRIPTIONS for w in words)
+    return all(w in COUNTRY_DESCRIPTIONS for w in t.doc[det.i + 1 : t.i].text.lower().split())
 
 
 def _own_country(story: Story, t: Any, own: Any, here: list[ActorMention]) -> ActorMention | None:
