@@ -23,6 +23,7 @@ from ..emit import emit, main_conf
 from ..frames import Family, Frame
 from ..governors import blocked, obligation, question, reported
 from ..grammar import GOV_POS, NOUN_POS, VERB_POS
+from ..match import match_verb
 from ..roles import noun_roles, roles, subject_roles
 from ..state import Candidate, DocState, GovernorDraft, SentenceWork
 from ..tables import load_complement_rules
@@ -41,8 +42,18 @@ def run(st: DocState, s: SentenceWork) -> None:
             and t.i not in s.consumed
             and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
             and not _phone_call(st, t)
+            and not _phrasal(st, t)
         ):
             code_governor(st, s, t, st.m.by_lemma[st.lem(t)])
+
+
+def _phrasal(st: DocState, t: Any) -> bool:
+    """ "called in the army", "called off the talks": a phrasal frame of the verb whose particle
+    (``ungoverning_particles``) makes it another verb fits, and codes it."""
+    if t.pos_ not in VERB_POS or not any(st.lem(c) in st.w.ungoverning_particles for c in t.children):
+        return False
+    m = match_verb(st, t)
+    return m is not None and m[0].prt in st.w.ungoverning_particles
 
 
 def _phone_call(st: DocState, t: Any) -> bool:
