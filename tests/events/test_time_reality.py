@@ -70,13 +70,18 @@ def test_an_earlier_year_needs_the_story_date(coder: Any) -> None:
 
 
 def test_a_bare_year_on_the_verb_is_history_in_an_undated_story(coder: Any) -> None:
-    assert _modalities(_records(coder, "In 2012, the UN called on Ethiopia to free the journalists.", None), "02") == {
-        "historical"
-    }
+    undated_history = [
+        ("In 2012, the UN called on Ethiopia to free the journalists.", "02"),
+        ("In March 2011, Bahraini police arrested dozens of Shi'ite protesters.", "17"),
+        ("Eritrea and Ethiopia reached a border agreement in 2000 after the war.", "05"),
+    ]
+    for text, root in undated_history:
+        assert _modalities(_records(coder, text, None), root) == {"historical"}, text
     # a year inside a noun phrase dates the noun; a full date may be the story's own day
     kept = [
         "The government, in power since 2012, is fighting the rebels.",
         "Kenya and Uganda signed a deal on May 2, 2012.",
+        "Russia signed the 2015 agreement with Iran on Monday.",
     ]
     for text in kept:
         mods = {r["modality"] for r in _records(coder, text, None)}

@@ -158,9 +158,13 @@ def _expressions(sent: Any, story_date: _dt.date | None, rules: TimeRules) -> li
 
 
 def _on_a_verb(x: Any) -> bool:
-    """The time phrase of ``x`` ("in 2012") hangs on a verb, not inside a noun phrase."""
+    """The time phrase of ``x`` ("in 2012") hangs on a verb, not inside a noun phrase; one after a direct object
+    dates the verb too ("reached an agreement in 2004": the parser hangs it on the object)."""
     t = x.head if x.dep_ == "pobj" else x
-    return t.dep_ in ("prep", "advmod", "npadvmod") and t.head.pos_ in _CLAUSE_POS
+    if t.dep_ not in ("prep", "advmod", "npadvmod"):
+        return False
+    h = t.head
+    return h.pos_ in _CLAUSE_POS or (h.dep_ == "dobj" and h.head.pos_ in _CLAUSE_POS and t.i > h.i)
 
 
 def _own_clause(trigger: Any) -> set[int]:
