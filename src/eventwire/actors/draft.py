@@ -85,7 +85,9 @@ def _org_country(doc: Any, u: Unit, lex: Lexicon) -> str | None:
 
 def split_coordinated(doc: Any, phrases: list[Phrase]) -> list[Phrase]:
     """ "Trump and Indian Prime Minister Narendra Modi": a person written before "and" that the parser
-    hung inside another person's titles is a phrase of its own (before drafting; all phrases of the doc)."""
+    hung inside another person's titles is a phrase of its own; so is a role coordinated with the role of
+    the head ("Syria's government and rebel forces": the government, and the rebel forces) (before drafting;
+    all phrases of the doc)."""
     out: list[Phrase] = []
     for p in phrases:
         if len(p.units) < 2:
@@ -97,21 +99,40 @@ def split_coordinated(doc: Any, phrases: list[Phrase]) -> list[Phrase]:
                 i
                 for i, u in enumerate(p.units[:-1])
                 if u is not head
-                and u.kind in ("person", "name")
                 and u.end < len(doc)
                 and doc[u.end].lower_ in COORDINATORS
+                and (u.kind in ("person", "name") or _coordinated_roles(doc, u, p.units[i + 1], head))
             ),
             None,
         )
-        if head is None or head.kind not in ("person", "name") or k is None or head.start <= p.units[k].start:
+        if head is None or k is None or head.start <= p.units[k].start:
+            out.append(p)
+            continue
+        if head.kind not in ("person", "name") and not _coordinated_roles(doc, p.units[k], p.units[k + 1], head):
             out.append(p)
             continue
         first = p.units[: k + 1]
         for u in first:
             u.anchor = p.units[k].root
-        out.append(Phrase(p.units[k].root, first))
+        a = Phrase(p.units[k].root, first)
+        if head.kind in ROLE_KINDS:  # the first role's span reaches the shared head: the clause finds both
+            a.span = (a.start, p.end)
+        out.append(a)
         out.append(Phrase(p.anchor, p.units[k + 1 :]))
     return out
+
+
+def _coordinated_roles(doc: Any, u: Unit, nxt: Unit, head: Unit | None) -> bool:
+    """``u`` and the next unit are roles joined by "and" over a role head ("government and rebel forces"):
+    the parser made the second a conjunct of the first."""
+    return (
+        head is not None
+        and u.kind in ROLE_KINDS
+        and nxt.kind in ROLE_KINDS
+        and head.kind in ROLE_KINDS
+        and nxt.start == u.end + 1
+        and any(doc[i].dep_ == "conj" and doc[i].head.i == u.root for i in range(nxt.start, nxt.end))
+    )
 
 
 # -- drafting --------------------------------------------------------------------------------------------

@@ -48,10 +48,13 @@ def run(st: DocState, s: SentenceWork) -> None:
 
 
 def _phrasal(st: DocState, t: Any) -> bool:
-    """ "called in the army", "called off the talks": a phrasal frame of the verb whose particle
-    (``ungoverning_particles``) makes it another verb fits, and codes it."""
+    """ "called off the talks", "pushed back the rebels": a particle (``ungoverning_particles``) makes the verb
+    another verb; so does one the parser read as a preposition when a phrasal frame with it fits ("called in
+    the army")."""
     if t.pos_ not in VERB_POS or not any(st.lem(c) in st.w.ungoverning_particles for c in t.children):
         return False
+    if any(c.dep_ == "prt" and st.lem(c) in st.w.ungoverning_particles for c in t.children):
+        return True
     m = match_verb(st, t)
     return m is not None and m[0].prt in st.w.ungoverning_particles
 
