@@ -99,6 +99,8 @@ def false_friends(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         and any(_effort(st, c) for c in v.children)
     ):
         why = f"'{v.text} to ...' is an effort, not violence"  # "the country battles to prevent ..."
+    if not why and f.violent and not d.targets and st.lem(v) in st.g.metaphor_verbs and "obj" not in d.roles:
+        why = _struggle_for(st, v)  # "has been fighting for her life", "battling for survival"
     if why and d.code == f.code:
         st.note(f"  {d.label} [{f.rule}]: no event (false friend: {why})")
         return False
@@ -112,6 +114,22 @@ def false_friends(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         st.note(f"  {d.label} [{f.rule}]: no event (an impersonal subject '{stok.text}')")
         return False
     return True
+
+
+def _struggle_for(st: DocState, v: Any) -> str | None:
+    """ "fighting for her life", "battle for their rights": what one fights for is neither an actor nor a
+    place or thing fought over ("fought for control of the town", "fighting for Islamic State" are fighting)."""
+    for c in v.children:
+        if c.dep_ != "prep" or st.lem(c) != "for":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or actors_at(st, p) or st.lem(p) in st.g.physical or st.lem(p) in st.w.time_words:
+                continue  # "fought for hours"
+            inner = [q for o in p.children if st.lem(o) == "of" for q in o.children if q.dep_ == "pobj"]
+            if any(actors_at(st, q) or st.lem(q) in st.g.physical or q.pos_ == "PROPN" for q in inner):
+                continue  # "for control of the town", "for control of Aleppo"
+            return f"'{v.text} for {p.text}' is a struggle for something, not violence"
+    return None
 
 
 def _effort(st: DocState, c: Any) -> bool:
