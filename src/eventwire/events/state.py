@@ -151,6 +151,7 @@ class DocState:
         self.stops = cls.get("stop_verb", empty)
         self.culpable = cls.get("culpable", empty)
         self.insults = cls.get("insult", empty)
+        self.praises = cls.get("praise", empty)
         self.gear = cls.get("weapon", empty) | cls.get("aircraft", empty)  # "ordered two frigates": a purchase
         self.places = cls.get("physical_target", empty)
         self.messages = self.documents | cls.get("message", empty)

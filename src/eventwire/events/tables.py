@@ -159,6 +159,7 @@ class Codes:
     claim_responsibility: str
     accusation: str
     verbal_attack: str
+    evaluated_praise: str
     administrative_sanction: str
     meet: str
     meet_third_location: str

@@ -79,7 +79,7 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
         if st.lem(m) in st.messages:
             addressees += [p for c in m.children if st.lem(c) == "to" for p in c.children if p.dep_ == "pobj"]
     told, _ = fill(st, ("addr",), {"addr": addressees})
-    clause = _reproach(st, v) if code[:2] == st.c.statement_root else None
+    clause, verdict = _reproach(st, v) if code[:2] == st.c.statement_root else (None, "")
     doers = _wrongdoers(st, v, sources) if code[:2] == st.c.statement_root and clause is None else []
     # the addressee, else the party accused ("said the Chinese broadcaster spread false claims about Kenya": the
     # broadcaster), else the actor what was said is about, else the author of a reproached act
@@ -90,8 +90,12 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
         st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
         return
     rule = f"modality.yaml:speech:{st.lem(v)}"
-    if clause is not None:  # "said Iceland's participation was a mistake"
-        code, rule = st.c.verbal_attack, rule + "/reproach"
+    if clause is not None:  # "said Iceland's participation was a mistake" ("... was commendable": praise)
+        code, rule = (
+            (st.c.verbal_attack, rule + "/reproach")
+            if verdict == "reproach"
+            else (st.c.evaluated_praise, rule + "/praise")
+        )
     elif any(a in targets for a in doers):  # "said Palau violated the treaty"
         code, rule = st.c.accusation, rule + "/wrongdoing"
     f = Frame(code=code, lemma=st.lem(v), kind="verb", rule=rule, tgt=("to", "iobj"), conf=0.5)
@@ -115,17 +119,22 @@ def _document_accusation(st: DocState, s: SentenceWork, v: Any, r: dict[str, lis
     return True
 
 
-def _reproach(st: DocState, v: Any) -> Any | None:
-    """What was said is a reproach: the content clause "X was / is a mistake, unacceptable, irresponsible" (a
-    copula with a predicate of the ``insult`` class, not negated): criticism (111), not a plain statement."""
+def _reproach(st: DocState, v: Any) -> tuple[Any | None, str]:
+    """What was said is a verdict on an act: the content clause "X was / is a mistake, unacceptable,
+    irresponsible" (a copula with a predicate of the ``insult`` class, not negated: criticism, 111) or "X was
+    welcome, commendable" (the ``praise`` class: praise, 051), not a plain statement. (clause, "reproach" |
+    "praise"), or (None, "")."""
     for c in content_clauses(st, v):
         if st.lem(c) not in st.w.copulas or negated(c, st.m, st.w.negating_verbs):
             continue
-        if any(
-            p.dep_ in ("attr", "acomp") and st.lem(p) in st.insults and not _negated_word(st, p) for p in c.children
-        ):
-            return c  # not "said there was no interference by Uganda"
-    return None
+        for p in c.children:
+            if p.dep_ not in ("attr", "acomp") or _negated_word(st, p):
+                continue  # not "said there was no interference by Uganda"
+            if st.lem(p) in st.insults:
+                return c, "reproach"
+            if st.lem(p) in st.praises:
+                return c, "praise"
+    return None, ""
 
 
 def content_clauses(st: DocState, v: Any) -> list[Any]:

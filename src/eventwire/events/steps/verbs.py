@@ -261,7 +261,9 @@ def verbish(st: DocState, t: Any) -> bool:
     ):
         return True  # "let free six workers": the adjective is the released action
     if t.pos_ == "ADJ" and t.dep_ == "acomp" and st.lem(t.head) in st.w.copulas:
-        return True  # "Britain is deeply concerned about ...": an attitude adjective's frame (verbs.yaml)
+        # "Britain is deeply concerned about ...": an attitude adjective's frame (verbs.yaml); not a verdict on
+        # the subject ("the actions were welcome": praise of the subject, see steps/statements.py)
+        return st.lem(t) not in st.praises
     return bool(
         t.pos_ in NOUN_POS
         and t.dep_ == "ROOT"
