@@ -44,6 +44,10 @@ def inherited_subject(st: DocState, v: Any) -> Any | None:
             return None
         if d == "xcomp" and any(c.dep_ == "dobj" for c in h.children) and st.lem(h) not in st.w.instrument_verbs:
             return None  # object control ("urged X to ..."): not the subject; "used batons to ...": the subject
+        if d in ("xcomp", "advcl") and st.lem(h) in st.w.object_control_verbs and _to_infinitive(t):
+            passive = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive  # "X was appointed by the UN to lead the talks": X leads
         for c in h.children:
             if c.dep_ == "nsubj":
                 if st.lem(c) in st.w.relative_pronouns and h.dep_ == "relcl" and h.head.i != h.i:
@@ -60,6 +64,10 @@ def inherited_subject(st: DocState, v: Any) -> Any | None:
                     return c
         t = h
     return None
+
+
+def _to_infinitive(t: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 class _Climb:

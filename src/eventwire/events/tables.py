@@ -98,6 +98,7 @@ class Words:
     aerial_units: frozenset[str]
     permission_verbs: frozenset[str]
     necessity_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
     ungoverning_particles: frozenset[str]
     copulas: frozenset[str]
     describing_copulas: frozenset[str]
