@@ -50,6 +50,7 @@ class Candidate:
     conf: float = 0.8
     recip: bool = False
     notes: list[str] = field(default_factory=list)
+    complement: Any = None  # a governing word's event: the complement it governs ("due to meet": meet)
 
 
 @dataclass(slots=True)

@@ -92,7 +92,18 @@ def code_governor(st: DocState, s: SentenceWork, g: Any, fam: Family) -> None:
     recip = bool(comp.frame and comp.frame.recip and (d.fam.name == "intent" or d.fam.keep))
     emit(
         st,
-        Candidate(frame, d.code, g, d.rule, d.sources, d.targets, d.modality, main_conf(g, 0.75), recip=recip),
+        Candidate(
+            frame,
+            d.code,
+            g,
+            d.rule,
+            d.sources,
+            d.targets,
+            d.modality,
+            main_conf(g, 0.75),
+            recip=recip,
+            complement=comp.tok,
+        ),
         d.label,
         s.cands,
     )

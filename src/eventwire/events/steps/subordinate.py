@@ -1,5 +1,6 @@
 """Step 6 — subordinate events: an event in a purpose or participle clause of another coded event ("staged
-protests to demand ...", "opened fire, killing ...") is dropped in favour of the main one, which takes its
+protests to demand ...", "opened fire, killing ...", or of the event a coded governing word governs: "are due
+to meet on Friday to discuss ...") is dropped in favour of the main one, which takes its
 target when it has none ("sent an emissary to meet the Georgian government"). A participle that
 reports a second, different material act is kept ("police raided the offices, arresting 10 protesters": a
 raid and arrests); acts of one kind stay one event ("opened fire, killing", "protested, blocking roads"). A
@@ -35,6 +36,9 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
     by_trigger: dict[int, list[Candidate]] = {}
     for c in cands:
         by_trigger.setdefault(c.trigger.i, []).append(c)
+    for c in cands:  # "were due to meet on Friday to discuss ...": a clause of the governed event's too
+        if c.complement is not None and c.complement.i not in by_trigger:
+            by_trigger[c.complement.i] = [c]
     replaced: set[int] = set()  # ids of main events a clause with the agent replaces
     keep = []
     for c in cands:
