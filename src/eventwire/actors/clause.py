@@ -89,10 +89,11 @@ def other_party(doc: Any, d: Draft) -> bool:
     return False
 
 
-def located_in(doc: Any, d: Draft, results: list[Result], place_of: dict[int, str] | None = None) -> str | None:
-    """The country of an "in <country, capital or town>" phrase attached to the head of ``d`` (or, for
+def located_in(doc: Any, d: Draft, results: list[Result], place_of: dict[int, str] | None = None) -> list[str]:
+    """The countries of an "in <country, capital or town>" phrase attached to the head of ``d`` (or, for
     "from", written right after the phrase; or, for a direct object, an "in" after it on its verb: the
-    parser often hangs these on the verb — "hit a school in Kharkiv", "arrested students in Minsk")."""
+    parser often hangs these on the verb — "hit a school in Kharkiv", "arrested students in Minsk"); the
+    first place, and the places joined to it ("travelers from China and Iran": both), or ``[]``."""
     h = doc[d.head]
     preps = [c for c in h.children]
     if d.end < len(doc) and doc[d.end].lower_ in ORIGIN_PREPOSITIONS and doc[d.end].head.i != d.head:
@@ -104,14 +105,24 @@ def located_in(doc: Any, d: Draft, results: list[Result], place_of: dict[int, st
             for obj in c.children:
                 if obj.dep_ != "pobj":
                     continue
-                if place_of and obj.i in place_of:
-                    return place_of[obj.i]
-                for o, countries, _rule in results:
-                    if (
-                        o.start <= obj.i < o.end
-                        and len(countries) == 1
-                        and countries[0]
-                        and countries[0] not in INTERNATIONAL
-                    ):
-                        return countries[0]
+                first = _country_at(obj, results, place_of)
+                if first is None:
+                    continue
+                out = [first]
+                if c.lower_ == "from":  # "travelers from China and Iran": people of each country
+                    for conj in obj.conjuncts:
+                        more = _country_at(conj, results, place_of)
+                        if more is not None and more not in out:
+                            out.append(more)
+                return out
+    return []
+
+
+def _country_at(obj: Any, results: list[Result], place_of: dict[int, str] | None) -> str | None:
+    """The one national country of the place or country at token ``obj``."""
+    if place_of and obj.i in place_of:
+        return place_of[obj.i]
+    for o, countries, _rule in results:
+        if o.start <= obj.i < o.end and len(countries) == 1 and countries[0] and countries[0] not in INTERNATIONAL:
+            return countries[0]
     return None

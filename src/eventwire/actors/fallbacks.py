@@ -81,7 +81,7 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     sc = list(dict.fromkeys(s.countries))
     located = located_in(doc, d, s.results, s.place_of)
     if located and not d.names:  # "security forces in Guinea", "rebels in Darfur, Sudan"
-        return [located], "in-country"
+        return list[str | None](located), "in-country"
     if d.home and not d.names:  # "Karen guerrillas", "Igbo elders": the group's home country
         return [d.home], "ethnic-home"
     if generic_plural(doc, d):
