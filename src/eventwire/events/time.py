@@ -70,6 +70,7 @@ class TimeRules:
     since_nouns: frozenset[str]  # "since January", "since last year": far enough back to sum up (not weekdays)
     planned: frozenset[str]
     modals: frozenset[str]
+    futures: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def load_rules() -> TimeRules:
         since_nouns=frozenset({"week", "month", "year"}) | frozenset(cal.months),
         planned=frozenset(w.lower() for w in data["unrealised"]["planned"]),
         modals=frozenset(w.lower() for w in data["unrealised"]["modals"]),
+        futures=frozenset(w.lower() for w in data["unrealised"]["futures"]),
     )
 
 
@@ -307,7 +309,9 @@ def _since_perfect(v: Any, c: Any, rules: TimeRules) -> bool:
 def unrealised(trigger: Any, rules: TimeRules) -> tuple[str, str] | None:
     """("planned", why) for a nominal event with a planning modifier ("a possible visit by X to Y", "the
     proposed talks"), ("possible", why) for one in a clause under a modal ("could become an area of
-    cooperation"), else ``None``. Verbs are not read here (their modals are governors: ``modality.py``)."""
+    cooperation"), ("future", why) for one in a clause under a future auxiliary ("the talks will resume",
+    "there will be more clashes"), else ``None``. Verbs are not read here (their modals are governors:
+    ``modality.py``)."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
     for c in trigger.children:
@@ -320,4 +324,6 @@ def unrealised(trigger: Any, rules: TimeRules) -> tuple[str, str] | None:
         for c in v.children:
             if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in rules.modals:
                 return "possible", f"'{c.text} {v.text}': a possibility, not an event"
+            if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in rules.futures:
+                return "future", f"'{c.text} {v.text}': not yet happened"
     return None

@@ -86,6 +86,8 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     if n.dep_ == "pobj" and n.head.lower_ == "of" and st.lem(n.head.head) in st.w.sequel_nouns:
         st.note(f"  {label} [{f.rule}]: no event (the background of the clause, in the '{n.head.head.text}' of it)")
         return
+    if _announced(st, s, n, f, r, label):
+        return  # "said there would be (no more) talks with the rebels": an intent (a refusal)
     why = negated(n, st.m, st.w.negating_verbs)
     if why:  # "no talks", "no discussions about a possible meeting", "without talks", "to stop incursions"
         st.note(f"  {label} [{f.rule}]: no event ({why})")
@@ -104,6 +106,40 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         clause = clause.head
     modality = "reported" if reported(st, n.head) or reported(st, clause) else "asserted"
     emit(st, Candidate(f, f.code, n, f.rule, sources, targets, modality, f.conf, recip=f.recip), label, s.cands)
+
+
+def _announced(st: DocState, s: SentenceWork, n: Any, f: Frame, r: Roles, label: str) -> bool:
+    """ "The spokesman said there would be talks with the rebels": an event noun in a future existential
+    ("there will / would be ...") that a speaker states is the speaker's intent (the intent family's code)
+    toward the noun's other party; denied by "no" ("there will be no more talks"), a refusal of it (the
+    reject family's code)."""
+    be = n.head
+    if not (
+        n.dep_ == "attr"
+        and st.lem(be) == "be"
+        and any(c.dep_ == "expl" for c in be.children)
+        and any(c.dep_ == "aux" and st.lem(c) in ("will", "would") for c in be.children)
+        and be.dep_ == "ccomp"
+        and st.lem(be.head) in st.m.speech
+        and not any(c.dep_ == "neg" for c in be.children)
+    ):
+        return False
+    ruled_out = any(  # "no talks", "no more talks"
+        c.lower_ == "no" and c.dep_ in ("det", "neg") for x in (n, *n.children) for c in x.children if c.i < n.i
+    )
+    fam = st.m.families.get("reject" if ruled_out else "intent")
+    if fam is None or (not ruled_out and f.code[:2] not in st.c.cooperative_roots):
+        return False  # "the UN said there will be more clashes": a forecast, no one's intent
+    if any(k in r for k in ("between", "poss", "by")) or fill(st, f.src, r)[0]:
+        return False  # "there will be talks between X and Y": the parties' own event, a forecast by the speaker
+    sources, _ = fill(st, ("subj",), roles(st, be.head))
+    targets, _ = fill(st, f.tgt, r)
+    code = st.m.family_code(fam, f.code)
+    rule = f"modality.yaml:{'ruled-out' if ruled_out else 'announced'}+{f.rule}"
+    modality = "asserted" if ruled_out else fam.modality
+    cand = Candidate(replace(f, code=code, rule=rule), code, n, rule, sources, targets, modality, f.conf, recip=f.recip)
+    emit(st, cand, label, s.cands)
+    return True
 
 
 def _actors(

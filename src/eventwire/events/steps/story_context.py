@@ -86,12 +86,17 @@ def _reality(st: DocState, s: SentenceWork, c: Candidate, story_date: _dt.date |
 
 
 def _unrealised(st: DocState, c: Candidate) -> bool:
-    """A planned nominal event becomes an intent ("a possible visit" → 036); a possible one is dropped."""
+    """A planned nominal event becomes an intent ("a possible visit" → 036), so does a future one of
+    cooperation ("the talks will resume"); a possible one, or a future one of conflict, is dropped."""
+    if c.rule.startswith(("modality.yaml:ruled-out", "modality.yaml:announced")):
+        return True  # "there would be (no more) talks": the future is the intent's or the refusal's own
     got = time.unrealised(c.trigger, time.load_rules())
     if got is None:
         return True
     kind, why = got
     fam = st.m.families.get("intent")
+    if kind == "future" and c.code[:2] not in st.c.cooperative_roots:
+        kind, why = "possible", f"{why}: a forecast"  # "there will be more clashes"
     if kind == "possible" or fam is None:
         st.note(f"  drop {c.code} at '{c.trigger.text}': {why}")
         return False
