@@ -111,17 +111,21 @@ class Guards:
             frame.lemma in self.metaphor_verbs
             and tok.dep_ in ("dobj", "nsubjpass")
             and tok.pos_ == "NOUN"
-            and not any(h.lemma_.lower() in self.physical for h in self._heads(tok))
+            and not any(self._physical(h) for h in self._heads(tok))
         ):
             return f"'{frame.lemma}' with object '{tok.text}', no actor or physical target (a metaphor)"
         if (
             frame.noun in self.metaphor_nouns
             and tok.pos_ == "NOUN"
             and tok.dep_ == "pobj"
-            and not any(h.lemma_.lower() in self.physical for h in self._heads(tok))
+            and not any(self._physical(h) for h in self._heads(tok))
         ):
             return f"'{frame.noun}' on '{tok.text}', no actor or physical target (a metaphor)"
         return None
+
+    def _physical(self, h: Any) -> bool:
+        """A physical target by its lemma or its word ("bases", which the lemmatiser reads as "basis")."""
+        return h.lemma_.lower() in self.physical or h.lower_ in self.physical
 
     def violent_subject(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:
         """Why a violent frame's subject makes it a false friend (abstract, natural, medical or accident
