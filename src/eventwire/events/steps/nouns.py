@@ -39,10 +39,24 @@ def run(st: DocState, s: SentenceWork) -> None:
             t.dep_ in ("dobj", "pobj")
             and (head.i in coded or head.i in s.governed or _governed_clause(st, head))
             and not (t.dep_ == "pobj" and st.lem(t.head) in st.w.temporal_preps)
+            and not _hosted(st, t, head, s)
         ):  # "offered to host talks between X and Y": the talks are what is offered
             st.note(f"  noun '{t.text}': not coded (it is what the event at '{head.text}' is about)")
             continue
         code_noun(st, s, t)
+
+
+def _hosted(st: DocState, t: Any, head: Any, s: SentenceWork) -> bool:
+    """ "Saudi Arabia hosted talks between Russian and Ukrainian officials": the object of a coded hosting verb
+    (``hosting_verbs``) with "between" parties is their own event too (not when the hosting is governed:
+    "offered to host talks")."""
+    return (
+        t.dep_ == "dobj"
+        and st.lem(head) in st.w.hosting_verbs
+        and head.i not in s.governed
+        and not _governed_clause(st, head)
+        and any(st.lem(c) == "between" for c in t.children)
+    )
 
 
 def _governed_clause(st: DocState, v: Any) -> bool:
