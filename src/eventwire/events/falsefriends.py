@@ -111,19 +111,19 @@ class Guards:
             frame.lemma in self.metaphor_verbs
             and tok.dep_ in ("dobj", "nsubjpass")
             and tok.pos_ == "NOUN"
-            and not any(self._physical(h) for h in self._heads(tok))
+            and not any(self.is_physical(h) for h in self._heads(tok))
         ):
             return f"'{frame.lemma}' with object '{tok.text}', no actor or physical target (a metaphor)"
         if (
             frame.noun in self.metaphor_nouns
             and tok.pos_ == "NOUN"
             and tok.dep_ == "pobj"
-            and not any(self._physical(h) for h in self._heads(tok))
+            and not any(self.is_physical(h) for h in self._heads(tok))
         ):
             return f"'{frame.noun}' on '{tok.text}', no actor or physical target (a metaphor)"
         return None
 
-    def _physical(self, h: Any) -> bool:
+    def is_physical(self, h: Any) -> bool:
         """A physical target by its lemma or its word ("bases", which the lemmatiser reads as "basis")."""
         return h.lemma_.lower() in self.physical or h.lower_ in self.physical
 

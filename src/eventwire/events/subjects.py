@@ -57,7 +57,7 @@ def inherited_subject(st: DocState, v: Any) -> Any | None:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
-        if d == "xcomp" and (t.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)):
+        if d == "xcomp" and (t.tag_ == "VBG" or _to_infinitive(t)):
             # "X is expected to visit", "X was forced to withdraw", "X were seen firing rockets": X
             for c in h.children:
                 if c.dep_ == "nsubjpass":

@@ -123,10 +123,10 @@ def _struggle_for(st: DocState, v: Any) -> str | None:
         if c.dep_ != "prep" or st.lem(c) != "for":
             continue
         for p in c.children:
-            if p.dep_ != "pobj" or actors_at(st, p) or st.lem(p) in st.g.physical or st.lem(p) in st.w.time_words:
+            if p.dep_ != "pobj" or actors_at(st, p) or st.g.is_physical(p) or st.lem(p) in st.w.time_words:
                 continue  # "fought for hours"
             inner = [q for o in p.children if st.lem(o) == "of" for q in o.children if q.dep_ == "pobj"]
-            if any(actors_at(st, q) or st.lem(q) in st.g.physical or q.pos_ == "PROPN" for q in inner):
+            if any(actors_at(st, q) or st.g.is_physical(q) or q.pos_ == "PROPN" for q in inner):
                 continue  # "for control of the town", "for control of Aleppo"
             return f"'{v.text} for {p.text}' is a struggle for something, not violence"
     return None
