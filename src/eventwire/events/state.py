@@ -51,6 +51,7 @@ class Candidate:
     recip: bool = False
     notes: list[str] = field(default_factory=list)
     complement: Any = None  # a governing word's event: the complement it governs ("due to meet": meet)
+    tensed: bool = False  # its code already reads the clause's future ("there will be no talks": a refusal)
 
 
 @dataclass(slots=True)

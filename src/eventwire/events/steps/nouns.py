@@ -151,7 +151,9 @@ def _announced(st: DocState, s: SentenceWork, n: Any, f: Frame, r: Roles, label:
     code = st.m.family_code(fam, f.code)
     rule = f"modality.yaml:{'ruled-out' if ruled_out else 'announced'}+{f.rule}"
     modality = "asserted" if ruled_out else fam.modality
-    cand = Candidate(replace(f, code=code, rule=rule), code, n, rule, sources, targets, modality, f.conf, recip=f.recip)
+    cand = Candidate(
+        replace(f, code=code, rule=rule), code, n, rule, sources, targets, modality, f.conf, recip=f.recip, tensed=True
+    )
     emit(st, cand, label, s.cands)
     return True
 
