@@ -1,7 +1,8 @@
 """Golden sentences (tests/golden/events*.jsonl, our own sentences): text → expected events.
 
 Each line: ``text``; ``events`` (each ``code`` = a CAMEO code or prefix such as a root, optional ``source`` /
-``target`` country); ``absent_roots`` (roots that must not be coded); ``construction`` (what it tests).
+``target`` country); ``absent_roots`` (roots that must not be coded); optional ``absent_events`` (events of the
+same shape that must not be coded: a wrong actor for a code); ``construction`` (what it tests).
 A line with no expected events and no absent roots would test nothing, so every negative case lists the
 roots it must not produce. Run through the whole pipeline (actors from the actor coder).
 """
@@ -73,3 +74,5 @@ def test_golden(coder: Any, case: dict[str, Any]) -> None:
         assert any(_matches(e, want) for e in events), f"missing {want}; got {_show(events)}"
     for root in case["absent_roots"]:
         assert not any(e.cameo.startswith(root) for e in events), f"unexpected root {root}: {_show(events)}"
+    for bad in case.get("absent_events", ()):
+        assert not any(_matches(e, bad) for e in events), f"unexpected {bad}: {_show(events)}"

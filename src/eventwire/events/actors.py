@@ -63,6 +63,10 @@ def actors_at(st: DocState, tok: Any) -> list[ActorMention]:
 def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
     """Add to ``found`` the mentions of the nearest level (up to 4 down) of the argument's subtree."""
     level = [tok]
+    if tok.pos_ in NOUN_POS and st.lem(tok) in st.p.nouns:
+        # "condemned the killing of its soldiers by Hamas", "the bombing of the embassy by militants killed
+        # four": an event noun with an agent stands for that agent, not for the people it was done to
+        level = _agent_of_act(st, tok) or level
     for _ in range(4):
         nxt: list[Any] = []
         for t in level:
@@ -81,6 +85,22 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
         if found or not nxt:
             break
         level = nxt
+
+
+def _by(st: DocState, t: Any, after: int = -1) -> list[Any]:
+    return [c for c in t.children if (c.dep_ == "agent" or (c.dep_ == "prep" and st.lem(c) == "by")) and c.i > after]
+
+
+def _agent_of_act(st: DocState, n: Any) -> list[Any]:
+    """The "by" phrase of event noun ``n``, wherever the parser put it: on the noun, on its "of" object ("the
+    arrest of [a reporter by police]") or, for an object of an active verb, on the verb ("criticized the
+    arrest of the journalist [by police]")."""
+    by = _by(st, n) or [
+        b for c in n.children if c.dep_ == "prep" and st.lem(c) == "of" for p in c.children for b in _by(st, p)
+    ]
+    if not by and n.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in n.head.children):
+        by = [c for c in _by(st, n.head, n.i) if c.dep_ == "prep"]
+    return by
 
 
 def _list_appos(st: DocState, a: Any, found: list[ActorMention]) -> bool:
