@@ -99,6 +99,7 @@ class Words:
     permission_verbs: frozenset[str]
     necessity_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
+    ditransitive_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
     ungoverning_particles: frozenset[str]
     copulas: frozenset[str]
