@@ -32,7 +32,15 @@ from spacy.strings import get_string_id
 from ..mentions import ActorMention
 from ..story import Story
 from .codes import INTERNATIONAL
-from .words import COUNTRY_DESCRIPTIONS, COUNTRY_NOUNS, COUNTRY_POSSESSIVES, IT_PRONOUNS, IT_VERBS, PERSON_PRONOUNS
+from .words import (
+    COUNTRY_DESCRIPTIONS,
+    COUNTRY_NOUNS,
+    COUNTRY_POSSESSIVES,
+    INSTITUTION_NOUNS,
+    IT_PRONOUNS,
+    IT_VERBS,
+    PERSON_PRONOUNS,
+)
 
 REF_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -125,10 +133,17 @@ def _person_pronoun(
     state: ReferenceState,
 ) -> ActorMention | None:
     """ "he"/"she"/"him"/"her": the one coded person before it in the sentence, else in reach before."""
-    before = [m for m in persons if m.tok_end <= t.i]
-    blocked_here = any(i < t.i for i in uncoded) or any(
-        m.tok_end <= t.i and m.kind in ("group", "entity") and doc[m.head].tag_ == "NN" for m in here
-    )  # "A broker smiles as he trades": a singular role noun may be "he"
+    # "a court jailed the former minister after it found him guilty": a singular role noun may be "he" (a
+    # candidate), a body is not
+    roles = [
+        m
+        for m in here
+        if m.kind in ("group", "entity")
+        and doc[m.head].tag_ == "NN"
+        and doc[m.head].lemma_.lower() not in INSTITUTION_NOUNS
+    ]
+    before = [m for m in [*persons, *roles] if m.tok_end <= t.i]
+    blocked_here = any(i < t.i for i in uncoded)
     if before or blocked_here:
         src = None if blocked_here else _one([m for m in before if m.country])
         if src is not None and len({m.name for m in before}) == 1:

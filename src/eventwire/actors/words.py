@@ -74,6 +74,7 @@ COUNTERPARTS = _set(_WORDS, "counterparts")  # "his Iraqi counterpart": the subj
 OWN_POSSESSIVES = _set(_WORDS, "own_possessives")  # "its troops": the possessor's (fallbacks.possessor)
 IT_VERBS = _set(_WORDS, "it_verbs")
 COUNTRY_NOUNS = _set(_WORDS, "country_nouns")
+INSTITUTION_NOUNS = _set(_WORDS, "institution_nouns")
 COUNTRY_DESCRIPTIONS = _set(_WORDS, "country_descriptions")  # "the island nation": still the reference
 COUNTRY_POSSESSIVES = _set(_WORDS, "country_possessives")  # "his country": the governing subject's
 REGION_STATE_NOUNS = _set(_WORDS, "region_state_nouns")  # "the West African nation": one country
