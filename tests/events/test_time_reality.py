@@ -38,6 +38,8 @@ HISTORY = [
     ("Fourteen Lithuanians were killed in a 1991 crackdown by Soviet troops.", "19"),
     ("When the general seized power in 2014, Thai soldiers detained dozens of politicians.", "17"),
     ("Nepali police detained the former minister and jailed him in 2009 for fraud.", "17"),
+    ("The emir was deposed in a palace coup in 1972 and later jailed by the new rulers.", "17"),
+    ("Troops seized the capital in a bloodless coup in 2006.", "19"),
 ]
 
 

@@ -94,6 +94,7 @@ class Modality:
     special: dict[tuple[str, str], str] = field(default_factory=dict)  # (governor, complement) -> code
     obligation: dict[str, str] = field(default_factory=dict)  # reported "must"/"should" -> family name
     pending_marks: frozenset[str] = frozenset()  # "before/until X withdraws": a present tense not yet done
+    future_clause_marks: frozenset[str] = frozenset()  # "will sign when they meet": the future of the main clause
     aspect_verbs: frozenset[str] = frozenset()  # "will continue shelling": the complement shares the tense
     allegation: frozenset[str] = frozenset()  # speech verbs whose content is an unproven charge ("claimed")
     clause_codes: dict[str, str] = field(default_factory=dict)  # verb with a that-clause -> code ("agreed that")
@@ -409,6 +410,7 @@ def _modality(comp: _Compiler) -> Modality:
     special: dict[tuple[str, str], str] = {}
     obligation: dict[str, str] = {}
     pending: set[str] = set()
+    future_marks: set[str] = set()
     aspect: set[str] = set()
     clause_codes: dict[str, str] = {}
     allegation: set[str] = set()
@@ -420,6 +422,7 @@ def _modality(comp: _Compiler) -> Modality:
         fut |= comp.lemmas(data.get("future_aux") or [], where)
         cond |= comp.lemmas(data.get("conditional_marks") or [], where)
         pending |= comp.lemmas(data.get("pending_marks") or [], where)
+        future_marks |= comp.lemmas(data.get("future_clause_marks") or [], where)
         aspect |= comp.lemmas(data.get("aspect_verbs") or [], where)
         allegation |= comp.lemmas(data.get("allegation_verbs") or [], where)
         for lemma, code in (data.get("clause_codes") or {}).items():
@@ -458,6 +461,7 @@ def _modality(comp: _Compiler) -> Modality:
         special=special,
         obligation=obligation,
         pending_marks=frozenset(pending),
+        future_clause_marks=frozenset(future_marks),
         aspect_verbs=frozenset(aspect),
         allegation=frozenset(allegation),
         clause_codes=clause_codes,

@@ -245,6 +245,14 @@ def future(tok: Any, mod: Modality) -> bool:
     if headline_infinitive(tok):
         return True
     h = tok.head
+    if (
+        tok.dep_ == "advcl"
+        and tok.tag_ in PRESENT_TAGS
+        and h.i != tok.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lemma_.lower() in mod.future_clause_marks for c in tok.children)
+    ):
+        return future(h, mod)  # "will be ratified when the presidents meet": the meeting is to come
     if tok.dep_ == "xcomp" and h.i != tok.i and h.lemma_.lower() in mod.aspect_verbs:
         return future(h, mod)  # "will continue shelling", "will keep attacking"
     if (

@@ -161,12 +161,15 @@ def _expressions(sent: Any, story_date: _dt.date | None, rules: TimeRules) -> li
 
 def _on_a_verb(x: Any) -> bool:
     """The time phrase of ``x`` ("in 2012") hangs on a verb, not inside a noun phrase; one after a direct object
-    dates the verb too ("reached an agreement in 2004": the parser hangs it on the object)."""
+    or after the verb's own prepositional phrase dates the verb too ("reached an agreement in 2004", "was deposed
+    in a coup in 1975": the parser hangs it on the noun)."""
     t = x.head if x.dep_ == "pobj" else x
     if t.dep_ not in ("prep", "advmod", "npadvmod"):
         return False
     h = t.head
-    return h.pos_ in _CLAUSE_POS or (h.dep_ == "dobj" and h.head.pos_ in _CLAUSE_POS and t.i > h.i)
+    if h.dep_ == "pobj" and h.head.dep_ == "prep" and t.i > h.i and t.lower_ in ("in", "on"):
+        h = h.head  # "was deposed in a coup in 1975": a time after the verb's own phrase dates the verb
+    return h.pos_ in _CLAUSE_POS or (h.dep_ in ("dobj", "prep") and h.head.pos_ in _CLAUSE_POS and t.i > h.i)
 
 
 def _own_clause(trigger: Any) -> set[int]:
