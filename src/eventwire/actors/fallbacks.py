@@ -6,7 +6,8 @@ draft that the context codes, by the first rule that applies:
 
 - ``collective``        "the two countries", "the parties" -> the two countries the sentence names, else the
   story's two principal countries;
-- ``memory:title``      "the minister" when every earlier minister of the story had one country;
+- ``memory:title``      "the minister" when every earlier minister of the story had one country, or the one
+  phrase with the same head named before in the sentence ("a Chinese court ... the court");
 - ``fallback``          the generic international code of a role ("peacekeepers" -> IGO);
 - ``foreign``           "foreign diplomats" (CAMEO's UIS for a state role), "Western envoys" (no country);
 - ``possessor``         a role owned by "its" / "their" whose clause sits under a verb with a coded subject of
@@ -63,7 +64,12 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
         return (list[str | None](two), "collective") if two else None
     det = {c.lower_ for c in doc[d.head].children if c.dep_ == "det"}
     if det & DEFINITE and doc[d.head].tag_ in ("NN", "NNP") and not d.names:
-        code = mem.title(doc[d.head].lemma_.lower())
+        lemma = doc[d.head].lemma_.lower()
+        # "a Chinese court sentenced him after the court ...": the same head named before in the sentence
+        same = {c for r, cs, _ in s.results if r.start < d.start and doc[r.head].lemma_.lower() == lemma for c in cs}
+        if len(same) == 1 and None not in same:
+            return list[str | None](same), "memory:title"
+        code = mem.title(lemma)
         if code is not None:
             add_codes(d.sectors, code[1])
             return [code[0]], "memory:title"
