@@ -73,7 +73,7 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
             for c in t.children:
                 if c.dep_ not in SEARCH_DEPS:
                     continue
-                if t.dep_ == "acl" and c.dep_ != "agent":
+                if t.dep_ == "acl" and c.dep_ != "agent" and not _origin(st, t, c):
                     continue  # through a participle only to its agent: "a delegation led by X"
                 if c.dep_ == "prep" and st.lem(c) not in st.w.search_preps:
                     continue
@@ -85,6 +85,11 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
         if found or not nxt:
             break
         level = nxt
+
+
+def _origin(st: DocState, t: Any, c: Any) -> bool:
+    """ "rockets fired from Gaza": the "from" phrase of a participle of sending names who sent the thing."""
+    return c.dep_ == "prep" and st.lem(c) == "from" and st.lem(t) in st.w.origin_participles and t.tag_ == "VBN"
 
 
 def _by(st: DocState, t: Any, after: int = -1) -> list[Any]:

@@ -100,6 +100,7 @@ class Words:
     necessity_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     ditransitive_verbs: frozenset[str]
+    origin_participles: frozenset[str]
     hosting_verbs: frozenset[str]
     ungoverning_particles: frozenset[str]
     copulas: frozenset[str]
