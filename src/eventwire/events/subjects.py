@@ -42,8 +42,12 @@ def inherited_subject(st: DocState, v: Any) -> Any | None:
             and not any(c.dep_ == "aux" and c.lemma_ == "to" for c in t.children)
         ):
             return None
-        if d == "xcomp" and any(c.dep_ == "dobj" for c in h.children) and st.lem(h) not in st.w.instrument_verbs:
-            return None  # object control ("urged X to ..."): not the subject; "used batons to ...": the subject
+        obj = next((c for c in h.children if c.dep_ == "dobj"), None)
+        control = st.lem(h) in st.w.object_control_verbs and st.lem(h) not in st.m.by_lemma
+        if d in ("xcomp", "advcl") and obj is not None and control and _to_infinitive(t) and st.idx.at(obj.i):
+            return obj  # "the standoff forced Kenya to close the border": Kenya closes it (not "sent aid to help")
+        if d == "xcomp" and obj is not None and st.lem(h) not in st.w.instrument_verbs:
+            return None  # object control ("urged X to ..."): the governing word's; "used batons to ...": the subject
         if d in ("xcomp", "advcl") and st.lem(h) in st.w.object_control_verbs and _to_infinitive(t):
             passive = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
