@@ -101,6 +101,8 @@ class Words:
     object_control_verbs: frozenset[str]
     ditransitive_verbs: frozenset[str]
     origin_participles: frozenset[str]
+    forecast_words: frozenset[str]
+    scene_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
     ungoverning_particles: frozenset[str]
     copulas: frozenset[str]

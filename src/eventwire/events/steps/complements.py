@@ -139,6 +139,8 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
             consumed.add(light_noun.i)
         return Complement(x, f, r, special, f.code, f.rule)
     inner_fam = st.m.by_lemma.get(st.lem(x))
+    if inner_fam is not None and any(c.dep_ == "neg" for c in x.children):
+        return None  # "insisted that the expulsion was not aimed at Egypt": the inner word says it is not so
     if inner_fam is not None and depth < 2:
         inner = complement(st, x, inner_fam, consumed, depth + 1)
         if inner is not None:
@@ -148,6 +150,10 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
             return replace(inner, rule=f"{inner_fam.name}:{st.lem(x)}+{inner.rule}")
     if special:
         return Complement(x, None, {}, special, None, st.lem(x))
+    if st.lem(x) in st.w.scene_verbs and depth < 2:  # "the march was expected to see protesters clash with police"
+        seen = next((c for c in x.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERB_POS), None)
+        if seen is not None:
+            return _from_clause(st, g, fam, seen, consumed, depth + 1)
     stative = st.w.stative_verbs
     if (
         fam.name in load_complement_rules().clause_any

@@ -225,7 +225,9 @@ def sources(st: DocState, d: GovernorDraft) -> bool:
     if other is not None:
         others = [a for a in actors_at(st, other) if a not in d.sources]
         mine = {a.country or a.code for a in d.sources}
-        if others and not any((a.country or a.code) in mine for a in others):
+        if others and not d.sources and st.lem(g) in st.w.forecast_words and _passive(g):
+            d.sources = others  # "the summit is expected to see Iran and Iraq sign a deal": their planned act
+        elif others and not any((a.country or a.code) in mine for a in others):
             if st.lem(g) not in st.w.want_verbs or "appeal" not in st.m.families:
                 st.note(f"  {d.label}: no event (a prediction or hope about another actor's action)")
                 return False
@@ -243,6 +245,28 @@ def reported_obligation(st: DocState, d: GovernorDraft) -> bool:
         d.sources, _ = fill(st, ("subj",), roles(st, speaker))
         d.fam = fam_o
     return True
+
+
+def _passive(g: Any) -> bool:
+    """ "was expected to", "is likely to": the governor reports someone else's view, not its subject's plan."""
+    return g.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in g.children)
+
+
+def not_forecast(st: DocState, d: GovernorDraft) -> bool:
+    """No event for someone else's forecast of a hostile or unfriendly act ("protesters were expected to clash with
+    police", "the two sides are almost certain to call off the talks"): a passive or adjectival governor of
+    ``forecast_words`` reports no intent of the actors; a planned cooperative act keeps its intent ("the envoy is
+    expected to visit Kabul": 036)."""
+    g = d.gov
+    if d.fam.name != "intent" or st.lem(g) not in st.w.forecast_words or d.refrain:
+        return True
+    if not _passive(g):
+        return True
+    base = d.comp.special or d.comp.base or d.fam.default
+    if base[:2] in st.c.cooperative_roots:
+        return True
+    st.note(f"  {d.label}: no event (a forecast of '{d.comp.tok.text}', not its actors' intent)")
+    return False
 
 
 def family_code(st: DocState, d: GovernorDraft) -> bool:
@@ -346,6 +370,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     source_roles,  # subject, possessor, support verb's subject, "pressure from Y"
     sources,  # ... and predictions/wishes about another actor
     reported_obligation,  # "X said Y should ...": X appeals to Y
+    not_forecast,  # "protesters were expected to clash with police": a forecast, no threat
     family_code,  # the complement's code mapped through the family
     targets,
     complement_needs_target,  # "plans to release treated water"
