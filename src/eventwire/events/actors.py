@@ -75,7 +75,7 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
                     continue
                 if t.dep_ == "acl" and c.dep_ != "agent" and not _origin(st, t, c):
                     continue  # through a participle only to its agent: "a delegation led by X"
-                if c.dep_ == "prep" and st.lem(c) not in st.w.search_preps:
+                if c.dep_ == "prep" and st.lem(c) not in st.w.search_preps and not _partner(st, t, c):
                     continue
                 nxt.append(c)
         for c in nxt:
@@ -85,6 +85,11 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
         if found or not nxt:
             break
         level = nxt
+
+
+def _partner(st: DocState, t: Any, c: Any) -> bool:
+    """ "to a joint exercise with Togo", "to the border with Ukraine": the other side of a shared thing."""
+    return st.lem(c) == "with" and st.lem(t) in st.w.partner_nouns
 
 
 def _origin(st: DocState, t: Any, c: Any) -> bool:

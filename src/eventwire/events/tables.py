@@ -103,6 +103,7 @@ class Words:
     origin_participles: frozenset[str]
     forecast_words: frozenset[str]
     scene_verbs: frozenset[str]
+    partner_nouns: frozenset[str]
     hosting_verbs: frozenset[str]
     ungoverning_particles: frozenset[str]
     copulas: frozenset[str]
