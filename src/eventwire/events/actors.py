@@ -71,9 +71,9 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
         nxt: list[Any] = []
         for t in level:
             for c in t.children:
-                if c.dep_ not in SEARCH_DEPS:
+                if c.dep_ not in SEARCH_DEPS and not _claim_clause(st, c) and not _claimed(st, t, c):
                     continue
-                if t.dep_ == "acl" and c.dep_ != "agent" and not _origin(st, t, c):
+                if t.dep_ == "acl" and c.dep_ != "agent" and not _origin(st, t, c) and not _claimed(st, t, c):
                     continue  # through a participle only to its agent: "a delegation led by X"
                 if c.dep_ == "prep" and st.lem(c) not in st.w.search_preps and not _partner(st, t, c):
                     continue
@@ -85,6 +85,20 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
         if found or not nxt:
             break
         level = nxt
+
+
+def _claim_clause(st: DocState, c: Any) -> bool:
+    """ "investigating allegations that Rwanda backs the rebels": the content clause of a claim noun."""
+    return (
+        c.dep_ in ("acl", "ccomp")
+        and st.lem(c.head) in st.claims
+        and any(m.dep_ == "mark" and st.lem(m) == "that" for m in c.children)
+    )
+
+
+def _claimed(st: DocState, t: Any, c: Any) -> bool:
+    """... whose subject is the one the claim is about."""
+    return t.dep_ in ("acl", "ccomp") and _claim_clause(st, t) and c.dep_ == "nsubj"
 
 
 def _partner(st: DocState, t: Any, c: Any) -> bool:

@@ -151,6 +151,9 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
             r.setdefault("oprd", []).append(c)  # "called the premier a liar"
             if st.lem(c) in st.w.act_nouns:  # "called the sanctions an act of war"
                 r["oprd"] += _of_objects(c)
+        elif d == "ccomp" and any(x.dep_ == "dobj" and x.tag_ == "WP" for x in c.children):
+            # "denounced what it called Algeria's hostile campaign": the thing so called is the object
+            r.setdefault("obj", []).extend(x for x in c.children if x.dep_ == "oprd")
         elif d == "ccomp" and c.pos_ == "ADJ":
             # a small clause: "found the minister guilty", "declared the party illegal": its subject is the
             # verb's object
