@@ -43,6 +43,7 @@ def run(st: DocState, s: SentenceWork) -> None:
             and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
             and not _phone_call(st, t)
             and not _phrasal(st, t)
+            and not (t.pos_ in NOUN_POS and st.lem(t) in st.media)  # "told the press that ...": the media
         ):
             code_governor(st, s, t, st.m.by_lemma[st.lem(t)])
 
@@ -247,6 +248,22 @@ def reported_obligation(st: DocState, d: GovernorDraft) -> bool:
     return True
 
 
+def own_effort(st: DocState, d: GovernorDraft) -> bool:
+    """ "Washington has been pushing to improve relations with Taiwan": a verb of pressing with a to-clause and no
+    one pressed (``striving_verbs``) is the subject's own effort, coded as its intent, not an appeal."""
+    g = d.gov
+    if (
+        d.fam.name == "appeal"
+        and st.lem(g) in st.w.striving_verbs
+        and d.comp.tok.dep_ in ("xcomp", "advcl")
+        and not any(c.dep_ in ("dobj", "dative") for c in g.children)
+        and "intent" in st.m.families
+    ):
+        d.fam = st.m.families["intent"]
+        d.label = f"intent '{g.text}' + '{d.comp.tok.text}'"
+    return True
+
+
 def _passive(g: Any) -> bool:
     """ "was expected to", "is likely to": the governor reports someone else's view, not its subject's plan."""
     return g.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in g.children)
@@ -371,6 +388,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     sources,  # ... and predictions/wishes about another actor
     reported_obligation,  # "X said Y should ...": X appeals to Y
     not_forecast,  # "protesters were expected to clash with police": a forecast, no threat
+    own_effort,  # "pushing to improve relations": the subject's own intent
     family_code,  # the complement's code mapped through the family
     targets,
     complement_needs_target,  # "plans to release treated water"
