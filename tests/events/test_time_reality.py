@@ -40,6 +40,8 @@ HISTORY = [
     ("Nepali police detained the former minister and jailed him in 2009 for fraud.", "17"),
     ("The emir was deposed in a palace coup in 1972 and later jailed by the new rulers.", "17"),
     ("Troops seized the capital in a bloodless coup in 2006.", "19"),
+    ("Lima said the claims broke the existing agreements between Peru and Chile.", "05"),
+    ("Previous talks between Sudan and South Sudan ended without a deal.", "04"),
 ]
 
 

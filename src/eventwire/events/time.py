@@ -64,6 +64,7 @@ class TimeRules:
     current: tuple[re.Pattern[str], ...]
     recall_verbs: frozenset[str]
     anniversary: frozenset[str]
+    standing: frozenset[str]
     habit_adverbs: frozenset[str]
     every: frozenset[str]
     time_nouns: frozenset[str]
@@ -86,6 +87,7 @@ def load_rules() -> TimeRules:
         current=_regexes(h["current"], "historical.current"),
         recall_verbs=frozenset(w.lower() for w in h["recall_verbs"]),
         anniversary=frozenset(w.lower() for w in h["anniversary_nouns"]),
+        standing=frozenset(w.lower() for w in h.get("standing_modifiers") or []),
         habit_adverbs=frozenset(w.lower() for w in hab["adverbs"]),
         every=frozenset(w.lower() for w in hab["every"]),
         time_nouns=units | frozenset(cal.weekdays) | frozenset(cal.months),
@@ -198,6 +200,10 @@ def historical(trigger: Any, sent: Any, story_date: _dt.date | None, rules: Time
     why = _remembered(trigger, rules)
     if why:
         return why
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:  # "the existing agreements between X and Y", "previous talks"
+            if c.dep_ in ("amod", "compound") and c.lower_ in rules.standing:
+                return f"'{c.text} {trigger.text}' is a standing or earlier thing, not news"
     exprs = expressions(sent, story_date, rules)
     if not exprs:
         return None
