@@ -47,6 +47,18 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             d.sources = acts
             if d.code == f.code and nf.code[:2] >= d.code[:2]:
                 d.code, d.rule = nf.code, f"{d.rule}+{nf.rule}"
+    if f.violent and d.noun is None and not d.sources:
+        # "two soldiers were wounded when militants fired on their patrol": the attacker of the clause the
+        # victims fell in
+        for c in v.children:
+            mv = match_verb(st, c) if c.dep_ == "advcl" and c.pos_ in VERB_POS else None
+            if mv is not None and mv[0].violent:
+                d.sources = [a for a in fill(st, ("subj",), mv[1])[0] if a not in d.targets]
+                exact = mv[0].code[:2] >= d.code[:2] or mv[0].code in st.c.exact_attack_codes or d.code.endswith("0")
+                if d.sources and d.code == f.code and exact:  # "... when a suicide bomber blew up a car": 183
+                    d.code, d.rule = mv[0].code, f"{d.rule}+{mv[0].rule}"
+                if d.sources:
+                    break
     for nf, nr in fell_in:
         # "gunmen killed 13 in an attack on Kyiv": whom that event noun was aimed at
         if d.targets:
