@@ -105,6 +105,7 @@ class Words:
     scene_verbs: frozenset[str]
     partner_nouns: frozenset[str]
     striving_verbs: frozenset[str]
+    aiming_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
     ungoverning_particles: frozenset[str]
     copulas: frozenset[str]

@@ -72,6 +72,10 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         exact = mn is not None and (mn[0].code[:2] >= d.code[:2] or mn[0].code in st.c.exact_attack_codes)
         if mn is not None and mn[0].violent and exact:
             d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"
+        elif mn is not None and not mn[0].violent and st.lem(v) in st.w.aiming_verbs:
+            # "the new US sanctions target Russian banks", "the probe targeted three NGOs": the act aimed is
+            # the subject's own (sanctions, an investigation), not force
+            d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"
     if f.violent and not f.src and not d.sources:
         st.note(
             f"  {d.label} [{f.rule}]: no event (the victims' verb needs the attacker's event noun: "
