@@ -201,29 +201,11 @@ def _background(st: DocState, t: Any) -> str | None:
         and (t.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in t.children))
     ):
         return f"'{t.text}' names a standing relation, not an act"  # "a channel that is allied with X"
-    if (
-        t.dep_ == "relcl"
-        and t.tag_ == "VBN"
-        and any(c.dep_ == "aux" and st.lem(c) == "have" for c in t.children)
-        and not any(c.dep_ in ("auxpass", "npadvmod") for c in t.children)
-        and _described_noun_argument(st, t)
-    ):
-        # "Boko Haram, which has seized much of the north", "the group with which the Pope has collaborated":
-        # a perfect in a relative clause tells who the noun is, not the story's news
-        return f"a perfect in a relative clause describing '{t.head.text}', background rather than news"
     if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
         return f"a gerund subject names a topic: '{t.text} ... {t.head.text}'"
     if noun_infinitive(st, t):
         return f"an infinitive qualifying '{t.head.text}': a purpose, ability or permission, not a reported event"
     return None
-
-
-def _described_noun_argument(st: DocState, t: Any) -> bool:
-    """The relative clause ``t`` has the noun it describes as an argument: its subject ("which has seized") or
-    the object of one of its prepositions ("with which the Pope has collaborated"); not a "where" clause."""
-    args = [c for c in t.children if c.dep_ == "nsubj"]
-    args += [p for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    return any(st.lem(a) in st.w.relative_pronouns for a in args)
 
 
 def noun_infinitive(st: DocState, t: Any, depth: int = 0) -> bool:
