@@ -170,8 +170,8 @@ def _on_a_verb(x: Any) -> bool:
         return False
     h = t.head
     if h.dep_ == "pobj" and h.head.dep_ == "prep" and t.i > h.i and t.lower_ in ("in", "on"):
-        h = h.head  # "was deposed in a coup in 1975": a time after the verb's own phrase dates the verb
-    return h.pos_ in _CLAUSE_POS or (h.dep_ in ("dobj", "prep") and h.head.pos_ in _CLAUSE_POS and t.i > h.i)
+        return h.head.head.pos_ in _CLAUSE_POS  # "was deposed in a coup in 1975": after the verb's own phrase
+    return h.pos_ in _CLAUSE_POS or (h.dep_ == "dobj" and h.head.pos_ in _CLAUSE_POS and t.i > h.i)
 
 
 def _own_clause(trigger: Any) -> set[int]:
