@@ -42,6 +42,7 @@ HISTORY = [
     ("Troops seized the capital in a bloodless coup in 2006.", "19"),
     ("Lima said the claims broke the existing agreements between Peru and Chile.", "05"),
     ("Previous talks between Sudan and South Sudan ended without a deal.", "04"),
+    ("The long-standing talks between Peru and Chile resumed.", "04"),
 ]
 
 

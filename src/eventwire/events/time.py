@@ -201,8 +201,9 @@ def historical(trigger: Any, sent: Any, story_date: _dt.date | None, rules: Time
     if why:
         return why
     if trigger.pos_ in ("NOUN", "PROPN"):
-        for c in trigger.children:  # "the existing agreements between X and Y", "previous talks"
-            if c.dep_ in ("amod", "compound") and c.lower_ in rules.standing:
+        for c in trigger.children:  # "the existing agreements between X and Y", "long-standing talks"
+            whole = c.doc[c.left_edge.i : c.i + 1].text.lower()  # a hyphenated modifier is split by the tokenizer
+            if c.dep_ in ("amod", "compound") and (c.lower_ in rules.standing or whole in rules.standing):
                 return f"'{c.text} {trigger.text}' is a standing or earlier thing, not news"
     exprs = expressions(sent, story_date, rules)
     if not exprs:
