@@ -132,6 +132,8 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
             if k in nroles:
                 merged["subj"] = nroles[k]
                 break
+    if f.subj is not None and not _subj_ok(st, {"subj": merged.get("subj", [])}, f.subj):
+        return None  # "took up positions" is a show of force by armed men, not "the minister took a position"
     return f
 
 
