@@ -55,7 +55,7 @@ class Frame:
     via: tuple[str, ...] = ("obj",)  # light verbs: slots where the event noun may sit ("obj", "for", "in")
     need_tgt: bool = False  # weak verbs ("help", "back", "supply"): only with a target actor
     need_src: bool = False  # "faced criticism from X": only with a source actor
-    subj: frozenset[str] | None = None  # verbs and light verbs: allowed lemmas of the subject (or of its modifiers / "of" noun)
+    subj: frozenset[str] | None = None  # allowed lemmas of the subject (or of its modifiers / "of" noun)
 
     @property
     def specificity(self) -> int:
