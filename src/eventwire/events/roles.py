@@ -376,9 +376,10 @@ def noun_roles(st: DocState, n: Any) -> Roles:
         for c in o.children:
             if c.dep_ == "prep" and st.lem(c) not in ("of", "by", *r):
                 r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
-    # "talks on future ties with Britain": the partner of the relations the event is about
+    # "talks on future ties with Britain", "talks on a trade deal with Australia": the partner of the relations
+    # or of the agreement the event is about
     for o in [*r.get("on", ()), *r.get("about", ()), *r.get("over", ())]:
-        if st.lem(o) in st.relations:
+        if st.lem(o) in st.relations or st.lem(o) in st.agreements:
             for c in o.children:
                 if c.dep_ == "prep" and st.lem(c) in ("with", "between") and st.lem(c) not in r:
                     r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]

@@ -302,8 +302,10 @@ def _occurrence(st: DocState, n: Any) -> Any | None:
         ok = (n.dep_ in ("attr", "nsubj") and any(d == "expl" for d, _ in kids)) or (
             n.dep_ == "nsubj" and any(d == "acomp" and w in st.w.ongoing_words for d, w in kids)
         )
-    else:
-        words = {w for _, w in kids}
+    else:  # "came hours after the army announced ...": the clause's "after" and "hours" are the verb's words
+        words = {w for _, w in kids} | {
+            st.lem(m) for c in v.children if c.dep_ == "advcl" for m in c.children if m.dep_ in ("mark", "npadvmod")
+        }
         ok = n.dep_ == "nsubj" and (
             _turns_violent(st, v)
             or any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.occurrence_verbs)
