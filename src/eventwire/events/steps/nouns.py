@@ -187,8 +187,10 @@ def _actors(
             a for t in r.get("in", ()) for a in town_place(st, t)
         ]
     targets, ttok = fill(st, f.tgt, r)
-    if one_sided and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
-        sources, targets = st.earlier[f.code[:2]]  # "the protests continued": the story's protests told before
+    if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
+        # "the protests continued", "the talks resumed on Monday", "the fighting spread": the story's events of
+        # that kind told before
+        sources, targets = st.earlier[f.code[:2]]
     why = st.g.violent_target(f, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
     if why:
         st.note(f"  {label} [{f.rule}]: no event (false friend: {why})")
@@ -244,6 +246,8 @@ def _definite(n: Any) -> bool:
     """The noun refers back in a main clause: "the protests continued" ("since the protests began in
     December" is background)."""
     v = n.head
+    if v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and v.head.i > v.i:
+        v = v.head  # "the talks continued on Tuesday, a spokesman said": a trailing attribution
     main = v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
     return main and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in n.children)
 
