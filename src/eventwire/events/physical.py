@@ -148,9 +148,10 @@ _CAUSE_PREPS = ("in", "during", "after", "by", "from", "following", "amid")
 
 
 def _cause_phrase(v: Any, rules: PhysicalRules) -> str | None:
-    """A physical cause in a phrase of ``v`` ("were killed in an explosion", "died after the collapse")."""
+    """A physical cause in a phrase of ``v`` ("were killed in an explosion", "died after the collapse", the
+    passive's agent: "was killed by an explosion")."""
     for c in v.children:
-        if c.dep_ == "prep" and _lem(c) in _CAUSE_PREPS:
+        if c.dep_ in ("prep", "agent") and _lem(c) in _CAUSE_PREPS:
             for p in c.children:
                 n = _cause_noun(p, rules) if p.dep_ == "pobj" else None
                 if n is not None:
