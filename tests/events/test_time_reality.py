@@ -43,6 +43,7 @@ HISTORY = [
     ("Lima said the claims broke the existing agreements between Peru and Chile.", "05"),
     ("Previous talks between Sudan and South Sudan ended without a deal.", "04"),
     ("The long-standing talks between Peru and Chile resumed.", "04"),
+    ("The guerrillas fought Portuguese troops in Angola in the 1960's.", "19"),
 ]
 
 

@@ -86,7 +86,8 @@ def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | No
             merged: Roles = dict(r)
             for k, toks in nroles.items():
                 if k not in ("poss", "amod", "compound", "of"):
-                    merged.setdefault(k, toks)
+                    # the verb's phrase first, then the noun's: "imposed restrictions on trade with X on Monday"
+                    merged[k] = [*merged.get(k, ()), *(t for t in toks if t not in merged.get(k, ()))]
             for f in lf:  # "accepted the demands of the miners": the noun's own of/poss as a target slot
                 for k in ("of", "poss"):
                     if k in f.tgt and k in nroles:

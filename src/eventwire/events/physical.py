@@ -124,6 +124,8 @@ def linked_cause(trigger: Any, rules: PhysicalRules) -> str | None:
             t = t.head  # "leaving 300 homeless and killing two": through the adjective too
             if t.pos_ in VERB_POS:
                 clauses.append(t)
+            elif t.pos_ in NOUN_POS and _cause_noun(t, rules) is not None:  # "a blast at a depot, wounding five"
+                return f"'{trigger.text}' describes the physical cause '{t.text}'"
         else:
             break
     # "seven were killed and 20 wounded in the blast": the phrase on a conjoined verb names the cause too

@@ -317,6 +317,12 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
             shared = [c for c in h.children if c.dep_ == "nsubj"]
         if shared:
             r["obj"] = shared
+    if passive and "subj" not in r:
+        # "was shot and wounded by police", "were detained and later released by the army": conjoined passives
+        # share the agent
+        agent = _conjunct_agent(st, v)
+        if agent:
+            r["subj"] = agent
     clause = v.head.head if v.dep_ == "pcomp" else v.head
     if (
         passive
@@ -330,6 +336,26 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
         shared = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if shared:
             r["obj"] = shared
+
+
+def _conjunct_agent(st: DocState, v: Any) -> list[Any]:
+    """The "by" agent of the passive participle joined to ``v`` under one auxiliary: "were [beaten] and
+    [arrested by police]" (not two clauses: "the men imprisoned ... were released by X")."""
+    near = [(v, c) for c in v.children if c.dep_ == "conj"] + ([(v.head, v)] if v.dep_ == "conj" else [])
+    for first, second in near:
+        if (
+            first.tag_ != "VBN"
+            or second.tag_ != "VBN"
+            or not any(c.dep_ == "auxpass" for c in first.children)
+            or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "npadvmod") for c in second.children)
+            or any(c.dep_ == "advmod" and c.lower_ in st.w.sequel_adverbs for c in second.children)
+        ):  # "arrested in May and later freed by a court": two acts, the court's only the second
+            continue
+        w = second if first is v else first
+        agent = [p for c in w.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agent:
+            return agent
+    return []
 
 
 def _partitive_absolute(st: DocState, v: Any, subj: Any) -> bool:
@@ -383,6 +409,9 @@ def noun_roles(st: DocState, n: Any) -> Roles:
             for c in o.children:
                 if c.dep_ == "prep" and st.lem(c) in ("with", "between") and st.lem(c) not in r:
                     r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
+    # "a ban on trade with Crimea": the parser hangs the partner on the ban; the trade's partner is its target
+    if "with" in r and any(st.lem(o) in st.w.partner_nouns for o in r.get("on", ())):
+        r["on"] = [*r["on"], *r["with"]]
     return r
 
 

@@ -104,6 +104,7 @@ class Words:
     forecast_words: frozenset[str]
     scene_verbs: frozenset[str]
     partner_nouns: frozenset[str]
+    sequel_adverbs: frozenset[str]
     striving_verbs: frozenset[str]
     aiming_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
