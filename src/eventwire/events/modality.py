@@ -228,8 +228,11 @@ def headline_infinitive(tok: Any) -> bool:
     visit Nepal" (a noun phrase as root with a "to"-clause)."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    if tok.dep_ == "ROOT":
-        return any(c.dep_ == "nsubj" for c in tok.children)
+    if tok.dep_ == "ROOT":  # the small parser makes some headline subjects a "dep": "Japanese PM to visit China"
+        return any(
+            c.dep_ == "nsubj" or (c.dep_ == "dep" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN"))
+            for c in tok.children
+        )
     return tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
 
 

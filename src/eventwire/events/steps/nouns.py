@@ -128,13 +128,14 @@ def _announced(st: DocState, s: SentenceWork, n: Any, f: Frame, r: Roles, label:
     toward the noun's other party; denied by "no" ("there will be no more talks"), a refusal of it (the
     reject family's code)."""
     be = n.head
-    if not (
+    said = be.head if be.dep_ == "ccomp" else be.head.head if be.dep_ == "conj" and be.head.dep_ == "ccomp" else None
+    if not (  # "said that ... and that there would be no more talks": the second content clause too
         n.dep_ == "attr"
         and st.lem(be) == "be"
         and any(c.dep_ == "expl" for c in be.children)
         and any(c.dep_ == "aux" and st.lem(c) in ("will", "would") for c in be.children)
-        and be.dep_ == "ccomp"
-        and st.lem(be.head) in st.m.speech
+        and said is not None
+        and st.lem(said) in st.m.speech
         and not any(c.dep_ == "neg" for c in be.children)
     ):
         return False
@@ -146,7 +147,7 @@ def _announced(st: DocState, s: SentenceWork, n: Any, f: Frame, r: Roles, label:
         return False  # "the UN said there will be more clashes": a forecast, no one's intent
     if any(k in r for k in ("between", "poss", "by")) or fill(st, f.src, r)[0]:
         return False  # "there will be talks between X and Y": the parties' own event, a forecast by the speaker
-    sources, _ = fill(st, ("subj",), roles(st, be.head))
+    sources, _ = fill(st, ("subj",), roles(st, said))
     targets, _ = fill(st, f.tgt, r)
     code = st.m.family_code(fam, f.code)
     rule = f"modality.yaml:{'ruled-out' if ruled_out else 'announced'}+{f.rule}"

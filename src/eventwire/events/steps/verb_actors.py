@@ -29,6 +29,7 @@ from ..adjustments import inner_target, threat_target
 from ..arguments import load_rules, media_only
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
 from ..match import match_noun
+from ..modality import in_reported_speech
 from ..roles import noun_roles, obj_roles, roles
 from ..state import DocState, SentenceWork, VerbDraft
 from .statements import content_actor, is_media
@@ -377,6 +378,29 @@ def uncoded_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if not d.sources and d.ttok is not None:
         # "two of the suspects were arrested", "they were arrested", "seven were killed"
         d.targets = uncoded(st, d.ttok) or uncoded_pronoun(st, d.ttok) or uncoded_count(st, d.ttok)
+    return True
+
+
+def speaker_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Peru said the accord with Chile will be signed next week": an agentless passive of a cooperative act
+    that a coded speaker reports has the speaker for its party (not "police said two men were arrested")."""
+    v = d.trigger
+    if (
+        d.sources
+        or d.code[:2] not in st.c.cooperative_roots
+        or not any(c.dep_ == "auxpass" for c in v.children)
+        or any(c.dep_ == "agent" for c in v.children)
+        or any(
+            actors_at(st, c) or any(p.dep_ == "poss" for p in c.children) for c in v.children if c.dep_ == "nsubjpass"
+        )
+    ):
+        return True  # "until their demands are met": the speaker's demands are met by someone else
+    sp = in_reported_speech(v, st.m.speech)
+    clause = v.head if v.dep_ == "conj" else v
+    if sp is not None and clause.dep_ == "ccomp" and clause.head.i == sp.i:  # what is said, not a clause in it
+        speakers, _ = fill(st, ("subj",), roles(st, sp))
+        others = {a.country for a in d.targets}
+        d.sources = [a for a in speakers if not a.country or a.country not in others]
     return True
 
 

@@ -37,6 +37,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.from_slots,  # sources and targets from the frame's slots, phrases on the object
     verb_actors.double_object,  # "sent the Houthis missiles": a recipient parsed as a compound
     verb_actors.from_object,  # sources on the object, "claimed responsibility for the attack on X", places
+    verb_actors.speaker_party,  # "Peru said the accord with Chile will be signed": Peru
     verb_actors.parties_from,  # "officials from Seoul and Washington held a meeting"
     verb_actors.purpose_target,  # "opened fire to disperse the demonstrators"
     verb_actors.threatened,  # "threatened to punish X", "... unless X withdraws"
