@@ -230,8 +230,7 @@ def headline_infinitive(tok: Any) -> bool:
         return False
     if tok.dep_ == "ROOT":  # the small parser makes some headline subjects a "dep": "Japanese PM to visit China"
         return any(
-            c.dep_ == "nsubj" or (c.dep_ == "dep" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN"))
-            for c in tok.children
+            c.dep_ == "nsubj" or (c.dep_ == "dep" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")) for c in tok.children
         )
     return tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
 
