@@ -55,7 +55,12 @@ def test_statement_only_when_nothing_better(nlp: Any, ec: EventCoder) -> None:
 
 def test_attribution_only_statements_are_not_events(nlp: Any, ec: EventCoder) -> None:
     assert code(nlp, ec, "Iran said the weather was fine.") == []  # nobody the statement is about
-    assert code(nlp, ec, "Israel was the main danger, Iran said.") == []  # an attribution clause
+    assert code(nlp, ec, "Israel was the main issue, Iran said.") == []  # an attribution clause
+
+
+def test_an_attribution_that_reproaches_or_accuses_is_an_event(nlp: Any, ec: EventCoder) -> None:
+    assert [g[:3] for g in code(nlp, ec, "Israel was the main danger, Iran said.")] == [("111", "IRN", "ISR")]
+    assert [g[:3] for g in code(nlp, ec, "Israel is lying, Iran said.")] == [("112", "IRN", "ISR")]
 
 
 def test_negation_and_conditional_give_nothing(nlp: Any, ec: EventCoder) -> None:

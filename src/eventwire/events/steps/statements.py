@@ -60,9 +60,8 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     if v.dep_ == "xcomp":  # "are expected to announce", "refused to say": no statement made yet
         st.note(f"  {label}: no statement (complement of '{v.head.text}')")
         return
-    if v.dep_ in ("parataxis", "advcl") or any(c.dep_ == "ccomp" and c.i < v.i for c in v.children):
-        st.note(f"  {label}: no statement (attribution of the reported content, not a statement)")
-        return
+    # '"...," X said': an attribution of the reported content, a statement only when it accuses or reproaches
+    trailing = v.dep_ in ("parataxis", "advcl") or any(c.dep_ == "ccomp" and c.i < v.i for c in v.children)
     r = roles(st, v)
     sources, _ = fill(st, ("subj",), r)
     if not sources:
@@ -83,9 +82,12 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     doers = _wrongdoers(st, v, sources) if code[:2] == st.c.statement_root and clause is None else []
     # the addressee, else the party accused ("said the Chinese broadcaster spread false claims about Kenya": the
     # broadcaster), else the actor what was said is about, else the author of a reproached act
-    targets = told or doers or content_actor(st, v, sources)
+    targets = doers if trailing else told or doers or content_actor(st, v, sources)
     if not targets and clause is not None:
         targets = _reproached(st, clause, sources)
+    if not targets and trailing:
+        st.note(f"  {label}: no statement (attribution of the reported content, not a statement)")
+        return
     if not targets:
         st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
         return
@@ -157,15 +159,17 @@ def _message_clause(st: DocState, c: Any) -> bool:
 
 
 def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
-    """Who, what was said says, did wrong: the subject of a past content clause whose verb is one of
-    ``wrongdoing_verbs`` ("said Palau had violated the treaties", "says Kyiv broke the truce"; an uncoded name
-    too), not negated, not a future or a possibility; or the subject of a content clause holding one of
-    ``accusation_words`` ("said the broadcaster ran illegal programmes")."""
+    """Who, what was said says, did wrong: the subject of a content clause whose verb is one of
+    ``wrongdoing_verbs`` ("said Palau had violated the treaties", "says Kyiv broke the truce", "said Washington
+    was lying"; an uncoded name too), not negated, not a future or a possibility; or the subject of a content
+    clause holding one of ``accusation_words`` ("said the broadcaster ran illegal programmes")."""
     for c in content_clauses(st, v):
         if negated(c, st.m, st.w.negating_verbs):
             continue
         if st.lem(c) in st.w.wrongdoing_verbs:
-            if c.tag_ not in ("VBD", "VBN") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children):
+            if c.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "VBG") or any(
+                a.dep_ == "aux" and a.tag_ == "MD" for a in c.children
+            ):  # "said Kyiv broke / breaks / is breaking the truce", not "would break"
                 continue
         elif not any(
             t.pos_ in ("NOUN", "ADJ", "ADV") and st.lem(t) in st.w.accusation_words and not _negated_word(st, t)
