@@ -387,7 +387,7 @@ def speaker_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     v = d.trigger
     if (
         d.sources
-        or d.code[:2] not in st.c.cooperative_roots
+        or d.code[:2] not in st.c.speaker_party_roots
         or not any(c.dep_ == "auxpass" for c in v.children)
         or any(c.dep_ == "agent" for c in v.children)
         or any(
