@@ -163,8 +163,9 @@ def _actors(
     st: DocState, n: Any, f: Frame, r: Roles, label: str, occurs: bool = False
 ) -> tuple[list[ActorMention], list[ActorMention]] | None:
     """(sources, targets) of a nominal event, or ``None`` (no event: a false friend, or a side missing). A
-    protest said to happen needs only one side: the place it happens in gives its source ("protests erupted
-    in Lagos"), or its target is enough ("protests against the spy agency took place")."""
+    protest or violence said to happen needs only one side: the place it happens in gives its source ("protests
+    erupted in Lagos", "fighting broke out in Sirte"), or its target is enough ("protests against the spy agency
+    took place")."""
     between: list[ActorMention] = []
     for t in r.get("between", ()) or _nested_between(st, n):
         between.extend(a for a in actors_at(st, t) if a not in between)
@@ -182,7 +183,9 @@ def _actors(
         sources = _engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
     if not sources and f.recip:
         sources = _convened(st, n)  # "the summit brought together leaders from Albania and Kosovo"
-    one_sided = occurs and f.code[:2] == st.c.protest_root
+    # a protest or violence said to happen in a place: the place's side ("protests erupted in Lagos", "heavy
+    # fighting broke out in Sirte")
+    one_sided = occurs and (f.code[:2] == st.c.protest_root or f.code[:2] in st.c.violent_roots)
     if not sources and one_sided:
         sources = [a for t in r.get("in", ()) for a in actors_at(st, t) if a.country] or [
             a for t in r.get("in", ()) for a in town_place(st, t)
