@@ -44,6 +44,7 @@ HISTORY = [
     ("Previous talks between Sudan and South Sudan ended without a deal.", "04"),
     ("The long-standing talks between Peru and Chile resumed.", "04"),
     ("The guerrillas fought Portuguese troops in Angola in the 1960's.", "19"),
+    ("Hungary previously said it would not attend the talks with Ukraine.", "12"),
 ]
 
 
