@@ -310,9 +310,9 @@ def _occurrence(st: DocState, n: Any) -> Any | None:
         ok = (n.dep_ in ("attr", "nsubj") and any(d == "expl" for d, _ in kids)) or (
             n.dep_ == "nsubj" and any(d == "acomp" and w in st.w.ongoing_words for d, w in kids)
         )
-    else:  # "came hours after the army announced ...": the clause's "after" and "hours" are the verb's words
+    else:  # "came hours after the army announced ...": the clause's "after" is the verb's word
         words = {w for _, w in kids} | {
-            st.lem(m) for c in v.children if c.dep_ == "advcl" for m in c.children if m.dep_ in ("mark", "npadvmod")
+            st.lem(m) for c in v.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
         }
         ok = n.dep_ == "nsubj" and (
             _turns_violent(st, v)
