@@ -172,6 +172,11 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         # "Two Administrators Beheaded by Insurgents": a headline drops "were"; the subject is the object
         r["obj"] = nsubj
         r["subj"] = agent
+    if "obj" not in r and st.lem(v) in st.w.raising_verbs:
+        # "help Vietnam build a port": the complement clause's subject is the party helped
+        r["obj"] = [x for c in v.children if c.dep_ == "ccomp" for x in c.children if x.dep_ == "nsubj" and x.i > v.i]
+        if not r["obj"]:
+            del r["obj"]
     if "iobj" not in r and st.lem(v) in st.w.ditransitive_verbs:
         _double_object(st, v, r)
     return r, passive

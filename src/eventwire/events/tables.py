@@ -105,6 +105,8 @@ class Words:
     scene_verbs: frozenset[str]
     partner_nouns: frozenset[str]
     sequel_adverbs: frozenset[str]
+    raising_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
     striving_verbs: frozenset[str]
     aiming_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
@@ -148,6 +150,7 @@ class Codes:
     threaten_root: str
     protest_root: str
     aerial_root: str
+    aid_root: str
     force_posture_root: str
     material_roots: frozenset[str]
     alleged_violence_roots: frozenset[str]

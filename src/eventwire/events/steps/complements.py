@@ -204,6 +204,8 @@ def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[
                     return None  # "ordered an investigation": the light verb codes it
                 special = st.m.special.get((st.lem(g), st.lem(n)))
                 mn = match_noun(st, n, nroles)
+                if mn is not None and mn[0].code[:2] == st.c.aid_root and st.lem(g) in st.w.receiving_verbs:
+                    return None  # "sought more aid from the EU": an appeal for aid (verbs.yaml), not a pledge
                 if mn is not None:
                     return Complement(n, mn[0], mn[1], special, mn[0].code, mn[0].rule)
                 if special:
