@@ -174,7 +174,13 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         r["subj"] = agent
     if "obj" not in r and st.lem(v) in st.w.raising_verbs:
         # "help Vietnam build a port": the complement clause's subject is the party helped
-        r["obj"] = [x for c in v.children if c.dep_ == "ccomp" for x in c.children if x.dep_ == "nsubj" and x.i > v.i]
+        r["obj"] = [
+            x
+            for c in v.children
+            if c.dep_ == "ccomp" and c.tag_ == "VB"  # a bare infinitive, not "help people still coping"
+            for x in c.children
+            if x.dep_ == "nsubj" and x.i > v.i
+        ]
         if not r["obj"]:
             del r["obj"]
     if "iobj" not in r and st.lem(v) in st.w.ditransitive_verbs:
