@@ -6,7 +6,8 @@ reports a second, different material act is kept ("police raided the offices, ar
 raid and arrests); acts of one kind stay one event ("opened fire, killing", "protested, blocking roads"). A
 clause with its own subject that names who did what a sourceless main event reports replaces it ("two officers
 were injured when protesters threw firebombs at them"); a clause with another actor as its subject is an event
-of its own ("X stepped down after the United States threatened a crackdown").
+of its own ("X stepped down after the United States threatened a crackdown"). An event noun that a verb frame
+names as its object ("questioned Beijing's commitment to the deal") is what that act judges: dropped.
 
 READS: ``s.cands`` and their triggers' dependency relations.
 ADDS: ``s.cands`` without the subordinate events (their targets lent to main events without one).
@@ -43,6 +44,9 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
     keep = []
     for c in cands:
         t = c.trigger
+        if _named_object(st, t, by_trigger):
+            st.note(f"  drop {c.code} at '{t.text}': the thing the event at '{t.head.text}' is about")
+            continue
         if t.dep_ in SUBORDINATE_DEPS and t.head.i in by_trigger and t.head.i != t.i:
             mains = by_trigger[t.head.i]
             side = (
@@ -66,6 +70,16 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
                 continue
         keep.append(c)
     return [c for c in keep if id(c) not in replaced]
+
+
+def _named_object(st: DocState, t: Any, by_trigger: dict[int, list[Candidate]]) -> bool:
+    """ "questioned Beijing's commitment to the deal": an event noun that is the object a verb frame names
+    (``obj:``) is what that act judges, not an act of its own."""
+    if t.dep_ != "dobj" or t.head.i == t.i or t.head.i not in by_trigger:
+        return False
+    return any(
+        m.frame.kind == "verb" and m.frame.obj is not None and st.lem(t) in m.frame.obj for m in by_trigger[t.head.i]
+    )
 
 
 def _own_actor_clause(c: Candidate, mains: list[Candidate]) -> bool:
