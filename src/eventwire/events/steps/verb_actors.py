@@ -261,6 +261,8 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     Bank"; a verb's own object place is ``from_object``'s)."""
     if d.targets or d.code[:2] not in st.c.material_roots:
         return True
+    if d.frame.recip and len({a.code for a in d.sources}) > 1:
+        return True  # "X and Y signed a truce in Cairo": each party is the other's target, not the venue
     rules = load_rules()
     for o in d.roles.get("obj", ()):
         if st.lem(o) in st.places and not st.idx.at(o.i):
