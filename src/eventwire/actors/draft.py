@@ -26,7 +26,9 @@ from .entries import Entry, Lexicon
 from .recognize import Phrase, Unit
 from .sentence import Draft, Sentence, StoryState, add_codes
 from .words import (
+    BUSINESS_BODIES,
     CAPITAL_ACTOR_PREPOSITIONS,
+    CIVIC_BODIES,
     COORDINATORS,
     ETHNIC_IDS,
     FORMER_IDS,
@@ -157,6 +159,7 @@ def draft_of(doc: Any, p: Phrase, day: _dt.date | None, lowers: list[int], lex: 
         _capital_alone(doc, d)
     _role_modifier(doc, d, head_units)
     _generic_roles_yield(doc, d, lex)
+    _body_head(doc, d)
     _order_sectors(d)
     _trim(doc, d)
     return d
@@ -415,6 +418,24 @@ def _generic_roles_yield(doc: Any, d: Draft, lex: Lexicon) -> None:
             d.sectors = others + [s for s in d.sectors if s not in others and s not in own]
         else:
             d.sectors = [s for s in d.sectors if s not in own]
+
+
+def _body_head(doc: Any, d: Draft) -> None:
+    """The head "of" a body that is no state heads that body: "Jose Ruiz, president of the Spanish Football
+    Federation" is NGO (``civic_bodies``), "the chairman of the Korea Gas Company" BUS (``business_bodies``),
+    not GOV."""
+    for u in d.phrase.units:
+        if u.kind not in ROLE_KINDS or u.entry is None:
+            continue
+        of = next((c for c in doc[u.root].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        body = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        if body is None or not d.start <= body.i < d.end:
+            continue
+        word = body.lemma_.lower()
+        code = "NGO" if word in CIVIC_BODIES else "BUS" if word in BUSINESS_BODIES else None
+        if code is not None:
+            d.sectors = [code] + [s for s in d.sectors if s not in u.entry.sectors and s != code]
+            return
 
 
 def _order_sectors(d: Draft) -> None:

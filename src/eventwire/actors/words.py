@@ -65,6 +65,9 @@ CALENDAR_NAMES = frozenset(_CALENDAR.weekdays) | (frozenset(_CALENDAR.months) - 
 GIVEN_NAMES = _set(_CONTEXT, "given_names")  # "Chad Smith"
 SURNAMES = _set(_CONTEXT, "surnames")  # "Michael Jordan" (vs "Brexit Britain")
 # words that make a name chain an organisation ("Air China") -> the sectors they give
+# the heads of these bodies head them, not the state ("president of the Spanish Football Federation")
+CIVIC_BODIES = _set(_WORDS, "civic_bodies")
+BUSINESS_BODIES = _set(_WORDS, "business_bodies")
 ORG_WORDS: dict[str, tuple[str, ...]] = {k.lower(): tuple(v) for k, v in _load("org_words.yaml")["words"].items()}
 
 # -- references (references.py) ------------------------------------------------------------------------
