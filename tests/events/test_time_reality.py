@@ -45,6 +45,8 @@ HISTORY = [
     ("The long-standing talks between Peru and Chile resumed.", "04"),
     ("The guerrillas fought Portuguese troops in Angola in the 1960's.", "19"),
     ("Hungary previously said it would not attend the talks with Ukraine.", "12"),
+    ("In the past, Georgian troops shelled villages in Abkhazia.", "19"),
+    ("The Serbian party had in the past staged protests against Kosovo's independence.", "14"),
 ]
 
 
@@ -60,6 +62,7 @@ CURRENT = [
     ("Kenya and Uganda signed a trade deal in March.", "05"),
     ("Kenya and Uganda signed a trade deal last month.", "05"),
     ("Iran said it would return to the 2015 nuclear deal with world powers.", "03"),
+    ("In the past 24 hours, Georgian troops shelled villages in Abkhazia.", "19"),
 ]
 
 
