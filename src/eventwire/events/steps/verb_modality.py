@@ -76,6 +76,8 @@ def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool)
         and _mod.conditional(v, st.m) == _mod.CONDITIONAL_MAIN
     ):
         fut, why = True, _mod.CONDITIONAL_MAIN  # "X may halt its mediation if Y ...": a threat too
+    if why == _mod.CONDITIONAL_MAIN and not fut and not neg and f.code[:2] == st.c.threaten_root:
+        why = None  # "warned Kyiv of consequences if it attacked": a warning is conditional by nature, and made
     if why == _mod.CONDITIONAL_MAIN and fut and not neg and f.code[:2] not in st.c.unconditional_roots:
         # "X will withdraw its troops unless Y ...": a conditional threat (conflictual or
         # withdrawing actions) or a conditional promise (cooperative ones), CAMEO-style
