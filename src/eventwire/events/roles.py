@@ -173,19 +173,24 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         r["obj"] = nsubj
         r["subj"] = agent
     if "obj" not in r and st.lem(v) in st.w.raising_verbs:
-        # "help Vietnam build a port": the complement clause's subject is the party helped
-        r["obj"] = [
-            x
-            for c in v.children
-            if c.dep_ == "ccomp" and c.tag_ == "VB"  # a bare infinitive, not "help people still coping"
-            for x in c.children
-            if x.dep_ == "nsubj" and x.i > v.i
-        ]
-        if not r["obj"]:
-            del r["obj"]
+        _raised_object(v, r)
     if "iobj" not in r and st.lem(v) in st.w.ditransitive_verbs:
         _double_object(st, v, r)
     return r, passive
+
+
+def _raised_object(v: Any, r: Roles) -> None:
+    """ "help Vietnam build a port": the subject of a bare-infinitive complement clause is the party helped (not
+    "help people still coping")."""
+    raised = [
+        x
+        for c in v.children
+        if c.dep_ == "ccomp" and c.tag_ == "VB"
+        for x in c.children
+        if x.dep_ == "nsubj" and x.i > v.i
+    ]
+    if raised:
+        r["obj"] = raised
 
 
 def _double_object(st: DocState, v: Any, r: Roles) -> None:

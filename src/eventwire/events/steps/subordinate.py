@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..arguments import load_rules
 from ..grammar import SUBORDINATE_DEPS
 from ..state import Candidate, DocState, SentenceWork
 
@@ -73,12 +74,14 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _named_object(st: DocState, t: Any, by_trigger: dict[int, list[Candidate]]) -> bool:
-    """ "questioned Beijing's commitment to the deal": an event noun that is the object a verb frame names
-    (``obj:``) is what that act judges, not an act of its own."""
+    """ "questioned Beijing's commitment to the deal": an event noun that is the object a verb frame of words or
+    attitudes (``arguments.yaml`` ``topic_roots``) names (``obj:``) is what that act judges, not an act of its own."""
     if t.dep_ != "dobj" or t.head.i == t.i or t.head.i not in by_trigger:
         return False
+    judging = load_rules().topic_roots  # words and attitudes: "hosted talks between X and Y" hosts real talks
     return any(
-        m.frame.kind == "verb" and m.frame.obj is not None and st.lem(t) in m.frame.obj for m in by_trigger[t.head.i]
+        m.frame.kind == "verb" and m.code[:2] in judging and m.frame.obj is not None and st.lem(t) in m.frame.obj
+        for m in by_trigger[t.head.i]
     )
 
 
