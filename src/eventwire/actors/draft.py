@@ -21,7 +21,7 @@ import datetime as _dt
 from typing import Any
 
 from ..nlp import text_of
-from .codes import CIVILIAN, FORMER_OFFICIAL, INTERNATIONAL, RELIGION_CODES, ROLE_CODES
+from .codes import CIVILIAN, FORMER_OFFICIAL, INTERNATIONAL, RELIGION_CODES, ROLE_CODES, STATE_SECTORS
 from .entries import Entry, Lexicon
 from .recognize import Phrase, Unit
 from .sentence import Draft, Sentence, StoryState, add_codes
@@ -160,6 +160,7 @@ def draft_of(doc: Any, p: Phrase, day: _dt.date | None, lowers: list[int], lex: 
     _role_modifier(doc, d, head_units)
     _generic_roles_yield(doc, d, lex)
     _body_head(doc, d)
+    _opponent_head(d, head_units)
     _order_sectors(d)
     _trim(doc, d)
     return d
@@ -418,6 +419,14 @@ def _generic_roles_yield(doc: Any, d: Draft, lex: Lexicon) -> None:
             d.sectors = others + [s for s in d.sectors if s not in others and s not in own]
         else:
             d.sectors = [s for s in d.sectors if s not in own]
+
+
+def _opponent_head(d: Draft, head_units: list[Unit]) -> None:
+    """ "a Kremlin critic", "a Putin opponent": a head that opposes (OPP) takes only the country of the state,
+    seat or person before it, not its state sectors (``RUSOPP``, not ``RUSOPPGOV``)."""
+    own = {s for u in head_units if u.entry is not None for s in u.entry.sectors}
+    if "OPP" in own:
+        d.sectors = [s for s in d.sectors if s in own or s not in STATE_SECTORS]
 
 
 def _body_head(doc: Any, d: Draft) -> None:
