@@ -52,7 +52,10 @@ def _country(pc: PlaceCountries, name: str) -> str | None:
     g = pc._gazetteer()
     if g is None:
         return None
-    cands = [p for p, _alt in g.lookup(name) if p.kind in PLACE_KINDS and p.country]
+    hits = [(p, alt) for p, alt in g.lookup(name) if p.kind in PLACE_KINDS and p.country]
+    # a place of that very name beats one that has it only as an alternate spelling ("Borno", the Nigerian
+    # state, not "Borna" in Germany)
+    cands = [p for p, alt in hits if not alt] or [p for p, _alt in hits]
     if not cands:
         return None
     countries = {p.country for p in cands}

@@ -286,6 +286,17 @@ def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def private_assault(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "two men attacked a Jewish student", "a mob attacked a trader": force by private people (``private_people``
+    sectors) on people who are no force is an assault (182), not military force (190)."""
+    if d.code != st.c.aerial_root + "0" or not d.sources or not d.targets:
+        return True
+    private = all(a.sectors and set(a.sectors) <= st.c.private_people_sectors for a in d.sources)
+    if private and all(a.sectors and not set(a.sectors) & st.c.force_sectors for a in d.targets):
+        d.code, d.rule = st.c.private_assault, d.rule + "/private"
+    return True
+
+
 def relief_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "sent 3,000 police to aid the rescue", "deployed troops to help evacuate villagers": force sent for relief
     is humanitarian aid to another country (073), and domestic disaster response (no event) at home."""

@@ -186,6 +186,7 @@ class Codes:
     foreign_restriction: str
     violent_protest: str
     aerial_strike: str
+    private_assault: str
     humanitarian_aid: str
     responsibility_codes: frozenset[str]
     arrival_codes: frozenset[str]

@@ -64,6 +64,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.foreign_ban,  # "imposed a ban on Japanese seafood": an embargo
     adjustments.alleged_violence,  # accusation or claim of responsibility
     adjustments.aerial_force,  # "coalition jets conducted strikes on X": an air strike
+    adjustments.private_assault,  # "two men attacked a student": an assault, not military force
 )
 
 
