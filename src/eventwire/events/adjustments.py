@@ -288,8 +288,9 @@ def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 def private_assault(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "two men attacked a Jewish student", "a mob attacked a trader": force by private people (``private_people``
-    sectors) on people who are no force is an assault (182), not military force (190)."""
-    if d.code != st.c.aerial_root + "0" or not d.sources or not d.targets:
+    sectors) on people who are no force is an assault (182), not military force (190); only with an
+    ``assault_verbs`` verb ("masked men fired on worshippers" is force)."""
+    if d.code != st.c.aerial_root + "0" or not d.sources or not d.targets or d.frame.lemma not in st.w.assault_verbs:
         return True
     private = all(a.sectors and set(a.sectors) <= st.c.private_people_sectors for a in d.sources)
     if private and all(a.sectors and not set(a.sectors) & st.c.force_sectors for a in d.targets):

@@ -106,6 +106,7 @@ class Words:
     partner_nouns: frozenset[str]
     sequel_adverbs: frozenset[str]
     raising_verbs: frozenset[str]
+    assault_verbs: frozenset[str]
     speech_topic_preps: frozenset[str]
     receiving_verbs: frozenset[str]
     striving_verbs: frozenset[str]
