@@ -29,6 +29,8 @@ FOREIGN_STATE: str = _GIVEN["foreign_state"]  # "foreign diplomats": the country
 PARTY: str = _GIVEN["party"]  # an organisation with governing terms is a party ...
 GOVERNING: str = _GIVEN["governing"]  # ... GOV PTY inside a term
 OPPOSITION: str = _GIVEN["opposition"]  # ... OPP PTY outside
+CIVIC_BODY: str = _GIVEN["civic_body"]  # the head of an association (words.yaml civic_bodies) ...
+BUSINESS_BODY: str = _GIVEN["business_body"]  # ... or of a company (business_bodies)
 
 NO_COUNTRY = "---"  # the country of a period without one (persons.yaml, PETRARCH's "---GOV")
 CODE3 = re.compile(r"^[A-Z]{3}$")  # the event schema's actor-code alphabet

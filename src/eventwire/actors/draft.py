@@ -21,7 +21,17 @@ import datetime as _dt
 from typing import Any
 
 from ..nlp import text_of
-from .codes import CIVILIAN, FORMER_OFFICIAL, INTERNATIONAL, RELIGION_CODES, ROLE_CODES, STATE_SECTORS
+from .codes import (
+    BUSINESS_BODY,
+    CIVIC_BODY,
+    CIVILIAN,
+    FORMER_OFFICIAL,
+    INTERNATIONAL,
+    OPPOSITION,
+    RELIGION_CODES,
+    ROLE_CODES,
+    STATE_SECTORS,
+)
 from .entries import Entry, Lexicon
 from .recognize import Phrase, Unit
 from .sentence import Draft, Sentence, StoryState, add_codes
@@ -425,7 +435,7 @@ def _opponent_head(d: Draft, head_units: list[Unit]) -> None:
     """ "a Kremlin critic", "a Putin opponent": a head that opposes (OPP) takes only the country of the state,
     seat or person before it, not its state sectors (``RUSOPP``, not ``RUSOPPGOV``)."""
     own = {s for u in head_units if u.entry is not None for s in u.entry.sectors}
-    if "OPP" in own:
+    if OPPOSITION in own:
         d.sectors = [s for s in d.sectors if s in own or s not in STATE_SECTORS]
 
 
@@ -441,7 +451,7 @@ def _body_head(doc: Any, d: Draft) -> None:
         if body is None or not d.start <= body.i < d.end:
             continue
         word = body.lemma_.lower()
-        code = "NGO" if word in CIVIC_BODIES else "BUS" if word in BUSINESS_BODIES else None
+        code = CIVIC_BODY if word in CIVIC_BODIES else BUSINESS_BODY if word in BUSINESS_BODIES else None
         if code is not None:
             d.sectors = [code] + [s for s in d.sectors if s not in u.entry.sectors and s != code]
             return

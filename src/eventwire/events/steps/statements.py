@@ -228,7 +228,7 @@ def is_media(st: DocState, tok: Any) -> bool:
 
 def content_actor(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
     """The first coded actor, of another country than the speaker, in the content clause of ``v`` or its
-    topic phrase ("commented on relations with Iran": ``topic_preps``)."""
+    topic phrase ("commented on relations with Iran": ``speech_topic_preps``)."""
     own = {a.country for a in sources if a.country} | {a.code for a in sources}
     clauses = [*(x for x in v.children if x.dep_ in ("xcomp", "dobj")), *content_clauses(st, v)]
     for c in v.children:  # "commented on the situation in Sudan": the topic of the statement
