@@ -79,9 +79,9 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
                     continue
                 nxt.append(c)
         for c in nxt:
-            for m in st.idx.at(c.i):
-                if m not in found and m.attribution is None:
-                    found.append(m)
+            between = c.dep_ == "pobj" and st.lem(c.head) == "between"  # "between Israel and the UAE": both
+            for x in (c, *c.conjuncts) if between else (c,):
+                found.extend(m for m in st.idx.at(x.i) if m not in found and m.attribution is None)
         if found or not nxt:
             break
         level = nxt
@@ -102,7 +102,10 @@ def _claimed(st: DocState, t: Any, c: Any) -> bool:
 
 
 def _partner(st: DocState, t: Any, c: Any) -> bool:
-    """ "to a joint exercise with Togo", "to the border with Ukraine": the other side of a shared thing."""
+    """ "to a joint exercise with Togo", "to the border with Ukraine": the other side of a shared thing;
+    "welcomed the deal between Israel and the UAE": the parties of an event noun a verb acts on."""
+    if st.lem(c) == "between":
+        return t.dep_ == "dobj" and t.pos_ in NOUN_POS and st.lem(t) in st.p.nouns
     return st.lem(c) == "with" and st.lem(t) in st.w.partner_nouns
 
 

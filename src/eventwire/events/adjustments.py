@@ -298,6 +298,25 @@ def private_assault(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def official_protest(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Japan protested the incursion", "the foreign ministry protested the arrest of its citizens": a state or
+    its government protests with words, an official complaint (114), not a demonstration ("Iranians
+    protested", "students protested" stay 141)."""
+    if d.code != st.c.protest_root + "1" or not d.sources or d.frame.lemma not in st.w.complaint_verbs:
+        return True
+    if all(_state_itself(st, a) for a in d.sources):
+        d.code, d.rule = st.c.official_protest, d.rule + "/official"
+    return True
+
+
+def _state_itself(st: DocState, a: ActorMention) -> bool:
+    """A government ("the foreign ministry", "Beijing") or a country by its singular name ("Japan"), not its
+    people ("Iranians", "the Japanese")."""
+    if a.sectors:
+        return set(a.sectors) <= st.c.diplomatic_sectors
+    return a.kind == "country" and st.doc is not None and st.doc[a.head].tag_ == "NNP"
+
+
 def relief_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "sent 3,000 police to aid the rescue", "deployed troops to help evacuate villagers": force sent for relief
     is humanitarian aid to another country (073), and domestic disaster response (no event) at home."""

@@ -86,6 +86,7 @@ class Words:
     clause_future_aux: frozenset[str]
     want_verbs: frozenset[str]
     verbal_attack_verbs: frozenset[str]
+    complaint_verbs: frozenset[str]
     inner_target_preps: tuple[str, ...]
     location_preps: tuple[str, ...]
     temporal_preps: frozenset[str]
@@ -188,6 +189,7 @@ class Codes:
     violent_protest: str
     aerial_strike: str
     private_assault: str
+    official_protest: str
     humanitarian_aid: str
     responsibility_codes: frozenset[str]
     arrival_codes: frozenset[str]
@@ -200,6 +202,7 @@ class Codes:
     force_sectors: frozenset[str]
     state_sectors: frozenset[str]
     private_people_sectors: frozenset[str]
+    diplomatic_sectors: frozenset[str]
     person_target_sectors: frozenset[str]
 
 

@@ -18,6 +18,7 @@ from ...mentions import ActorMention
 from ..actors import (
     actors_at,
     fill,
+    not_self,
     span_mention,
     town_place,
     uncoded,
@@ -127,6 +128,8 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if s2:
             d.sources, d.stok = [a for a in s2 if a not in d.targets], st2
     ttok = d.ttok
+    if d.code[:3] in st.c.responsibility_codes:  # "denied allegations that it backed X": the denier is no target
+        d.targets = not_self(st, d.targets, d.sources)
     if not d.targets and d.code[:3] in st.c.responsibility_codes and ttok is not None and ttok.pos_ in NOUN_POS:
         # "claimed responsibility for the attack on X": the target of the event claimed
         inner = match_noun(st, ttok)

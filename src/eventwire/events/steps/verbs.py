@@ -65,6 +65,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.alleged_violence,  # accusation or claim of responsibility
     adjustments.aerial_force,  # "coalition jets conducted strikes on X": an air strike
     adjustments.private_assault,  # "two men attacked a student": an assault, not military force
+    adjustments.official_protest,  # "Japan protested the incursion": an official complaint
 )
 
 
