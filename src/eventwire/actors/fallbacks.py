@@ -14,7 +14,8 @@ draft that the context codes, by the first rule that applies:
   one country ("Israel said its jets struck ...", "Russia moved its troops to the border");
 - ``in-country``        a role with "in <country or town>" ("security forces in Guinea");
 - ``ethnic-home``       an ethnic group with one main country of settlement ("Karen guerrillas" -> MMR);
-- ``role``              the plural of a one-per-country institution ("governments"): several states;
+- ``role``              the plural of a one-per-country institution ("governments"): several states; military
+  equipment ("drones struck ... across Ukraine"), which takes no country from the sentence or the story;
 - for a titled name: ``sentence-country`` (the sentence's one country, unless only a destination or a
   place: "President Carter visited Cuba"), ``story-country``, ``story-dominant`` (a titled person), ``role``;
 - ``sentence-country``  a role phrase in a sentence naming exactly one country;
@@ -94,6 +95,8 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
         return [None], "role"  # "governments imposed curbs": several states
     if d.names:
         return _titled_name(story, s, d, sc)
+    if _equipment(d):  # "drones struck power stations across Ukraine": whose drones the sentence does not say
+        return [None], "role"
     if len(sc) == 1:
         return list[str | None](sc), "sentence-country"
     if len(_story_countries(story)) == 1:
@@ -101,6 +104,12 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     if dominant_ok(d, sc, mem, story.dateline):
         return [mem.dominant(story.dateline)], "story-dominant"
     return ([None], "role") if d.sectors else None
+
+
+def _equipment(d: Draft) -> bool:
+    """The phrase's head is military equipment ("drones", "warplanes"): the country named around it is more often
+    the one attacked than the owner."""
+    return any(x.entry is not None and x.entry.equipment and x.root == d.head for x in d.phrase.units)
 
 
 def _titled_name(story: StoryState, s: Sentence, d: Draft, sc: list[str]) -> Found | None:

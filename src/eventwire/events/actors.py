@@ -104,8 +104,13 @@ def _claimed(st: DocState, t: Any, c: Any) -> bool:
 def _partner(st: DocState, t: Any, c: Any) -> bool:
     """ "to a joint exercise with Togo", "to the border with Ukraine": the other side of a shared thing;
     "welcomed the deal between Israel and the UAE": the parties of an event noun a verb acts on."""
-    if st.lem(c) == "between":
-        return t.dep_ == "dobj" and t.pos_ in NOUN_POS and st.lem(t) in st.p.nouns
+    if st.lem(c) == "between":  # not in a purpose clause: "deployed to oversee a ceasefire between X and Y"
+        return (
+            t.dep_ == "dobj"
+            and t.pos_ in NOUN_POS
+            and st.lem(t) in st.p.nouns
+            and t.head.dep_ not in ("advcl", "xcomp", "acl", "relcl")
+        )
     return st.lem(c) == "with" and st.lem(t) in st.w.partner_nouns
 
 

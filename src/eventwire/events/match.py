@@ -69,6 +69,15 @@ def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | No
     # "provided photographs and other intelligence": a conjoined object may be the event noun
     slots += [("obj", c) for o in r.get("obj", ()) for c in o.children if c.dep_ == "conj" and c.pos_ in NOUN_POS]
     slots += [(p, t) for p in st.via for t in r.get(p, ())]
+    # "responded to the visit with military drills": the means phrase the parser hung on the "to" object
+    slots += [
+        ("with", w)
+        for t in r.get("to", ())
+        for p in t.children
+        if p.dep_ == "prep" and st.lem(p) == "with" and "with" in st.via
+        for w in p.children
+        if w.dep_ == "pobj"
+    ]
     described = v.head if not noun_verb(st, v) else None  # "the reforms carried out in ...": a description
     for slot, o in slots:
         if (o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and st.lem(o) in st.quantity)) or (
