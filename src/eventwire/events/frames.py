@@ -120,6 +120,7 @@ class Patterns:
     modality: Modality
     files: list[str]
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # lemmatiser slips: "stag" -> "stage"
+    form_fixes: dict[str, str] = field(default_factory=dict)  # word forms lemmatised wrongly: "bases" -> "base"
     prts: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma -> particles some frame needs
 
     trigger_lemmas: frozenset[str] = frozenset()  # every lemma that can start a frame (set by ``load``)
@@ -293,7 +294,7 @@ def load() -> Patterns:
     comp = _Compiler()
     files: list[str] = []
     nouns = _load_nouns(comp, files)
-    verbs, fixes = _load_verbs(comp, files)
+    verbs, fixes, forms = _load_verbs(comp, files)
     light = _load_light(comp, files, nouns)  # reads each noun's first frame in file order: sort after
     mod = _modality(comp)
     files.extend(_data_files("modality"))
@@ -314,6 +315,7 @@ def load() -> Patterns:
         modality=mod,
         files=files,
         lemma_fixes=fixes,
+        form_fixes=forms,
         prts={k: frozenset(v) for k, v in prts.items()},
     )
     out._compute()
@@ -347,20 +349,25 @@ def _load_nouns(comp: _Compiler, files: list[str]) -> dict[str, list[Frame]]:
     return nouns
 
 
-def _load_verbs(comp: _Compiler, files: list[str]) -> tuple[dict[str, list[Frame]], dict[str, str]]:
-    """The verb frames of every ``verbs*.yaml`` by lemma, and their lemma fixes."""
+def _load_verbs(
+    comp: _Compiler, files: list[str]
+) -> tuple[dict[str, list[Frame]], dict[str, str], dict[str, str]]:
+    """The verb frames of every ``verbs*.yaml`` by lemma, their lemma fixes and word-form fixes."""
     verbs: dict[str, list[Frame]] = {}
     fixes: dict[str, str] = {}
+    forms: dict[str, str] = {}
     for fname in _data_files("verbs"):
         data = load_yaml(PACKAGE, fname)
         files.append(fname)
         for wrong, right in (data.get("lemma_fixes") or {}).items():
             fixes[_word(wrong)] = _word(right)
+        for form, right in (data.get("form_fixes") or {}).items():
+            forms[_word(form)] = _word(right)
         for key, value in (data.get("verbs") or {}).items():
             for row in _rows(value):
                 f = comp.frame("verb", str(key), row, fname)
                 verbs.setdefault(f.lemma, []).append(f)
-    return verbs, fixes
+    return verbs, fixes, forms
 
 
 def _load_light(comp: _Compiler, files: list[str], nouns: dict[str, list[Frame]]) -> dict[tuple[str, str], list[Frame]]:

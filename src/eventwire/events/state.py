@@ -181,7 +181,11 @@ class DocState:
             self.doc = doc
             self.cols = columns(doc)
             fix = self.fix
-            self.lemmas = [fix.get(low, low) for low in self.cols.lemma] if fix else self.cols.lemma
+            self.lemmas = [fix.get(low, low) for low in self.cols.lemma] if fix else list(self.cols.lemma)
+            forms = self.p.form_fixes
+            for i, w in enumerate(self.cols.lower):
+                if w in forms:  # "bases" read as "basis"
+                    self.lemmas[i] = forms[w]
             if "-" in self.cols.lower:
                 self.lemmas = _hyphen_lemmas(doc, self.cols.lower, self.lemmas, self.p.dictionary_words)
             _verbal_adjectives(doc, self.lemmas, self.p.verbs)
