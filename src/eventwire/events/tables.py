@@ -87,6 +87,7 @@ class Words:
     want_verbs: frozenset[str]
     verbal_attack_verbs: frozenset[str]
     complaint_verbs: frozenset[str]
+    verdict_verbs: frozenset[str]
     inner_target_preps: tuple[str, ...]
     location_preps: tuple[str, ...]
     temporal_preps: frozenset[str]
