@@ -298,15 +298,15 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
             ]
             if names:
                 r["subj"] = names
-    elif (
-        lead
-        and "subj" in r
-        and lead[0].i + 1 < len(lead[0].doc)
-        and lead[0].nbor(1).text == ","
-        and lead[0].i < r["subj"][0].i
-        and st.idx.at(lead[0].i)
-    ):
-        r["subj"] = lead[:1] + r["subj"]  # headline list "Russia, China sign deal"
+    elif lead := lead or [c for c in v.children if c.dep_ == "dep" and c.i < v.i and c.pos_ == "PROPN"]:
+        if (
+            "subj" in r
+            and lead[0].i + 1 < len(lead[0].doc)
+            and lead[0].nbor(1).text == ","
+            and lead[0].i < r["subj"][0].i
+            and st.idx.at(lead[0].i)
+        ):
+            r["subj"] = lead[:1] + r["subj"]  # headline list "Russia, China sign deal", "Putin, Xi hold talks"
     if "subj" not in r and not passive and misparsed_main_verb(st, v):
         r["subj"] = [v.head]  # "Israeli air strikes killed 20 people"
     if (
