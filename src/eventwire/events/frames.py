@@ -349,9 +349,7 @@ def _load_nouns(comp: _Compiler, files: list[str]) -> dict[str, list[Frame]]:
     return nouns
 
 
-def _load_verbs(
-    comp: _Compiler, files: list[str]
-) -> tuple[dict[str, list[Frame]], dict[str, str], dict[str, str]]:
+def _load_verbs(comp: _Compiler, files: list[str]) -> tuple[dict[str, list[Frame]], dict[str, str], dict[str, str]]:
     """The verb frames of every ``verbs*.yaml`` by lemma, their lemma fixes and word-form fixes."""
     verbs: dict[str, list[Frame]] = {}
     fixes: dict[str, str] = {}

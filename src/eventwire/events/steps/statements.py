@@ -123,15 +123,16 @@ def _document_accusation(st: DocState, s: SentenceWork, v: Any, r: dict[str, lis
 
 def _reproach(st: DocState, v: Any) -> tuple[Any | None, str]:
     """What was said is a verdict on an act: the content clause "X was / is a mistake, unacceptable,
-    irresponsible", "X poses a threat" (a copula or a ``verdict_verbs`` verb with a predicate of the ``insult`` class, not negated: criticism, 111) or "X was
-    welcome, commendable" (the ``praise`` class: praise, 051), not a plain statement. (clause, "reproach" |
-    "praise"), or (None, "")."""
+    irresponsible", "X poses a threat" (a copula or a ``verdict_verbs`` verb with a predicate, or one of its
+    conjuncts, of the ``insult`` class, not negated: criticism, 111) or "X was welcome, commendable" (the
+    ``praise`` class: praise, 051), not a plain statement. (clause, "reproach" | "praise"), or (None, "")."""
     for c in content_clauses(st, v):
         verdict = st.lem(c) in st.w.verdict_verbs  # "said X's launches posed a grave threat"
         if not (verdict or st.lem(c) in st.w.copulas) or negated(c, st.m, st.w.negating_verbs):
             continue
-        for p in c.children:
-            if p.dep_ not in (("dobj",) if verdict else ("attr", "acomp")) or _negated_word(st, p):
+        preds = [p for p in c.children if p.dep_ in (("dobj",) if verdict else ("attr", "acomp"))]
+        for p in [*preds, *(x for q in preds for x in q.conjuncts)]:  # "was hasty and irresponsible"
+            if _negated_word(st, p):
                 continue  # not "said there was no interference by Uganda"
             if st.lem(p) in st.insults:
                 return c, "reproach"
