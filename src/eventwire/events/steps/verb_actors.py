@@ -249,8 +249,10 @@ def topic_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                 continue
             got = [a for a in actors_at(st, t) if a not in d.sources]
             tok = t
-            if not got:
-                got, tok = _foreign_place(st, noun_roles(st, t), d.sources)
+            # "concern over the coup in Niger"; "called for an end to the fighting in Sudan": one phrase down
+            for u in [t, *(x for q in ("to", "of") for x in noun_roles(st, t).get(q, ()))]:
+                if not got:
+                    got, tok = _foreign_place(st, noun_roles(st, u), d.sources)
             if got:
                 d.targets, d.ttok = got, tok
                 return True
