@@ -174,7 +174,10 @@ def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[Actor
             ):  # "said Kyiv broke / breaks / is breaking the truce", not "would break"
                 continue
         elif not any(
-            t.pos_ in ("NOUN", "ADJ", "ADV") and st.lem(t) in st.w.accusation_words and not _negated_word(st, t)
+            t.pos_ in ("NOUN", "ADJ", "ADV")
+            and st.lem(t) in st.w.accusation_words
+            and not _negated_word(st, t)
+            and not _nested(t, c)
             for t in c.subtree
         ):
             continue
@@ -182,6 +185,17 @@ def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[Actor
         if got:
             return got
     return []
+
+
+def _nested(t: Any, c: Any) -> bool:
+    """``t`` sits in a clause below content clause ``c`` ("said Rwanda has a right to know who is behind the
+    genocide": the genocide is not what Rwanda is said to have done)."""
+    x = t
+    while x.i != c.i and x.head.i != x.i:
+        if x.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"):
+            return True
+        x = x.head
+    return False
 
 
 def _negated_word(st: DocState, t: Any) -> bool:
