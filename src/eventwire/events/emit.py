@@ -115,7 +115,13 @@ def names(acts: list[ActorMention]) -> str:
 def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """(source, target) pairs of a candidate: conjoined actors give one pair each; a reciprocal frame with
     several subjects and no target gives both directions."""
-    if c.recip and not c.targets and len(c.sources) >= 2:
+    # "Iran and Saudi Arabia agreed to reopen embassies": a state body with no country of its own is no other party
+    # of two subjects of different countries, who act toward each other ("held talks with rebels" still is)
+    state = load_codes().state_sectors
+    stateless = len({a.country for a in c.sources if a.country}) >= 2 and all(
+        t.country is None and t.sectors and set(t.sectors) <= state for t in c.targets
+    )
+    if c.recip and (not c.targets or stateless) and len(c.sources) >= 2:
         return [(a, b) for a in c.sources for b in c.sources if a is not b and (a.code is None or a.code != b.code)]
     self_pronouns = load_words().self_pronouns
     srcs: list[ActorMention | None] = list(c.sources) or [None]
