@@ -40,7 +40,7 @@ def f1_table(gold: list[str], pred: list[str]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--sample", help="only this sample (the id prefix: U, V, W, X, Y, Z, Q or R)")
+    ap.add_argument("--sample", help="only this sample (the id prefix: U, V, W, X, Y, Z, Q, R or P)")
     ap.add_argument("--story", action="store_true", help="code whole stories (default: each sentence alone)")
     ap.add_argument("--errors", action="store_true", help="list the sentences whose label is wrong (text shown)")
     ap.add_argument("--shared", help="the shared folder (default: $EVENTWIRE_SHARED, else ../shared)")
