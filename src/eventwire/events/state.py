@@ -183,7 +183,7 @@ class DocState:
             fix = self.fix
             self.lemmas = [fix.get(low, low) for low in self.cols.lemma] if fix else list(self.cols.lemma)
             forms = self.p.form_fixes
-            for i, w in enumerate(self.cols.lower):
+            for i, w in enumerate(self.cols.lower if forms else ()):
                 if w in forms:  # "bases" read as "basis"
                     self.lemmas[i] = forms[w]
             if "-" in self.cols.lower:
