@@ -12,6 +12,7 @@ does not say itself is left to the later steps.
 
 ``draft_of`` reads as its steps: widen the span → read the units → mark the phrase (former, ethnic,
 counted people, religion word) → a capital alone → a role that only modifies → generic roles give way →
+the head's own reading of its modifiers (``heads.py``: an opponent, a people's forces, the head of a body) →
 sector order → trim the span.
 """
 
@@ -21,24 +22,20 @@ import datetime as _dt
 from typing import Any
 
 from ..nlp import text_of
+from . import heads
 from .codes import (
-    BUSINESS_BODY,
-    CIVIC_BODY,
     CIVILIAN,
     FORMER_OFFICIAL,
     INTERNATIONAL,
-    OPPOSITION,
     RELIGION_CODES,
     ROLE_CODES,
-    STATE_SECTORS,
 )
 from .entries import Entry, Lexicon
+from .heads import ROLE_KINDS
 from .recognize import Phrase, Unit
 from .sentence import Draft, Sentence, StoryState, add_codes
 from .words import (
-    BUSINESS_BODIES,
     CAPITAL_ACTOR_PREPOSITIONS,
-    CIVIC_BODIES,
     COORDINATORS,
     ETHNIC_IDS,
     FORMER_IDS,
@@ -51,7 +48,6 @@ from .words import (
 )
 
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "seat", "igo", "person"})
-ROLE_KINDS = ("role", "rank")
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of finite verbs: a phrase never takes one in
 PLURAL_TAGS = ("NNS", "NNPS")
 # where a capital is the government ("Moscow said", "talks with Tehran", "warned Ankara")
@@ -169,8 +165,9 @@ def draft_of(doc: Any, p: Phrase, day: _dt.date | None, lowers: list[int], lex: 
         _capital_alone(doc, d)
     _role_modifier(doc, d, head_units)
     _generic_roles_yield(doc, d, lex)
-    _body_head(doc, d)
-    _opponent_head(d, head_units)
+    heads.body_head(doc, d)
+    heads.opponent_head(d, head_units)
+    heads.people_force(d)
     _order_sectors(d)
     _trim(doc, d)
     return d
@@ -203,12 +200,13 @@ def _read_units(doc: Any, d: Draft, head_units: list[Unit], day: _dt.date | None
         assert e is not None
         if e.head_only and u not in head_units and doc[u.root].dep_ != "appos":
             continue  # "China's National Health Commission": "national" is a citizen only as the head
-        if e.home:
+        if e.home or e.ethnic:
             nxt = doc[u.end] if u.end < len(doc) else None
-            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            if e.home and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
                 continue  # "Karen Bass": a first name, not the people
             d.home = d.home or e.home
             if u not in head_units:
+                d.people = d.people or e.ethnic
                 continue  # "Karen guerrillas" are REB, not CVL
         if u.kind == "person" and u not in head_units and head_name:
             continue  # "Friedrich Merz, a rival of Angela Merkel": another person's code is not his
@@ -429,32 +427,6 @@ def _generic_roles_yield(doc: Any, d: Draft, lex: Lexicon) -> None:
             d.sectors = others + [s for s in d.sectors if s not in others and s not in own]
         else:
             d.sectors = [s for s in d.sectors if s not in own]
-
-
-def _opponent_head(d: Draft, head_units: list[Unit]) -> None:
-    """ "a Kremlin critic", "a Putin opponent": a head that opposes (OPP) takes only the country of the state,
-    seat or person before it, not its state sectors (``RUSOPP``, not ``RUSOPPGOV``)."""
-    own = {s for u in head_units if u.entry is not None for s in u.entry.sectors}
-    if OPPOSITION in own:
-        d.sectors = [s for s in d.sectors if s in own or s not in STATE_SECTORS]
-
-
-def _body_head(doc: Any, d: Draft) -> None:
-    """The head "of" a body that is no state heads that body: "Jose Ruiz, president of the Spanish Football
-    Federation" is NGO (``civic_bodies``), "the chairman of the Korea Gas Company" BUS (``business_bodies``),
-    not GOV."""
-    for u in d.phrase.units:
-        if u.kind not in ROLE_KINDS or u.entry is None:
-            continue
-        of = next((c for c in doc[u.root].children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        body = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
-        if body is None or not d.start <= body.i < d.end:
-            continue
-        word = body.lemma_.lower()
-        code = CIVIC_BODY if word in CIVIC_BODIES else BUSINESS_BODY if word in BUSINESS_BODIES else None
-        if code is not None:
-            d.sectors = [code] + [s for s in d.sectors if s not in u.entry.sectors and s != code]
-            return
 
 
 def _order_sectors(d: Draft) -> None:

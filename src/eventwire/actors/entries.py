@@ -64,6 +64,7 @@ class Entry:
     # Health Commission")
     equipment: bool = False  # military equipment: a name that owns it is no titled person
     home: str | None = None  # an ethnic group's country of settlement, when it has one main one
+    ethnic: bool = False  # a people: as a modifier no sector of its own, and its forces are rebels
     national: bool = False  # an organisation every country has one of ("Red Crescent"): a country's own
 
     def org_sectors(self, day: _dt.date | None) -> tuple[str, ...]:

@@ -218,6 +218,7 @@ def _sector_entry(where: str, item: dict[str, Any], kind: str, term: str) -> Ent
         head_only=bool(item.get("head_only")),
         equipment=bool(item.get("equipment")),
         home=item.get("home"),
+        ethnic=bool(item.get("ethnic")),
     )
 
 

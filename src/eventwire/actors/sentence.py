@@ -48,6 +48,7 @@ class Draft:
     place: bool = False
     modifiers: list[Unit] = field(default_factory=list)  # names modifying a role head ("Samarra police")
     home: str | None = None  # the main country of an ethnic group in the phrase ("Karen guerrillas" -> MMR)
+    people: bool = False  # a people modifies the head ("Kurdish fighters", "Tigrayan forces")
     latest_roles: list[Unit] = field(default_factory=list)  # persons coded by their latest role (undated story)
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .draft import COUNTRY_KINDS, ROLE_KINDS
+from .draft import COUNTRY_KINDS
+from .heads import ROLE_KINDS
 from .places import PlaceCountries
 from .recognize import Unit
 from .sentence import Draft, Sentence, StoryState, add_codes

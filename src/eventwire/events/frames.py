@@ -80,6 +80,7 @@ class Family:
     modality: str
     addressee: tuple[str, ...]  # slots giving the addressee (the event target) of the governing verb
     keep: bool = False  # the complement keeps its own code ("is scheduled to visit X": 042, intended)
+    adjectives: frozenset[str] = frozenset()  # lemmas that govern only as adjectives ("open to talks")
 
 
 @dataclass(slots=True)
@@ -436,15 +437,17 @@ def _modality(comp: _Compiler) -> Modality:
             speech[str(lemma).lower()] = _check_code(code, f"{where}: speech/{lemma}")
         for name, fam in (data.get("families") or {}).items():
             fw = f"{where}: families/{name}"
+            adjectives = comp.lemmas(fam.get("adjectives") or [], fw)
             mapping = {str(k): _check_code(v, fw) for k, v in (fam.get("map") or {}).items()}
             families[str(name)] = Family(
                 name=str(name),
-                lemmas=comp.lemmas(fam.get("verbs") or [], fw),
+                lemmas=comp.lemmas(fam.get("verbs") or [], fw) | adjectives,
                 map=mapping,
                 default=_check_code(fam.get("default"), fw),
                 modality=str(fam.get("modality", "asserted")),
                 addressee=comp.slots(fam.get("addressee"), (), fw),
                 keep=bool(fam.get("keep", False)),
+                adjectives=adjectives,
             )
         for aux, fam_name in (data.get("obligation_aux") or {}).items():
             obligation[_word(aux)] = str(fam_name)

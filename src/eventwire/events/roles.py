@@ -273,6 +273,9 @@ def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     conj = [q for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP"]
     shared = objs or [p for q in conj for p in q.children if p.dep_ == "pobj"]
     r.setdefault(st.lem(c), []).extend(shared)
+    n = c.doc[c.i - 1] if c.i else c  # "sent troops to the border with Somalia": "with" hung on the verb
+    if st.lem(c) == "with" and n.dep_ == "pobj" and n.head.head.i == c.head.i and st.lem(n) in st.w.partner_nouns:
+        r.setdefault(st.lem(n.head), []).extend(shared)  # belongs to the partner noun before it
     for q in conj:
         r.setdefault(st.lem(q), []).extend([p for p in q.children if p.dep_ == "pobj"] or shared)
 
@@ -421,7 +424,7 @@ def noun_roles(st: DocState, n: Any) -> Roles:
     # "talks on future ties with Britain", "talks on a trade deal with Australia": the partner of the relations
     # or of the agreement the event is about
     for o in [*r.get("on", ()), *r.get("about", ()), *r.get("over", ())]:
-        if st.lem(o) in st.relations or st.lem(o) in st.agreements:
+        if st.lem(o) in st.relations or st.lem(o) in st.agreements or st.lem(o) in st.w.partner_nouns:
             for c in o.children:
                 if c.dep_ == "prep" and st.lem(c) in ("with", "between") and st.lem(c) not in r:
                     r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]

@@ -39,6 +39,7 @@ def run(st: DocState, s: SentenceWork) -> None:
         if (
             (t.pos_ in GOV_POS or t.pos_ in NOUN_POS)
             and st.lem(t) in st.m.by_lemma
+            and (t.pos_ == "ADJ" or st.lem(t) not in st.m.by_lemma[st.lem(t)].adjectives)  # not the verb "open"
             and t.i not in s.consumed
             and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
             and not _phone_call(st, t)

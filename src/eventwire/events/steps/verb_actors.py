@@ -5,9 +5,8 @@ phrases on the verb's object, the responsibility codes (``codes.yaml``).
 ADDS: ``d.sources``/``d.stok`` and ``d.targets``/``d.ttok``: from the frame's slots; from phrases on the
 object ("denied entry to X", "received assurances from X", "an agreement with the EU", "plants in Iran");
 the target of a claimed event ("claimed responsibility for the attack on X"); the object of a violent event's
-purpose clause ("opened fire to disperse X"); who is at an object place ("a camp for X refugees") and the place
-of a light verb's material event ("reimposed blockades in X"); an uncoded group subject; both parties of
-"between". No event for a weak verb without a target.
+purpose clause ("opened fire to disperse X"); an uncoded group subject; both parties of "between". No event for a
+weak verb without a target. (Targets from places and topics: ``verb_places.py``.)
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from ..actors import (
     fill,
     not_self,
     span_mention,
-    town_place,
     uncoded,
     uncoded_count,
     uncoded_name,
@@ -34,6 +32,7 @@ from ..modality import in_reported_speech
 from ..roles import noun_roles, obj_roles, roles
 from ..state import DocState, SentenceWork, VerbDraft
 from .statements import content_actor, is_media
+from .verb_places import foreign_place
 
 
 def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
@@ -152,25 +151,10 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                 for t in r.get(p, ()):
                     t2 = t2 or [a for a in st.idx.at(t.i) if a not in d.sources]
         if not t2:  # "condemned the coup in Niger", "welcomed the elections in Zambia": where it happened
-            t2, tt2 = _foreign_place(st, noun_roles(st, ttok), d.sources)
+            t2, tt2 = foreign_place(st, noun_roles(st, ttok), d.sources)
         if t2 and not any(a in d.sources for a in t2):
             d.targets, d.ttok = t2, tt2
     return True
-
-
-def _foreign_place(
-    st: DocState, r: dict[str, list[Any]], sources: list[ActorMention]
-) -> tuple[list[ActorMention], Any]:
-    """The actor a location phrase of ``r`` names when it is of another country than every source."""
-    own = {a.country for a in sources if a.country}
-    if not own:
-        return [], None
-    for p in st.w.location_preps:
-        for t in r.get(p, ()):
-            place = [a for a in st.idx.at(t.i) if a.country and a.country not in own]
-            if place:
-                return place, t
-    return [], None
 
 
 def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
@@ -235,105 +219,6 @@ def threatened(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
-def topic_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """Words or an attitude without a target aimed at what they are about: the actor in the topic phrase
-    ("voiced anger at Israel's raids"), else a place of another country than the source's ("expressed
-    concern over the coup in Niger")."""
-    rules = load_rules()
-    if d.targets or not d.sources or d.code[:2] not in rules.topic_roots:
-        return True
-    r = d.roles if d.noun is None else {**d.roles, **noun_roles(st, d.noun)}
-    for p in rules.topic_preps:
-        for t in r.get(p, ()):
-            if t.pos_ not in NOUN_POS:
-                continue
-            got = [a for a in actors_at(st, t) if a not in d.sources]
-            tok = t
-            # "concern over the coup in Niger"; "called for an end to the fighting in Sudan": one phrase down
-            for u in [t, *(x for q in ("to", "of") for x in noun_roles(st, t).get(q, ()))]:
-                if not got:
-                    got, tok = _foreign_place(st, noun_roles(st, u), d.sources)
-            if got:
-                d.targets, d.ttok = got, tok
-                return True
-    return True
-
-
-def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """A material event without a target: who is at its object place ("attacked a camp for Congolese
-    refugees"); the place a "where" clause describes ("Libya, where Ankara has sent troops"); for a light verb
-    the place of another country than the source's it happened in ("Israel reimposed blockades in the West
-    Bank"; a verb's own object place is ``from_object``'s)."""
-    if d.targets or d.code[:2] not in st.c.material_roots:
-        return True
-    if d.frame.recip and len({a.code for a in d.sources}) > 1:
-        return True  # "X and Y signed a truce in Cairo": each party is the other's target, not the venue
-    rules = load_rules()
-    for o in d.roles.get("obj", ()):
-        if st.lem(o) in st.places and not st.idx.at(o.i):
-            got, tok = fill(st, rules.beneficiary_preps, noun_roles(st, o))
-            got = [a for a in got if a not in d.sources]
-            if got:
-                d.targets, d.ttok = got, tok
-                return True
-    v = d.trigger
-    if v.dep_ == "relcl" and any(c.dep_ == "advmod" and st.lem(c) in rules.place_relatives for c in v.children):
-        own = {a.country for a in d.sources if a.country}
-        place = [a for a in st.idx.at(v.head.i) if a.country and a.country not in own and a not in d.sources]
-        if own and place:  # "Libya, where Ankara has sent troops": the event is aimed at the place
-            d.targets, d.ttok = place, v.head
-            return True
-    if d.noun is not None:
-        nr = noun_roles(st, d.noun)
-        got, tok = _foreign_place(
-            st, {p: [*d.roles.get(p, ()), *nr.get(p, ())] for p in st.w.location_preps}, d.sources
-        )
-        if got:
-            d.targets, d.ttok = got, tok
-            return True
-    if d.code[:2] in rules.place_roots:
-        # "lifted the state of emergency in West Darfur", "imposed a curfew on towns in Kashmir": the place
-        # the restriction or concession applies to, in the source's own country too
-        near = [d.noun] if d.noun is not None else []
-        near += [o for o in d.roles.get("obj", ()) if o.pos_ in NOUN_POS]
-        r = {
-            p: [*d.roles.get(p, ()), *(t for n in near for t in noun_roles(st, n).get(p, ()))]
-            for p in st.w.location_preps
-        }
-        got, tok = _place_named(st, r, st.w.location_preps, d.sources)
-        if got:
-            d.targets, d.ttok = got, tok
-    return True
-
-
-def _place_named(
-    st: DocState, r: dict[str, list[Any]], preps: tuple[str, ...], other: list[ActorMention]
-) -> tuple[list[ActorMention], Any]:
-    """The actors with a country that the first of ``preps`` naming any in ``r`` names (not those in ``other``)."""
-    for p in preps:
-        for t in r.get(p, ()):
-            place = [a for a in st.idx.at(t.i) if a.country and a not in other] or town_place(st, t)
-            if place:
-                return place, t
-    return [], None
-
-
-def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "Seven were killed in clashes in Baghdad", "two were shot dead in Kabul": victims given only as a number
-    are people of the place they were hit in (a country or capital the actor coder names there)."""
-    objs = d.roles.get("obj", ())
-    if d.targets or d.code[:2] not in st.c.casualty_roots or not objs or any(o.pos_ != "NUM" for o in objs):
-        return True
-    got, tok = _place_named(st, d.roles, st.w.location_preps, d.sources)
-    for n in d.roles.get("in", ()) if not got else ():  # the place of the event they fell in
-        got, tok = _place_named(st, noun_roles(st, n), st.w.location_preps, d.sources)
-        if got:
-            break
-    if got:
-        d.targets, d.ttok = got, tok
-    return True
-
-
 def named_person(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "The court sentenced Barlet to 21 years", "Weinstein was convicted": a person the coder has no entry for,
     named as the one arrested, tried, convicted, expelled, abducted or released, is a civilian (of the one
@@ -357,17 +242,6 @@ def named_person(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         ]
         d.ttok = o
         break
-    return True
-
-
-def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "Thousands marched in Paris against the reform": a protest by an uncoded crowd is by people of the place
-    it is held in."""
-    if d.sources or d.code[:2] != st.c.protest_root:
-        return True
-    got, tok = _place_named(st, d.roles, (*st.w.location_preps, *load_rules().crowd_place_preps), d.targets)
-    if got:
-        d.sources, d.stok = got, tok
     return True
 
 

@@ -25,7 +25,7 @@ from ..headline_verbs import noun_verb
 from ..match import match_verb
 from ..roles import headline_participle, misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
-from . import verb_actors, verb_modality, verb_violence
+from . import verb_actors, verb_modality, verb_places, verb_violence
 
 READS: tuple[str, ...] = ("triggers", "consumed", "governed")
 ADDS: tuple[str, ...] = ("cands", "consumed")
@@ -41,15 +41,15 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.parties_from,  # "officials from Seoul and Washington held a meeting"
     verb_actors.purpose_target,  # "opened fire to disperse the demonstrators"
     verb_actors.threatened,  # "threatened to punish X", "... unless X withdraws"
-    verb_actors.topic_target,  # "expressed concern over the coup in Niger"
-    verb_actors.place_target,  # "attacked a camp for X refugees", "reimposed blockades in the West Bank"
+    verb_places.topic_target,  # "expressed concern over the coup in Niger"
+    verb_places.place_target,  # "attacked a camp for X refugees", "reimposed blockades in the West Bank"
     adjustments.relief_purpose,  # "sent 3,000 police to aid the rescue": relief, not force posture
     verb_modality.apply,  # negated future, reported obligation, conditional, negated/hypothetical, future
     verb_violence.attacker,  # "a rocket was fired from Gaza", "died in a Taliban ambush"
     verb_violence.object_target,  # "fought a war against Iraq"
-    verb_actors.counted_victims,  # "seven were killed in clashes in Baghdad"
+    verb_places.counted_victims,  # "seven were killed in clashes in Baghdad"
     verb_actors.named_person,  # "the court sentenced Barlet to 21 years": a civilian
-    verb_actors.crowd_place,  # "thousands marched in Paris"
+    verb_places.crowd_place,  # "thousands marched in Paris"
     verb_actors.uncoded_party,  # "striking miners kept up their sit-in", "they were arrested"
     verb_actors.reporter_subject,  # "a CNN reporter who visited Kabul"
     verb_actors.needs_target,  # weak verbs: only with a target actor
