@@ -26,6 +26,15 @@ def prep_ok(st: DocState, r: Roles, prep: str, allowed: frozenset[str] | None) -
     if not toks:
         return False
     toks += [c for t in toks for c in t.children if c.dep_ == "conj"]  # "for military, economic aid"
+    toks += [  # "died in a wave of bombings": the event noun a quantity head stands for
+        p
+        for t in toks
+        if st.lem(t) in st.quantity
+        for c in t.children
+        if c.dep_ == "prep" and st.lem(c) == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     return allowed is None or any(st.lem(t) in allowed for t in toks)
 
 
@@ -165,8 +174,9 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
         return light
     objs = r.get("obj") or []
     bare = bare_ok(st, v)
-    obj_lemmas = {st.lem(n) for o in objs for n in obj_heads(st, o)}
-    if "oprd" not in r and any(_people(st, o, m) for o in objs for m in st.idx.at(o.i)):
+    heads = [n for o in objs for n in obj_heads(st, o)]  # "a pair of Tunisians": the people counted
+    obj_lemmas = {st.lem(n) for n in heads}
+    if "oprd" not in r and any(_people(st, o, m) for o in heads for m in st.idx.at(o.i)):
         obj_lemmas.add("person")  # "Putin called Poroshenko" (not "called Yazov a legend"), "four Americans"
     for f in own:
         if f.prt:

@@ -60,6 +60,12 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     ):
         return f"governed by '{tok.head.text}'"  # "suspended a call for followers to hold protests"
+    if (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and any(c.dep_ == "neg" for c in tok.head.children)
+    ):
+        return f"the purpose of a negated '{tok.head.text}'"  # "had not done enough to meet X's demands"
     if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.head.text}'"  # "halted its operations to retake Mosul"
     t = tok

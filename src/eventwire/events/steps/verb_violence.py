@@ -16,6 +16,7 @@ from typing import Any
 from ..actors import actors_at, fill
 from ..grammar import NOUN_POS, VERB_POS
 from ..match import match_noun, match_verb
+from ..roles import event_nouns
 from ..state import DocState, SentenceWork, VerbDraft
 
 
@@ -31,10 +32,12 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     # the violent event nouns the victims fell in ("killed in an Israeli air strike", "during an attack on X")
     fell_in = []
     if f.violent and d.noun is None and (not d.sources or not d.targets):
-        for n in [*r.get("in", ()), *r.get("during", ())]:
-            mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
-            if mn is not None and mn[0].violent:
-                fell_in.append(mn)
+        for n0 in [*r.get("in", ()), *r.get("during", ())]:
+            for n, nr0 in event_nouns(st, n0):  # "killed in a series of attacks by militants": the attacks
+                mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
+                if mn is not None and mn[0].violent:
+                    fell_in.append((mn[0], {**nr0, **mn[1]}))  # with the head's "by" ("a wave of X by Y")
+                    break
     for nf, nr in fell_in:
         # "five were killed in an Israeli air strike", "died in a Taliban ambush": the attacker is the
         # actor of the violent event noun the victims fell in, and its code is the more exact one
