@@ -56,6 +56,7 @@ class ArgumentRules:
     topic_preps: tuple[str, ...]
     beneficiary_preps: tuple[str, ...]
     place_relatives: frozenset[str]
+    carrying_verbs: frozenset[str]
     place_roots: frozenset[str]
     crowd_place_preps: tuple[str, ...]
 
@@ -80,6 +81,7 @@ def load_rules() -> ArgumentRules:
         topic_preps=tuple(data["topic_preps"]),
         beneficiary_preps=tuple(data["beneficiary_preps"]),
         place_relatives=frozenset(data["place_relatives"]),
+        carrying_verbs=frozenset(data["carrying_verbs"]),
         place_roots=frozenset(data["place_roots"]),
         crowd_place_preps=tuple(data["crowd_place_preps"]),
     )

@@ -176,8 +176,9 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
     bare = bare_ok(st, v)
     heads = [n for o in objs for n in obj_heads(st, o)]  # "a pair of Tunisians": the people counted
     obj_lemmas = {st.lem(n) for n in heads}
-    if "oprd" not in r and any(_people(st, o, m) for o in heads for m in st.idx.at(o.i)):
-        obj_lemmas.add("person")  # "Putin called Poroshenko" (not "called Yazov a legend"), "four Americans"
+    named = any(o.pos_ in NOUN_POS for o in r.get("oprd", ()))  # "called Yazov a legend" (not "left five dead")
+    if not named and any(_people(st, o, m) for o in heads for m in st.idx.at(o.i)):
+        obj_lemmas.add("person")  # "Putin called Poroshenko", "four Americans"
     for f in own:
         if f.prt:
             if not has_prt(st, v, f.prt):

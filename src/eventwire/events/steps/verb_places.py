@@ -92,6 +92,12 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         return True  # "X and Y signed a truce in Cairo": each party is the other's target, not the venue
     rules = load_rules()
     for o in d.roles.get("obj", ()):
+        # "ambushed a convoy carrying UN peacekeepers": the people the object carries
+        carried = [x for c in o.children if c.dep_ == "acl" and st.lem(c) in rules.carrying_verbs for x in c.children]
+        got = [a for x in carried if x.dep_ == "dobj" for a in actors_at(st, x) if a not in d.sources]
+        if got:
+            d.targets, d.ttok = got, o
+            return True
         if st.lem(o) in st.places and not st.idx.at(o.i):
             got, tok = fill(st, rules.beneficiary_preps, noun_roles(st, o))
             got = [a for a in got if a not in d.sources]
