@@ -81,6 +81,7 @@ class Family:
     addressee: tuple[str, ...]  # slots giving the addressee (the event target) of the governing verb
     keep: bool = False  # the complement keeps its own code ("is scheduled to visit X": 042, intended)
     adjectives: frozenset[str] = frozenset()  # lemmas that govern only as adjectives ("open to talks")
+    infinitive_only: frozenset[str] = frozenset()  # lemmas that govern only an infinitive ("told X to leave")
 
 
 @dataclass(slots=True)
@@ -438,16 +439,18 @@ def _modality(comp: _Compiler) -> Modality:
         for name, fam in (data.get("families") or {}).items():
             fw = f"{where}: families/{name}"
             adjectives = comp.lemmas(fam.get("adjectives") or [], fw)
+            infinitive_only = comp.lemmas(fam.get("infinitive_only") or [], fw)
             mapping = {str(k): _check_code(v, fw) for k, v in (fam.get("map") or {}).items()}
             families[str(name)] = Family(
                 name=str(name),
-                lemmas=comp.lemmas(fam.get("verbs") or [], fw) | adjectives,
+                lemmas=comp.lemmas(fam.get("verbs") or [], fw) | adjectives | infinitive_only,
                 map=mapping,
                 default=_check_code(fam.get("default"), fw),
                 modality=str(fam.get("modality", "asserted")),
                 addressee=comp.slots(fam.get("addressee"), (), fw),
                 keep=bool(fam.get("keep", False)),
                 adjectives=adjectives,
+                infinitive_only=infinitive_only,
             )
         for aux, fam_name in (data.get("obligation_aux") or {}).items():
             obligation[_word(aux)] = str(fam_name)

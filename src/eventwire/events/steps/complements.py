@@ -34,6 +34,8 @@ def complement(st: DocState, g: Any, fam: Family, consumed: set[int], depth: int
         got = _from_clause(st, g, fam, x, consumed, depth)
         if got is not None:
             return got
+    if st.lem(g) in fam.infinitive_only:
+        return None  # "told a rally that ...": no event noun either
     return _from_slots(st, g, groles, fam, consumed)
 
 
@@ -72,7 +74,7 @@ def _clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
         x, give_up = _noun_clause(st, g, fam)
         if give_up:
             return None, True
-    if x is None and fam.name in rules.clause_any | rules.clause_future:
+    if x is None and fam.name in rules.clause_any | rules.clause_future and st.lem(g) not in fam.infinitive_only:
         for c in g.children:
             if c.dep_ == "ccomp" and c.pos_ in VERB_POS and not _attribution(st, c):
                 aux = {st.lem(a) for a in c.children if a.dep_ == "aux"}
