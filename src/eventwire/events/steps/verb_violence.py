@@ -53,7 +53,9 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if f.violent and d.noun is None and not d.sources:
         # "two soldiers were wounded when militants fired on their patrol": the attacker of the clause the
         # victims fell in
-        for c in v.children:
+        # "were killed and 50 wounded when militants attacked": a clause hung on a conjoined victims' verb
+        near = [*v.children, *(x for j in v.children if j.dep_ == "conj" for x in j.children)]
+        for c in near + ([*v.head.children] if v.dep_ == "conj" else []):
             mv = match_verb(st, c) if c.dep_ == "advcl" and c.pos_ in VERB_POS else None
             if mv is not None and mv[0].violent:
                 d.sources = [a for a in fill(st, ("subj",), mv[1])[0] if a not in d.targets]
