@@ -44,6 +44,7 @@ def run(st: DocState, s: SentenceWork) -> None:
             and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
             and not _phone_call(st, t)
             and not _phrasal(st, t)
+            and not _gerund_activity(st, t)
             and not (t.pos_ in NOUN_POS and st.lem(t) in st.media)  # "told the press that ...": the media
         ):
             code_governor(st, s, t, st.m.by_lemma[st.lem(t)])
@@ -59,6 +60,17 @@ def _phrasal(st: DocState, t: Any) -> bool:
         return True
     m = match_verb(st, t)
     return m is not None and m[0].prt in st.w.ungoverning_particles
+
+
+def _gerund_activity(st: DocState, t: Any) -> bool:
+    """ "accused X of planning to attack Y", "his role in seeking talks": a governing gerund after a preposition
+    (``gerund_preps``) names an activity, it does not report one (as for a verb: ``verbs.py``)."""
+    return (
+        t.dep_ == "pcomp"
+        and t.tag_ == "VBG"
+        and st.lem(t.head) in st.w.gerund_preps
+        and not (st.lem(t.head) == "to" and st.lem(t.head.head) in st.w.gerund_action_verbs)
+    )
 
 
 def _phone_call(st: DocState, t: Any) -> bool:
