@@ -104,9 +104,9 @@ def _codes(coder, text: str, **kw) -> list[tuple[str, str | None, str]]:
 
 def test_other_party_is_no_evidence_but_speaker_is(coder) -> None:
     # the country named as the object is the other party; the reporting actor is evidence
-    assert ("cabinet", "---GOV", "role") in _codes(coder, "The cabinet approved the gas deal with Algeria.")
+    assert ("The cabinet", "---GOV", "role") in _codes(coder, "The cabinet approved the gas deal with Algeria.")
     got = _codes(coder, "The cabinet approved the gas deal, Algerian officials said.")
-    assert ("cabinet", "DZAGOV", "sentence-country") in got
+    assert ("The cabinet", "DZAGOV", "sentence-country") in got
 
 
 def test_religion_follows_roles_in_the_code(coder) -> None:
