@@ -136,9 +136,17 @@ def _reproach(st: DocState, v: Any) -> tuple[Any | None, str]:
                 continue  # not "said there was no interference by Uganda"
             if st.lem(p) in st.insults:
                 return c, "reproach"
-            if st.lem(p) in st.praises:
+            if st.lem(p) in st.praises or _praised_partner(st, p):
                 return c, "praise"
     return None, ""
+
+
+def _praised_partner(st: DocState, p: Any) -> bool:
+    """ "said Egypt was a reliable partner", "a true friend": a partner noun (``partner_role``) with a word of
+    ``partner_praise`` on it."""
+    return st.lem(p) in st.partner_roles and any(
+        a.dep_ == "amod" and st.lem(a) in st.partner_praises for a in p.children
+    )
 
 
 def content_clauses(st: DocState, v: Any) -> list[Any]:

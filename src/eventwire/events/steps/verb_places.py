@@ -55,30 +55,22 @@ def topic_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             if got:
                 d.targets, d.ttok = got, tok
                 return True
-    got, tok = _appeal_place(st, r, rules.topic_preps, d.sources)
-    if got:
-        d.targets, d.ttok = got, tok
+    _appeal_place(st, d, r, rules.topic_preps)
     return True
 
 
-def _appeal_place(
-    st: DocState, r: dict[str, list[Any]], preps: tuple[str, ...], sources: list[ActorMention]
-) -> tuple[list[ActorMention], Any]:
+def _appeal_place(st: DocState, d: VerbDraft, r: dict[str, list[Any]], preps: tuple[str, ...]) -> None:
     """ "called for peace in Yemen", "urged calm in Lebanon": the parser hangs the place on the verb; after the
     topic phrase a country named by a location phrase is where the topic is (a capital or a city there is the
     venue: "called for calm in Geneva")."""
     topic = [t.i for p in preps for t in r.get(p, ()) if t.pos_ in NOUN_POS]
-    own = {a.country for a in sources if a.country}
-    for p in st.w.location_preps if topic else ():
-        for t in r.get(p, ()):
-            place = [
-                a
-                for a in actors_at(st, t)
-                if t.i > min(topic) and a.kind == "country" and not a.sectors and a.country not in own
-            ]
-            if place:
-                return place, t
-    return [], None
+    own = {a.country for a in d.sources if a.country}
+    places = [t for p in st.w.location_preps for t in r.get(p, ()) if topic and t.i > min(topic)]
+    for t in places:
+        got = [a for a in actors_at(st, t) if a.kind == "country" and not a.sectors and a.country not in own]
+        if got:
+            d.targets, d.ttok = got, t
+            return
 
 
 def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
