@@ -89,7 +89,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         return
     if (
         n.dep_ == "pobj"
-        and st.lem(n.head) in st.w.background_preps
+        and _prep_word(st, n.head) in st.w.background_preps
         and n.head.head.pos_ in VERB_POS
         and f.code[:2] != st.c.consult_root  # "after talks with Y, X said ...": X met Y (rule 17)
     ):
@@ -256,11 +256,16 @@ def _definite(n: Any) -> bool:
     return main and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in n.children)
 
 
+def _prep_word(st: DocState, p: Any) -> str:
+    """A preposition's word: "following" is tagged a verb, and its lemma "follow" is no preposition."""
+    return p.lower_ if p.lower_ == "following" else st.lem(p)
+
+
 def _clause_subject(st: DocState, n: Any) -> list[ActorMention]:
     """The subject of the clause a meeting noun is the time of ("after talks with Y, X said ...",
     "during his visit to Y, X signed ..."): the meeting's other party."""
     p = n.head
-    if n.dep_ != "pobj" or st.lem(p) not in st.w.temporal_preps or p.head.pos_ not in VERB_POS:
+    if n.dep_ != "pobj" or _prep_word(st, p) not in st.w.temporal_preps or p.head.pos_ not in VERB_POS:
         return []
     return fill(st, ("subj",), roles(st, p.head))[0]
 
