@@ -142,6 +142,29 @@ def test_a_future_of_a_verb_of_aspect_is_an_intent(coder: Any, text: str) -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iraqi prime minister said he would ask Washington to withdraw its remaining troops.",
+        "The African Union will urge both sides to respect the truce.",
+    ],
+)
+def test_an_appeal_still_to_be_made_is_intended(coder: Any, text: str) -> None:
+    recs = [r for r in _records(coder, text) if r["root"] == "02"]
+    assert recs and all(r["modality"] == "intended" for r in recs), [(r["cameo"], r["modality"]) for r in recs]
+
+
+def test_an_appeal_made_is_asserted(coder: Any) -> None:
+    recs = [r for r in _records(coder, "The African Union urged both sides to respect the truce.") if r["root"] == "02"]
+    assert recs and all(r["modality"] == "asserted" for r in recs), [(r["cameo"], r["modality"]) for r in recs]
+
+
+def test_is_to_plus_a_verb_is_planned(coder: Any) -> None:
+    recs = _records(coder, "The Chinese foreign minister is to visit Pretoria next week.")
+    assert any(r["cameo"] == "036" and r["modality"] == "intended" for r in recs), [r["cameo"] for r in recs]
+    assert not [r for r in recs if r["cameo"] == "042"]
+
+
 def test_a_planned_nominal_event_is_an_intent(coder: Any) -> None:
     recs = _records(coder, "Moscow said talks were under way about a possible meeting between Putin and Erdogan.")
     assert any(r["cameo"] == "036" and r["modality"] == "intended" for r in recs), [r["cameo"] for r in recs]

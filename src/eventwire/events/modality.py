@@ -38,6 +38,10 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
             return f"negated by '{c.text}'"
         if c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children):
             return "negated by 'no longer'"  # "would no longer seek to succeed her"
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in tok.children) or (
+        tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children)
+    ):
+        return "negated by 'neither ... nor'"  # "neither confirmed nor denied the report"
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in negating_verbs:
         return f"governed by '{tok.head.head.text} {tok.head.text}'"  # "refrained from criticizing"
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lemma_.lower() in load_words().negating_preps:
@@ -263,6 +267,13 @@ def future(tok: Any, mod: Modality) -> bool:
         return future(h, mod)  # "will be ratified when the presidents meet": the meeting is to come
     if tok.dep_ == "xcomp" and h.i != tok.i and h.lemma_.lower() in mod.aspect_verbs:
         return future(h, mod)  # "will continue shelling", "will keep attacking"
+    if (
+        tok.dep_ == "xcomp"
+        and h.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and any(c.dep_ == "nsubj" for c in h.children)
+    ):
+        return True  # "the minister is to visit Beijing next week", "the opposition is to hold protests"
     if (
         tok.dep_ == "xcomp"
         and h.lemma_.lower() == "go"

@@ -384,9 +384,12 @@ def complement_needs_target(st: DocState, d: GovernorDraft) -> bool:
 
 
 def modality(st: DocState, d: GovernorDraft) -> bool:
-    """The family's modality; an asserted one in reported speech is reported."""
+    """The family's modality; an asserted one in reported speech is reported, a future one intended ("said he
+    would ask the State Department to review ...": no appeal made yet)."""
     d.modality = d.fam.modality
-    if d.modality == "asserted" and reported(st, d.gov):
+    if d.modality == "asserted" and d.gov.pos_ in VERB_POS and _mod.future(d.gov, st.m):
+        d.modality = "intended"
+    elif d.modality == "asserted" and reported(st, d.gov):
         d.modality = "reported"
     return True
 
