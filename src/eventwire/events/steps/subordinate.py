@@ -116,8 +116,8 @@ def _agent_clause(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
 
 
 def _second_act(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
-    """A participle ("..., arresting 10 protesters") whose material act differs in kind from every main one:
-    not a purpose ("to demand"), not one more act of violence or of protest."""
+    """A participle ("..., arresting 10 protesters") whose material act differs in kind (its code) from every main
+    one: not a purpose ("to demand"), not one more act of violence or of protest."""
     t = c.trigger
     if t.dep_ != "advcl" or t.tag_ != "VBG" or any(x.dep_ in ("aux", "mark") for x in t.children):
         return False
@@ -131,7 +131,7 @@ def _second_act(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
         return False
     for m in mains:
         mr = m.code[:2]
-        if mr not in mat or mr == protest or mr == root or (force(m) and force(c)):
+        if mr not in mat or mr == protest or m.code == c.code or (force(m) and force(c)):
             return False
     return True
 
