@@ -234,6 +234,19 @@ def arrival_home(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def home_deployment(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Iran is deploying a missile defence system to its capital": forces moved to a place of the source's own
+    country are aimed at no one there (the place, a capital read as its government, is no target); the event
+    stays, one-sided."""
+    if d.code[:2] != st.c.force_posture_root or not d.targets or not d.sources:
+        return True
+    home = {a.country for a in d.sources if a.country}
+    if home and all(t.kind == "country" and t.country in home for t in d.targets):
+        st.note(f"  {d.label} [{d.frame.rule}]: forces moved within the source's own country: no target")
+        d.targets = []
+    return True
+
+
 def protest_abroad(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Danish students held a rally in Ankara": a protest abroad is aimed at the host."""
     if (

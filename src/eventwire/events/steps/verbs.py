@@ -57,6 +57,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_violence.false_friends,  # "the crisis hit the economy", "battles to prevent ..."
     verb_actors.between,  # "talks between X and Y"
     adjustments.arrival_home,
+    adjustments.home_deployment,  # "deployed a missile system to its capital": no target at home
     adjustments.protest_abroad,
     adjustments.meeting_place,  # third location, visit
     adjustments.joint_exercise,
