@@ -27,6 +27,7 @@ from ..actors import (
 from ..adjustments import inner_target, threat_target
 from ..arguments import load_rules, media_only
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
+from ..headline_verbs import noun_verb
 from ..match import match_noun
 from ..modality import in_reported_speech
 from ..roles import noun_roles, obj_roles, roles
@@ -45,6 +46,13 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.culprit:  # "X is guilty of violating the truce": X violated it
         d.sources, d.stok = d.culprit, None
     d.targets, d.ttok = fill(st, f.tgt, r)
+    if d.targets and all(a in d.sources for a in d.targets) and r.get("obj"):
+        # "Kenya Denounces Actions By Uganda": a headline parsed as one phrase holds its subject inside the object;
+        # the object's own "by" / "of" phrase names the other party
+        t2, tt2 = fill(st, st.w.search_preps, obj_roles(st, r["obj"]))
+        t2 = [a for a in t2 if a not in d.sources]
+        if t2 or noun_verb(st, d.trigger):  # "Brazil Air Force Bombs Training Camp": no other party named
+            d.targets, d.ttok = t2, tt2
     if d.targets and d.ttok is not None and d.ttok.dep_ == "pobj" and st.lem(d.ttok.head) == "to" and not r.get("obj"):
         # "complained to AP that X ...": a channel (not "denied visas to journalists": a verb with its own object)
         if d.code[:2] in st.c.spoken_roots and is_media(st, d.ttok):
