@@ -72,8 +72,11 @@ class Coder:
         if resolve_prefilter(prefilter):
             self.prefilter = TriggerFilter(self.nlp, self.events.needed_lemmas)
         # Title-Case headlines: the words that may be event words are written in lower case for the parser
+        # ... but not a large city's name ("Visits Shanghai": "shanghai" is also a verb)
         words = self.prefilter or TriggerFilter(self.nlp, self.events.needed_lemmas)
-        self.actors.recase.common = lambda w: words.could_trigger(w.lower()) or words.common_word(w.lower())
+        self.actors.recase.common = lambda w: (
+            (words.could_trigger(w.lower()) or words.common_word(w.lower())) and not _large_city(self.locator, w)
+        )
 
     # -- the batch function -------------------------------------------------------------------------
     def code_batch(self, stories: Sequence[Story]) -> tuple[list[EventRecord], list[Reject]]:
@@ -245,3 +248,11 @@ def _collect(item: tuple[Any, list[Reject], list[str]]) -> BatchResult:
     result, pre, ids = item
     records, rejects, n = result.get()
     return BatchResult(records, pre + rejects, n, ids)
+
+
+LARGE_CITY = 500_000  # people: a city this large keeps its capital letter in a Title-Case headline
+
+
+def _large_city(locator: Locator, word: str) -> bool:
+    """Is ``word`` the own name (not an alternate one) of a city of ``LARGE_CITY`` people or more?"""
+    return any(not alt and p.kind == "city" and p.population >= LARGE_CITY for p, alt in locator.gazetteer.lookup(word))
