@@ -11,7 +11,8 @@ draft that the context codes, by the first rule that applies:
 - ``fallback``          the generic international code of a role ("peacekeepers" -> IGO);
 - ``foreign``           "foreign diplomats" (CAMEO's UIS for a state role), "Western envoys" (no country);
 - ``possessor``         a role owned by "its" / "their" whose clause sits under a verb with a coded subject of
-  one country ("Israel said its jets struck ...", "Russia moved its troops to the border");
+  one country ("Israel said its jets struck ...", "Russia moved its troops to the border"), or by "his" / "her"
+  inside what that subject said ("Correa said his government would send ...");
 - ``in-country``        a role with "in <country or town>" ("security forces in Guinea");
 - ``ethnic-home``       an ethnic group with one main country of settlement ("Karen guerrillas" -> MMR);
 - ``role``              the plural of a one-per-country institution ("governments"): several states; military
@@ -35,7 +36,15 @@ from .clause import alien, located_in
 from .codes import FOREIGN_STATE, STATE_SECTORS
 from .memory import StoryMemory
 from .sentence import Draft, Sentence, StoryState, add_codes
-from .words import ALIEN_STATE, COUNTERPARTS, DEFINITE, OWN_POSSESSIVES, PLURAL_GENERIC, SUBNATIONAL
+from .words import (
+    ALIEN_STATE,
+    COUNTERPARTS,
+    DEFINITE,
+    OWN_POSSESSIVES,
+    PLURAL_GENERIC,
+    SPEAKER_POSSESSIVES,
+    SUBNATIONAL,
+)
 
 Found = tuple[list[str | None], str]  # (countries, rule)
 
@@ -159,8 +168,10 @@ def possessor(doc: Any, s: Sentence, d: Draft) -> str | None:
     "Its troops killed ..., the Turkish army said"). ``None`` when that subject is uncoded or of several or no
     countries (no guess further up)."""
     h = doc[d.head]
-    if not any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in h.children):
-        return None
+    own = any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in h.children)
+    speaker = any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in h.children)
+    if not own and not (speaker and any(a.dep_ == "ccomp" for a in [h, *h.ancestors])):
+        return None  # "his government" only inside what a speaker said ("Correa said his government ...")
     coded = {r[0].head: r[1] for r in s.results}
     countries = {c for t in clause_subjects(h, d) for c in coded.get(t.i, [None])}
     return countries.pop() if len(countries) == 1 and None not in countries else None

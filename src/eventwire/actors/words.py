@@ -75,6 +75,7 @@ PERSON_PRONOUNS = _set(_WORDS, "person_pronouns")
 IT_PRONOUNS = _set(_WORDS, "it_pronouns")
 COUNTERPARTS = _set(_WORDS, "counterparts")  # "his Iraqi counterpart": the subject's sectors
 OWN_POSSESSIVES = _set(_WORDS, "own_possessives")  # "its troops": the possessor's (fallbacks.possessor)
+SPEAKER_POSSESSIVES = _set(_WORDS, "speaker_possessives")  # "X said his government ...": the speaker's
 IT_VERBS = _set(_WORDS, "it_verbs")
 COUNTRY_NOUNS = _set(_WORDS, "country_nouns")
 INSTITUTION_NOUNS = _set(_WORDS, "institution_nouns")
