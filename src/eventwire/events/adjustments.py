@@ -218,11 +218,12 @@ def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 def arrival_home(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Ethiopian peacekeepers arrived in Addis Ababa": arriving home is no visit or deployment; "Chinese
     tourists visited Japan": private people's travel is no political visit."""
+    people = d.stok is not None and d.stok.tag_ in ("NNS", "NNPS") and all(not a.sectors for a in d.sources)
     if (
         d.code in st.c.arrival_codes
         and d.sources
-        and all(a.sectors and set(a.sectors) <= st.c.private_people_sectors for a in d.sources)
-    ):
+        and (people or all(a.sectors and set(a.sectors) <= st.c.private_people_sectors for a in d.sources))
+    ):  # "Americans who are visiting Cuba": a plural people, not the state
         st.note(f"  {d.label} [{d.frame.rule}]: no event (private people's travel)")
         return False
     if d.code in st.c.arrival_codes and st.lem(d.trigger) in st.w.arrival_verbs:
