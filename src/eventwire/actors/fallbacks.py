@@ -124,7 +124,14 @@ def _equipment(d: Draft) -> bool:
 def _titled_name(story: StoryState, s: Sentence, d: Draft, sc: list[str]) -> Found | None:
     """A titled name takes the one country of its sentence unless that country is only a destination or
     place ("President Carter visited Cuba"), else the story's one country, else (a titled person, not
-    "Government of X") the dominant one."""
+    "Government of X") the dominant one. A role owned by an unknown one-word name ("the USVI's government",
+    "Acme's chairman") is that body's, whose country is not known: no country from the context (a person's full
+    name, "John Kamau's lawyer", still takes it)."""
+    doc = story.doc
+    if d.sectors and all(
+        n.end - n.start == 1 and doc[n.root].dep_ == "poss" and doc[n.root].head.i == d.head for n in d.names
+    ):
+        return [None], "role"
     hc = list(dict.fromkeys(s.home))
     if len(sc) == 1 and hc == sc:
         return list[str | None](sc), "sentence-country"

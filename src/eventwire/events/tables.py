@@ -45,6 +45,7 @@ class Words:
     relief_verbs: frozenset[str]
     background_preps: frozenset[str]
     sequel_nouns: frozenset[str]
+    example_preps: frozenset[str]
     engaged_verbs: frozenset[str]
     act_nouns: frozenset[str]
     wrongdoing_verbs: frozenset[str]
