@@ -84,8 +84,10 @@ class Guards:
         """Why violent event noun ``tok`` names a peaceful operation ("peacekeeping operations", "a rescue
         operation": ``benign_mod``), or ``None``."""
         for c in tok.children:
-            if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in self.benign_mod or c.lower_ in self.benign_mod):
-                return f"peaceful '{c.text} {tok.text}'"
+            mods = [c, *c.conjuncts] if c.dep_ in ("compound", "amod", "nmod") else []  # "search and rescue operations"
+            for m in mods:
+                if m.lemma_.lower() in self.benign_mod or m.lower_ in self.benign_mod:
+                    return f"peaceful '{m.text} {tok.text}'"
         return None
 
     def violent_target(self, frame: Frame, tok: Any | None, has_actor: bool) -> str | None:
@@ -109,6 +111,7 @@ class Guards:
             return why
         if (
             frame.lemma in self.metaphor_verbs
+            and not frame.prt  # "fought off an attack by rebels": the phrasal verb is no metaphor of "fight"
             and tok.dep_ in ("dobj", "nsubjpass")
             and tok.pos_ == "NOUN"
             and not any(self.is_physical(h) for h in self._heads(tok))
