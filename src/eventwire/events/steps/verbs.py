@@ -199,7 +199,8 @@ def _background(st: DocState, t: Any) -> str | None:
     if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.pos_ in VERB_POS:
         # "demonstrators opposing the law threw bricks", "students demanding reforms marched": who they are
         return f"a participle describing the subject '{t.head.text}' of '{t.head.head.text}', not its own event"
-    if t.dep_ == "acl" and t.tag_ == "VBG" and (t.head.pos_ == "PRON" or st.lem(t.head.head) in st.w.example_preps):
+    if t.dep_ == "acl" and t.tag_ == "VBG" and (t.head.pos_ == "PRON" or t.head.head.lower_ in st.w.example_preps):
+        # (the word, not the lemma: "including" is tagged a verb, lemma "include")
         # "groups, including those supporting President Obama": who the members of a list are
         return f"a participle describing '{t.head.text}' in a list or as a pronoun, not its own event"
     if (
