@@ -150,7 +150,11 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form]) -> Unit | None:
     for f in forms:
         k = f.entry.kind
         if k in ("role", "rank"):
-            if rt.pos_ not in ("NOUN", "PROPN") and not ((f.entry.religion or f.entry.adjective) and rt.pos_ == "ADJ"):
+            if (
+                rt.pos_ not in ("NOUN", "PROPN")
+                and not ((f.entry.religion or f.entry.adjective) and rt.pos_ == "ADJ")
+                and not (rt.pos_ == "PRON" and te - ts > 1)  # "those protesting"
+            ):
                 continue  # "official visit", "heads to", "to police" (a religion word may be an adjective)
             if f.entry.religion and te < len(doc) and doc[te].pos_ == "PROPN" and doc[te].text[:1].isupper():
                 continue  # a first name or a party: "Christian Lindner", "Christian Democrats"

@@ -199,7 +199,7 @@ def _own_forces(
 
 def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "the opposition leader attacked the prime minister": politicians attack with words (not "attacked
-    government offices": a physical target)."""
+    government offices": a physical target; not a crowd's attack, "protesters attacked journalists")."""
     f, ttok = d.frame, d.ttok
     if (
         f.violent
@@ -208,6 +208,7 @@ def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         and d.sources
         and d.targets
         and all(_political(st, a) for a in d.sources + d.targets)
+        and not (d.stok is not None and st.lem(d.stok) in st.w.crowd_heads)
         and (ttok is None or (st.idx.at(ttok.i) and st.lem(ttok) not in st.places))
     ):
         d.code, d.rule = st.c.verbal_attack, f"{d.rule}/verbal:political-actors"
@@ -325,10 +326,13 @@ def official_protest(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 def _state_itself(st: DocState, a: ActorMention) -> bool:
     """A government ("the foreign ministry", "Beijing") or a country by its singular name ("Japan"), not its
-    people ("Iranians", "the Japanese")."""
+    people ("Iranians", "the Japanese"); "both Latin American countries" are states."""
     if a.sectors:
         return set(a.sectors) <= st.c.diplomatic_sectors
-    return a.kind == "country" and st.doc is not None and st.doc[a.head].tag_ == "NNP"
+    if st.doc is None or a.kind not in ("country", "region"):
+        return False
+    tok = st.doc[a.head]
+    return (a.kind == "country" and tok.tag_ == "NNP") or (tok.dep_ != "ROOT" and st.lem(tok.head) in st.w.state_nouns)
 
 
 def relief_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:

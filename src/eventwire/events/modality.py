@@ -272,8 +272,11 @@ def future(tok: Any, mod: Modality) -> bool:
         and h.lemma_.lower() == "be"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         and any(c.dep_ == "nsubj" for c in h.children)
+        and not any(c.dep_ in ("prep", "attr", "acomp") and c.i < tok.i for c in h.children)
     ):
-        return True  # "the minister is to visit Beijing next week", "the opposition is to hold protests"
+        # "the minister is to visit Beijing next week", "the opposition is to hold protests"; not "Spain was among
+        # the first countries to condemn it" (the parser's "to" clause of the copula)
+        return True
     if (
         tok.dep_ == "xcomp"
         and h.lemma_.lower() == "go"

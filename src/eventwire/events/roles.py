@@ -15,7 +15,7 @@ from typing import Any
 from .grammar import NOUN_POS, VERB_POS, Roles
 from .headline_verbs import headline_roles, headline_sentence, noun_verb
 from .state import DocState
-from .subjects import inherited_subject
+from .subjects import group_member, inherited_subject
 
 
 def roles(st: DocState, v: Any) -> Roles:
@@ -55,7 +55,7 @@ def roles(st: DocState, v: Any) -> Roles:
         if shared:
             r["obj"] = shared  # "condemned and rejected X's claims": both verbs take the object
     if "obj" not in r and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN" and not misparsed_main_verb(st, v):
-        r["obj"] = [v.head]
+        r["obj"] = [group_member(st, v.head)]
     if "obj" not in r and not passive and "as" in r and st.lem(v) not in st.w.as_role_verbs:
         # "rejected as baseless accusations by X", "condemned as unacceptable the remarks of Y": the
         # parser makes the object the "as" phrase when the predicate adjective comes first

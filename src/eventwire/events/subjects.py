@@ -70,6 +70,29 @@ def inherited_subject(st: DocState, v: Any) -> Any | None:
     return None
 
 
+def group_member(st: DocState, n: Any) -> Any:
+    """ "the journalist was among those arrested", "X was one of five people detained": the subject of the copula
+    is the member of the group a participle describes, and the one the act was done to (else the group itself)."""
+    h = n.head
+    if st.lem(h) == "of" and st.lem(h.head) == "one":  # "one of five people detained"
+        h = h.head
+    if not ((st.lem(h) == "among" and h.dep_ == "prep") or (st.lem(h) == "one" and h.dep_ == "attr")):
+        return n
+    if st.lem(h.head) not in st.w.copulas:
+        return n
+    return next((c for c in h.head.children if c.dep_ == "nsubj"), n)
+
+
+def gerund_reports(st: DocState, g: Any) -> bool:
+    """ "resorted to throwing stones", "joined the president in congratulating X": a gerund after "to" or "in"
+    under one of these verbs (``gerund_action_verbs``, ``gerund_in_verbs``) reports the action; after other
+    prepositions it names an activity."""
+    if g.dep_ != "pcomp":
+        return False
+    prep, gov = st.lem(g.head), st.lem(g.head.head)
+    return (prep == "to" and gov in st.w.gerund_action_verbs) or (prep == "in" and gov in st.w.gerund_in_verbs)
+
+
 def _to_infinitive(t: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
@@ -132,20 +155,20 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
     step = _prep_clause_step(st, t, d, h)
     if step is not _UP:
         return step
-    if d == "pcomp" and st.lem(h) == "to" and st.lem(h.head) in st.w.gerund_action_verbs:
-        gv = h.head  # "resorted to throwing stones": the one who resorted
+    if d == "pcomp" and gerund_reports(st, t):
+        gv = h.head  # "resorted to throwing stones", "joined X in condemning Y": the one who resorted, joined
         s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
         return s if s is not None or gv.dep_ != "acl" else gv.head
-    if (
-        d in ("acl", "relcl")
-        and h.dep_ == "attr"
-        and st.lem(h.head) in st.w.copulas
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    ):
-        # "Norway became the first country to recognize X": the subject of the copula
-        s = next((c for c in h.head.children if c.dep_ == "nsubj"), None)
-        if s is not None:
-            return s
+    if d in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        # "Norway became the first country to recognize X", "Spain was among the first nations to sign it": the
+        # subject of the copula
+        if h.dep_ == "attr" and st.lem(h.head) in st.w.copulas:
+            s = next((c for c in h.head.children if c.dep_ == "nsubj"), None)
+            if s is not None:
+                return s
+        m = group_member(st, h)
+        if m is not h:
+            return m
     if d == "relcl" or (d == "acl" and t.tag_ in ("VBG", "VBD")):
         return h
     if d == "acl" and _mod.headline_infinitive(t):

@@ -26,6 +26,7 @@ from ..grammar import GOV_POS, NOUN_POS, VERB_POS
 from ..match import match_verb
 from ..roles import noun_roles, roles, subject_roles
 from ..state import Candidate, DocState, GovernorDraft, SentenceWork
+from ..subjects import gerund_reports
 from ..tables import load_complement_rules
 from .complements import complement, other_subject
 
@@ -69,7 +70,7 @@ def _gerund_activity(st: DocState, t: Any) -> bool:
         t.dep_ == "pcomp"
         and t.tag_ == "VBG"
         and st.lem(t.head) in st.w.gerund_preps
-        and not (st.lem(t.head) == "to" and st.lem(t.head.head) in st.w.gerund_action_verbs)
+        and not gerund_reports(st, t)
     )
 
 

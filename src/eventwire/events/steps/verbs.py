@@ -25,6 +25,7 @@ from ..headline_verbs import noun_verb
 from ..match import match_verb
 from ..roles import headline_participle, misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
+from ..subjects import gerund_reports
 from . import verb_actors, verb_modality, verb_places, verb_violence
 
 READS: tuple[str, ...] = ("triggers", "consumed", "governed")
@@ -157,7 +158,7 @@ def _draft(st: DocState, s: SentenceWork, v: Any) -> VerbDraft | None:
         and g.tag_ == "VBG"
         and st.lem(g.head) in st.w.gerund_preps
         and culprit is None
-        and not (st.lem(g.head) == "to" and st.lem(g.head.head) in st.w.gerund_action_verbs)
+        and not gerund_reports(st, g)
         and not _absolute_clause(st, g)
     ):
         st.note(
