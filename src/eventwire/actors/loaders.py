@@ -62,12 +62,12 @@ def _world_regions(lex: Lexicon, where: str, regions: dict[str, Any]) -> None:
             continue
         src = source(where, item)
         e_ignore = Entry("ignore", "", src)
-        for adj in item["adjectives"]:
+        for adj in item.get("adjectives", []):
             for noun in REGION_STATE_NOUNS:
                 lex.add(f"{adj} {noun}", e_ignore, capital=True)
         lex.countries[code] = item["name"]
         e_adj = Entry("demonym", item["name"], src, country=code)
-        for n in item["adjectives"]:
+        for n in item.get("adjectives", []):
             lex.add(n, e_adj, capital=True)
             lex.add(n + "s", e_adj, capital=True)  # "Africans", "Europeans"
         e_group = Entry("country", item["name"], src, country=code)

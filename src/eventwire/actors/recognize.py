@@ -25,6 +25,7 @@ from typing import Any
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
+from ..words import calendar
 from .entries import Entry, Form, Lexicon
 from .words import FOR_HEADS, LEADER_VERBS, NOT_NAMES, ROLE_CLAUSE_VERBS, STANCE_PREFIXES, TO_HEADS
 
@@ -171,8 +172,21 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form]) -> Unit | None:
                 continue  # "General" only as a title before a name
         if k in ("country", "capital") and rt.pos_ not in ("PROPN", "NOUN", "ADJ") and not rt.text[:1].isupper():
             continue
+        if k == "country" and doc[ts].lower_ == "the" and _name_goes_on(doc, te):
+            continue  # "the West" in "the West Bank", "the West African bloc": a longer name
         return Unit(ts, te, root, k, f.entry)
     return None
+
+
+def _name_goes_on(doc: Any, te: int) -> bool:
+    """True when the token after a hit goes on with a capitalised name word (not a date: "the West Tuesday")."""
+    if te >= len(doc):
+        return False
+    nxt = doc[te]
+    cal = calendar()
+    if nxt.lower_ in cal.all_months or nxt.lower_ in cal.weekdays or nxt.ent_type_ in ("DATE", "TIME"):
+        return False
+    return nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "ADJ")
 
 
 def sentence_starts(doc: Any) -> tuple[list[int], list[tuple[int, int]]]:

@@ -90,6 +90,7 @@ class Words:
     verbal_attack_verbs: frozenset[str]
     crowd_heads: frozenset[str]
     state_nouns: frozenset[str]
+    convened_nouns: frozenset[str]
     complaint_verbs: frozenset[str]
     verdict_verbs: frozenset[str]
     inner_target_preps: tuple[str, ...]

@@ -172,6 +172,19 @@ def not_anonymity(st: DocState, d: GovernorDraft) -> bool:
     return True
 
 
+def not_convened(st: DocState, d: GovernorDraft) -> bool:
+    """No appeal when the governing verb's object is a gathering it convenes ("called a press conference to
+    address the fallout", "called a meeting to discuss the attacks"; ``convened_nouns``): the infinitive is the
+    gathering's purpose; the verb's own frames may code the call."""
+    if d.fam.name == "appeal" and any(
+        c.dep_ == "dobj" and st.lem(c) in st.w.convened_nouns for c in d.gov.children
+    ):
+        st.note(f"  {d.label}: no appeal (the object is a gathering the verb convenes)")
+        d.release = True
+        return False
+    return True
+
+
 def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
     """No event when a violent complement's target is a false friend ("vowed to fight corruption")."""
     comp = d.comp
@@ -398,6 +411,7 @@ def modality(st: DocState, d: GovernorDraft) -> bool:
 # The governing word's journey after its complement is found; a sub-step returning False ends it (no event).
 GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     not_anonymity,  # "asked not to be named": a source's condition, no appeal
+    not_convened,  # "called a meeting to discuss ...": the meeting's purpose
     not_blocked,  # negated, hypothetical, complement negated
     not_false_friend,  # a violent complement with an abstract target
     not_a_question,  # "asked whether ..."
