@@ -96,6 +96,8 @@ def located_in(doc: Any, d: Draft, results: list[Result], place_of: dict[int, st
     first place, and the places joined to it ("travelers from China and Iran": both), or ``[]``."""
     h = doc[d.head]
     preps = [c for c in h.children]
+    if h.dep_ in ("amod", "compound") and h.head.pos_ == "NOUN":  # "Jihadist suspects from Pakistan"
+        preps += [c for c in h.head.children if c.i > h.i]
     if d.end < len(doc) and doc[d.end].lower_ in ORIGIN_PREPOSITIONS and doc[d.end].head.i != d.head:
         preps.append(doc[d.end])
     if h.dep_ == "dobj" and h.head.pos_ == "VERB":  # "hit a school in Kharkiv": the parser hangs "in" on the verb
