@@ -27,7 +27,7 @@ from spacy.symbols import PROPN
 
 from ..words import calendar
 from .entries import Entry, Form, Lexicon
-from .words import FOR_HEADS, LEADER_VERBS, NOT_NAMES, ROLE_CLAUSE_VERBS, STANCE_PREFIXES, TO_HEADS
+from .words import ALLEGIANCE, FOR_HEADS, LEADER_VERBS, NOT_NAMES, ROLE_CLAUSE_VERBS, STANCE_PREFIXES, TO_HEADS
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Dependency relations that stay inside a noun phrase when climbing from a modifier to its head.
@@ -266,6 +266,16 @@ def climb(
             and not (h.head.dep_ == "appos" and h.head.head.i in states)  # "Syria, a close aide to ... said"
         ):
             t = h.head  # "an aide to the President of Latvia": the aide serves the president
+        elif (
+            dep == "pobj"
+            and h.lower_ in ("to", "with")
+            and h.dep_ == "prep"
+            and h.head.lemma_.lower() in ALLEGIANCE
+            and h.head.dep_ in ("amod", "acl")
+            and h.head.head.pos_ in NOMINAL
+            and h.head.head.i < h.head.i
+        ):
+            t = h.head.head  # "fighters loyal to the Islamic State": the fighters are the group's
         elif (
             dep in ("npadvmod", "compound", "nmod")
             and h.dep_ == "amod"

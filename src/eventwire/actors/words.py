@@ -45,6 +45,7 @@ TITLE_CONNECTORS = _set(_WORDS, "title_connectors")  # between the titles of a t
 COORDINATORS = _set(_WORDS, "coordinators")  # "Trump and ... Modi"
 FOR_HEADS = _set(_WORDS, "for_heads")  # "a spokesman for the ministry"
 TO_HEADS = _set(_WORDS, "to_heads")  # "an aide to the president"
+ALLEGIANCE = _set(_WORDS, "allegiance_words")  # "fighters loyal to the Islamic State"
 ROLE_CLAUSE_VERBS = _set(_WORDS, "role_clause_verbs")  # "X, who heads Jordan's intelligence service"
 REPORTING_PREPS = _set(_WORDS, "reporting_preps")  # "according to the ministry"
 REPORTING_VERBS = _set(_WORDS, "reporting_verbs")  # "state news agency IRNA reported"

@@ -206,7 +206,7 @@ def _background(st: DocState, t: Any) -> str | None:
         return f"a participle describing '{t.head.text}' in a list or as a pronoun, not its own event"
     if (
         st.lem(t) in st.w.state_passives
-        and t.tag_ == "VBN"
+        and (t.tag_ == "VBN" or (t.tag_ == "VBD" and t.dep_ == "acl"))  # "militias allied with X": tagged VBD
         and (t.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in t.children))
     ):
         return f"'{t.text}' names a standing relation, not an act"  # "a channel that is allied with X"
