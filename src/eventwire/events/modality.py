@@ -146,6 +146,18 @@ def in_reported_speech(tok: Any, speech: dict[str, str] | frozenset[str]) -> Any
 CONDITIONAL_MAIN = "main clause of a conditional"
 
 
+def enacted_provision(t: Any, laws: frozenset[str], enact: frozenset[str]) -> bool:
+    """ "passed a law that would outlaw X", "signed a decree banning Y": ``t`` says what a law enacted by the
+    sentence does (the law is the object of an enacting verb)."""
+    h = t.head
+    return (
+        t.dep_ in ("relcl", "acl")
+        and h.lemma_.lower() in laws
+        and h.dep_ == "dobj"
+        and h.head.lemma_.lower() in enact
+    )
+
+
 def hypothetical(tok: Any, mod: Modality) -> str | None:
     """Why ``tok`` is hypothetical or conditional, or ``None``. ``CONDITIONAL_MAIN`` means the predicate is
     the consequence of an if/unless clause (a conditional threat or promise when it is a future)."""
@@ -158,6 +170,8 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
             if c.dep_ in ("aux", "auxpass") and low in mod.hypothetical_aux:
                 if low == "would" and t.lemma_.lower() in words.polite_wish_verbs:
                     continue  # "would like to visit": a wish, not a hypothetical
+                if low == "would" and enacted_provision(t, words.law_nouns, words.enact_verbs):
+                    continue  # "passed a law that would outlaw X": the law's provision, in force
                 if low == "would":
                     if reported is None:
                         reported = in_reported_speech(t, mod.speech) is not None

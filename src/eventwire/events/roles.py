@@ -15,7 +15,7 @@ from typing import Any
 from .grammar import NOUN_POS, VERB_POS, Roles
 from .headline_verbs import headline_roles, headline_sentence, noun_verb
 from .state import DocState
-from .subjects import group_member, inherited_subject
+from .subjects import group_member, inherited_subject, relative_subject
 
 
 def roles(st: DocState, v: Any) -> Roles:
@@ -172,8 +172,8 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         # "Two Administrators Beheaded by Insurgents": a headline drops "were"; the subject is the object
         r["obj"] = nsubj
         r["subj"] = agent
-    if "obj" not in r and st.lem(v) in st.w.raising_verbs:
-        _raised_object(v, r)
+    if "obj" not in r and (st.lem(v) in st.w.raising_verbs or st.lem(v) in st.w.object_control_verbs):
+        _raised_object(v, r)  # also "allowed X to hold a rally" parsed with X the subject of the clause
     if "iobj" not in r and st.lem(v) in st.w.ditransitive_verbs:
         _double_object(st, v, r)
     return r, passive
@@ -287,7 +287,7 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
     subject inherited from the governing clause."""
     subj = r.get("subj")
     if subj and st.lem(subj[0]) in st.w.relative_pronouns and v.dep_ == "relcl":
-        r["subj"] = [v.head]
+        r["subj"] = [relative_subject(st, v)]
     elif subj and _partitive_absolute(st, v, subj[0]):
         # "police responded with shields, with some using tear gas": some of the police
         r["subj"] = [c for c in v.head.head.children if c.dep_ == "nsubj"] or subj

@@ -70,6 +70,15 @@ def inherited_subject(st: DocState, v: Any) -> Any | None:
     return None
 
 
+def relative_subject(st: DocState, v: Any) -> Any:
+    """The subject of relative clause ``v`` whose own subject is a relative pronoun: the noun it describes, or,
+    for the provision of a law the sentence enacts ("passed a law that would outlaw X"), the enactor."""
+    h = v.head
+    if _mod.enacted_provision(v, st.w.law_nouns, st.w.enact_verbs):
+        return next((c for c in h.head.children if c.dep_ == "nsubj"), h)
+    return h
+
+
 def group_member(st: DocState, n: Any) -> Any:
     """ "the journalist was among those arrested", "X was one of five people detained": the subject of the copula
     is the member of the group a participle describes, and the one the act was done to (else the group itself)."""
@@ -113,8 +122,7 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
     """The special constructions of ``inherited_subject``: a subject token, ``None`` (no subject), a
     ``_Climb`` to go on from another token, or ``_UP`` for the ordinary climb."""
     if (
-        d == "acl"
-        and t.tag_ == "VBG"
+        (d == "acl" and t.tag_ == "VBG" or _mod.enacted_provision(t, st.w.law_nouns, st.w.enact_verbs))
         and h.pos_ in NOUN_POS
         and st.lem(h) in st.documents
         and h.head.i != h.i

@@ -78,6 +78,8 @@ class Words:
     denial_verbs: frozenset[str]
     conditional_modals: frozenset[str]
     polite_wish_verbs: frozenset[str]
+    law_nouns: frozenset[str]
+    enact_verbs: frozenset[str]
     ability_adjectives: frozenset[str]
     asking_verbs: frozenset[str]
     question_words: frozenset[str]
