@@ -61,9 +61,37 @@ def pipe(
     try:
         for doc, text in nlp.pipe(inputs, batch_size=batch_size, as_tuples=True):
             doc.user_data[TEXT_KEY] = text
-            yield doc if prefilter is None else finish(doc)
+            yield repair_parse(doc if prefilter is None else finish(doc))
     except (ValueError, RuntimeError) as e:  # spaCy/thinc raise these on bad input or model errors
         raise error("E203", reason=e) from e
+
+
+# Upper-case acronyms the small model takes for a form of "be" ("IS militants attacked ...", "IS has seized
+# Ramadi"): in a sentence that is not all capitals they are names.
+_NAME_NOT_VERB = frozenset({"IS"})
+
+
+def repair_parse(doc: Any) -> Any:
+    """Repairs of the parse every later stage reads (once per doc, in place): an acronym the parser made an
+    auxiliary ("IS militants attacked") becomes a proper noun, the compound of the noun after it when that noun
+    is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility")."""
+    for t in doc:
+        if t.text not in _NAME_NOT_VERB or t.dep_ not in ("aux", "auxpass") or _all_caps(t.sent):
+            continue
+        v, nxt = t.head, doc[t.i + 1] if t.i + 1 < len(doc) else None
+        t.pos_, t.tag_, t.lemma_ = "PROPN", "NNP", t.text
+        if nxt is not None and nxt.head.i == v.i and nxt.dep_ in ("nsubj", "nsubjpass") and nxt.pos_ == "NOUN":
+            t.head, t.dep_ = nxt, "compound"
+            if nxt.dep_ == "nsubjpass" and not any(c.dep_ == "auxpass" for c in v.children):
+                nxt.dep_ = "nsubj"
+        elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            t.dep_ = "nsubj"
+    return doc
+
+
+def _all_caps(sent: Any) -> bool:
+    letters = [t.text for t in sent if t.is_alpha]
+    return bool(letters) and sum(w.isupper() for w in letters) * 2 > len(letters)
 
 
 def text_of(doc: Any) -> str:
