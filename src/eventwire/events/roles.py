@@ -172,8 +172,8 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         # "Two Administrators Beheaded by Insurgents": a headline drops "were"; the subject is the object
         r["obj"] = nsubj
         r["subj"] = agent
-    if "obj" not in r and (st.lem(v) in st.w.raising_verbs or st.lem(v) in st.w.object_control_verbs):
-        _raised_object(v, r)  # also "allowed X to hold a rally" parsed with X the subject of the clause
+    if "obj" not in r and st.lem(v) in st.w.raising_verbs:
+        _raised_object(v, r)
     if "iobj" not in r and st.lem(v) in st.w.ditransitive_verbs:
         _double_object(st, v, r)
     return r, passive
