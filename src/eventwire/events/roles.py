@@ -273,8 +273,9 @@ def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     conj = [q for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP"]
     shared = objs or [p for q in conj for p in q.children if p.dep_ == "pobj"]
     r.setdefault(st.lem(c), []).extend(shared)
-    n = c.doc[c.i - 1] if c.i else c  # "sent troops to the border with Somalia": "with" hung on the verb
-    if st.lem(c) == "with" and n.dep_ == "pobj" and n.head.head.i == c.head.i and st.lem(n) in st.w.partner_nouns:
+    n = c.doc[c.i - 1] if c.i else c  # "sent troops to the border with Somalia", "quit the deal with X"
+    partner = st.lem(n) in st.w.partner_nouns or st.lem(n) in st.agreements  # "with" hung on the verb
+    if st.lem(c) == "with" and n.dep_ == "pobj" and n.head.head.i == c.head.i and partner:
         r.setdefault(st.lem(n.head), []).extend(shared)  # belongs to the partner noun before it
     if st.lem(c) == "by" and n.dep_ == "dobj" and n.head.i == c.head.i and any(st.idx.at(x.i) for x in shared):
         r.setdefault("obj", []).extend(shared)  # "backed the proposal by Colombia": the object's author

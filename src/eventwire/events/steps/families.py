@@ -354,16 +354,11 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
         d.targets = [t for t in d.targets if t not in d.sources]
     if not d.targets and comp.frame is not None:
         d.targets, _ = fill(st, comp.frame.tgt, comp.roles)
-        objs = comp.roles.get("obj", [])
-        if (
-            not d.targets
-            and d.sources
-            and "obj" in comp.frame.tgt
-            and objs
-            and objs[0].pos_ == "NOUN"
-            and comp.tok.pos_ in VERB_POS
-        ):  # "plans to sign an accord with X", "wants to inspect sites in X"
-            d.targets, _ = inner_target(st, objs[0], comp.base or comp.frame.code)
+        held = next((comp.roles[s] for s in comp.frame.tgt if comp.roles.get(s)), [])
+        if not d.targets and d.sources and held and held[0].pos_ == "NOUN" and comp.tok.pos_ in VERB_POS:
+            # "plans to sign an accord with X", "wants to inspect sites in X", "threatened to pull out of the
+            # agreement with X": the object (or the target phrase) names whom it concerns
+            d.targets, _ = inner_target(st, held[0], comp.base or comp.frame.code)
     if not d.targets and comp.tok.pos_ in NOUN_POS:
         # "demanded Israel's withdrawal", "rejected accusations by X", "rejected an Australian ultimatum"
         d.targets, _ = fill(st, ("poss", "by", "from", "amod", "compound"), comp.roles)
