@@ -151,6 +151,9 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         if t.dep_ == "acl":
             return t.head
         return _Climb(t)
+    if d in ("attr", "acomp") and t.tag_ == "VBG" and st.lem(h) == "be":
+        # "Qatar is mediating between X and Y": a progressive the parser read as "be" with an attribute
+        return next((c for c in h.children if c.dep_ == "nsubj"), None)
     if d == "pcomp" and st.lem(h) == "as" and h.head.pos_ in VERB_POS:
         # "X was quoted as saying ...": the passive subject says it
         s = next((c for c in h.head.children if c.dep_ == "nsubjpass"), None)

@@ -354,7 +354,7 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
         d.targets = [t for t in d.targets if t not in d.sources]
     if not d.targets and comp.frame is not None:
         d.targets, _ = fill(st, comp.frame.tgt, comp.roles)
-        held = next((comp.roles[s] for s in comp.frame.tgt if comp.roles.get(s)), [])
+        held = next((comp.roles[s] for s in comp.frame.tgt if comp.roles.get(s)), comp.roles.get("obj", []))
         if not d.targets and d.sources and held and held[0].pos_ == "NOUN" and comp.tok.pos_ in VERB_POS:
             # "plans to sign an accord with X", "wants to inspect sites in X", "threatened to pull out of the
             # agreement with X": the object (or the target phrase) names whom it concerns
