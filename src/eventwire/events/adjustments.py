@@ -329,8 +329,8 @@ def _state_itself(st: DocState, a: ActorMention) -> bool:
     people ("Iranians", "the Japanese"); "both Latin American countries" are states."""
     if a.sectors:
         return set(a.sectors) <= st.c.diplomatic_sectors
-    if st.doc is None or a.kind not in ("country", "region"):
-        return False
+    if st.doc is None or a.kind not in ("country", "region") or a.rule == "place":
+        return False  # "thousands protested in Tbilisi": the place's people, not the state
     tok = st.doc[a.head]
     return (a.kind == "country" and tok.tag_ == "NNP") or (tok.dep_ != "ROOT" and st.lem(tok.head) in st.w.state_nouns)
 

@@ -154,10 +154,12 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Thousands marched in Paris against the reform": a protest by an uncoded crowd is by people of the place
-    it is held in."""
+    it is held in (also "took to the streets of Tbilisi": the place of the light verb's noun)."""
     if d.sources or d.code[:2] != st.c.protest_root:
         return True
     got, tok = _place_named(st, d.roles, (*st.w.location_preps, *load_rules().crowd_place_preps), d.targets)
+    if not got and d.noun is not None:
+        got, tok = _place_named(st, noun_roles(st, d.noun), ("of", *st.w.location_preps), d.targets)
     if got:
         d.sources, d.stok = got, tok
     return True
