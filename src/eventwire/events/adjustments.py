@@ -376,6 +376,19 @@ def repression(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def crowd_riot(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "protesters torched police vehicles", "rioters looted shops", "demonstrators smashed storefronts": property
+    destroyed or seized by a protesting crowd is a violent protest (145), not a state's coercion."""
+    if (
+        d.code in st.c.crowd_riot_codes
+        and d.stok is not None
+        and st.lem(d.stok) in st.w.protest_crowds
+        and not any(set(a.sectors) & st.c.force_sectors for a in d.sources)
+    ):
+        d.code, d.rule = st.c.violent_protest, f"{d.rule}/riot:crowd"
+    return True
+
+
 def alleged_violence(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "X claimed that Y shelled Z": X accuses Y; "X claimed that its forces shelled Z": X claims it."""
     if d.code == d.frame.code and d.code[:2] in st.c.alleged_violence_roots and d.sources and st.m.allegation:

@@ -204,6 +204,7 @@ class Codes:
     detention_codes: frozenset[str]
     exact_attack_codes: frozenset[str]
     person_target_codes: frozenset[str]
+    crowd_riot_codes: frozenset[str]
     third_party_codes: frozenset[str]
     political_sectors: frozenset[str]
     authority_sectors: frozenset[str]

@@ -63,6 +63,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.meeting_place,  # third location, visit
     adjustments.joint_exercise,
     adjustments.repression,  # "police fired on demonstrators": violent repression
+    adjustments.crowd_riot,  # "protesters torched police cars": a riot
     adjustments.foreign_ban,  # "imposed a ban on Japanese seafood": an embargo
     adjustments.alleged_violence,  # accusation or claim of responsibility
     adjustments.aerial_force,  # "coalition jets conducted strikes on X": an air strike
