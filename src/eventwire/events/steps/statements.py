@@ -79,6 +79,8 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
             addressees += [p for c in m.children if st.lem(c) == "to" for p in c.children if p.dep_ == "pobj"]
     told, _ = fill(st, ("addr",), {"addr": addressees})
     clause, verdict = _reproach(st, v) if code[:2] == st.c.statement_root else (None, "")
+    if clause is None and code[:2] == st.c.statement_root:
+        clause, verdict = _obliged(st, v, sources)  # "said the protesters should remain calm": an appeal to them
     doers = _wrongdoers(st, v, sources) if code[:2] == st.c.statement_root and clause is None else []
     # the addressee, else the party accused ("said the Chinese broadcaster spread false claims about Kenya": the
     # broadcaster), else the actor what was said is about, else the author of a reproached act
@@ -92,7 +94,9 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
         st.note(f"  {label}: no statement (attribution only: no addressee and no other actor in what was said)")
         return
     rule = f"modality.yaml:speech:{st.lem(v)}"
-    if clause is not None:  # "said Iceland's participation was a mistake" ("... was commendable": praise)
+    if clause is not None and verdict in st.m.families:  # "said X should remain calm": the obligation's family
+        code, rule = st.m.families[verdict].default, f"{rule}/obligation:{verdict}"
+    elif clause is not None:  # "said Iceland's participation was a mistake" ("... was commendable": praise)
         code, rule = (
             (st.c.verbal_attack, rule + "/reproach")
             if verdict == "reproach"
@@ -138,6 +142,20 @@ def _reproach(st: DocState, v: Any) -> tuple[Any | None, str]:
                 return c, "reproach"
             if st.lem(p) in st.praises or _praised_partner(st, p):
                 return c, "praise"
+    return None, ""
+
+
+def _obliged(st: DocState, v: Any, sources: list[ActorMention]) -> tuple[Any | None, str]:
+    """A content clause with a reported "should" / "must" whose verb no family governs and whose subject is an
+    actor other than the speaker ("said the protesters should remain peaceful"; not "we must first resolve ...",
+    "the border must stay open"): (clause, the obligation's family name: appeal, demand), else (None, "")."""
+    for c in content_clauses(st, v):
+        for a in c.children:
+            fam = st.m.obligation.get(st.lem(a)) if a.dep_ == "aux" else None
+            subj = [x for x in c.children if x.dep_ == "nsubj" and st.idx.at(x.i)]
+            own = {s.code for s in sources} | {s.country for s in sources}  # "said Serbia must remain neutral"
+            if fam in st.m.families and subj and not any(a.code in own for x in subj for a in st.idx.at(x.i)):
+                return c, str(fam)
     return None, ""
 
 
