@@ -139,7 +139,21 @@ def in_reported_speech(tok: Any, speech: dict[str, str] | frozenset[str]) -> Any
         if t.dep_ == "ccomp":  # e.g. "said that ... agreed that ..." : keep climbing
             t = t.head
             continue
-        return None
+        return _trailing_speech(t, speech)
+    return None
+
+
+def _trailing_speech(t: Any, speech: dict[str, str] | frozenset[str]) -> Any | None:
+    """ "X would send aid, the minister was quoted as saying": a speech verb after a comma that the parser made a
+    conjunct or a parataxis of the clause it attributes."""
+    for c in t.children:
+        if (
+            c.dep_ in ("conj", "parataxis")
+            and c.i > t.i
+            and c.lemma_.lower() in speech
+            and "," in (c.left_edge.text, t.doc[c.left_edge.i - 1].text)
+        ):
+            return c
     return None
 
 

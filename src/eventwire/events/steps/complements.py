@@ -165,6 +165,11 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
     ):  # "insisted it was premature"
         # "ordered Belarus to close the border": a demand even when the action has no frame
         return Complement(x, None, roles(st, x), None, None, st.lem(x))
+    other = other_subject(st, g, x) if fam.name == "intent" and st.lem(x) not in stative else None
+    if other is not None and st.idx.at(other.i):
+        # "the EU wants Britain to respect the protocol": a wish for another actor's act, an appeal even with no
+        # frame (not "hoped the lifting of martial law would lead to ...")
+        return Complement(x, None, roles(st, x), None, None, st.lem(x))
     if (
         fam.name == "threaten"
         and x.dep_ == "ccomp"
