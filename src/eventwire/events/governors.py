@@ -24,7 +24,7 @@ def blocked(st: DocState, t: Any) -> str | None:
     why = _mod.negated(t, st.m, st.w.negating_verbs)
     if why:
         return why
-    why = _mod.in_allegation(t, st.claims, st.w.denial_verbs)
+    why = _mod.in_allegation(t, st.claims, st.w.denial_verbs, st.w.news_nouns)
     if why:
         return why
     return _mod.hypothetical(t, st.m)

@@ -108,16 +108,21 @@ def _inside_negated_noun(tok: Any, mod: Modality) -> str | None:
     return None
 
 
-def in_allegation(tok: Any, claim_nouns: frozenset[str], denial_verbs: frozenset[str]) -> str | None:
+def in_allegation(
+    tok: Any, claim_nouns: frozenset[str], denial_verbs: frozenset[str], news: frozenset[str] = frozenset()
+) -> str | None:
     """Why ``tok`` is the content of an allegation or a denial rather than an asserted event ("denied
     charges that it committed ...", "rejected accusations that ...", "denied that its troops shelled ..."),
-    or ``None``."""
+    or ``None``. A news noun (``news``: "reports that Israeli authorities arrested X") reports the event unless
+    it is denied or dismissed ("denied reports that its troops shelled ...")."""
     t = tok
     for _ in range(6):
         h = t.head
         if h.i == t.i:
             return None
         if t.dep_ in ("acl", "ccomp", "relcl") and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in claim_nouns:
+            if h.lemma_.lower() in news and h.head.lemma_.lower() not in denial_verbs:
+                return None
             return f"content of the {h.lemma_.lower()} '{h.text}'"
         if t.dep_ == "ccomp" and h.lemma_.lower() in denial_verbs:
             return f"denied by '{h.text}'"

@@ -93,6 +93,7 @@ class Words:
     crowd_heads: frozenset[str]
     state_nouns: frozenset[str]
     convened_nouns: frozenset[str]
+    news_nouns: frozenset[str]
     complaint_verbs: frozenset[str]
     verdict_verbs: frozenset[str]
     inner_target_preps: tuple[str, ...]
