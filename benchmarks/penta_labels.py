@@ -7,11 +7,11 @@ are quick labels for watching generalisation between full gold draws. Samples U,
 20261226, 20261227, 100/100/80 NGEC sentences; sentences the annotator could not decide are left out): V and W were
 labelled before eventwire's output on them was read (their first scores are blind; see the README), U was read
 while writing rules. Sample X (session 12, seed 20261228, 80 drawn) and sample Y (session 13, seed 20261250, 64
-drawn, all kept) were labelled blind the same way, and so were Z, Q, R, P, L and K (sessions 14 to 19; the README
+drawn, all kept) were labelled blind the same way, and so were Z, Q, R, P, L, K and J (sessions 14 to 19; the README
 gives their seeds and blind scores). The macro-F1 figures average over the labels a sample has in its gold or its
 predictions (Y has no class 2 sentence).
 
-    python benchmarks/penta_labels.py [--sample U|V|W|X|Y|Z|Q|R|P|L|K] [--story] [--errors]
+    python benchmarks/penta_labels.py [--sample U|V|W|X|Y|Z|Q|R|P|L|K|J] [--story] [--errors]
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def f1_table(gold: list[str], pred: list[str]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--sample", help="only this sample (the id prefix: U, V, W, X, Y, Z, Q, R, P, L or K)")
+    ap.add_argument("--sample", help="only this sample (the id prefix: U, V, W, X, Y, Z, Q, R, P, L, K or J)")
     ap.add_argument("--story", action="store_true", help="code whole stories (default: each sentence alone)")
     ap.add_argument("--errors", action="store_true", help="list the sentences whose label is wrong (text shown)")
     ap.add_argument("--shared", help="the shared folder (default: $EVENTWIRE_SHARED, else ../shared)")
