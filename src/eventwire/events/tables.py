@@ -94,6 +94,7 @@ class Words:
     state_nouns: frozenset[str]
     convened_nouns: frozenset[str]
     news_nouns: frozenset[str]
+    passive_occurrence_verbs: frozenset[str]
     complaint_verbs: frozenset[str]
     verdict_verbs: frozenset[str]
     inner_target_preps: tuple[str, ...]
