@@ -79,7 +79,8 @@ def threat_target(
             return got, tok
     for h in (g, comp):
         for c in h.children if h is not None else ():
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and st.lem(m) in rules.threat_conditions for m in c.children):
+            marked = any(m.dep_ == "mark" and st.lem(m) in rules.threat_conditions for m in c.children)
+            if c.dep_ == "advcl" and (marked or _mod.condition_word(c, st.m) is not None):  # "should X refuse"
                 got, tok = fill(st, ("subj",), {"subj": [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]})
                 got = [a for a in got if a not in sources]
                 if got:

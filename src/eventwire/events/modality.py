@@ -236,18 +236,16 @@ def conditional(tok: Any, mod: Modality) -> str | None:
     # an if/unless clause anywhere above the predicate ("unless X arranges a truce with rebels fighting ...")
     t = tok
     for _ in range(8):
-        for c in t.children:
-            if c.dep_ == "mark" and c.lemma_.lower() in mod.conditional_marks:
-                return f"conditional '{c.text}'"
+        word = condition_word(t, mod)
+        if word is not None:
+            return f"conditional '{word.text}'"
         if t.head.i == t.i:
             break
         t = t.head
     t = tok
     for _ in range(3):
         for c in t.children:
-            if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lemma_.lower() in mod.conditional_marks for m in c.children
-            ):
+            if c.dep_ == "advcl" and condition_word(c, mod) is not None:
                 return CONDITIONAL_MAIN
         if t.dep_ in _CLAUSE_UP and t.head.i != t.i:
             t = t.head
@@ -259,11 +257,25 @@ def conditional(tok: Any, mod: Modality) -> str | None:
 def condition_clause(tok: Any, mod: Modality) -> Any | None:
     """The if / unless clause attached to ``tok`` ("X will respond *if Y attacks*"), or ``None``."""
     for c in tok.children:
-        if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lemma_.lower() in mod.conditional_marks for m in c.children
-        ):
+        if c.dep_ == "advcl" and condition_word(c, mod) is not None:
             return c
     return None
+
+
+_INVERTING_AUX = frozenset({"should", "had", "were"})
+
+
+def condition_word(t: Any, mod: Modality) -> Any | None:
+    """The word that makes clause ``t`` a condition: its if / unless mark, or, in an inverted condition ("should
+    their demands not be met", "had the talks failed"), the auxiliary before its subject; else ``None``."""
+    for c in t.children:
+        if c.dep_ == "mark" and c.lemma_.lower() in mod.conditional_marks:
+            return c
+    if t.dep_ != "advcl":
+        return None
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    aux = next((c for c in t.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _INVERTING_AUX), None)
+    return aux if aux is not None and subj is not None and aux.i < subj.i else None
 
 
 def headline_infinitive(tok: Any) -> bool:
