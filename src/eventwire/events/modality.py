@@ -170,10 +170,7 @@ def enacted_provision(t: Any, laws: frozenset[str], enact: frozenset[str]) -> bo
     sentence does (the law is the object of an enacting verb)."""
     h = t.head
     return (
-        t.dep_ in ("relcl", "acl")
-        and h.lemma_.lower() in laws
-        and h.dep_ == "dobj"
-        and h.head.lemma_.lower() in enact
+        t.dep_ in ("relcl", "acl") and h.lemma_.lower() in laws and h.dep_ == "dobj" and h.head.lemma_.lower() in enact
     )
 
 

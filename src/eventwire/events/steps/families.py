@@ -66,12 +66,7 @@ def _phrasal(st: DocState, t: Any) -> bool:
 def _gerund_activity(st: DocState, t: Any) -> bool:
     """ "accused X of planning to attack Y", "his role in seeking talks": a governing gerund after a preposition
     (``gerund_preps``) names an activity, it does not report one (as for a verb: ``verbs.py``)."""
-    return (
-        t.dep_ == "pcomp"
-        and t.tag_ == "VBG"
-        and st.lem(t.head) in st.w.gerund_preps
-        and not gerund_reports(st, t)
-    )
+    return t.dep_ == "pcomp" and t.tag_ == "VBG" and st.lem(t.head) in st.w.gerund_preps and not gerund_reports(st, t)
 
 
 def _phone_call(st: DocState, t: Any) -> bool:
@@ -176,9 +171,7 @@ def not_convened(st: DocState, d: GovernorDraft) -> bool:
     """No appeal when the governing verb's object is a gathering it convenes ("called a press conference to
     address the fallout", "called a meeting to discuss the attacks"; ``convened_nouns``): the infinitive is the
     gathering's purpose; the verb's own frames may code the call."""
-    if d.fam.name == "appeal" and any(
-        c.dep_ == "dobj" and st.lem(c) in st.w.convened_nouns for c in d.gov.children
-    ):
+    if d.fam.name == "appeal" and any(c.dep_ == "dobj" and st.lem(c) in st.w.convened_nouns for c in d.gov.children):
         st.note(f"  {d.label}: no appeal (the object is a gathering the verb convenes)")
         d.release = True
         return False

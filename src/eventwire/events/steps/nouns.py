@@ -320,14 +320,19 @@ def _occurrence(st: DocState, n: Any) -> Any | None:
             st.lem(m) for c in v.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
         }
         ok = (
-            n.dep_ == "nsubj"
-            and (
-                _turns_violent(st, v)
-                or any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.occurrence_verbs)
+            (
+                n.dep_ == "nsubj"
+                and (
+                    _turns_violent(st, v)
+                    or any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.occurrence_verbs)
+                )
             )
-        ) or (  # "two more US airstrikes were reported", "raids were carried out overnight"
-            n.dep_ == "nsubjpass"
-            and any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.passive_occurrence_verbs)
+            or (  # "two more US airstrikes were reported", "raids were carried out overnight"
+                n.dep_ == "nsubjpass"
+                and any(
+                    o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.passive_occurrence_verbs
+                )
+            )
         )
     return v if ok else None
 
