@@ -110,6 +110,8 @@ HABITS = [
     ("Since March, Sudanese troops have shelled rebel villages in Darfur.", "19"),
     ("Since then, Colombian and Venezuelan officials have been holding talks on the border.", "04"),
     ("Egyptian police have detained hundreds of activists since last year.", "17"),
+    ("Djibouti, which hosts a large French military base, condemned the coup in Niger.", "04"),
+    ("Iran, which backs the Houthi rebels, denounced the air strikes on Yemen.", "05"),
 ]
 
 

@@ -15,7 +15,8 @@ Compiled once from ``data/time.yaml``; read by the ``story_context`` step for ev
   an intent (``planned``), one in a clause under a modal ("could become an area of cooperation") a
   possibility (``possible``: no event).
 * **habitual** — a predicate with a habit adverb ("has always supported", "usually condemns", "regularly
-  holds talks") or "every / each + time noun" ("meets every year") reports a habit, not an event.
+  holds talks") or "every / each + time noun" ("meets every year") reports a habit, not an event; so does a
+  verb in the simple present in a relative clause ("Bahrain, which hosts the U.S. Fifth Fleet").
 
 READS: the parse around the trigger, the sentence text, the story date. ADDS: (modality, reason) or ``None``.
 """
@@ -267,6 +268,9 @@ def _remembered(trigger: Any, rules: TimeRules) -> str | None:
     return None
 
 
+_RELATIVE_SUBJECTS = ("who", "which", "that")  # not "informed X that he welcomes ..." misparsed as a relative
+
+
 def habitual(trigger: Any, rules: TimeRules) -> str | None:
     """Why the event at ``trigger`` is a habit ("has always supported", "regularly holds talks", "meets every
     year"), or ``None``."""
@@ -282,6 +286,14 @@ def habitual(trigger: Any, rules: TimeRules) -> str | None:
         else:
             break
     for v in heads:
+        if (
+            v.dep_ == "relcl"
+            and v.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+            and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS for c in v.children)
+        ):
+            # "Bahrain, which hosts the U.S. Fifth Fleet", "Iran, which backs the Houthis": what the noun does
+            return f"'{v.text}' in a present-tense relative clause describes its noun, a standing state"
         for c in v.children:
             low = c.lemma_.lower()
             if c.dep_ == "advmod" and low in rules.habit_adverbs:
