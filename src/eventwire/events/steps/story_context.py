@@ -34,6 +34,8 @@ def run(st: DocState, s: SentenceWork) -> None:
             st.note(f"  drop {c.code} at '{t.text}': inside a credit or caption header")
             continue
         why = ctx.blocks(s.sent, c.code, st.lem(t))
+        if not why and c.complement is not None:  # "Italy are set to host England in their final match"
+            why = ctx.blocks(s.sent, c.code, st.lem(c.complement))
         if why:
             st.note(f"  drop {c.code} at '{t.text}': a game, not violence ({why})")
             continue
