@@ -17,7 +17,7 @@ CASES = [
     ("Peru opposed the Chilean proposal.", "120"),
     ("Ecuador complied with the Colombian request.", "080"),
     ("Nepal lobbied India for more fuel.", "020"),
-    ("Protesters torched a police station in Lagos.", "1712"),
+    ("Gunmen torched a police station in Lagos.", "1712"),
     ("The Indian government blocked the sale of the port.", "129"),
 ]
 
