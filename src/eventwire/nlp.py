@@ -75,6 +75,9 @@ def repair_parse(doc: Any) -> Any:
     """Repairs of the parse every later stage reads (once per doc, in place): an acronym the parser made an
     auxiliary ("IS militants attacked") becomes a proper noun, the compound of the noun after it when that noun
     is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility")."""
+    text = text_of(doc)
+    if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
+        return doc
     for t in doc:
         if t.text not in _NAME_NOT_VERB or t.dep_ not in ("aux", "auxpass") or _all_caps(t.sent):
             continue

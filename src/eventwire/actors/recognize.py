@@ -184,7 +184,7 @@ def _name_goes_on(doc: Any, te: int) -> bool:
         return False
     nxt = doc[te]
     cal = calendar()
-    if nxt.lower_ in cal.all_months or nxt.lower_ in cal.weekdays or nxt.ent_type_ in ("DATE", "TIME"):
+    if nxt.lower_ in cal.all_months or nxt.lower_ in cal.weekdays:
         return False
     return nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "ADJ")
 
