@@ -217,6 +217,26 @@ def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def not_a_poll(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "More than 60 percent of voters disapprove of the president", "half of Americans support sanctions": the
+    opinion of a share of a people (a poll's finding) is no act; a share of an institution acts ("a majority of
+    lawmakers approved the bill")."""
+    v = d.trigger
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None and v.dep_ == "pobj" and st.lem(v.head) == "of":  # "60 percent of [voters disapprove]" misparsed
+        subj = v.head.head
+    if (
+        subj is not None
+        and st.lem(subj) in st.w.poll_shares
+        and any(c.dep_ == "prep" and st.lem(c) == "of" for c in subj.children)
+        and d.code[:2] not in st.c.material_roots
+        and all(not a.sectors or set(a.sectors) <= st.c.private_people_sectors for a in d.sources)
+    ):
+        st.note(f"  {d.label} [{d.frame.rule}]: no event (a share of a people's opinion: a poll, not an act)")
+        return False
+    return True
+
+
 def arrival_home(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Ethiopian peacekeepers arrived in Addis Ababa": arriving home is no visit or deployment; "Chinese
     tourists visited Japan": private people's travel is no political visit."""

@@ -95,6 +95,7 @@ class Words:
     convened_nouns: frozenset[str]
     news_nouns: frozenset[str]
     passive_occurrence_verbs: frozenset[str]
+    poll_shares: frozenset[str]
     complaint_verbs: frozenset[str]
     verdict_verbs: frozenset[str]
     inner_target_preps: tuple[str, ...]

@@ -55,6 +55,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.reporter_subject,  # "a CNN reporter who visited Kabul"
     verb_actors.needs_target,  # weak verbs: only with a target actor
     adjustments.verbal_attack,  # "the opposition leader attacked the prime minister": criticism
+    adjustments.not_a_poll,  # "60 percent of voters disapprove of ...": an opinion poll
     verb_violence.false_friends,  # "the crisis hit the economy", "battles to prevent ..."
     verb_actors.between,  # "talks between X and Y"
     adjustments.arrival_home,
