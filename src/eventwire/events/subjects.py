@@ -92,6 +92,12 @@ def group_member(st: DocState, n: Any) -> Any:
     return next((c for c in h.head.children if c.dep_ == "nsubj"), n)
 
 
+def gerund_activity(st: DocState, g: Any) -> bool:
+    """ "accused X of planning to attack Y", "his role in seeking talks": a gerund after a preposition
+    (``gerund_preps``) names an activity, it does not report one (unless ``gerund_reports``)."""
+    return g.dep_ == "pcomp" and g.tag_ == "VBG" and st.lem(g.head) in st.w.gerund_preps and not gerund_reports(st, g)
+
+
 def gerund_reports(st: DocState, g: Any) -> bool:
     """ "resorted to throwing stones", "joined the president in congratulating X": a gerund after "to" or "in"
     under one of these verbs (``gerund_action_verbs``, ``gerund_in_verbs``) reports the action; after other
@@ -122,7 +128,8 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
     """The special constructions of ``inherited_subject``: a subject token, ``None`` (no subject), a
     ``_Climb`` to go on from another token, or ``_UP`` for the ordinary climb."""
     if (
-        (d == "acl" and t.tag_ == "VBG" or _mod.enacted_provision(t, st.w.law_nouns, st.w.enact_verbs))
+        d == "acl"
+        and t.tag_ == "VBG"
         and h.pos_ in NOUN_POS
         and st.lem(h) in st.documents
         and h.head.i != h.i

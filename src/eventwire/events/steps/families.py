@@ -26,7 +26,7 @@ from ..grammar import GOV_POS, NOUN_POS, VERB_POS
 from ..match import match_verb
 from ..roles import noun_roles, roles, subject_roles
 from ..state import Candidate, DocState, GovernorDraft, SentenceWork
-from ..subjects import gerund_reports
+from ..subjects import gerund_activity
 from ..tables import load_complement_rules
 from .complements import complement, other_subject
 
@@ -45,7 +45,7 @@ def run(st: DocState, s: SentenceWork) -> None:
             and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
             and not _phone_call(st, t)
             and not _phrasal(st, t)
-            and not _gerund_activity(st, t)
+            and not gerund_activity(st, t)  # a governing gerund after a preposition (as for a verb: verbs.py)
             and not (t.pos_ in NOUN_POS and st.lem(t) in st.media)  # "told the press that ...": the media
         ):
             code_governor(st, s, t, st.m.by_lemma[st.lem(t)])
@@ -61,12 +61,6 @@ def _phrasal(st: DocState, t: Any) -> bool:
         return True
     m = match_verb(st, t)
     return m is not None and m[0].prt in st.w.ungoverning_particles
-
-
-def _gerund_activity(st: DocState, t: Any) -> bool:
-    """ "accused X of planning to attack Y", "his role in seeking talks": a governing gerund after a preposition
-    (``gerund_preps``) names an activity, it does not report one (as for a verb: ``verbs.py``)."""
-    return t.dep_ == "pcomp" and t.tag_ == "VBG" and st.lem(t.head) in st.w.gerund_preps and not gerund_reports(st, t)
 
 
 def _phone_call(st: DocState, t: Any) -> bool:

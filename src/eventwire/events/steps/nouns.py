@@ -319,21 +319,10 @@ def _occurrence(st: DocState, n: Any) -> Any | None:
         words = {w for _, w in kids} | {
             st.lem(m) for c in v.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
         }
-        ok = (
-            (
-                n.dep_ == "nsubj"
-                and (
-                    _turns_violent(st, v)
-                    or any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.occurrence_verbs)
-                )
-            )
-            or (  # "two more US airstrikes were reported", "raids were carried out overnight"
-                n.dep_ == "nsubjpass"
-                and any(
-                    o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.passive_occurrence_verbs
-                )
-            )
-        )
+        said = any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.occurrence_verbs)
+        # "two more US airstrikes were reported", "raids were carried out overnight": the passive's subject
+        done = any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.passive_occurrence_verbs)
+        ok = (n.dep_ == "nsubj" and (said or _turns_violent(st, v))) or (n.dep_ == "nsubjpass" and done)
     return v if ok else None
 
 

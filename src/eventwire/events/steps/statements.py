@@ -149,12 +149,14 @@ def _obliged(st: DocState, v: Any, sources: list[ActorMention]) -> tuple[Any | N
     """A content clause with a reported "should" / "must" whose verb no family governs and whose subject is an
     actor other than the speaker ("said the protesters should remain peaceful"; not "we must first resolve ...",
     "the border must stay open"): (clause, the obligation's family name: appeal, demand), else (None, "")."""
+    own = {s.code for s in sources} | {s.country for s in sources}  # "said Serbia must remain neutral"
     for c in content_clauses(st, v):
-        for a in c.children:
-            fam = st.m.obligation.get(st.lem(a)) if a.dep_ == "aux" else None
-            subj = [x for x in c.children if x.dep_ == "nsubj" and st.idx.at(x.i)]
-            own = {s.code for s in sources} | {s.country for s in sources}  # "said Serbia must remain neutral"
-            if fam in st.m.families and subj and not any(a.code in own for x in subj for a in st.idx.at(x.i)):
+        subj = [m for x in c.children if x.dep_ == "nsubj" for m in st.idx.at(x.i)]
+        if not subj or any(m.code in own for m in subj):
+            continue
+        for aux in (x for x in c.children if x.dep_ == "aux"):
+            fam = st.m.obligation.get(st.lem(aux))
+            if fam in st.m.families:
                 return c, str(fam)
     return None, ""
 

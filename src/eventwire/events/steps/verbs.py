@@ -25,7 +25,7 @@ from ..headline_verbs import noun_verb
 from ..match import match_verb
 from ..roles import headline_participle, misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
-from ..subjects import gerund_reports
+from ..subjects import gerund_activity
 from . import verb_actors, verb_modality, verb_places, verb_violence
 
 READS: tuple[str, ...] = ("triggers", "consumed", "governed")
@@ -155,14 +155,7 @@ def _draft(st: DocState, s: SentenceWork, v: Any) -> VerbDraft | None:
     while g.dep_ == "xcomp" and g.head.i != g.i:  # "jailed for conspiring to murder ..."
         g = g.head
     culprit = responsible(st, g) if g.dep_ == "pcomp" else None
-    if (
-        g.dep_ == "pcomp"
-        and g.tag_ == "VBG"
-        and st.lem(g.head) in st.w.gerund_preps
-        and culprit is None
-        and not gerund_reports(st, g)
-        and not _absolute_clause(st, g)
-    ):
+    if gerund_activity(st, g) and culprit is None and not _absolute_clause(st, g):
         st.note(
             f"  {label} [{f.rule}]: no event (gerund after '{g.head.text}' names an activity, it does not report one)"
         )

@@ -1,0 +1,27 @@
+"""Parse repairs every stage reads (``eventwire.nlp.repair_parse``): "IS" the group, not "is" the verb."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.nlp import repair_parse
+
+
+def _token(coder: Any, text: str, word: str) -> Any:
+    doc = repair_parse(coder.nlp(text))
+    return next(t for t in doc if t.text == word)
+
+
+def test_is_before_the_subject_noun_is_the_groups_name(coder: Any) -> None:
+    t = _token(coder, "IS militants attacked a Syrian army checkpoint.", "IS")
+    assert (t.pos_, t.dep_, t.head.text) == ("PROPN", "compound", "militants")
+
+
+def test_is_alone_before_the_verb_is_its_subject(coder: Any) -> None:
+    t = _token(coder, "IS claimed responsibility for the bombing in Kirkuk.", "IS")
+    assert (t.pos_, t.dep_) == ("PROPN", "nsubj")
+
+
+def test_in_an_all_capitals_sentence_is_stays_the_verb(coder: Any) -> None:
+    t = _token(coder, "THE CEASEFIRE IS HOLDING IN GAZA.", "IS")
+    assert (t.pos_, t.dep_) == ("AUX", "aux")
