@@ -93,13 +93,19 @@ def _has_clause(doc: Any, a: int, b: int) -> bool:
     return any(doc[i].pos_ in ("VERB", "AUX") for i in range(a, b))
 
 
+def _verbless_predicate(doc: Any, a: int, b: int) -> bool:
+    """A headline that drops its verb: "Iran open to talks with the US", "Five dead in Kabul blast" (three words
+    or more, with an adjective or a preposition)."""
+    return b - a >= 3 and any(doc[i].pos_ in ("ADJ", "ADP") for i in range(a + 1, b))
+
+
 def _tail_speaker(doc: Any, a: int, b: int, kinds: dict[int, str]) -> tuple[int, int] | None:
     """ "Iran will not back down - foreign ministry": the phrase after the last dash or colon."""
     for k in range(b - 2, max(a + 2, b - MAX_SPEAKER - 2), -1):
         if doc[k].text in DASHES:
             if doc[k].text == "-" and not (doc[k - 1].whitespace_ and doc[k].whitespace_):
                 return None  # "Al-Sisi", "anti-war": a hyphen inside a word
-            if _is_speaker(doc, k + 1, b, kinds) and _has_clause(doc, a, k):
+            if _is_speaker(doc, k + 1, b, kinds) and (_has_clause(doc, a, k) or _verbless_predicate(doc, a, k)):
                 return (k + 1, b)
             return None
     return None

@@ -51,8 +51,8 @@ def noun_verb(st: DocState, t: Any) -> bool:
         return False
     if st.idx.at(t.i) or t.i == t.sent.start or t.i + 1 >= t.sent.end:
         return False
-    before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i]
-    nxt = t.doc[t.i + 1]
+    before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i and t.doc[t.i - 1].pos_ != "ADJ"]
+    nxt = t.doc[t.i + 1]  # (not "Indian protest violence": a demonym modifies a noun, it is no subject)
     return bool(before) and nxt.pos_ in _NP_POS and headline_sentence(t)
 
 

@@ -49,13 +49,14 @@ def roles(st: DocState, v: Any) -> Roles:
         if shared:
             r["obj"] = shared
             passive = True
+    vbn = v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "acl" and headline_sentence(v))  # "X sent to jail"
+    if "obj" not in r and v.dep_ in ("acl", "relcl") and vbn and not misparsed_main_verb(st, v):
+        r["obj"], passive = [group_member(st, v.head)], True  # the participle's noun is not also its agent
     _subject(st, v, r, passive)
     if "obj" not in r and not passive:
         shared = _shared_object(v)
         if shared:
             r["obj"] = shared  # "condemned and rejected X's claims": both verbs take the object
-    if "obj" not in r and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN" and not misparsed_main_verb(st, v):
-        r["obj"] = [group_member(st, v.head)]
     if "obj" not in r and not passive and "as" in r and st.lem(v) not in st.w.as_role_verbs:
         # "rejected as baseless accusations by X", "condemned as unacceptable the remarks of Y": the
         # parser makes the object the "as" phrase when the predicate adjective comes first
@@ -81,8 +82,9 @@ def headline_participle(st: DocState, v: Any) -> bool:
     ("Erdogan says two Turkish troops killed in Libya")."""
     h = v.head
     said = h.dep_ == "dobj" and h.head.dep_ == "ROOT" and st.lem(h.head) in st.m.speech
-    at_root = h.dep_ == "ROOT" or said
-    return v.dep_ == "acl" and v.tag_ == "VBN" and h.pos_ in NOUN_POS and at_root and headline_sentence(v)
+    at_root = h.dep_ == "ROOT" or said or (h.pos_ == "NUM" and h.dep_ == "appos" and h.head.dep_ == "ROOT")
+    counted = h.pos_ in NOUN_POS or h.pos_ == "NUM"  # "Seven killed, 150 injured in riots"
+    return v.dep_ == "acl" and v.tag_ == "VBN" and counted and at_root and headline_sentence(v)
 
 
 def _headline_passive(st: DocState, v: Any) -> bool:

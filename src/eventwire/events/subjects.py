@@ -13,6 +13,7 @@ from typing import Any
 
 from . import modality as _mod
 from .grammar import NOUN_POS, VERB_POS
+from .headline_verbs import headline_sentence
 from .state import DocState
 
 
@@ -158,6 +159,8 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         if t.dep_ == "acl":
             return t.head
         return _Climb(t)
+    if d == "amod" and t.pos_ == "ADJ" and h.i < t.i and h.pos_ in NOUN_POS and headline_sentence(t):
+        return h  # a headline drops "is": "EU ready for talks with Britain", "Iran open to talks with the US"
     if d in ("attr", "acomp") and t.tag_ == "VBG" and st.lem(h) == "be":
         # "Qatar is mediating between X and Y": a progressive the parser read as "be" with an attribute
         return next((c for c in h.children if c.dep_ == "nsubj"), None)

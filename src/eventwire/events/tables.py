@@ -91,6 +91,8 @@ class Words:
     want_verbs: frozenset[str]
     verbal_attack_verbs: frozenset[str]
     crowd_heads: frozenset[str]
+    crowd_clash_nouns: frozenset[str]
+    protest_words: frozenset[str]
     state_nouns: frozenset[str]
     convened_nouns: frozenset[str]
     news_nouns: frozenset[str]

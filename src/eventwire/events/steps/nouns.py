@@ -23,6 +23,7 @@ from ..match import match_noun
 from ..modality import negated
 from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
+from .verb_places import place_named
 
 READS: tuple[str, ...] = ("triggers", "consumed", "governed", "cands")
 ADDS: tuple[str, ...] = ("cands",)
@@ -82,6 +83,8 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
             r = {**{k: v for k, v in roles(st, h).items() if k not in _CLAUSE_SLOTS}, **r}
         if f.code[:2] == st.c.protest_root and _turns_violent(st, occ):
             f = replace(f, code=st.c.violent_protest, rule=f"{f.rule}+{st.lem(occ)} violent")
+    if (occ is not None or _headline_noun(n)) and _crowd_clash(st, n, r):
+        f = replace(f, code=st.c.violent_protest, rule=f"{f.rule}+protest", recip=False)
     why = None if occurs else st.g.nominal(n)  # "there were clashes": no description
     why = why or (st.g.benign(n) if f.violent else None)
     if why:
@@ -169,6 +172,7 @@ def _actors(
     between: list[ActorMention] = []
     for t in r.get("between", ()) or _nested_between(st, n):
         between.extend(a for a in actors_at(st, t) if a not in between)
+    between = between or _hyphen_pair(st, n)
     if f.recip and len(between) >= 2:
         return between, []
     sources, stok = fill(st, f.src, r)
@@ -190,6 +194,7 @@ def _actors(
         sources = [a for t in r.get("in", ()) for a in actors_at(st, t) if a.country] or [
             a for t in r.get("in", ()) for a in town_place(st, t)
         ]
+        sources = sources or place_named(st, r, (*st.w.location_preps, "on"), [])[0]
     targets, ttok = fill(st, f.tgt, r)
     if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
         # "the protests continued", "the talks resumed on Monday", "the fighting spread": the story's events of
@@ -244,6 +249,35 @@ def _nested_between(st: DocState, n: Any) -> list[Any]:
         for b in q.children
         if b.dep_ == "pobj"
     ]
+
+
+def _hyphen_pair(st: DocState, n: Any) -> list[ActorMention]:
+    """The parties of a noun modified by two actors joined by a hyphen ("Israel-Gaza ceasefire", "Russia-Ukraine
+    talks", "the US-China trade talks"): the actors of the modifiers just before the noun, when a hyphen joins
+    them and they are of two countries or more."""
+    run = []
+    for t in reversed(n.doc[n.sent.start : n.i]):
+        if t.dep_ not in ("compound", "amod", "nmod", "punct") or not (t.i < t.head.i <= n.i):
+            break
+        run.append(t)
+    if not any(t.text in ("-", "\u2013") for t in run):
+        return []
+    found: list[ActorMention] = []
+    for t in reversed(run):
+        found.extend(a for a in st.idx.at(t.i) if a not in found)
+    return found if len({a.country or a.code for a in found}) >= 2 else []
+
+
+def _crowd_clash(st: DocState, n: Any, r: Roles) -> bool:
+    """Clashes said to happen with no party named, in a sentence of protest ("clashes broke out on the island in
+    protest against the camp"): a crowd's riot (``crowd_clash_nouns``, ``protest_words``)."""
+    if st.lem(n) not in st.w.crowd_clash_nouns or any(
+        actors_at(st, t) for p in ("between", "with") for t in r.get(p, ())
+    ):
+        return False
+    if _hyphen_pair(st, n):
+        return False
+    return bool(st.sent_lemmas & st.w.protest_words) or "against" in r
 
 
 def _definite(n: Any) -> bool:

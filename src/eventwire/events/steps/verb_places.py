@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, fill, town_place
+from ..actors import actors_at, fill, span_mention, town_place
 from ..arguments import load_rules
 from ..grammar import NOUN_POS
-from ..roles import noun_roles
+from ..roles import noun_roles, roles as roles_of
 from ..state import DocState, SentenceWork, VerbDraft
 
 
@@ -118,37 +118,73 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             p: [*d.roles.get(p, ()), *(t for n in near for t in noun_roles(st, n).get(p, ()))]
             for p in st.w.location_preps
         }
-        got, tok = _place_named(st, r, st.w.location_preps, d.sources)
+        got, tok = place_named(st, r, st.w.location_preps, d.sources)
         if got:
             d.targets, d.ttok = got, tok
     return True
 
 
-def _place_named(
+def place_named(
     st: DocState, r: dict[str, list[Any]], preps: tuple[str, ...], other: list[ActorMention]
 ) -> tuple[list[ActorMention], Any]:
     """The actors with a country that the first of ``preps`` naming any in ``r`` names (not those in ``other``)."""
     for p in preps:
         for t in r.get(p, ()):
-            place = [a for a in st.idx.at(t.i) if a.country and a not in other] or town_place(st, t)
+            place = [a for a in st.idx.at(t.i) if a.country and a not in other and a.attribution is None]
+            place = place or town_place(st, t) or _modifier_place(st, t, other) or _attributed_place(st, t, other)
             if place:
                 return place, t
     return [], None
 
 
+def _modifier_place(st: DocState, t: Any, other: list[ActorMention]) -> list[ActorMention]:
+    """ "in the Indian capital", "in Delhi clashes": a place named by the noun's country adjective or its town."""
+    for c in t.children:
+        if c.dep_ in ("amod", "compound") and c.i < t.i:
+            got = [a for a in st.idx.at(c.i) if a.kind == "country" and a not in other] or town_place(st, c)
+            if got:
+                return got
+    return []
+
+
+def _attributed_place(st: DocState, t: Any, other: list[ActorMention]) -> list[ActorMention]:
+    """ "in Indian capital - hospital official": a headline's trailing attribution parsed into the place phrase; the
+    place is the country named before it."""
+    if not any(a.attribution is not None for a in st.idx.at(t.i)):
+        return []
+    return [a for x in t.subtree if x.i < t.i for a in st.idx.at(x.i) if a.kind == "country" and a not in other][:1]
+
+
 def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "Seven were killed in clashes in Baghdad", "two were shot dead in Kabul": victims given only as a number
-    are people of the place they were hit in (a country or capital the actor coder names there)."""
+    """ "Seven were killed in clashes in Baghdad", "two were shot dead in Kabul", "Five killed, 90 hurt in violence
+    in Indian capital": victims given only as a number are civilians of the place they were hit in (a country or
+    capital the actor coder names there; the place of a conjoined casualty verb is theirs too)."""
     objs = d.roles.get("obj", ())
     if d.targets or d.code[:2] not in st.c.casualty_roots or not objs or any(o.pos_ != "NUM" for o in objs):
         return True
-    got, tok = _place_named(st, d.roles, st.w.location_preps, d.sources)
-    for n in d.roles.get("in", ()) if not got else ():  # the place of the event they fell in
-        got, tok = _place_named(st, noun_roles(st, n), st.w.location_preps, d.sources)
+    v = d.trigger
+    verbs = [v, *v.conjuncts]  # and "..., 150 injured in X", "..., dozens hurt in X" parsed as participles
+    verbs += [u for u in v.sent if u.dep_ == "acl" and u.i != v.i and (u.head.pos_ == "NUM" or u.head.head.i == v.i)]
+    places = [t for u in verbs for t in (roles_of(st, u) if u is not v else d.roles).get("in", ())]
+    got, tok = place_named(st, {"in": places}, ("in",), d.sources)
+    for n in places if not got else ():  # the place of the event they fell in
+        got, tok = place_named(st, noun_roles(st, n), st.w.location_preps, d.sources)
         if got:
             break
     if got:
-        d.targets, d.ttok = got, tok
+        c = got[0].country
+        victims = [
+            span_mention(
+                v.doc[o.i : o.i + 1],
+                o.i,
+                kind="group",
+                rule="events:counted-victims",
+                country=c,
+                sectors=tuple(sorted(st.c.person_target_sectors)),
+            )
+            for o in objs
+        ]
+        d.targets, d.ttok = victims, objs[0]
     return True
 
 
@@ -157,9 +193,9 @@ def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     it is held in (also "took to the streets of Tbilisi": the place of the light verb's noun)."""
     if d.sources or d.code[:2] != st.c.protest_root:
         return True
-    got, tok = _place_named(st, d.roles, (*st.w.location_preps, *load_rules().crowd_place_preps), d.targets)
+    got, tok = place_named(st, d.roles, (*st.w.location_preps, *load_rules().crowd_place_preps), d.targets)
     if not got and d.noun is not None:
-        got, tok = _place_named(st, noun_roles(st, d.noun), ("of", *st.w.location_preps), d.targets)
+        got, tok = place_named(st, noun_roles(st, d.noun), ("of", *st.w.location_preps), d.targets)
     if got:
         d.sources, d.stok = got, tok
     return True
