@@ -16,7 +16,8 @@ from ...mentions import ActorMention
 from ..actors import actors_at, fill, span_mention, town_place
 from ..arguments import load_rules
 from ..grammar import NOUN_POS
-from ..roles import noun_roles, roles as roles_of
+from ..roles import noun_roles
+from ..roles import roles as roles_of
 from ..state import DocState, SentenceWork, VerbDraft
 
 
