@@ -15,8 +15,13 @@ Its slots are then read off the word order instead of the parse: the subject is 
 object the head of the noun phrase after it (its last noun before a preposition, punctuation or verb), and each
 preposition after that phrase a slot of its own.
 
+The module also holds the other readings of headline grammar that ``roles.py`` asks for: the reduced passive
+("Opposition Party Outlawed", "X sent to prison": ``headline_passive``, ``headline_participle``) and the comma
+list of actors that opens a headline ("Saudi, Qatar restore ties": ``headline_list``).
+
 READS: the sentence's tokens and parse labels, the actor index, the compiled verb frames and families.
-ADDS: nothing; ``noun_verb`` and ``headline_roles`` are asked by ``roles.roles`` and ``steps/verbs.verbish``.
+ADDS: nothing; ``noun_verb``, ``headline_roles`` and the functions above are asked by ``roles.roles`` and
+``steps/verbs``.
 """
 
 from __future__ import annotations
@@ -47,12 +52,13 @@ def noun_verb(st: DocState, t: Any) -> bool:
     elif t.pos_ not in NOUN_POS or t.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
     lem = st.lem(t)
-    if lem not in st.p.verbs and lem not in st.m.by_lemma:
-        return False
+    if lem not in st.p.verbs and lem not in st.m.by_lemma and lem not in st.p.light_nouns:
+        return False  # (light verbs too: "Pakistan expels Afghan diplomats")
     if st.idx.at(t.i) or t.i == t.sent.start or t.i + 1 >= t.sent.end:
         return False
-    before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i and t.doc[t.i - 1].pos_ != "ADJ"]
-    nxt = t.doc[t.i + 1]  # (not "Indian protest violence": a demonym modifies a noun, it is no subject)
+    modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ"  # "Indian protest violence": no subject
+    before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i and not modifier]
+    nxt = t.doc[t.i + 1]
     return bool(before) and nxt.pos_ in _NP_POS and headline_sentence(t)
 
 
@@ -62,6 +68,12 @@ def headline_roles(st: DocState, t: Any) -> Roles:
     r: Roles = {}
     m = next(m for m in st.idx.at(t.i - 1) if m.tok_end == t.i)
     r["subj"] = [doc[m.head]]
+    while m.tok_start >= 2 and doc[m.tok_start - 1].text in (",", "and", "&"):  # "Iraq, Turkey sign water deal"
+        prev = [p for p in st.idx.at(m.tok_start - 2) if p.tok_end == m.tok_start - 1]
+        if not prev:
+            break
+        m = prev[0]
+        r["subj"].insert(0, doc[m.head])
     end = t.sent.end
     i = t.i + 1
     obj = None
@@ -87,3 +99,49 @@ def headline_roles(st: DocState, t: Any) -> Roles:
             break
         i += 1
     return r
+
+
+def headline_participle(st: DocState, v: Any) -> bool:
+    """ "Opposition Leader Arrested in Minsk": a headline whose root is the noun and whose participle reports
+    what was done to it (not a description, as in running text); also when the noun is what a speaker says
+    ("Erdogan says two Turkish troops killed in Libya")."""
+    h = v.head
+    said = h.dep_ == "dobj" and h.head.dep_ == "ROOT" and st.lem(h.head) in st.m.speech
+    at_root = h.dep_ == "ROOT" or said or (h.pos_ == "NUM" and h.dep_ == "appos" and h.head.dep_ == "ROOT")
+    counted = h.pos_ in NOUN_POS or h.pos_ == "NUM"  # "Seven killed, 150 injured in riots"
+    return v.dep_ == "acl" and v.tag_ == "VBN" and counted and at_root and headline_sentence(v)
+
+
+def headline_passive(st: DocState, v: Any) -> bool:
+    """A past participle heading a headline (a sentence without final punctuation) with a subject, no object
+    and no auxiliary, of a one-sided verb that takes its target as the object ("outlaw", "ban", "deport",
+    "charge", "shoot"): the headline's reduced passive. Headlines write actions in the present ("Police Arrest X"),
+    so "X Arrested" is X's arrest (also said: "Erdogan says two soldiers killed in Libya"); a two-sided verb
+    ("clash", "meet") is never read so."""
+    said = v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and st.lem(v.head) in st.m.speech  # "X says two troops killed"
+    if not (v.dep_ == "ROOT" or said) or v.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return False
+    if not headline_sentence(v):
+        return False
+    frames = st.p.verbs.get(st.lem(v), ())
+    return any(f.tgt[:1] == ("obj",) for f in frames) and not any(f.recip for f in frames)
+
+
+def headline_list(st: DocState, v: Any, r: Roles) -> None:
+    """ "Saudi, Iran restore ties", "Putin, Xi meet in Moscow": a headline opening with a comma list of actors
+    has them all as the subject, however the parser hung the first."""
+    subj = r.get("subj")
+    if not subj or not headline_sentence(v):
+        return
+    doc = v.doc
+    start = min((m.tok_start for m in st.idx.at(subj[0].i)), default=subj[0].i)
+    while start >= 2 and doc[start - 1].text == ",":
+        prev = [m for m in st.idx.at(start - 2) if m.tok_end == start - 1]
+        if not prev or doc[prev[0].head] in subj:
+            return
+        start = prev[0].tok_start
+        if start != v.sent.start and doc[start - 1].text != ",":
+            return  # "In Moscow, Iran said ...": not a list that opens the headline
+        subj.insert(0, doc[prev[0].head])

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .grammar import NOUN_POS, VERB_POS, Roles
-from .headline_verbs import headline_roles, headline_sentence, noun_verb
+from .headline_verbs import headline_list, headline_passive, headline_roles, headline_sentence, noun_verb
 from .state import DocState
 from .subjects import group_member, inherited_subject, relative_subject
 
@@ -33,7 +33,7 @@ def roles(st: DocState, v: Any) -> Roles:
         # an elliptical passive: "five were killed and dozens injured", "with thousands wounded"
         r["obj"] = r.pop("subj") + r.get("obj", [])
         passive = True
-    elif not passive and "obj" not in r and "subj" in r and _headline_passive(st, v):
+    elif not passive and "obj" not in r and "subj" in r and headline_passive(st, v):
         # a headline drops "is": "Opposition Party Outlawed", "Three NGOs Banned for Foreign Ties"
         r["obj"] = r.pop("subj")
         passive = True
@@ -53,6 +53,11 @@ def roles(st: DocState, v: Any) -> Roles:
     if "obj" not in r and v.dep_ in ("acl", "relcl") and vbn and not misparsed_main_verb(st, v):
         r["obj"], passive = [group_member(st, v.head)], True  # the participle's noun is not also its agent
     _subject(st, v, r, passive)
+    headline_list(st, v, r)
+    if "obj" not in r and not passive and headline_sentence(v):  # "expels French ambassador" (an npadvmod)
+        r["obj"] = [c for c in v.children if c.dep_ == "npadvmod" and c.i > v.i and st.idx.at(c.i)][:1] or []
+        if not r["obj"]:
+            del r["obj"]
     if "obj" not in r and not passive:
         shared = _shared_object(v)
         if shared:
@@ -74,34 +79,6 @@ def roles(st: DocState, v: Any) -> Roles:
         if moved:
             r["obj"] = moved
     return r
-
-
-def headline_participle(st: DocState, v: Any) -> bool:
-    """ "Opposition Leader Arrested in Minsk": a headline whose root is the noun and whose participle reports
-    what was done to it (not a description, as in running text); also when the noun is what a speaker says
-    ("Erdogan says two Turkish troops killed in Libya")."""
-    h = v.head
-    said = h.dep_ == "dobj" and h.head.dep_ == "ROOT" and st.lem(h.head) in st.m.speech
-    at_root = h.dep_ == "ROOT" or said or (h.pos_ == "NUM" and h.dep_ == "appos" and h.head.dep_ == "ROOT")
-    counted = h.pos_ in NOUN_POS or h.pos_ == "NUM"  # "Seven killed, 150 injured in riots"
-    return v.dep_ == "acl" and v.tag_ == "VBN" and counted and at_root and headline_sentence(v)
-
-
-def _headline_passive(st: DocState, v: Any) -> bool:
-    """A past participle heading a headline (a sentence without final punctuation) with a subject, no object
-    and no auxiliary, of a one-sided verb that takes its target as the object ("outlaw", "ban", "deport",
-    "charge", "shoot"): the headline's reduced passive. Headlines write actions in the present ("Police Arrest X"),
-    so "X Arrested" is X's arrest (also said: "Erdogan says two soldiers killed in Libya"); a two-sided verb
-    ("clash", "meet") is never read so."""
-    said = v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and st.lem(v.head) in st.m.speech  # "X says two troops killed"
-    if not (v.dep_ == "ROOT" or said) or v.tag_ not in ("VBN", "VBD"):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in v.children):
-        return False
-    if not headline_sentence(v):
-        return False
-    frames = st.p.verbs.get(st.lem(v), ())
-    return any(f.tgt[:1] == ("obj",) for f in frames) and not any(f.recip for f in frames)
 
 
 def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
@@ -299,10 +276,13 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
         if lead:
             r["subj"] = lead
         else:  # headlines: "Kenya, Tanzania sign deal" parsed as dep/compound of the verb
-            names = [
+            names = [  # "Mali junta expels French ambassador": a coded common noun too
                 c
                 for c in v.children
-                if c.dep_ in ("dep", "compound", "nmod") and c.i < v.i and c.pos_ == "PROPN" and st.idx.at(c.i)
+                if c.dep_ in ("dep", "compound", "nmod")
+                and c.i < v.i
+                and (c.pos_ == "PROPN" or headline_sentence(v))
+                and st.idx.at(c.i)
             ]
             if names:
                 r["subj"] = names
@@ -323,7 +303,7 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
         and not passive
         and v.dep_ in ("conj", "dep")
         and v.tag_ in ("VBN", "VBD")
-        and _headline_passive(st, v.head)
+        and headline_passive(st, v.head)
         and not any(c.dep_ == "dobj" for c in v.head.children)
     ):
         r["obj"] = [c for c in v.head.children if c.dep_ == "nsubj"]  # "Turkish Mayor Kidnapped, Killed"
@@ -337,7 +317,7 @@ def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
         # passive conjunct shares the first one's passive subject
         h = v.head
         shared = [c for c in h.children if c.dep_ == "nsubjpass"]
-        if not shared and _headline_passive(st, h):
+        if not shared and headline_passive(st, h):
             shared = [c for c in h.children if c.dep_ == "nsubj"]
         if shared:
             r["obj"] = shared

@@ -21,9 +21,9 @@ from .. import modality as _mod
 from ..actors import responsible
 from ..emit import emit, main_conf
 from ..grammar import NOUN_POS, VERB_POS
-from ..headline_verbs import noun_verb
+from ..headline_verbs import headline_participle, noun_verb
 from ..match import match_verb
-from ..roles import headline_participle, misparsed_main_verb
+from ..roles import misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
 from ..subjects import gerund_activity
 from . import verb_actors, verb_modality, verb_places, verb_violence
