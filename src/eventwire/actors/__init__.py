@@ -28,7 +28,7 @@ from ..mentions import ActorMention
 from ..nlp import text_of
 from ..story import Story
 from . import lexicon as _lexicon
-from .attribution import headline_speakers
+from .attribution import headline_speakers, headline_verbs
 from .attribution import mark as mark_attributions
 from .credits import Credits
 from .recase import Recaser
@@ -74,9 +74,16 @@ class ActorCoder:
         units: list[Unit] = hits + name_chains(doc, taken, sent_of, text)
         units.sort(key=lambda u: u.start)
         speakers = headline_speakers(doc, sents, units)  # "... - foreign ministry": no part of the target
-        segment = [0] * len(doc) if speakers else []
+        verbs = headline_verbs(doc, sents, units)  # "Thai police arrest protest leaders": two phrases
+        segment = [0] * len(doc) if speakers or verbs else []
         for n, (a, b) in enumerate(speakers, 1):
             segment[a:b] = [n] * (b - a)
+        for n, i in enumerate(verbs, 1):  # the verb alone, and the words after it (to a speaker) on their own
+            rest, end = segment[i + 1], i + 1
+            while end < len(doc) and segment[end] == rest and not doc[end].is_sent_start:
+                end += 1
+            segment[i] = -n
+            segment[i + 1 : end] = [len(speakers) + n] * (end - i - 1)
         phrases = group_units(doc, units, segment)
         lowers = doc.to_array([LOWER]).tolist()
         mentions = self.resolver.resolve(doc, story, phrases, units, sents, lowers)

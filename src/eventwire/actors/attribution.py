@@ -25,7 +25,7 @@ from typing import Any
 
 from ..mentions import ActorMention
 from .recognize import Unit
-from .words import CITING_VERBS, REPORTING_PREPS, REPORTING_VERBS
+from .words import CITING_VERBS, HEADLINE_VERBS, REPORTING_PREPS, REPORTING_VERBS
 
 DASHES = frozenset({"-", "--", "—", "–", "―", ":"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -77,6 +77,29 @@ def headline_speakers(doc: Any, sents: Sequence[tuple[int, int]], units: Sequenc
         head = _head_speaker(doc, a, b, kinds)
         if head is not None:
             out.append(head)
+    return out
+
+
+def headline_verbs(doc: Any, sents: Sequence[tuple[int, int]], units: Sequence[Unit]) -> list[int]:
+    """Tokens of wire headlines that are the headline's verb although the small parser read them as nouns inside
+    one long noun phrase ("Thai police arrest protest leaders"): a word of ``headline_verbs`` that no unit covers,
+    right after a unit, with a unit in the phrase after it (not after a preposition: "Modi visit to China")."""
+    ends = {u.end for u in units}
+    starts = {u.start for u in units}
+    covered = {i for u in units for i in range(u.start, u.end)}
+    out: list[int] = []
+    for line in _lines(doc, sents):
+        a, b = _content(doc, *line)
+        if b - a < 4 or doc[b - 1].text in (".", "?", "!", '"', "'"):
+            continue
+        for i in range(a + 1, b - 1):
+            t = doc[i]
+            if i in covered or i not in ends or t.lemma_.lower() not in HEADLINE_VERBS or doc[i + 1].pos_ == "ADP":
+                continue
+            if t.tag_ in ("VBD", "VBN", "VBG") or any(doc[j].text in DASHES for j in range(i + 1, min(b, i + 5))):
+                continue
+            if any(j in starts for j in range(i + 1, min(b, i + 5))):
+                out.append(i)
     return out
 
 

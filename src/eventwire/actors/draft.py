@@ -178,13 +178,13 @@ def _widen(doc: Any, d: Draft) -> None:
     "Senior ... officials") and its article ("the Trump administration", "a U.S. judge": the phrase as annotated
     news corpora mark it)."""
     a = doc[d.head]
-    while d.start > 0:
+    while d.start > d.phrase.floor:  # not across a headline's verb: "Thai police arrest | protest leaders"
         t = doc[d.start - 1]
         if t.head.i == a.i and t.dep_ in ("amod", "compound", "nummod") and t.pos_ not in ("PUNCT", "VERB"):
             d.start -= 1
         else:
             break
-    if d.start > 0 and doc[d.start - 1].head.i == a.i and doc[d.start - 1].lower_ in ("the", "a", "an"):
+    if d.start > d.phrase.floor and doc[d.start - 1].head.i == a.i and doc[d.start - 1].lower_ in ("the", "a", "an"):
         d.start -= 1
 
 

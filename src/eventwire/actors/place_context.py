@@ -81,7 +81,7 @@ def _town_modifier(doc: Any, d: Draft, places: PlaceCountries) -> None:
     mods = [(doc[u.start : u.end].text, u) for u in d.modifiers if not doc[u.start : u.end].text.isupper()]
     for k in h.children:
         if (
-            k.i < d.head
+            d.phrase.floor <= k.i < d.head  # (not across a headline's verb: "Thai police arrest | protest leaders")
             and k.dep_ in ("amod", "compound", "nmod")
             and k.is_alpha
             and k.text[:1].isupper()

@@ -58,6 +58,8 @@ class Phrase:
     units: list[Unit] = field(default_factory=list)
     # (start, end) once the units are final (``group_units`` returns): the resolver asks for them often
     span: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+    # the first token the phrase may widen to (a headline's verb or speaker segment starts after it)
+    floor: int = field(default=0, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -320,11 +322,32 @@ def group_units(doc: Any, units: Sequence[Unit], segment: Sequence[int] = ()) ->
         u.anchor, u.top = climb(doc, u.root, heads, segment, states)
         phrases.setdefault(u.anchor, Phrase(u.anchor)).units.append(u)
     _merge_sibling_modifiers(doc, phrases, heads)
+    if segment:
+        _merge_blocked_runs(doc, phrases, segment)
     out = sorted(phrases.values(), key=lambda p: p.start)
     for p in out:
         p.units.sort(key=lambda u: u.start)
         p.span = (p.units[0].start, max(u.end for u in p.units))
+        if segment:
+            f = p.span[0]
+            while f > 0 and segment[f - 1] == segment[p.span[0]]:
+                f -= 1
+            p.floor = f
     return out
+
+
+def _merge_blocked_runs(doc: Any, phrases: dict[int, Phrase], segment: Sequence[int]) -> None:
+    """ "Thai police | arrest | protest leaders": units next to each other whose climb a segment border stopped
+    (their heads lie beyond it) are one phrase, headed by the last."""
+    blocked = sorted(
+        (p for p in phrases.values() if segment[doc[p.anchor].head.i] != segment[p.anchor]), key=lambda p: p.start
+    )
+    for a, b in zip(blocked, blocked[1:], strict=False):
+        if a.anchor in phrases and a.end == b.start and segment[a.anchor] == segment[b.anchor]:
+            b.units.extend(a.units)
+            for u in a.units:
+                u.anchor = b.anchor
+            del phrases[a.anchor]
 
 
 def _merge_sibling_modifiers(doc: Any, phrases: dict[int, Phrase], heads: set[int]) -> None:

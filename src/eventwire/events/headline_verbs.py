@@ -56,6 +56,8 @@ def noun_verb(st: DocState, t: Any) -> bool:
         return False  # (light verbs too: "Pakistan expels Afghan diplomats")
     if st.idx.at(t.i) or t.i == t.sent.start or t.i + 1 >= t.sent.end:
         return False
+    if any(st.lem(g) in st.m.by_lemma and g.pos_ in VERB_POS for g in t.doc[t.sent.start : t.i]):
+        return False  # "Sweden demands China release X": what is demanded, not done (the parse hides the clause)
     modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ"  # "Indian protest violence": no subject
     before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i and not modifier]
     nxt = t.doc[t.i + 1]
