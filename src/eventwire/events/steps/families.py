@@ -316,6 +316,9 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
     if d.code[:2] == st.c.threaten_root and fam.name in clause_any and comp.frame is not None:
         # "called for sanctions against X", "urged the UN to strike Y": hostile to the complement's target
         t2, _ = fill(st, comp.frame.tgt, comp.roles)
+        if t2 and all(a.rule == "sentence-country" for a in t2) and fill(st, fam.addressee, d.groles)[0]:
+            # "India told Canada to withdraw diplomats": the addressee's own people, a demand made to it
+            d.code, t2 = fam.default, []
         if t2:
             d.targets = t2
     if not d.targets and d.received:

@@ -162,6 +162,14 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             t2, tt2 = foreign_place(st, noun_roles(st, ttok), d.sources)
         if t2 and not any(a in d.sources for a in t2):
             d.targets, d.ttok = t2, tt2
+    if not d.targets and d.sources and d.code[:2] in (st.c.appeal_root, st.c.demand_root):
+        # "sought an IMF loan", "requested Chinese aid": the actor the asked-for thing is to come from
+        for o in [*r.get("obj", ()), *r.get("for", ())]:
+            own = [a for c in o.children if c.dep_ in ("compound", "amod", "poss") for a in st.idx.at(c.i)]
+            own = [a for a in own if a not in d.sources and a.attribution is None]
+            if own and o.pos_ in NOUN_POS:
+                d.targets, d.ttok = own[:1], o
+                break
     return True
 
 
