@@ -21,7 +21,7 @@ from .. import modality as _mod
 from ..actors import responsible
 from ..emit import emit, main_conf
 from ..grammar import NOUN_POS, VERB_POS
-from ..headline_verbs import headline_participle, noun_verb
+from ..headline_verbs import headline_participle, headline_sentence, noun_verb
 from ..match import match_verb
 from ..roles import misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
@@ -207,6 +207,18 @@ def _background(st: DocState, t: Any) -> str | None:
         return f"'{t.text}' names a standing relation, not an act"  # "a channel that is allied with X"
     if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
         return f"a gerund subject names a topic: '{t.text} ... {t.head.text}'"
+    if (
+        (t.dep_ == "conj" or (t.dep_ == "ROOT" and headline_sentence(t) and t.i == t.sent.end - 1))
+        and t.i > 0
+        and t.doc[t.i - 1].pos_ in NOUN_POS
+        and t.doc[t.i - 1].dep_ in ("pobj", "dobj", "compound")
+        and (t.dep_ == "conj" or t.doc[t.i - 1].head.head.pos_ in VERB_POS)  # not "Thousands of workers strike"
+        and not any(c.dep_ in ("cc", "punct") for c in t.head.children if t.head.i < c.i < t.i)
+        and not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in t.children)
+        and not (t.dep_ == "conj" and any(c.dep_ == "nsubj" for c in t.children))
+    ):  # "postponed over virus fears": a noun the parser made a verb (a conjunct with no "and" or comma, or the
+        # headline's last word)
+        return f"'{t.text}' ends the noun phrase '{t.doc[t.i - 1].text} {t.text}', no conjoined verb"
     if noun_infinitive(st, t):
         return f"an infinitive qualifying '{t.head.text}': a purpose, ability or permission, not a reported event"
     return None
