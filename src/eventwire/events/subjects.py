@@ -125,6 +125,25 @@ class _Climb:
 _UP = object()  # no special construction: climb through conj/xcomp/advcl/acomp as usual
 
 
+def _dropped_copula(st: DocState, t: Any, d: str, h: Any) -> Any:
+    """A headline drops "is": "EU ready for talks with Britain" (the noun before the adjective), "Merz says critical
+    of ECB policy", "India says opposed to sanctions" (the speaker); a progressive read as "be" with an attribute;
+    ``_UP`` otherwise."""
+    if (
+        d in ("advmod", "acomp", "ccomp", "oprd")
+        and st.lem(h) in st.m.speech
+        and (t.pos_ == "ADJ" or (d == "ccomp" and headline_sentence(t)))
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+    ):
+        return next((c for c in h.children if c.dep_ == "nsubj"), None)
+    if d == "amod" and t.pos_ == "ADJ" and h.i < t.i and h.pos_ in NOUN_POS and headline_sentence(t):
+        return h
+    if d in ("attr", "acomp") and t.tag_ == "VBG" and st.lem(h) == "be":
+        # "Qatar is mediating between X and Y": a progressive the parser read as "be" with an attribute
+        return next((c for c in h.children if c.dep_ == "nsubj"), None)
+    return _UP
+
+
 def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
     """The special constructions of ``inherited_subject``: a subject token, ``None`` (no subject), a
     ``_Climb`` to go on from another token, or ``_UP`` for the ordinary climb."""
@@ -159,11 +178,9 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         if t.dep_ == "acl":
             return t.head
         return _Climb(t)
-    if d == "amod" and t.pos_ == "ADJ" and h.i < t.i and h.pos_ in NOUN_POS and headline_sentence(t):
-        return h  # a headline drops "is": "EU ready for talks with Britain", "Iran open to talks with the US"
-    if d in ("attr", "acomp") and t.tag_ == "VBG" and st.lem(h) == "be":
-        # "Qatar is mediating between X and Y": a progressive the parser read as "be" with an attribute
-        return next((c for c in h.children if c.dep_ == "nsubj"), None)
+    step = _dropped_copula(st, t, d, h)
+    if step is not _UP:
+        return step
     if d == "pcomp" and st.lem(h) == "as" and h.head.pos_ in VERB_POS:
         # "X was quoted as saying ...": the passive subject says it
         s = next((c for c in h.head.children if c.dep_ == "nsubjpass"), None)

@@ -276,6 +276,8 @@ def verbish(st: DocState, t: Any) -> bool:
         and any(c.dep_ == "dobj" for c in t.children)
     ):
         return True  # "let free six workers": the adjective is the released action
+    if t.pos_ == "ADJ" and t.dep_ in ("advmod", "acomp", "ccomp", "oprd") and st.lem(t.head) in st.m.speech:
+        return st.lem(t) in st.p.verbs and headline_sentence(t)  # "Merz says critical of ECB policy"
     if t.pos_ == "ADJ" and t.dep_ == "acomp" and st.lem(t.head) in st.w.copulas:
         # "Britain is deeply concerned about ...": an attitude adjective's frame (verbs.yaml); not a verdict on
         # the subject ("the actions were welcome": praise of the subject, see steps/statements.py)
