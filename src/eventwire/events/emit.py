@@ -76,7 +76,9 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
         and c.code[:2] in st.c.mutual_roots
         and c.code not in st.c.third_party_codes
         and len({a.country or a.code for a in c.sources}) >= 2
-    ):  # "Greece and Turkey pledged to ease tensions": compound parties of a cooperative act, to each other
+        and not any(c.trigger.doc[a.head].head.lower_ in ("from", "by") for a in c.sources)
+    ):  # "Greece and Turkey pledged to ease tensions": compound parties of a cooperative act, to each other (not
+        # "received backing from X and Y": givers of a target the text does not code)
         c.recip = True
         st.note(f"  {label}: the parties of a cooperative act without a target act toward each other")
     st.note(f"  {label}: code {c.code} by {c.rule} (src={names(c.sources)}, tgt={names(c.targets)})")

@@ -202,6 +202,8 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
             return f"permitted by '{t.head.text}', not reported as done"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in words.necessity_verbs:
             return f"needed ('{t.head.text}'), not reported as done"
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in words.proof_verbs and _to_be_done(t.head, mod):
+            return f"what '{t.head.text}' is still to show, not reported as done"
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
         elif t.dep_ == "acomp" and t.lemma_.lower() in words.ability_adjectives and t.head.i != t.i:
@@ -215,6 +217,15 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
 
 
 PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
+
+
+def _to_be_done(v: Any, mod: Modality) -> bool:
+    """A verb not yet done: under a modal ("must prove"), an infinitive ("to establish"), or a future."""
+    return any(
+        c.dep_ == "aux"
+        and (c.lemma_.lower() in mod.hypothetical_aux or c.lower_ == "to" or c.lemma_.lower() in mod.future_aux)
+        for c in v.children
+    )
 
 
 def pending(tok: Any, mod: Modality) -> str | None:

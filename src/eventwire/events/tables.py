@@ -112,6 +112,8 @@ class Words:
     aerial_units: frozenset[str]
     permission_verbs: frozenset[str]
     necessity_verbs: frozenset[str]
+    proof_verbs: frozenset[str]
+    rule_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     ditransitive_verbs: frozenset[str]
     origin_participles: frozenset[str]

@@ -236,6 +236,9 @@ def sources(st: DocState, d: GovernorDraft) -> bool:
         # "the conflict has pushed 300,000 people to seek refuge", "the spread has threatened to ...": no one
         st.note(f"  {d.label}: no event (an impersonal subject '{subj[0].text}' asks or threatens no one)")
         return False
+    if not d.sources and st.lem(g) in st.w.rule_verbs:
+        st.note(f"  {d.label}: no event (what a rule requires, no one's demand)")
+        return False
     other = other_subject(st, g, comp.tok) if d.fam.name == "intent" else None
     if other is not None:
         others = [a for a in actors_at(st, other) if a not in d.sources]
