@@ -53,7 +53,7 @@ def actors_at(st: DocState, tok: Any) -> list[ActorMention]:
             for m in actors_at(st, c):  # "Britain, Cuba, and Mexico met": a list parsed as apposition
                 if m not in found:
                     found.append(m)
-        if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON"}:
+        if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON"} and not _described_by_possessor(st, c):
             for m in actors_at(st, c):
                 if m not in found:
                     found.append(m)
@@ -133,6 +133,18 @@ def _agent_of_act(st: DocState, n: Any) -> list[Any]:
     if not by and n.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in n.head.children):
         by = [c for c in _by(st, n.head, n.i) if c.dep_ == "prep"]
     return by
+
+
+def _described_by_possessor(st: DocState, c: Any) -> bool:
+    """ "The UAE, Saudi Arabia's neighbor and Arab powerhouse, ...": a common noun after a comma that only a
+    possessor's mention codes describes the head (an apposition the parser made a conjunct), it adds no actor."""
+    return bool(
+        c.pos_ == "NOUN"
+        and not st.idx.at(c.i)
+        and c.i > 0
+        and c.doc[c.left_edge.i - 1].text == ","
+        and any(k.dep_ == "poss" and st.idx.at(k.i) for k in c.children)
+    )
 
 
 def _list_appos(st: DocState, a: Any, found: list[ActorMention]) -> bool:

@@ -241,7 +241,7 @@ def _of_objects(n: Any) -> list[Any]:
 def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     """The slot of preposition ``c``; coordinated prepositions share their object: "flights to and from
     China" fills both "to" and "from" with China."""
-    objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp") and not _free_relative(p)]
     # "fired tear gas at farmers marching on the capital": a clause parsed as the object, its subject meant
     objs = [
         next((s for s in p.children if s.dep_ == "nsubj" and s.i < p.i), p) if p.dep_ == "pcomp" else p for p in objs
@@ -260,6 +260,11 @@ def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
         r.setdefault("obj", []).extend(shared)  # "backed the proposal by Colombia": the object's author
     for q in conj:
         r.setdefault(st.lem(q), []).extend([p for p in q.children if p.dep_ == "pobj"] or shared)
+
+
+def _free_relative(p: Any) -> bool:
+    """ "in what the West called an illegal annexation": a characterisation by its speaker, no place or party."""
+    return p.dep_ == "pcomp" and any(c.lower_ == "what" and c.i < p.i for c in p.children)
 
 
 def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
