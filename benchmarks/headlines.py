@@ -14,7 +14,7 @@ misses may be read while writing rules) or ``blind`` (odd record numbers: score 
 ``random.Random(20261287)`` over the rows, distinct headlines of four words or more), coded by hand before eventwire
 was run on them (54 hold 60 events). All blind: score only, never read.
 
-    python benchmarks/headlines.py [--set reuters|ngec] [--part read|blind|all] [--errors] [--lower]
+    python benchmarks/headlines.py [--set reuters|ngec] [--part read|blind|all] [--errors] [--lower|--upper]
 
 Scores: exact triples (source code, target code, full CAMEO code) and root triples (source country, target country,
 CAMEO root) as micro precision / recall over every gold and predicted event of the news (not history or habits);
@@ -123,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("read", "blind", "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="list headlines whose exact triples differ")
     ap.add_argument("--lower", action="store_true", help="code the headlines lower-cased")
+    ap.add_argument("--upper", action="store_true", help="code the headlines upper-cased")
     ap.add_argument("--shared", help="the shared folder (default: $EVENTWIRE_SHARED, else ../shared)")
     args = ap.parse_args(argv)
     data = se.shared_data(args.shared)
@@ -130,12 +131,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no shared data at {data}: nothing to score")
         return 0
     items, drifted = load(data, args.part, args.set)
+    for it in items if args.upper else ():
+        it.text = it.text.upper()
     se.code_all(items, args.lower)
     with_events = [it for it in items if it.ref["events"]]
     print(
         f"{args.set} headlines ({args.part}): {len(items)}, {len(with_events)} with"
         f" {sum(len(i.ref['events']) for i in items)} gold events, {len(drifted)} drifted"
-        f"{', lower-cased' if args.lower else ''}"
+        f"{', lower-cased' if args.lower else ''}{', upper-cased' if args.upper else ''}"
     )
     print("all headlines:")
     print("\n".join("  " + s for s in report(items)))
