@@ -114,6 +114,7 @@ class Words:
     necessity_verbs: frozenset[str]
     proof_verbs: frozenset[str]
     rule_verbs: frozenset[str]
+    request_nouns: frozenset[str]
     object_control_verbs: frozenset[str]
     ditransitive_verbs: frozenset[str]
     origin_participles: frozenset[str]

@@ -206,6 +206,9 @@ def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[
                 continue
             if n0.pos_ not in NOUN_POS or n0.i == g.head.i:  # "the rally planned by X": a description
                 continue
+            if fam.name == "reject" and st.lem(n0) in st.w.request_nouns:  # "rejected calls for a ceasefire"
+                asked = [p for c in n0.children if st.lem(c) == "for" for p in c.children if p.dep_ == "pobj"]
+                n0 = asked[0] if asked and asked[0].pos_ in NOUN_POS else n0
             for n, nroles in event_nouns(st, n0):
                 if light_frames(st, g, n, slot):
                     return None  # "ordered an investigation": the light verb codes it
