@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..actors.places import PlaceCountries
+from ..actors.words import REGION_WORDS
 from ..mentions import ActorMention
 from . import modality as _mod
 from .grammar import NOUN_POS, SEARCH_DEPS, VERB_POS, Roles
@@ -262,6 +263,8 @@ def town_place(st: DocState, tok: Any) -> list[ActorMention]:
     while left > tok.sent.start and tok.doc[left - 1].pos_ == "PROPN" and tok.doc[left - 1].head.i == tok.i:
         left -= 1
     span = tok.doc[left : tok.i + 1]
+    if span.text.lower() in REGION_WORDS:  # "seized a tanker in Gulf": a world region, no town
+        return []
     c = _PLACES.country(span.text)
     if not c:
         return []

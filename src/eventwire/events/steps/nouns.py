@@ -306,8 +306,13 @@ def _clause_subject(st: DocState, n: Any) -> list[ActorMention]:
 
 def _engaged_subject(st: DocState, n: Any) -> list[ActorMention]:
     """The subject of a verb of being in the event ``n`` names in its "in" phrase ("Sudan is in talks with
-    the IMF", "the two sides were locked in talks", "engaged in negotiations with X")."""
+    the IMF", "the two sides were locked in talks", "engaged in negotiations with X"); a headline's root noun
+    ("Saudi Arabia in talks with Israel")."""
     p = n.head
+    root = p.head.dep_ == "ROOT" or (p.head.head.dep_ == "ROOT" and p.head.head.pos_ not in VERB_POS)  # "Exclusive:"
+    if n.dep_ == "pobj" and st.lem(p) == "in" and root and p.head.pos_ in NOUN_POS:
+        if headline_sentence(n):  # "Saudi Arabia in talks with Israel - sources": a headline drops "is"
+            return [a for a in actors_at(st, p.head) if a.attribution is None]
     if n.dep_ != "pobj" or st.lem(p) != "in" or p.dep_ != "prep" or st.lem(p.head) not in st.w.engaged_verbs:
         return []
     v = p.head
