@@ -352,6 +352,10 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
             # "plans to sign an accord with X", "wants to inspect sites in X", "threatened to pull out of the
             # agreement with X": the object (or the target phrase) names whom it concerns
             d.targets, _ = inner_target(st, held[0], comp.base or comp.frame.code)
+    if not d.targets and comp.frame is not None and comp.tok.pos_ in NOUN_POS:
+        # "declines humanitarian assistance to Western Sahara": the noun's target phrase hung on the governing verb
+        preps = [x for x in comp.frame.tgt if x not in ("obj", "subj", "iobj", "poss", "of")]
+        d.targets = [a for a in fill(st, preps, d.groles)[0] if a not in d.sources]
     if not d.targets and comp.tok.pos_ in NOUN_POS:
         # "demanded Israel's withdrawal", "rejected accusations by X", "rejected an Australian ultimatum"
         d.targets, _ = fill(st, ("poss", "by", "from", "amod", "compound"), comp.roles)

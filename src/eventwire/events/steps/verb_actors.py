@@ -162,6 +162,25 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             t2, tt2 = foreign_place(st, noun_roles(st, ttok), d.sources)
         if t2 and not any(a in d.sources for a in t2):
             d.targets, d.ttok = t2, tt2
+    if not d.targets and d.sources:
+        # "ratifies treaty signed by Macedonia", "condemned the attack carried out by Hamas": the object's author
+        for o in [*r.get("obj", ()), *([d.noun] if d.noun is not None else [])]:
+            if st.lem(o) not in st.p.nouns and st.lem(o) not in st.agreements:
+                continue  # not "could not meet the deadline set by the IMF": a requirement, no act of the IMF
+            by = [
+                a
+                for v in o.children
+                if v.dep_ == "acl" and v.tag_ == "VBN"
+                for g in v.children
+                if g.dep_ == "agent"
+                for p in g.children
+                if p.dep_ == "pobj"
+                for a in actors_at(st, p)
+                if a not in d.sources
+            ]
+            if by:
+                d.targets, d.ttok = by, o
+                break
     if not d.targets and d.sources and d.code[:2] in (st.c.appeal_root, st.c.demand_root):
         # "sought an IMF loan", "requested Chinese aid": the actor the asked-for thing is to come from
         for o in [*r.get("obj", ()), *r.get("for", ())]:

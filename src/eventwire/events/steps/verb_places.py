@@ -172,6 +172,10 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         got, tok = place_named(st, noun_roles(st, n), st.w.location_preps, d.sources)
         if got:
             break
+    if not got:  # "United Arab Emirates: Four killed in air strike": the country a headline opens with
+        start = v.sent.start
+        got = [a for a in st.idx.at(start) if a.kind == "country" and a.tok_start == start]
+        got = got if got and v.doc[got[0].tok_end].text == ":" else []
     if got:
         c = got[0].country
         victims = [
