@@ -84,6 +84,13 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
             add_codes(d.sectors, code[1])
             return [code[0]], "memory:title"
     if d.fallback:
+        relief = any(
+            t.lower_ in ("aid", "relief", "humanitarian", "charity", "charities") for t in doc[d.start : d.end]
+        )
+        located = [] if d.names or relief else located_in(doc, d, s.results, s.place_of)
+        if located:  # "a human rights group in Nairobi": a national NGO (KEN NGO); aid groups "in Gaza" work there
+            add_codes(d.sectors, [d.fallback])
+            return list[str | None](located), "in-country"
         return [d.fallback], "fallback"
     if not d.sectors:
         return None  # a neutral actor noun ("the delegation") takes no country from context
