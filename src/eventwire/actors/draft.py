@@ -376,10 +376,12 @@ def _capital_alone(doc: Any, d: Draft) -> None:
         a = a.head
     if a.dep_ in ("compound", "amod", "nmod", "npadvmod"):
         d.dropped = True
-    elif not (a.dep_ in ACTOR_DEPS or (a.dep_ == "pobj" and a.head.lower_ in CAPITAL_ACTOR_PREPOSITIONS)) or (
-        a.dep_ == "dobj" and a.head.lemma_ in PLACE_TARGET_VERBS
+    elif (
+        not (a.dep_ in ACTOR_DEPS or (a.dep_ == "pobj" and a.head.lower_ in CAPITAL_ACTOR_PREPOSITIONS))
+        or (a.dep_ == "dobj" and a.head.lemma_ in PLACE_TARGET_VERBS)
+        or (a.dep_ == "pobj" and a.head.lower_ in ("on", "against") and a.head.head.lemma_ in PLACE_TARGET_VERBS)
     ):
-        # "in Moscow", "the city of Santiago", "shelled Kyiv": a place, coded as the country only
+        # "in Moscow", "the city of Santiago", "shelled Kyiv", "an attack on London": a place, the country only
         d.place = True
         d.sectors = []
         d.rule = "place"

@@ -167,6 +167,8 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     verbs = [v, *v.conjuncts]  # and "..., 150 injured in X", "..., dozens hurt in X" parsed as participles
     verbs += [u for u in v.sent if u.dep_ == "acl" and u.i != v.i and (u.head.pos_ == "NUM" or u.head.head.i == v.i)]
     places = [t for u in verbs for t in (roles_of(st, u) if u is not v else d.roles).get("in", ())]
+    for n in d.roles.get("subj", ()):  # "the attack on Kabul killed 20", "a bombing in Kabul killed 20"
+        places += [t for p in ("on", "in") for t in noun_roles(st, n).get(p, ())]
     got, tok = place_named(st, {"in": places}, ("in",), d.sources)
     for n in places if not got else ():  # the place of the event they fell in
         got, tok = place_named(st, noun_roles(st, n), st.w.location_preps, d.sources)
