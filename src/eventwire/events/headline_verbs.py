@@ -61,7 +61,9 @@ def noun_verb(st: DocState, t: Any) -> bool:
     modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ"  # "Indian protest violence": no subject
     before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i and not modifier]
     nxt = t.doc[t.i + 1]
-    return bool(before) and nxt.pos_ in _NP_POS and headline_sentence(t)
+    # "Armenia appeals to Russia for help": a root noun followed by its verb's preposition
+    after = nxt.pos_ in _NP_POS or (nxt.pos_ == "ADP" and t.dep_ == "ROOT")
+    return bool(before) and after and headline_sentence(t)
 
 
 def headline_roles(st: DocState, t: Any) -> Roles:
