@@ -46,15 +46,7 @@ def ngec_titles(path: Path) -> list[str]:
 
 def titles(path: Path) -> list[str]:
     """Headline by record number of the Reuters stream (``citeInfo.title``)."""
-    raw, dec, i = path.read_text(encoding="utf-8"), json.JSONDecoder(), 0
-    out: list[str] = []
-    while True:
-        while i < len(raw) and raw[i].isspace():
-            i += 1
-        if i >= len(raw):
-            return out
-        obj, i = dec.raw_decode(raw, i)
-        out.append(str(obj["citeInfo"].get("title") or ""))
+    return [str(obj["citeInfo"].get("title") or "") for obj in se.reuters_records(path)]
 
 
 def load(data: Path, part: str, which: str = "reuters") -> tuple[list[se.Item], list[str]]:

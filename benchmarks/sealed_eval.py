@@ -69,17 +69,22 @@ def shared_data(arg: str | None) -> Path:
     return Path(base) / "data"
 
 
-def reuters_texts(path: Path) -> list[str]:
-    """Story text by record number: the paragraphs of ``textInfo.textStory`` joined by a blank line."""
+def reuters_records(path: Path) -> list[dict[str, Any]]:
+    """The records of the Reuters stream (pretty-printed JSON objects one after another), by record number."""
     raw, dec, i = path.read_text(encoding="utf-8"), json.JSONDecoder(), 0
-    out: list[str] = []
+    out: list[dict[str, Any]] = []
     while True:
         while i < len(raw) and raw[i].isspace():
             i += 1
         if i >= len(raw):
             return out
         obj, i = dec.raw_decode(raw, i)
-        out.append("\n\n".join(obj["textInfo"]["textStory"]))
+        out.append(obj)
+
+
+def reuters_texts(path: Path) -> list[str]:
+    """Story text by record number: the paragraphs of ``textInfo.textStory`` joined by a blank line."""
+    return ["\n\n".join(obj["textInfo"]["textStory"]) for obj in reuters_records(path)]
 
 
 def ngec_texts(path: Path) -> list[str]:
