@@ -28,7 +28,7 @@ from ..mentions import ActorMention
 from ..nlp import text_of
 from ..story import Story
 from . import lexicon as _lexicon
-from .attribution import headline_speakers, headline_verbs
+from .attribution import headline_lines, headline_speakers, headline_verbs
 from .attribution import mark as mark_attributions
 from .credits import Credits
 from .recase import Recaser
@@ -73,8 +73,9 @@ class ActorCoder:
             taken = bytearray(a | b for a, b in zip(taken, credit, strict=True))
         units: list[Unit] = hits + name_chains(doc, taken, sent_of, text)
         units.sort(key=lambda u: u.start)
-        speakers = headline_speakers(doc, sents, units)  # "... - foreign ministry": no part of the target
-        verbs = headline_verbs(doc, sents, units)  # "Thai police arrest protest leaders": two phrases
+        lines = headline_lines(doc, sents)
+        speakers = headline_speakers(doc, lines, units)  # "... - foreign ministry": no part of the target
+        verbs = headline_verbs(doc, lines, units)  # "Thai police arrest protest leaders": two phrases
         segment = [0] * len(doc) if speakers or verbs else []
         for n, (a, b) in enumerate(speakers, 1):
             segment[a:b] = [n] * (b - a)

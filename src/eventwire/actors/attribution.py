@@ -61,15 +61,23 @@ def _content(doc: Any, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def headline_speakers(doc: Any, sents: Sequence[tuple[int, int]], units: Sequence[Unit]) -> list[tuple[int, int]]:
-    """Token spans (start, end) of the speakers wire headlines name after a final dash or colon, or before
-    a colon that opens the line."""
-    kinds = {i: u.kind for u in units for i in range(u.start, u.end)}
-    out: list[tuple[int, int]] = []
+def headline_lines(doc: Any, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token spans (start, end) of the lines that are headlines: four tokens or more and no final full stop,
+    question or exclamation mark or quote (a sentence of the body is none)."""
+    out = []
     for line in _lines(doc, sents):
         a, b = _content(doc, *line)
-        if b - a < 4 or doc[b - 1].text in (".", "?", "!", '"', "'"):
-            continue  # a sentence of the body, not a headline
+        if b - a >= 4 and doc[b - 1].text not in (".", "?", "!", '"', "'"):
+            out.append((a, b))
+    return out
+
+
+def headline_speakers(doc: Any, lines: Sequence[tuple[int, int]], units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Token spans (start, end) of the speakers wire headlines (``headline_lines``) name after a final dash or
+    colon, or before a colon that opens the line."""
+    kinds = {i: u.kind for u in units for i in range(u.start, u.end)}
+    out: list[tuple[int, int]] = []
+    for a, b in lines:
         tail = _tail_speaker(doc, a, b, kinds)
         if tail is not None:
             out.append(tail)
@@ -80,7 +88,7 @@ def headline_speakers(doc: Any, sents: Sequence[tuple[int, int]], units: Sequenc
     return out
 
 
-def headline_verbs(doc: Any, sents: Sequence[tuple[int, int]], units: Sequence[Unit]) -> list[int]:
+def headline_verbs(doc: Any, lines: Sequence[tuple[int, int]], units: Sequence[Unit]) -> list[int]:
     """Tokens of wire headlines that are the headline's verb although the small parser read them as nouns inside
     one long noun phrase ("Thai police arrest protest leaders"): a word of ``headline_verbs`` that no unit covers,
     right after a unit, with a unit in the phrase after it (not after a preposition: "Modi visit to China")."""
@@ -88,10 +96,7 @@ def headline_verbs(doc: Any, sents: Sequence[tuple[int, int]], units: Sequence[U
     starts = {u.start for u in units}
     covered = {i for u in units for i in range(u.start, u.end)}
     out: list[int] = []
-    for line in _lines(doc, sents):
-        a, b = _content(doc, *line)
-        if b - a < 4 or doc[b - 1].text in (".", "?", "!", '"', "'"):
-            continue
+    for a, b in lines:
         for i in range(a + 1, b - 1):
             t = doc[i]
             if i in covered or i not in ends or t.lemma_.lower() not in HEADLINE_VERBS or doc[i + 1].pos_ == "ADP":

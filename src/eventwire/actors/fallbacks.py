@@ -42,6 +42,7 @@ from .words import (
     DEFINITE,
     OWN_POSSESSIVES,
     PLURAL_GENERIC,
+    RELIEF_WORDS,
     SPEAKER_POSSESSIVES,
     SUBNATIONAL,
 )
@@ -84,9 +85,7 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
             add_codes(d.sectors, code[1])
             return [code[0]], "memory:title"
     if d.fallback:
-        relief = any(
-            t.lower_ in ("aid", "relief", "humanitarian", "charity", "charities") for t in doc[d.start : d.end]
-        )
+        relief = any(t.lower_ in RELIEF_WORDS for t in doc[d.start : d.end])
         located = [] if d.names or relief else located_in(doc, d, s.results, s.place_of)
         if located:  # "a human rights group in Nairobi": a national NGO (KEN NGO); aid groups "in Gaza" work there
             add_codes(d.sectors, [d.fallback])

@@ -54,10 +54,9 @@ def roles(st: DocState, v: Any) -> Roles:
         r["obj"], passive = [group_member(st, v.head)], True  # the participle's noun is not also its agent
     _subject(st, v, r, passive)
     headline_list(st, v, r)
-    if "obj" not in r and not passive and headline_sentence(v):  # "expels French ambassador" (an npadvmod)
-        r["obj"] = [c for c in v.children if c.dep_ == "npadvmod" and c.i > v.i and st.idx.at(c.i)][:1] or []
-        if not r["obj"]:
-            del r["obj"]
+    npadv = [c for c in v.children if c.dep_ == "npadvmod" and c.i > v.i and st.idx.at(c.i)]
+    if "obj" not in r and not passive and npadv and headline_sentence(v):  # "expels French ambassador"
+        r["obj"] = npadv[:1]
     if "obj" not in r and not passive:
         shared = _shared_object(v)
         if shared:

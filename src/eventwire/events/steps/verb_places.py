@@ -177,7 +177,7 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if not got:  # "United Arab Emirates: Four killed in air strike": the country a headline opens with
         start = v.sent.start
         got = [a for a in st.idx.at(start) if a.kind == "country" and a.tok_start == start]
-        got = got if got and v.doc[got[0].tok_end].text == ":" else []
+        got = got if got and got[0].tok_end < len(v.doc) and v.doc[got[0].tok_end].text == ":" else []
     if got:
         c = got[0].country
         victims = [

@@ -207,21 +207,31 @@ def _background(st: DocState, t: Any) -> str | None:
         return f"'{t.text}' names a standing relation, not an act"  # "a channel that is allied with X"
     if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
         return f"a gerund subject names a topic: '{t.text} ... {t.head.text}'"
-    if (
-        (t.dep_ == "conj" or (t.dep_ == "ROOT" and headline_sentence(t) and t.i == t.sent.end - 1))
-        and t.i > 0
-        and t.doc[t.i - 1].pos_ in NOUN_POS
-        and t.doc[t.i - 1].dep_ in ("pobj", "dobj", "compound")
-        and (t.dep_ == "conj" or t.doc[t.i - 1].head.head.pos_ in VERB_POS)  # not "Thousands of workers strike"
-        and not any(c.dep_ in ("cc", "punct") for c in t.head.children if t.head.i < c.i < t.i)
-        and not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in t.children)
-        and not (t.dep_ == "conj" and any(c.dep_ == "nsubj" for c in t.children))
-    ):  # "postponed over virus fears": a noun the parser made a verb (a conjunct with no "and" or comma, or the
-        # headline's last word)
+    if _noun_read_as_verb(t):
         return f"'{t.text}' ends the noun phrase '{t.doc[t.i - 1].text} {t.text}', no conjoined verb"
     if noun_infinitive(st, t):
         return f"an infinitive qualifying '{t.head.text}': a purpose, ability or permission, not a reported event"
     return None
+
+
+def _noun_read_as_verb(t: Any) -> bool:
+    """ "postponed over virus fears": a noun the parser made a verb right after a noun of a phrase — a conjunct
+    with no "and" or comma between, or a headline's last word after a phrase of its verb (not "Thousands of
+    workers strike": the "of" phrase is the subject's)."""
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    if prev is None or prev.pos_ not in NOUN_POS or prev.dep_ not in ("pobj", "dobj", "compound"):
+        return False
+    if t.dep_ == "conj":
+        return not any(c.dep_ == "nsubj" for c in t.children) and _bare(t)
+    last = t.dep_ == "ROOT" and headline_sentence(t) and t.i == t.sent.end - 1
+    return last and prev.head.head.pos_ in VERB_POS and _bare(t)
+
+
+def _bare(t: Any) -> bool:
+    """No coordinator or comma before ``t`` in its head's phrase, and no object or clause of its own."""
+    return not any(c.dep_ in ("cc", "punct") for c in t.head.children if t.head.i < c.i < t.i) and not any(
+        c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in t.children
+    )
 
 
 def noun_infinitive(st: DocState, t: Any, depth: int = 0) -> bool:
