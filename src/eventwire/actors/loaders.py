@@ -236,6 +236,8 @@ def load_sectors(lex: Lexicon, path: Path | None = None) -> None:
                 forms = [t] + (plurals(t) if item.get("plural", kind != "collective") else [])
                 for f in forms:
                     lex.add(f, e, capital=False)
+            for a in item.get("abbreviations", ()):
+                lex.add(a, _sector_entry(where, item, kind, a.lower()), capital=True)  # "PM" only as written
 
 
 def _period(where: str, p: dict[str, Any]) -> Period:

@@ -7,7 +7,7 @@ the headline's verb when
 
 - its sentence is a headline (no final full stop: ``headline_sentence``, also read by ``roles.py``);
 - it is tagged a noun (or a verb the parser hung inside a noun phrase: ``compound``, ``nmod``, ``amod``,
-  ``dep``, ``nsubj``, ``appos``), is in no actor mention, and its lemma has a verb frame of its own
+  ``dep``, ``nsubj``, ``appos``, or as the object of a name it made the root: "Indian PM Modi visits Nepal"), is in no actor mention, and its lemma has a verb frame of its own
   (``verbs*.yaml``) or is a governing word of ``modality.yaml``;
 - an actor mention ends right before it (the subject) and a noun phrase starts right after it (the object).
 
@@ -45,9 +45,14 @@ def headline_sentence(v: Any) -> bool:
 
 
 def noun_verb(st: DocState, t: Any) -> bool:
-    """Is ``t`` the present-tense verb of a headline that the parser read as a noun (module docstring)?"""
+    """Is ``t`` the present-tense verb of a headline that the parser read as a noun (module docstring), or the
+    bare verb of what a headline demands ("demands Iran release X": ``governed_verb``)?"""
+    if t.tag_ == "NN" or t.pos_ in VERB_POS:
+        if t.i > t.sent.start and _governed(st, t):
+            return True
     if t.pos_ in VERB_POS:
-        if t.dep_ not in _NOMINAL_DEPS or t.dep_ == "ROOT" or any(c.dep_ == "dobj" for c in t.children):
+        hung = t.dep_ == "dobj" and t.head.dep_ == "ROOT" and t.head.pos_ in NOUN_POS  # "Indian PM Modi visits Nepal"
+        if not hung and (t.dep_ not in _NOMINAL_DEPS or t.dep_ == "ROOT" or any(c.dep_ == "dobj" for c in t.children)):
             return False
     elif t.pos_ not in NOUN_POS or t.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return False
@@ -66,6 +71,32 @@ def noun_verb(st: DocState, t: Any) -> bool:
     return bool(before) and after and headline_sentence(t)
 
 
+def governed_verb(st: DocState, g: Any) -> Any | None:
+    """ "Norway demands Iran release detained climber": after a governing headline verb ``g`` and an actor
+    mention, a bare verb form ("release", "free", "end") the parser read as a noun is the verb of what is
+    demanded or urged (its slots are read off the word order, like a headline verb's)."""
+    if g.pos_ not in VERB_POS or st.lem(g) not in st.m.by_lemma or not headline_sentence(g):
+        return None
+    m = next((m for m in st.idx.at(g.i + 1) if m.tok_start == g.i + 1), None) if g.i + 1 < g.sent.end else None
+    if m is None or m.tok_end + 1 >= g.sent.end:
+        return None
+    t = g.doc[m.tok_end]
+    bare = t.tag_ == "NN" or (t.pos_ in VERB_POS and t.dep_ not in ("ccomp", "xcomp", "conj", "ROOT"))
+    if not bare or t.lower_ != st.lem(t) or st.idx.at(t.i) or st.lem(t) not in st.p.verbs:
+        return None
+    nxt = g.doc[t.i + 1]
+    return t if nxt.pos_ in _NP_POS or nxt.tag_ in ("VBN", "VBD") else None  # "release (detained) climber"
+
+
+def _governed(st: DocState, t: Any) -> bool:
+    """Is ``t`` the verb found by ``governed_verb`` for the word before its subject?"""
+    m = next((m for m in st.idx.at(t.i - 1) if m.tok_end == t.i), None) if t.i > t.sent.start else None
+    if m is None or m.tok_start <= t.sent.start:
+        return False
+    v = governed_verb(st, t.doc[m.tok_start - 1])
+    return v is not None and v.i == t.i
+
+
 def headline_roles(st: DocState, t: Any) -> Roles:
     """The slots of headline verb ``t``, read off the word order (module docstring)."""
     doc = t.doc
@@ -81,7 +112,7 @@ def headline_roles(st: DocState, t: Any) -> Roles:
     end = t.sent.end
     i = t.i + 1
     obj = None
-    while i < end and doc[i].pos_ in _NP_POS and doc[i].dep_ not in ("prep", "agent"):
+    while i < end and (doc[i].pos_ in _NP_POS or doc[i].dep_ == "amod") and doc[i].dep_ not in ("prep", "agent"):
         if doc[i].pos_ in NOUN_POS:
             obj = doc[i]
         i += 1

@@ -16,6 +16,7 @@ from typing import Any
 from ..actors import fill
 from ..frames import Family
 from ..grammar import GOV_POS, NOUN_POS, VERB_POS, Roles
+from ..headline_verbs import governed_verb, noun_verb
 from ..match import light_frames, match_noun, match_verb
 from ..roles import event_nouns, roles
 from ..state import Complement, DocState
@@ -30,6 +31,7 @@ def complement(st: DocState, g: Any, fam: Family, consumed: set[int], depth: int
     x, give_up = _clause(st, g, fam)
     if give_up:
         return None
+    x = governed_verb(st, g) or x  # "demands Iran release detained climber": the parse hides the clause
     if x is not None:
         got = _from_clause(st, g, fam, x, consumed, depth)
         if got is not None:
@@ -134,7 +136,7 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
     """The complement in clause ``x``: its verb frame, a nested governing word's complement, a special
     pair, or (demands, threats) an action without a frame of its own."""
     special = st.m.special.get((st.lem(g), st.lem(x)))
-    mv = match_verb(st, x) if x.pos_ in VERB_POS else None
+    mv = match_verb(st, x) if x.pos_ in VERB_POS or noun_verb(st, x) else None
     if mv is not None:
         f, r, light_noun = mv
         if light_noun is not None:
@@ -204,8 +206,8 @@ def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[
                 if fam.name in ("intent", "reject") and st.lem(n0) not in st.w.stative_verbs:
                     return Complement(n0, None, roles(st, n0), None, None, st.lem(n0))
                 continue
-            if n0.pos_ not in NOUN_POS or n0.i == g.head.i:  # "the rally planned by X": a description
-                continue
+            if n0.pos_ not in NOUN_POS or (n0.i == g.head.i and not noun_verb(st, g)):
+                continue  # "the rally planned by X": a description (not "Sweden demands China release X")
             if fam.name == "reject" and st.lem(n0) in st.w.request_nouns:  # "rejected calls for a ceasefire"
                 asked = [p for c in n0.children if st.lem(c) == "for" for p in c.children if p.dep_ == "pobj"]
                 n0 = asked[0] if asked and asked[0].pos_ in NOUN_POS else n0
