@@ -7,8 +7,9 @@ the headline's verb when
 
 - its sentence is a headline (no final full stop: ``headline_sentence``, also read by ``roles.py``);
 - it is tagged a noun (or a verb the parser hung inside a noun phrase: ``compound``, ``nmod``, ``amod``,
-  ``dep``, ``nsubj``, ``appos``, or as the object of a name it made the root: "Indian PM Modi visits Nepal"), is in no actor mention, and its lemma has a verb frame of its own
-  (``verbs*.yaml``) or is a governing word of ``modality.yaml``;
+  ``dep``, ``nsubj``, ``appos``, or as the object of a name it made the root: "Indian PM Modi visits
+  Nepal"), is in no actor mention, and its lemma has a verb frame of its own (``verbs*.yaml``) or is a
+  governing word of ``modality.yaml``;
 - an actor mention ends right before it (the subject) and a noun phrase starts right after it (the object).
 
 Its slots are then read off the word order instead of the parse: the subject is the mention before it, the
