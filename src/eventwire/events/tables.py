@@ -37,6 +37,7 @@ class Words:
     time_nouns: frozenset[str]
     search_preps: frozenset[str]
     relative_pronouns: frozenset[str]
+    blame_verbs: frozenset[str]
     self_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]
