@@ -10,6 +10,7 @@ in; ``d.sources``/``d.stok`` of an uncoded crowd from the place it protests in.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ...mentions import ActorMention
@@ -139,10 +140,12 @@ def place_named(
 
 
 def _modifier_place(st: DocState, t: Any, other: list[ActorMention]) -> list[ActorMention]:
-    """ "in the Indian capital", "in Delhi clashes": a place named by the noun's country adjective or its town."""
+    """ "in the Indian capital", "in Delhi clashes", "in a Nairobi slum": a place named by the noun's country
+    adjective, capital or town."""
     for c in t.children:
         if c.dep_ in ("amod", "compound") and c.i < t.i:
-            got = [a for a in st.idx.at(c.i) if a.kind == "country" and a not in other] or town_place(st, c)
+            got = [a for a in st.idx.at(c.i) if a.kind in ("country", "capital") and a not in other]
+            got = got or town_place(st, c)
             if got:
                 return got
     return []
@@ -161,13 +164,19 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     in Indian capital": victims given only as a number are civilians of the place they were hit in (a country or
     capital the actor coder names there; the place of a conjoined casualty verb is theirs too)."""
     objs = d.roles.get("obj", ())
-    if d.targets or d.code[:2] not in st.c.casualty_roots or not objs or any(o.pos_ != "NUM" for o in objs):
+    if d.code[:2] not in st.c.casualty_roots or not objs or not all(_counted(o) for o in objs):
         return True
+    if any(a.country for a in d.targets):
+        return True  # "three people" coded as civilians with no country: theirs is the place's
     v = d.trigger
     verbs = [v, *v.conjuncts]  # and "..., 150 injured in X", "..., dozens hurt in X" parsed as participles
     verbs += [u for u in v.sent if u.dep_ == "acl" and u.i != v.i and (u.head.pos_ == "NUM" or u.head.head.i == v.i)]
+    # "... were killed as a riot erupted in a Nairobi slum": the place of a clause of the same moment
+    verbs += [u for u in v.children if u.dep_ == "advcl" and any(st.lem(m) in _MOMENT for m in u.children)]
+    moment = [o for p in v.children if p.dep_ == "prep" and st.lem(p) in _MOMENT for o in p.children]
+    verbs += [u for o in moment for u in o.children if u.dep_ in ("acl", "relcl")]  # parsed "as [a riot erupted]"
     places = [t for u in verbs for t in (roles_of(st, u) if u is not v else d.roles).get("in", ())]
-    for n in d.roles.get("subj", ()):  # "the attack on Kabul killed 20", "a bombing in Kabul killed 20"
+    for n in [*d.roles.get("subj", ()), *moment]:  # "the attack on Kabul killed 20", "during a shootout in X"
         places += [t for p in ("on", "in") for t in noun_roles(st, n).get(p, ())]
     got, tok = place_named(st, {"in": places}, ("in",), d.sources)
     for n in places if not got else ():  # the place of the event they fell in
@@ -178,7 +187,9 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         start = v.sent.start
         got = [a for a in st.idx.at(start) if a.kind == "country" and a.tok_start == start]
         got = got if got and got[0].tok_end < len(v.doc) and v.doc[got[0].tok_end].text == ":" else []
-    if got:
+    if got and d.targets:
+        d.targets = [replace(a, country=got[0].country) for a in d.targets]
+    elif got:
         c = got[0].country
         victims = [
             span_mention(
@@ -193,6 +204,14 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         ]
         d.targets, d.ttok = victims, objs[0]
     return True
+
+
+_MOMENT = frozenset({"as", "when", "after", "during", "while"})
+
+
+def _counted(o: Any) -> bool:
+    """A number, or a noun counted by one ("three people", "at least 12 civilians")."""
+    return o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.children)
 
 
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
