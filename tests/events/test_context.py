@@ -63,7 +63,7 @@ def test_casualties_without_perpetrator_once_per_story(coder: Any) -> None:
 
 def test_casualties_with_perpetrator_are_kept(coder: Any) -> None:
     text = "Five villagers were killed in the north on Monday. Rebels killed three soldiers near the border on Tuesday."
-    violent = [e for e in _events(coder, text) if e.cameo.startswith("19")]
+    violent = [e for e in _events(coder, text) if e.cameo.startswith(("18", "19"))]  # 180: no attacker named
     assert len(violent) == 2
 
 

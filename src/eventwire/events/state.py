@@ -157,6 +157,7 @@ class DocState:
         self.praises = cls.get("praise", empty)
         self.partner_roles = cls.get("partner_role", empty)  # "a reliable partner": praise with these words
         self.partner_praises = cls.get("partner_praise", empty)
+        self.aggression = cls.get("aggression", empty)  # "killed in Israeli tank shelling": an attack implied
         self.gear = cls.get("weapon", empty) | cls.get("aircraft", empty)  # "ordered two frigates": a purchase
         self.places = cls.get("physical_target", empty)
         self.messages = self.documents | cls.get("message", empty)

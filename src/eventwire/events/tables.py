@@ -206,6 +206,7 @@ class Codes:
     violent_protest: str
     aerial_strike: str
     private_assault: str
+    agentless_assault: str
     official_protest: str
     humanitarian_aid: str
     responsibility_codes: frozenset[str]
@@ -220,6 +221,7 @@ class Codes:
     force_sectors: frozenset[str]
     state_sectors: frozenset[str]
     private_people_sectors: frozenset[str]
+    war_victim_sectors: frozenset[str]
     diplomatic_sectors: frozenset[str]
     person_target_sectors: frozenset[str]
 

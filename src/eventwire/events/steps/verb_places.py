@@ -142,9 +142,10 @@ def place_named(
 def _modifier_place(st: DocState, t: Any, other: list[ActorMention]) -> list[ActorMention]:
     """ "in the Indian capital", "in Delhi clashes", "in a Nairobi slum": a place named by the noun's country
     adjective, capital or town."""
+    kinds = ("capital",) if st.lem(t) in st.aggression else ("country", "capital")  # "Israeli shelling": the attacker
     for c in t.children:
         if c.dep_ in ("amod", "compound") and c.i < t.i:
-            got = [a for a in st.idx.at(c.i) if a.kind in ("country", "capital") and a not in other]
+            got = [a for a in st.idx.at(c.i) if a.kind in kinds and a not in other]
             got = got or town_place(st, c)
             if got:
                 return got
@@ -178,6 +179,7 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     places = [t for u in verbs for t in (roles_of(st, u) if u is not v else d.roles).get("in", ())]
     for n in [*d.roles.get("subj", ()), *moment]:  # "the attack on Kabul killed 20", "during a shootout in X"
         places += [t for p in ("on", "in") for t in noun_roles(st, n).get(p, ())]
+    places = [t for t in places if st.lem(t) not in st.gear]  # "in Israeli tank shelling": a weapon, no place
     got, tok = place_named(st, {"in": places}, ("in",), d.sources)
     for n in places if not got else ():  # the place of the event they fell in
         got, tok = place_named(st, noun_roles(st, n), st.w.location_preps, d.sources)

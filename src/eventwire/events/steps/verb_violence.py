@@ -16,7 +16,7 @@ from typing import Any
 from ..actors import actors_at, fill
 from ..grammar import NOUN_POS, VERB_POS
 from ..match import match_noun, match_verb
-from ..roles import event_nouns
+from ..roles import event_nouns, roles
 from ..state import DocState, SentenceWork, VerbDraft
 
 
@@ -87,6 +87,43 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             "'died in a X ambush')"
         )
         return False
+    return True
+
+
+def agentless(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Five killed, 90 hurt in violence in Indian capital", "three policemen were wounded in Kandahar": generic
+    force (190) with no attacker named, and none implied by an event of war the victims fell in ("in an air
+    strike", "in clashes", "in shelling", "when tanks shelled the town") nor by soldiers as the victims
+    (``war_victim_sectors``), is an assault by unknown hands (``agentless_assault``, 180); with such an event of
+    an exact kind the victims' verb takes its code ("five were killed in an air strike": 195)."""
+    if d.code != d.frame.code or d.code != st.c.aerial_root + "0" or not d.frame.violent:
+        return True
+    if d.sources or d.roles.get("subj") or d.noun is not None:
+        return True
+    if any(set(a.sectors) & st.c.war_victim_sectors for a in d.targets):
+        return True  # "ten soldiers were killed in Ukraine": casualties of war
+    v = d.trigger
+    near = [v, *v.conjuncts, *([v.head] if v.dep_ == "conj" else [])]  # "killed and dozens injured in clashes"
+    near += [u for u in v.sent if u.dep_ == "acl" and u.i != v.i and (u.head.pos_ == "NUM" or u.head.head.i == v.i)]
+    for u in near:
+        for c in u.children:
+            mv = match_verb(st, c) if c.dep_ == "advcl" and c.pos_ in VERB_POS else None
+            if mv is not None and mv[0].violent:
+                return True  # "... were killed when tanks shelled the town"
+    for n0 in [
+        t for u in near for p in ("in", "during", "by") for t in (d.roles if u is v else roles(st, u)).get(p, ())
+    ]:
+        if any(p.dep_ == "prep" and st.lem(p) == "by" and actors_at(st, p) for p in n0.children):
+            return True  # "killed in a crackdown by Soviet troops": an attacker named
+        cues = [c for c in n0.children if c.dep_ == "compound" and c.pos_ in NOUN_POS]
+        for n, _ in [*event_nouns(st, n0), *((c, {}) for c in cues)]:  # "in Karachi clashes - police" misparsed
+            mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
+            if mn is not None and mn[0].violent and not mn[0].code.endswith("0"):
+                d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"  # "killed in an air strike": its code
+                return True
+            if (mn is not None and mn[0].violent) or st.lem(n) in st.aggression:
+                return True  # "killed in clashes", "killed in Israeli shelling"
+    d.code, d.rule = st.c.agentless_assault, d.rule + "/agentless"
     return True
 
 

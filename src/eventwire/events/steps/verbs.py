@@ -70,6 +70,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.aerial_force,  # "coalition jets conducted strikes on X": an air strike
     adjustments.private_assault,  # "two men attacked a student": an assault, not military force
     adjustments.official_protest,  # "Japan protested the incursion": an official complaint
+    verb_violence.agentless,  # "five were killed in violence in Delhi": no attacker, an assault
 )
 
 
