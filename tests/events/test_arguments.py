@@ -139,3 +139,11 @@ def test_co_mediators_do_not_mediate_toward_each_other(coder: Any) -> None:
 def test_parties_of_a_cooperative_act_still_act_toward_each_other(coder: Any) -> None:
     events = _events(coder, "Ghana and Togo pledged to reopen their border.")
     assert any(src == "GHA" and tgt == "TGO" for code, src, tgt in events if code.startswith("03"))
+
+
+def test_crowd_of_the_place_riots_when_no_party_is_named(coder: Any) -> None:
+    """A riot or crowd clash with no party named is by the people of its place (CVL), not the state."""
+    got = _events(coder, "Rioting broke out in Kampala after the vote.")
+    assert ("145", "UGACVL", None) in got, got
+    protest = _events(coder, "Protests erupted in Kampala after the vote.")
+    assert all(src != "UGACVL" for _, src, _ in protest), protest  # a peaceful protest keeps its place

@@ -222,6 +222,7 @@ class Codes:
     state_sectors: frozenset[str]
     private_people_sectors: frozenset[str]
     war_victim_sectors: frozenset[str]
+    crowd_sectors: frozenset[str]
     diplomatic_sectors: frozenset[str]
     person_target_sectors: frozenset[str]
 

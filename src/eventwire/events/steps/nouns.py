@@ -195,6 +195,9 @@ def _actors(
             a for t in r.get("in", ()) for a in town_place(st, t)
         ]
         sources = sources or place_named(st, r, (*st.w.location_preps, "on"), [])[0]
+        if f.code == st.c.violent_protest:  # "clashes on a Greek island", "riots in Lagos": the place's crowd
+            crowd = tuple(sorted(st.c.crowd_sectors))
+            sources = [replace(a, sectors=crowd) if not a.sectors else a for a in sources]
     targets, ttok = fill(st, f.tgt, r)
     if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
         # "the protests continued", "the talks resumed on Monday", "the fighting spread": the story's events of
