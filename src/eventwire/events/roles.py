@@ -412,8 +412,10 @@ def noun_roles(st: DocState, n: Any) -> Roles:
                 r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
     # "talks on future ties with Britain", "talks on a trade deal with Australia": the partner of the relations
     # or of the agreement the event is about
+    # (any topic of a two-sided event noun: "negotiations on a trade deal with X", "an accord on fishing rights with X")
+    two_sided = st.lem(n) in st.agreements or any(f.recip for f in st.p.nouns.get(st.lem(n), ()))
     for o in [*r.get("on", ()), *r.get("about", ()), *r.get("over", ())]:
-        if st.lem(o) in st.relations or st.lem(o) in st.agreements or st.lem(o) in st.w.partner_nouns:
+        if two_sided or st.lem(o) in st.relations or st.lem(o) in st.agreements or st.lem(o) in st.w.partner_nouns:
             for c in o.children:
                 if c.dep_ == "prep" and st.lem(c) in ("with", "between") and st.lem(c) not in r:
                     r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
