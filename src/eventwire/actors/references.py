@@ -11,7 +11,10 @@ Conservative by design: a reference is coded only when exactly one candidate is 
   has no person before the pronoun, the one coded person of the most recent sentence that mentioned
   persons, at most two sentences back ("Putin met Erdogan. He said ..." codes nothing: two persons).
   A person name the coder could not code (an unknown "John Smith") counts as a candidate too, so it
-  blocks the rule instead of letting an older person through.
+  blocks the rule instead of letting an older person through. When several are in reach, a "he"/"she" opening
+  its sentence as the main subject continues the previous sentence's main subject (a person or a singular
+  titled role: "The Iranian foreign minister arrived. He met ..."), and a "him"/"her" after it is the one
+  other person in reach ("Keita phoned Sall. He asked him to ...").
 - **it** (subject only, not of "be", "seem" ...): the one country or organisation that is the subject of a
   verb governing the clause of "it" ("Jordan said it would close the border"); or, for an "It" that
   opens its sentence as the main subject, the one country or organisation that was the main subject of
@@ -56,6 +59,7 @@ class ReferenceState:
     blocked: bool = False  # that sentence also named a person the coder could not code
     age: int = 0  # sentences since then
     subjects: list[ActorMention] = field(default_factory=list)  # country/org subjects of the last sentence
+    main: ActorMention | None = None  # the person or titled role that was the last sentence's main subject
 
 
 def _copy(doc: Any, story: Story, t: Any, src: ActorMention, rule: str) -> ActorMention:
@@ -113,6 +117,8 @@ def resolve_references(
         m: ActorMention | None = None
         if low in PERSON_PRONOUNS and t.dep_ in REF_DEPS and t.tag_ == "PRP":
             m = _person_pronoun(doc, story, t, here, persons, uncoded, state)
+            if m is None and not any(p.tok_end <= i for p in persons) and not any(u < i for u in uncoded):
+                m = _continued(doc, story, t, state, out, span[0])
         elif low in IT_PRONOUNS and t.dep_ in SUBJ_DEPS and t.head.lemma_.lower() not in IT_VERBS:
             m = _it_reference(doc, story, t, here, subjects_here, span[0], state)
         elif low in COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ in REF_DEPS | {"poss"}:
@@ -120,7 +126,40 @@ def resolve_references(
         if m is not None:
             out.append(m)
     _next_state(doc, state, persons, uncoded, out, subjects_here)
+    state.main = _main_subject(doc, here, out, span[0]) or (state.main if not (persons or uncoded) else None)
     return out
+
+
+def _continued(
+    doc: Any, story: Story, t: Any, state: ReferenceState, out: list[ActorMention], start: int
+) -> ActorMention | None:
+    """When no single person is in reach: a "he"/"she" opening its sentence as the main subject continues the
+    previous sentence's main subject, a person or a titled role ("Erdogan met Putin. He said ...", "The Iranian
+    foreign minister arrived in Baghdad. He met ..."); a "him"/"her" after it is the one other person in
+    reach ("Merkel called Erdogan. She urged him to ...")."""
+    if state.age > MAX_GAP:
+        return None
+    if t.dep_ in SUBJ_DEPS and _first_subject(doc, t, start):
+        return _copy(doc, story, t, state.main, "memory:pronoun") if state.main is not None else None
+    taken = {(m.name, m.code) for m in out if m.rule == "memory:pronoun"}
+    if t.dep_ in SUBJ_DEPS or not taken or state.blocked:
+        return None
+    rest = [m for m in state.persons if (m.name, m.code) not in taken]
+    src = _one(rest)
+    return _copy(doc, story, t, src, "memory:pronoun") if src is not None and src.country else None
+
+
+def _main_subject(doc: Any, here: list[ActorMention], out: list[ActorMention], start: int) -> ActorMention | None:
+    """The person or singular titled role with a country that is the subject of the sentence's main verb."""
+    for m in [*here, *out]:
+        h = doc[m.head]
+        if h.dep_ not in SUBJ_DEPS or h.head.dep_ != "ROOT" or not m.country:
+            continue
+        if m.kind == "person" or (
+            m.kind in ("group", "entity") and h.tag_ == "NN" and h.lemma_.lower() not in INSTITUTION_NOUNS and m.sectors
+        ):
+            return m
+    return None
 
 
 def _person_pronoun(
