@@ -66,7 +66,10 @@ def noun_verb(st: DocState, t: Any) -> bool:
         return False  # "Sweden demands China release X": what is demanded, not done (the parse hides the clause)
     modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ"  # "Indian protest violence": no subject
     before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i and not modifier]
-    nxt = t.doc[t.i + 1]
+    j = t.i + 1
+    while j + 1 < t.sent.end and t.doc[j].is_quote:  # "visits 'happiness' class"
+        j += 1
+    nxt = t.doc[j]
     # "Armenia appeals to Russia for help": a root noun followed by its verb's preposition
     after = nxt.pos_ in _NP_POS or (nxt.pos_ == "ADP" and t.dep_ == "ROOT")
     return bool(before) and after and headline_sentence(t)
@@ -113,7 +116,15 @@ def headline_roles(st: DocState, t: Any) -> Roles:
     end = t.sent.end
     i = t.i + 1
     obj = None
-    while i < end and (doc[i].pos_ in _NP_POS or doc[i].dep_ == "amod") and doc[i].dep_ not in ("prep", "agent"):
+    while (
+        i < end
+        and (doc[i].pos_ in _NP_POS or doc[i].dep_ == "amod" or doc[i].is_quote)
+        and doc[i].dep_
+        not in (
+            "prep",
+            "agent",
+        )
+    ):
         if doc[i].pos_ in NOUN_POS:
             obj = doc[i]
         i += 1

@@ -149,7 +149,7 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         and "obj" in f.tgt
         and ttok is not None
         and ttok.pos_ == "NOUN"
-        and ttok.dep_ == "dobj"
+        and (ttok.dep_ == "dobj" or noun_verb(st, d.trigger))  # (a headline's object: "visits class at X")
     ):
         # "endorsed an agreement with the EU", "inspected refineries in Iran": the object is no actor,
         # the actor it is about or located at is in its own phrase
