@@ -71,8 +71,15 @@ def noun_verb(st: DocState, t: Any) -> bool:
         j += 1
     nxt = t.doc[j]
     # "Armenia appeals to Russia for help": a root noun followed by its verb's preposition
-    after = nxt.pos_ in _NP_POS or (nxt.pos_ == "ADP" and t.dep_ == "ROOT")
+    after = _np_word(st, nxt) or (nxt.pos_ == "ADP" and t.dep_ == "ROOT")
     return bool(before) and after and headline_sentence(t)
+
+
+def _np_word(st: DocState, t: Any) -> bool:
+    """A word of a noun phrase, also an event noun the tagger made a bare verb ("Egypt brokers truce between ...")."""
+    if t.pos_ in _NP_POS:
+        return True
+    return t.pos_ in VERB_POS and t.tag_ in ("VB", "VBP") and st.lem(t) in st.p.nouns and st.lem(t) not in st.p.verbs
 
 
 def governed_verb(st: DocState, g: Any) -> Any | None:
@@ -116,16 +123,10 @@ def headline_roles(st: DocState, t: Any) -> Roles:
     end = t.sent.end
     i = t.i + 1
     obj = None
-    while (
-        i < end
-        and (doc[i].pos_ in _NP_POS or doc[i].dep_ == "amod" or doc[i].is_quote)
-        and doc[i].dep_
-        not in (
-            "prep",
-            "agent",
-        )
-    ):
-        if doc[i].pos_ in NOUN_POS:
+    while i < end and (_np_word(st, doc[i]) or doc[i].dep_ == "amod" or doc[i].is_quote):
+        if doc[i].dep_ in ("prep", "agent"):
+            break
+        if doc[i].pos_ in NOUN_POS or (doc[i].pos_ in VERB_POS and _np_word(st, doc[i])):
             obj = doc[i]
         i += 1
     if obj is not None:
