@@ -66,6 +66,8 @@ def noun_verb(st: DocState, t: Any) -> bool:
         return False  # "Sweden demands China release X": what is demanded, not done (the parse hides the clause)
     modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ"  # "Indian protest violence": no subject
     before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i and not modifier]
+    # "sanctions ... over Taiwan arms sales": a mention inside a prepositional phrase is no subject
+    before = [m for m in before if m.tok_start == 0 or t.doc[m.tok_start - 1].pos_ != "ADP"]
     j = t.i + 1
     while j + 1 < t.sent.end and t.doc[j].is_quote:  # "visits 'happiness' class"
         j += 1

@@ -142,10 +142,11 @@ def place_named(
 def _modifier_place(st: DocState, t: Any, other: list[ActorMention]) -> list[ActorMention]:
     """ "in the Indian capital", "in Delhi clashes", "in a Nairobi slum": a place named by the noun's country
     adjective, capital or town."""
-    kinds = ("capital",) if st.lem(t) in st.aggression else ("country", "capital")  # "Israeli shelling": the attacker
+    attack = st.lem(t) in st.aggression  # "Israeli shelling": the attacker, no place
     for c in t.children:
         if c.dep_ in ("amod", "compound") and c.i < t.i:
-            got = [a for a in st.idx.at(c.i) if a.kind in kinds and a not in other]
+            # "in the Indian capital", "at a Somali army base" (the army's country), "in Delhi clashes"
+            got = [a for a in st.idx.at(c.i) if a.country and (a.kind == "capital" or not attack) and a not in other]
             got = got or town_place(st, c)
             if got:
                 return got
@@ -176,7 +177,7 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     verbs += [u for u in v.children if u.dep_ == "advcl" and any(st.lem(m) in _MOMENT for m in u.children)]
     moment = [o for p in v.children if p.dep_ == "prep" and st.lem(p) in _MOMENT for o in p.children]
     verbs += [u for o in moment for u in o.children if u.dep_ in ("acl", "relcl")]  # parsed "as [a riot erupted]"
-    places = [t for u in verbs for t in (roles_of(st, u) if u is not v else d.roles).get("in", ())]
+    places = [t for u in verbs for p in ("in", "at") for t in (roles_of(st, u) if u is not v else d.roles).get(p, ())]
     for n in [*d.roles.get("subj", ()), *moment]:  # "the attack on Kabul killed 20", "during a shootout in X"
         places += [t for p in ("on", "in") for t in noun_roles(st, n).get(p, ())]
     places = [t for t in places if st.lem(t) not in st.gear]  # "in Israeli tank shelling": a weapon, no place
