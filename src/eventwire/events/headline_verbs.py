@@ -181,11 +181,19 @@ def headline_passive(st: DocState, v: Any) -> bool:
 
 def headline_list(st: DocState, v: Any, r: Roles) -> None:
     """ "Saudi, Iran restore ties", "Putin, Xi meet in Moscow": a headline opening with a comma list of actors
-    has them all as the subject, however the parser hung the first."""
+    has them all as the subject, however the parser hung the first (or the second: "India, Japan vow to ...")."""
     subj = r.get("subj")
     if not subj or not headline_sentence(v):
         return
     doc = v.doc
+    end = max((m.tok_end for m in st.idx.at(subj[-1].i)), default=subj[-1].i + 1)
+    if end + 1 < v.i and doc[end].text == ",":
+        # "India, Japan vow to ...": the parser made the first the subject and hung the second on the verb
+        nxt = [m for m in st.idx.at(end + 1) if m.tok_start == end + 1 and m.tok_end == v.i]
+        first = min((m.tok_start for m in st.idx.at(subj[-1].i)), default=subj[-1].i)
+        if nxt and first == v.sent.start and doc[nxt[0].head] not in subj:
+            subj.append(doc[nxt[0].head])
+            return
     start = min((m.tok_start for m in st.idx.at(subj[0].i)), default=subj[0].i)
     while start >= 2 and doc[start - 1].text == ",":
         prev = [m for m in st.idx.at(start - 2) if m.tok_end == start - 1]
