@@ -76,6 +76,8 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
                     continue
                 if t.dep_ == "acl" and c.dep_ != "agent" and not _origin(st, t, c) and not _claimed(st, t, c):
                     continue  # through a participle only to its agent: "a delegation led by X"
+                if t.dep_ == "acl" and c.dep_ == "agent" and _done_to(st, t):
+                    continue  # not "rescued 50 girls kidnapped by Boko Haram": the girls, not their captors
                 if c.dep_ == "prep" and st.lem(c) not in st.w.search_preps and not _partner(st, t, c):
                     continue
                 nxt.append(c)
@@ -113,6 +115,16 @@ def _partner(st: DocState, t: Any, c: Any) -> bool:
             and t.head.dep_ not in ("advcl", "xcomp", "acl", "relcl")
         )
     return st.lem(c) == "with" and st.lem(t) in st.w.partner_nouns
+
+
+def _done_to(st: DocState, t: Any) -> bool:
+    """A participle of force or coercion ("kidnapped", "killed", "detained" by X): what it describes suffered
+    the act, and does not stand for its agent (as "a delegation led by X" does)."""
+    roots = st.c.alleged_violence_roots - {st.c.force_posture_root}  # 17-20, not troops "deployed by X"
+    if st.lem(t.head) in st.gear:
+        return False  # "missiles fired by Russia": the weapon stands for whoever used it
+    own = [f for f in st.p.verbs.get(st.lem(t), ()) if f.noun is None and not f.from_noun and not f.prt]
+    return any(f.code[:2] in roots for f in own)  # (not "lead away": a phrasal frame)
 
 
 def _origin(st: DocState, t: Any, c: Any) -> bool:
