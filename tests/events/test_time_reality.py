@@ -30,6 +30,7 @@ HISTORY = [
     ("Soviet troops killed 14 Lithuanian civilians during a 1991 crackdown in Vilnius.", "19"),
     ("Police arrested the Malaysian opposition leader in the late 1990s.", "17"),
     ("Iraq invaded Kuwait three decades ago.", "19"),
+    ("Last year Somali militants seized the port town of Kismayo.", "19"),
     ("The Kuwaiti minister recalled that Iraqi troops had occupied Kuwait.", "19"),
     ("Armenians marked the anniversary of the day Ottoman troops killed thousands of Armenians.", "19"),
     ("Israel has occupied the Golan Heights since the war of 1967.", "19"),

@@ -45,6 +45,7 @@ from .words import (
     ORG_WORDS,
     PLACE_TARGET_VERBS,
     STANCE_PREFIXES,
+    TIME_NOUNS,
 )
 
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "seat", "igo", "person"})
@@ -180,6 +181,9 @@ def _widen(doc: Any, d: Draft) -> None:
     a = doc[d.head]
     while d.start > d.phrase.floor:  # not across a headline's verb: "Thai police arrest | protest leaders"
         t = doc[d.start - 1]
+        year = len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) < 2100  # "In 2019 rebels attacked"
+        if t.lower_ in TIME_NOUNS or year:
+            break  # "Last year rebels attacked": a time, misparsed into the phrase
         if t.head.i == a.i and t.dep_ in ("amod", "compound", "nummod") and t.pos_ not in ("PUNCT", "VERB"):
             d.start -= 1
         else:

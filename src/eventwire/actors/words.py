@@ -56,6 +56,7 @@ CITING_VERBS = _set(_WORDS, "citing_verbs")  # "..., quoting the ministry"
 # -- names (recognize.py, __init__.py) -----------------------------------------------------------------
 _CALENDAR = calendar()
 NOT_NAMES = _set(_WORDS, "not_names") | frozenset(_CALENDAR.all_months) | frozenset(_CALENDAR.weekdays)
+TIME_NOUNS = _set(_WORDS, "time_nouns") | frozenset(_CALENDAR.all_months) | frozenset(_CALENDAR.weekdays)
 NOT_NAME_NEIGHBOURS = _set(_WORDS, "not_name_neighbours")
 TITLES_BEFORE_PLACES = _set(_WORDS, "titles_before_places")
 AMBIGUOUS_ACRONYMS = _set(_WORDS, "ambiguous_acronyms")  # "US"/"us": not restored in recased text
