@@ -33,6 +33,7 @@ CIVIC_BODY: str = _GIVEN["civic_body"]  # the head of an association (words.yaml
 BUSINESS_BODY: str = _GIVEN["business_body"]  # ... or of a company (business_bodies)
 STATE_FORCE: str = _GIVEN["state_force"]  # a state's armed forces ...
 PEOPLE_FORCE: str = _GIVEN["people_force"]  # ... a people's are rebels ("Tigrayan forces")
+MEDIA: str = _GIVEN["media"]  # a news medium (no state speaker: fallbacks.speaker_country)
 
 NO_COUNTRY = "---"  # the country of a period without one (persons.yaml, PETRARCH's "---GOV")
 CODE3 = re.compile(r"^[A-Z]{3}$")  # the event schema's actor-code alphabet

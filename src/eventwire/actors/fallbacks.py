@@ -19,6 +19,8 @@ draft that the context codes, by the first rule that applies:
   equipment ("drones struck ... across Ukraine"), which takes no country from the sentence or the story;
 - for a titled name: ``sentence-country`` (the sentence's one country, unless only a destination or a
   place: "President Carter visited Cuba"), ``story-country``, ``story-dominant`` (a titled person), ``role``;
+- ``speaker-country``   a state institution in what a state speaker of one country says ("the Kenyan interior
+  ministry said police had arrested ..."); then
 - ``sentence-country``  a role phrase in a sentence naming exactly one country;
 - ``story-country``     ... else the one country of the story so far (dateline included);
 - ``story-dominant``    ... else, for a state institution (GOV, LEG, JUD, MIL, COP, SPY), the story's
@@ -33,7 +35,7 @@ from __future__ import annotations
 from typing import Any
 
 from .clause import alien, located_in
-from .codes import FOREIGN_STATE, STATE_SECTORS
+from .codes import FOREIGN_STATE, MEDIA, STATE_SECTORS
 from .memory import StoryMemory
 from .sentence import Draft, Sentence, StoryState, add_codes
 from .words import (
@@ -112,6 +114,9 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
         return _titled_name(story, s, d, sc)
     if _equipment(d):  # "drones struck power stations across Ukraine": whose drones the sentence does not say
         return [None], "role"
+    spoken = speaker_country(doc, s, d)
+    if spoken is not None:  # "the Kenyan interior ministry said police had arrested 40 Somali militants"
+        return [spoken], "speaker-country"
     if len(sc) == 1:
         return list[str | None](sc), "sentence-country"
     if len(_story_countries(story)) == 1:
@@ -188,6 +193,29 @@ def possessor(doc: Any, s: Sentence, d: Draft) -> str | None:
     coded = {r[0].head: r[1] for r in s.results}
     countries = {c for t in clause_subjects(h, d) for c in coded.get(t.i, [None])}
     return countries.pop() if len(countries) == 1 and None not in countries else None
+
+
+def speaker_country(doc: Any, s: Sentence, d: Draft) -> str | None:
+    """A state institution without a country ("police", "the army", "the court") in what a state speaker says
+    is that speaker's country's: "the Kenyan interior ministry said police had arrested 40 Somali militants"
+    (the speaker a coded state body of one country; not a news agency or a foreign minister's remark on
+    another state: the speaker's own sectors must be state ones)."""
+    h = doc[d.head]
+    if not set(d.sectors) & STATE_SECTORS or not any(a.dep_ == "ccomp" for a in [h, *h.ancestors]):
+        return None
+    by_head = {r[0].head: r for r in s.results}
+    said = [by_head.get(t.i) for t in clause_subjects(h, d)]
+    if len(said) != 1 or said[0] is None or said[0][0] is d:
+        return None
+    speaker, countries, _ = said[0]
+    if (
+        len(countries) != 1
+        or countries[0] is None
+        or not set(speaker.sectors) & STATE_SECTORS
+        or MEDIA in speaker.sectors
+    ):
+        return None
+    return countries[0]
 
 
 def generic_plural(doc: Any, d: Draft) -> bool:

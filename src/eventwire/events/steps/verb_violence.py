@@ -16,7 +16,7 @@ from typing import Any
 from ..actors import actors_at, fill
 from ..grammar import NOUN_POS, VERB_POS
 from ..match import match_noun, match_verb
-from ..roles import event_nouns, roles
+from ..roles import event_nouns, noun_roles, roles
 from ..state import DocState, SentenceWork, VerbDraft
 
 
@@ -31,13 +31,19 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         d.sources = [a for a in frm if a not in d.targets]
     # the violent event nouns the victims fell in ("killed in an Israeli air strike", "during an attack on X")
     fell_in = []
-    if f.violent and d.noun is None and (not d.sources or not d.targets):
-        for n0 in [*r.get("in", ()), *r.get("during", ())]:
+    if f.violent and d.noun is None:
+        on_obj = [t for o in r.get("obj", ()) for t in noun_roles(st, o).get("in", ())]  # "killed X in a drone strike"
+        for n0 in [*r.get("in", ()), *r.get("during", ()), *on_obj]:
             for n, nr0 in event_nouns(st, n0):  # "killed in a series of attacks by militants": the attacks
                 mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
                 if mn is not None and mn[0].violent:
                     fell_in.append((mn[0], {**nr0, **mn[1]}))  # with the head's "by" ("a wave of X by Y")
                     break
+    if d.sources and d.code == f.code and d.code.endswith("0"):
+        # "U.S. forces killed a commander in a drone strike": the more exact kind of the force the victims fell in
+        exact = [nf for nf, _ in fell_in if not nf.code.endswith("0") and nf.code[:2] == d.code[:2]]
+        if exact:
+            d.code, d.rule = exact[0].code, f"{d.rule}+{exact[0].rule}"
     for nf, nr in fell_in:
         # "five were killed in an Israeli air strike", "died in a Taliban ambush": the attacker is the
         # actor of the violent event noun the victims fell in, and its code is the more exact one
