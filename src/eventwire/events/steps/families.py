@@ -23,6 +23,7 @@ from ..emit import emit, main_conf
 from ..frames import Family, Frame
 from ..governors import blocked, obligation, question, reported
 from ..grammar import GOV_POS, NOUN_POS, VERB_POS
+from ..headline_verbs import governed_verb
 from ..match import match_verb
 from ..roles import noun_roles, roles, subject_roles
 from ..state import Candidate, DocState, GovernorDraft, SentenceWork
@@ -326,7 +327,12 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
             d.targets = t2
     if not d.targets and d.received:
         d.targets, _ = fill(st, ("subj",), {"subj": d.received})
-    if not d.targets and fam.name in clause_any and _own_subject(comp.tok):
+    governed = governed_verb(st, d.gov)  # "Sweden demands China release bookseller X": the parse hides the clause
+    if (
+        not d.targets
+        and fam.name in clause_any
+        and (_own_subject(comp.tok) or (governed is not None and governed.i == comp.tok.i))
+    ):
         d.targets, _ = fill(st, ("subj",), roles(st, comp.tok))  # "demanded that Israel withdraw"
     if not d.targets and fam.name in clause_any and comp.tok.dep_ in ("advcl", "xcomp"):
         # "called for Caracas to free ...", parsed with "Caracas" as the object of "for"
