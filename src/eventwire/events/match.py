@@ -19,6 +19,8 @@ from .headline_verbs import noun_verb
 from .roles import event_nouns, noun_roles, obj_heads, obj_roles, roles
 from .state import DocState
 
+STATE_NAMED = "<state>"  # the object lemma a frame lists to take a state named by its name
+
 
 def prep_ok(st: DocState, r: Roles, prep: str, allowed: frozenset[str] | None) -> bool:
     """The frame's required preposition has an object (of the allowed lemmas); "on Saturday" is no argument."""
@@ -179,6 +181,8 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
     named = any(o.pos_ in NOUN_POS for o in r.get("oprd", ()))  # "called Yazov a legend" (not "left five dead")
     if not named and any(_people(st, o, m) for o in heads for m in st.idx.at(o.i)):
         obj_lemmas.add("person")  # "Putin called Poroshenko", "four Americans"
+    if any(m.kind == "country" and not m.sectors for o in heads for m in st.idx.at(o.i) if m.head == o.i):
+        obj_lemmas.add(STATE_NAMED)  # "Morocco recognised Israel": a state named (frames list it as "<state>")
     for f in own:
         if f.prt:
             if not has_prt(st, v, f.prt):
