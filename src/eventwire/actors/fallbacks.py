@@ -19,6 +19,8 @@ draft that the context codes, by the first rule that applies:
   equipment ("drones struck ... across Ukraine"), which takes no country from the sentence or the story;
 - for a titled name: ``sentence-country`` (the sentence's one country, unless only a destination or a
   place: "President Carter visited Cuba"), ``story-country``, ``story-dominant`` (a titled person), ``role``;
+- ``partner-country``   a non-state role conjoined with a state institution of one country ("talks between the
+  Sudanese government and rebels");
 - ``speaker-country``   a state institution in what a state speaker of one country says ("the Kenyan interior
   ministry said police had arrested ..."); then
 - ``sentence-country``  a role phrase in a sentence naming exactly one country;
@@ -114,6 +116,9 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
         return _titled_name(story, s, d, sc)
     if _equipment(d):  # "drones struck power stations across Ukraine": whose drones the sentence does not say
         return [None], "role"
+    paired = partner_country(doc, s, d)
+    if paired is not None:  # "talks between the Sudanese government and rebels": Sudan's rebels
+        return [paired], "partner-country"
     spoken = speaker_country(doc, s, d)
     if spoken is not None:  # "the Kenyan interior ministry said police had arrested 40 Somali militants"
         return [spoken], "speaker-country"
@@ -193,6 +198,21 @@ def possessor(doc: Any, s: Sentence, d: Draft) -> str | None:
     coded = {r[0].head: r[1] for r in s.results}
     countries = {c for t in clause_subjects(h, d) for c in coded.get(t.i, [None])}
     return countries.pop() if len(countries) == 1 and None not in countries else None
+
+
+def partner_country(doc: Any, s: Sentence, d: Draft) -> str | None:
+    """A role without a country conjoined with a state institution of one country is of that country: "talks
+    between the Sudanese government and rebels", "clashes between Malian troops and militants"."""
+    h = doc[d.head]
+    if d.names or not d.sectors or set(d.sectors) & STATE_SECTORS:
+        return None
+    near = [h.head] if h.dep_ == "conj" else []
+    near += [c for c in h.children if c.dep_ == "conj"]
+    by_head = {r[0].head: r for r in s.results}
+    found = {
+        c for t in near if t.i in by_head and set(by_head[t.i][0].sectors) & STATE_SECTORS for c in by_head[t.i][1]
+    }
+    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def speaker_country(doc: Any, s: Sentence, d: Draft) -> str | None:

@@ -312,9 +312,10 @@ def joint_exercise(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 
 def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "coalition jets conducted two strikes on IS positions", "warplanes bombed the town": force used by
-    aircraft is an air strike (195)."""
-    if d.code != st.c.aerial_root + "0" or d.stok is None:  # generic force only: shelling (194) stays shelling
+    """ "coalition jets conducted two strikes on IS positions", "warplanes bombed the town", "a UAV destroyed
+    enemy targets": force or destruction by aircraft is an air strike (195)."""
+    generic = d.code == st.c.aerial_root + "0" or d.code in st.c.aerial_destruction_codes
+    if not generic or d.stok is None:  # generic force only: shelling (194) stays shelling
         return True
     mods = [c for c in d.stok.children if c.dep_ in ("compound", "amod")] if st.lem(d.stok) in st.w.aerial_units else []
     if any(st.lem(h) in st.w.aerial_agents for h in [d.stok, *mods]):  # "jets", "the air force"; not "air defences"

@@ -210,6 +210,7 @@ class Codes:
     official_protest: str
     humanitarian_aid: str
     responsibility_codes: frozenset[str]
+    aerial_destruction_codes: frozenset[str]
     arrival_codes: frozenset[str]
     detention_codes: frozenset[str]
     exact_attack_codes: frozenset[str]
