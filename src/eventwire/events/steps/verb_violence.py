@@ -41,9 +41,9 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                     break
     if d.sources and d.code == f.code and d.code.endswith("0"):
         # "U.S. forces killed a commander in a drone strike": the more exact kind of the force the victims fell in
-        exact = [nf for nf, _ in fell_in if not nf.code.endswith("0") and nf.code[:2] == d.code[:2]]
-        if exact:
-            d.code, d.rule = exact[0].code, f"{d.rule}+{exact[0].rule}"
+        kinds = [nf for nf, _ in fell_in if not nf.code.endswith("0") and nf.code[:2] == d.code[:2]]
+        if kinds:
+            d.code, d.rule = kinds[0].code, f"{d.rule}+{kinds[0].rule}"
     for nf, nr in fell_in:
         # "five were killed in an Israeli air strike", "died in a Taliban ambush": the attacker is the
         # actor of the violent event noun the victims fell in, and its code is the more exact one
