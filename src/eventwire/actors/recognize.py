@@ -168,6 +168,8 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form]) -> Unit | None:
                 and doc[ts - 2].lower_ in STANCE_PREFIXES
             ):
                 continue  # "pro-government militias"
+        if k == "igo" and any(g.entry.kind == "capital" for g in forms) and _where(rt):
+            continue  # "protesters marched in Brussels", "Brussels villages": the city, not the EU it hosts
         if k == "rank" and f.entry.name_only:
             nxt = doc[te] if te < len(doc) else None
             if nxt is None or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper():
@@ -178,6 +180,16 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form]) -> Unit | None:
             continue  # "the West" in "the West Bank", "the West African bloc": a longer name
         return Unit(ts, te, root, k, f.entry)
     return None
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "across", "around", "inside"})
+
+
+def _where(t: Any) -> bool:
+    """Is ``t`` named as a place: the object of a locative preposition, or the modifier of a common noun?"""
+    if t.dep_ == "pobj":
+        return t.head.lower_ in _LOCATIVE
+    return t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN"
 
 
 def _name_goes_on(doc: Any, te: int) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..actors.codes import INTERNATIONAL
 from ..mentions import ActorMention
 from . import modality as _mod
 from .actors import actors_at, fill
@@ -123,7 +124,7 @@ def visit_place(
     """A meeting with no partner held "in" another country ("attended a summit in Geneva", "talks in
     Doha"): a visit to that country (mapped through the governing family, if any)."""
     own = {a.country for a in sources if a.country}
-    if not own:  # "the cabinet met in Paris": a domestic meeting
+    if not own or own <= INTERNATIONAL:  # "the cabinet met in Paris", "EU ministers met in Brussels": no travel
         return [], code, rule
     for tok in r.get("in", ()):
         place = [a for a in st.idx.at(tok.i) if a.country and a.country not in own]
