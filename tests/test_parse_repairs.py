@@ -25,3 +25,13 @@ def test_is_alone_before_the_verb_is_its_subject(coder: Any) -> None:
 def test_in_an_all_capitals_sentence_is_stays_the_verb(coder: Any) -> None:
     t = _token(coder, "THE CEASEFIRE IS HOLDING IN GAZA.", "IS")
     assert (t.pos_, t.dep_) == ("AUX", "aux")
+
+
+def test_to_before_a_noun_is_a_preposition(coder: Any) -> None:
+    t = _token(coder, "Finland promises concessions to opposition", "to")
+    assert (t.pos_, t.dep_, t.head.text) == ("ADP", "prep", "promises")
+
+
+def test_to_before_a_verb_stays_the_infinitive_marker(coder: Any) -> None:
+    t = _token(coder, "Iran wants to talk with the opposition.", "to")
+    assert t.dep_ == "aux"

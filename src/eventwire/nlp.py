@@ -74,8 +74,11 @@ _NAME_NOT_VERB = frozenset({"IS"})
 def repair_parse(doc: Any) -> Any:
     """Repairs of the parse every later stage reads (once per doc, in place): an acronym the parser made an
     auxiliary ("IS militants attacked") becomes a proper noun, the compound of the noun after it when that noun
-    is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility")."""
+    is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility"); a "to" made
+    the infinitive marker of a noun is a preposition ("promises concessions to opposition")."""
     text = text_of(doc)
+    if " to " in text:
+        _to_before_noun(doc)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -90,6 +93,25 @@ def repair_parse(doc: Any) -> Any:
         elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
             t.dep_ = "nsubj"
     return doc
+
+
+def _to_before_noun(doc: Any) -> None:
+    """ "Finland promises concessions to opposition": a "to" the parser made the infinitive marker of a noun (a
+    headline without articles) is the preposition of the verb, and the noun its object."""
+    for t in doc:
+        n = t.head
+        if t.lower_ != "to" or t.dep_ != "aux" or n.pos_ not in ("NOUN", "PROPN") or n.dep_ != "xcomp":
+            continue
+        if n.i != t.i + 1 or n.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        nxt = doc[n.i + 1] if n.i + 1 < len(doc) else None
+        if any(c.dep_ in ("dobj", "dative", "attr") for c in n.children) or (
+            nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM")
+        ):
+            continue  # "offered to host talks": a verb after all
+        v = n.head
+        t.pos_, t.tag_, t.dep_, t.head = "ADP", "IN", "prep", v
+        n.dep_, n.head = "pobj", t
 
 
 def _all_caps(sent: Any) -> bool:
