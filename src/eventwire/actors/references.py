@@ -126,7 +126,7 @@ def resolve_references(
         if m is not None:
             out.append(m)
     _next_state(doc, state, persons, uncoded, out, subjects_here)
-    state.main = _main_subject(doc, here, out, span[0]) or (state.main if not (persons or uncoded) else None)
+    state.main = _main_subject(doc, here, out) or (state.main if not (persons or uncoded) else None)
     return out
 
 
@@ -149,7 +149,7 @@ def _continued(
     return _copy(doc, story, t, src, "memory:pronoun") if src is not None and src.country else None
 
 
-def _main_subject(doc: Any, here: list[ActorMention], out: list[ActorMention], start: int) -> ActorMention | None:
+def _main_subject(doc: Any, here: list[ActorMention], out: list[ActorMention]) -> ActorMention | None:
     """The person or singular titled role with a country that is the subject of the sentence's main verb."""
     for m in [*here, *out]:
         h = doc[m.head]
