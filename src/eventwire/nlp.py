@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import LOWER
+
 from ._attribute_ruler import accelerate
 from ._lemmatizer import accelerate as accelerate_lemmatizer
 from .errors import error
@@ -98,9 +100,11 @@ def repair_parse(doc: Any) -> Any:
 def _to_before_noun(doc: Any) -> None:
     """ "Finland promises concessions to opposition": a "to" the parser made the infinitive marker of a noun (a
     headline without articles) is the preposition of the verb, and the noun its object."""
-    for t in doc:
+    to = doc.vocab.strings["to"]
+    for i in (doc.to_array(LOWER) == to).nonzero()[0].tolist():  # no token objects for the other words
+        t = doc[i]
         n = t.head
-        if t.lower_ != "to" or t.dep_ != "aux" or n.pos_ not in ("NOUN", "PROPN") or n.dep_ != "xcomp":
+        if t.dep_ != "aux" or n.pos_ not in ("NOUN", "PROPN") or n.dep_ != "xcomp":
             continue
         if n.i != t.i + 1 or n.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
             continue

@@ -48,9 +48,8 @@ def headline_sentence(v: Any) -> bool:
 def noun_verb(st: DocState, t: Any) -> bool:
     """Is ``t`` the present-tense verb of a headline that the parser read as a noun (module docstring), or the
     bare verb of what a headline demands ("demands Iran release X": ``governed_verb``)?"""
-    if t.tag_ == "NN" or t.pos_ in VERB_POS:
-        if t.i > t.sent.start and _governed(st, t):
-            return True
+    if (t.tag_ == "NN" or t.pos_ in VERB_POS) and t.i > 0 and _governed(st, t):
+        return True
     if t.pos_ in VERB_POS:
         hung = t.dep_ == "dobj" and t.head.dep_ == "ROOT" and t.head.pos_ in NOUN_POS  # "Indian PM Modi visits Nepal"
         if not hung and (t.dep_ not in _NOMINAL_DEPS or t.dep_ == "ROOT" or any(c.dep_ == "dobj" for c in t.children)):
@@ -103,8 +102,10 @@ def governed_verb(st: DocState, g: Any) -> Any | None:
 
 def _governed(st: DocState, t: Any) -> bool:
     """Is ``t`` the verb found by ``governed_verb`` for the word before its subject?"""
-    m = next((m for m in st.idx.at(t.i - 1) if m.tok_end == t.i), None) if t.i > t.sent.start else None
-    if m is None or m.tok_start <= t.sent.start:
+    m = next((m for m in st.idx.at(t.i - 1) if m.tok_end == t.i), None)
+    if m is None or m.tok_start == 0 or st.lem(t.doc[m.tok_start - 1]) not in st.m.by_lemma:
+        return False  # (cheap tests first: this runs for most nouns and verbs)
+    if m.tok_start <= t.sent.start:
         return False
     v = governed_verb(st, t.doc[m.tok_start - 1])
     return v is not None and v.i == t.i
