@@ -331,3 +331,21 @@ def responsible(st: DocState, n: Any) -> list[ActorMention] | None:
     subj = [c for c in cop.children if c.dep_ == "nsubj"]
     acts = fill(st, ("subj",), {"subj": subj})[0] if subj else []
     return acts or None
+
+
+def exchange_party(st: DocState, heads: list[Any], sources: list[ActorMention]) -> list[ActorMention]:
+    """The other side of a bargain: the actor of what is given "in return for" or "in exchange for" ("the rebels
+    agreed to disarm in return for an amnesty from the government", "in return for Niger's concessions")."""
+    for h in heads:
+        for p in h.children:
+            if p.dep_ != "prep" or st.lem(p) != "in":
+                continue
+            for r in p.children:
+                if r.dep_ != "pobj" or st.lem(r) not in st.w.exchange_nouns:
+                    continue
+                for f in r.children:
+                    if f.dep_ == "prep" and st.lem(f) == "for":
+                        got = [a for o in f.children if o.dep_ == "pobj" for a in actors_at(st, o) if a not in sources]
+                        if got:
+                            return got
+    return []

@@ -38,6 +38,7 @@ class Words:
     search_preps: frozenset[str]
     relative_pronouns: frozenset[str]
     blame_verbs: frozenset[str]
+    exchange_nouns: frozenset[str]
     self_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]

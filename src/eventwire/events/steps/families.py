@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import modality as _mod
-from ..actors import actors_at, fill, uncoded
+from ..actors import actors_at, exchange_party, fill, uncoded
 from ..adjustments import inner_target, ordered_action, threat_target, visit_abroad
 from ..emit import emit, main_conf
 from ..frames import Family, Frame
@@ -366,6 +366,8 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
         # "demanded Israel's withdrawal", "rejected accusations by X", "rejected an Australian ultimatum"
         d.targets, _ = fill(st, ("poss", "by", "from", "amod", "compound"), comp.roles)
     d.targets = [t for t in d.targets if t not in d.sources]
+    if not d.targets and d.sources and d.code[:2] in st.c.cooperative_roots:
+        d.targets = exchange_party(st, [d.gov, comp.tok], d.sources)  # "agreed to disarm in return for X's ..."
     if not d.targets and fam.name in clause_any and comp.tok.pos_ in NOUN_POS:
         # "called for a ceasefire in Liberia", "demanded political changes in Saudi Arabia": the place asked
         d.targets = [a for t in comp.roles.get("in", ()) for a in st.idx.at(t.i) if a.country and a not in d.sources]

@@ -16,6 +16,7 @@ from typing import Any
 from ...mentions import ActorMention
 from ..actors import (
     actors_at,
+    exchange_party,
     fill,
     not_self,
     span_mention,
@@ -203,6 +204,17 @@ def _authors(st: DocState, o: Any) -> list[ActorMention]:
             ):
                 out += actors_at(st, c)  # "the raids that Turkish jets carried out" (not "that killed X")
     return out
+
+
+def exchange_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Iran agreed to curb enrichment in exchange for sanctions relief from the United States": a cooperative
+    act with no target is aimed at the other side of the bargain."""
+    if not d.targets and d.sources and d.code[:2] in st.c.cooperative_roots:
+        chain = [d.trigger]
+        while len(chain) < 4 and (x := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
+            chain.append(x)  # "agree to stop fighting in return for ...": the phrase on the last verb of the chain
+        d.targets = exchange_party(st, chain, d.sources)
+    return True
 
 
 def _that_clause(v: Any) -> bool:
