@@ -89,8 +89,9 @@ def governed_verb(st: DocState, g: Any) -> Any | None:
     demanded or urged (its slots are read off the word order, like a headline verb's)."""
     if g.pos_ not in VERB_POS or st.lem(g) not in st.m.by_lemma or not headline_sentence(g):
         return None
-    m = next((m for m in st.idx.at(g.i + 1) if m.tok_start == g.i + 1), None) if g.i + 1 < g.sent.end else None
-    if m is None or m.tok_end + 1 >= g.sent.end:
+    end = g.sent.end
+    m = next((m for m in st.idx.at(g.i + 1) if m.tok_start == g.i + 1), None) if g.i + 1 < end else None
+    if m is None or m.tok_end + 1 >= end:
         return None
     t = g.doc[m.tok_end]
     bare = t.tag_ == "NN" or (t.pos_ in VERB_POS and t.dep_ not in ("ccomp", "xcomp", "conj", "ROOT"))

@@ -171,8 +171,7 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if any(a.country for a in d.targets):
         return True  # "three people" coded as civilians with no country: theirs is the place's
     v = d.trigger
-    verbs = [v, *v.conjuncts]  # and "..., 150 injured in X", "..., dozens hurt in X" parsed as participles
-    verbs += [u for u in v.sent if u.dep_ == "acl" and u.i != v.i and (u.head.pos_ == "NUM" or u.head.head.i == v.i)]
+    verbs = casualty_verbs(v)
     # "... were killed as a riot erupted in a Nairobi slum": the place of a clause of the same moment
     verbs += [u for u in v.children if u.dep_ == "advcl" and any(st.lem(m) in _MOMENT for m in u.children)]
     moment = [o for p in v.children if p.dep_ == "prep" and st.lem(p) in _MOMENT for o in p.children]
@@ -210,6 +209,15 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 
 _MOMENT = frozenset({"as", "when", "after", "during", "while"})
+
+
+def casualty_verbs(v: Any) -> list[Any]:
+    """A victims' verb with the verbs that report the same casualties: its conjuncts ("were killed and dozens
+    injured in X"), the verb it is conjoined to, and the participles of a headline's list ("Five killed, 90 hurt
+    in X", "..., dozens hurt in X" parsed as participles)."""
+    verbs = [v, *v.conjuncts, *([v.head] if v.dep_ == "conj" else [])]
+    verbs += [u for u in v.sent if u.dep_ == "acl" and u.i != v.i and (u.head.pos_ == "NUM" or u.head.head.i == v.i)]
+    return verbs
 
 
 def _counted(o: Any) -> bool:

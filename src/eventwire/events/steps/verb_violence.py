@@ -18,6 +18,7 @@ from ..grammar import NOUN_POS, VERB_POS
 from ..match import match_noun, match_verb
 from ..roles import event_nouns, noun_roles, roles
 from ..state import DocState, SentenceWork, VerbDraft
+from .verb_places import casualty_verbs
 
 
 def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
@@ -109,8 +110,7 @@ def agentless(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if any(set(a.sectors) & st.c.war_victim_sectors for a in d.targets):
         return True  # "ten soldiers were killed in Ukraine": casualties of war
     v = d.trigger
-    near = [v, *v.conjuncts, *([v.head] if v.dep_ == "conj" else [])]  # "killed and dozens injured in clashes"
-    near += [u for u in v.sent if u.dep_ == "acl" and u.i != v.i and (u.head.pos_ == "NUM" or u.head.head.i == v.i)]
+    near = casualty_verbs(v)  # "killed and dozens injured in clashes", "Four killed, 30 wounded in clashes"
     for u in near:
         for c in u.children:
             mv = match_verb(st, c) if c.dep_ == "advcl" and c.pos_ in VERB_POS else None
