@@ -120,16 +120,24 @@ def in_allegation(
         h = t.head
         if h.i == t.i:
             return None
+        if t.dep_ == "relcl" and t.lemma_.lower() in denial_verbs and t.i == tok.i:
+            return None  # "an allegation the government denies": a denial of the claim, not its content
         if t.dep_ in ("acl", "ccomp", "relcl") and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in claim_nouns:
             if h.lemma_.lower() in news and h.head.lemma_.lower() not in denial_verbs:
                 return None
             return f"content of the {h.lemma_.lower()} '{h.text}'"
-        if t.dep_ == "ccomp" and h.lemma_.lower() in denial_verbs:
+        if t.dep_ == "ccomp" and h.lemma_.lower() in denial_verbs and not denies_its_object(t, h):
             return f"denied by '{h.text}'"
         if t.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "acl", "relcl"):
             return None
         t = h
     return None
+
+
+def denies_its_object(clause: Any, verb: Any) -> bool:
+    """ "X accused Y of war crimes, a charge Y denies": a denial after the clause, with an object of its own, is an
+    apposition the parser hung the clause on; it denies its object, not the clause."""
+    return clause.i < verb.i and any(c.dep_ == "dobj" and clause.i < c.i < verb.i for c in verb.children)
 
 
 def in_reported_speech(tok: Any, speech: dict[str, str] | frozenset[str]) -> Any | None:

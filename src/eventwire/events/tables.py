@@ -186,6 +186,7 @@ class Codes:
     repression_roots: frozenset[str]
     impersonal_guard_roots: frozenset[str]
     mutual_roots: frozenset[str]
+    reaction_roots: frozenset[str]
     speaker_party_roots: frozenset[str]
     named_target_roots: frozenset[str]
     pronoun_party_roots: frozenset[str]

@@ -95,6 +95,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         and _prep_word(st, n.head) in st.w.background_preps
         and n.head.head.pos_ in VERB_POS
         and f.code[:2] != st.c.consult_root  # "after talks with Y, X said ...": X met Y (rule 17)
+        and not (f.code[:2] in st.c.reaction_roots and fill(st, f.src, r)[0] and not fill(st, f.tgt, r)[0])
     ):
         # "after talks with Iran, Russia said ...", "amid protests, the president resigned": the setting of the
         # sentence's news, reported as its own news elsewhere
@@ -199,6 +200,8 @@ def _actors(
             crowd = tuple(sorted(st.c.crowd_sectors))
             sources = [replace(a, sectors=crowd) if not a.sectors else a for a in sources]
     targets, ttok = fill(st, f.tgt, r)
+    if sources and not targets and f.code[:2] in st.c.reaction_roots:
+        targets = [a for a in _clause_subject(st, n) if a not in sources]  # "after criticism from X, Y withdrew"
     if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
         # "the protests continued", "the talks resumed on Monday", "the fighting spread": the story's events of
         # that kind told before

@@ -32,8 +32,10 @@ def run(st: DocState, s: SentenceWork) -> None:
     statement = st.c.statement_root
     strong = [c for c in s.cands if not c.code.startswith(statement)]
     if strong:
+        kept = [c for c in s.cands if _answer(st, c, strong)]  # "X accused Y of Z, a charge Y denies"
+        strong += kept
         for c in s.cands:
-            if c.code.startswith(statement):
+            if c.code.startswith(statement) and c not in kept:
                 st.note(f"  drop {c.code} at '{c.trigger.text}': a better event exists in the sentence")
         s.cands = strong
         return
@@ -47,6 +49,19 @@ def run(st: DocState, s: SentenceWork) -> None:
             and not any(c.trigger.i == t.i for c in s.cands)
         ):
             speech(st, s, t)
+
+
+def _answer(st: DocState, c: Any, strong: list[Any]) -> bool:
+    """A denial by the target of another event of the sentence answers it: an event of its own ("X accused Y
+    of war crimes, a charge Y denies")."""
+    if c.code not in st.c.responsibility_codes or st.lem(c.trigger) not in st.w.denial_verbs or not c.targets:
+        return False
+    return any(_same(a, b) for e in strong for a in e.targets for b in c.sources)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """One actor named twice: the same code, or a country and one of its sectors ("Moscow" and "Russia")."""
+    return bool(a.code == b.code or (a.country and a.country == b.country and not (a.sectors and b.sectors)))
 
 
 def speech(st: DocState, s: SentenceWork, v: Any) -> None:

@@ -30,7 +30,7 @@ from ..arguments import load_rules, media_only
 from ..grammar import NOUN_POS, ROLE_SLOTS_ALL, VERB_POS
 from ..headline_verbs import noun_verb
 from ..match import match_noun
-from ..modality import in_reported_speech
+from ..modality import denies_its_object, in_reported_speech
 from ..roles import noun_roles, obj_roles, roles
 from ..state import DocState, SentenceWork, VerbDraft
 from .statements import content_actor, is_media
@@ -214,6 +214,24 @@ def exchange_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         while len(chain) < 4 and (x := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
             chain.append(x)  # "agree to stop fighting in return for ...": the phrase on the last verb of the chain
         d.targets = exchange_party(st, chain, d.sources)
+    return True
+
+
+def denied_accuser(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "X accused Y of war crimes, a charge Y denies": the denial of a charge set in apposition to the clause
+    before it (which the parser hangs on the denial) is aimed at that clause's subject, the accuser."""
+    if d.targets or not d.sources or d.code not in st.c.responsibility_codes:
+        return True
+    if st.lem(d.trigger) not in st.w.denial_verbs:
+        return True
+    v = d.trigger
+    clauses = [c for c in v.children if c.dep_ == "ccomp" and denies_its_object(c, v)]
+    n = v.head
+    if v.dep_ == "relcl" and n.left_edge.i > 0 and n.doc[n.left_edge.i - 1].text == ",":  # "..., a charge X denies"
+        clauses += [x for x in n.ancestors if any(c.dep_.startswith("nsubj") for c in x.children)][:1]
+    for c in clauses:
+        d.targets, d.ttok = fill(st, ("subj",), roles(st, c))
+        d.targets = [a for a in d.targets if a not in d.sources]
     return True
 
 
