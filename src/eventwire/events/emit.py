@@ -70,6 +70,8 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
     if why:
         st.note(f"  {label}: no event (code {c.code} by {c.rule}: {why})")
         return
+    if not c.recip and not c.targets and len({a.country or a.code for a in c.sources}) >= 2 and _each_other(st, c):
+        c.recip = True  # "Armenia and Azerbaijan accused each other of shelling": both directions
     if (
         not c.recip
         and not c.targets
@@ -83,6 +85,13 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
         st.note(f"  {label}: the parties of a cooperative act without a target act toward each other")
     st.note(f"  {label}: code {c.code} by {c.rule} (src={names(c.sources)}, tgt={names(c.targets)})")
     cands.append(c)
+
+
+def _each_other(st: DocState, c: Candidate) -> bool:
+    """Is the object of the trigger (or of its preposition) a reciprocal pronoun ("each other", "one another")?"""
+    objs = [x for x in c.trigger.children if x.dep_ in ("dobj", "prep", "dative")]
+    objs += [x for p in objs if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"]
+    return any(" ".join(w.lower_ for w in x.subtree) in st.w.reciprocal_pronouns for x in objs if x.dep_ != "prep")
 
 
 def advisory(st: DocState, c: Candidate) -> str | None:

@@ -40,6 +40,7 @@ class Words:
     blame_verbs: frozenset[str]
     exchange_nouns: frozenset[str]
     self_pronouns: frozenset[str]
+    reciprocal_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]
     person_pronouns: frozenset[str]

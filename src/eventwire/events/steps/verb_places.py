@@ -105,6 +105,18 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if own and place:  # "Libya, where Ankara has sent troops": the event is aimed at the place
             d.targets, d.ttok = place, v.head
             return True
+    own = {a.country for a in d.sources if a.country}
+    if d.noun is None and own and d.code[:2] in st.c.violent_roots:
+        # "Ukrainian drones hit an oil depot in Russia's Bryansk region": force on a thing in a foreign place
+        objs = [o for o in d.roles.get("obj", ()) if o.pos_ in NOUN_POS and not st.idx.at(o.i)]
+        r = {
+            p: [*d.roles.get(p, ()), *(t for o in objs for t in noun_roles(st, o).get(p, ()))]
+            for p in st.w.location_preps
+        }
+        got, tok = place_named(st, r, st.w.location_preps, d.sources)
+        if got and all(a.country not in own for a in got):
+            d.targets, d.ttok = got, tok
+            return True
     if d.noun is not None:
         nr = noun_roles(st, d.noun)
         got, tok = foreign_place(st, {p: [*d.roles.get(p, ()), *nr.get(p, ())] for p in st.w.location_preps}, d.sources)
@@ -144,7 +156,7 @@ def _modifier_place(st: DocState, t: Any, other: list[ActorMention]) -> list[Act
     adjective, capital or town."""
     attack = st.lem(t) in st.aggression  # "Israeli shelling": the attacker, no place
     for c in t.children:
-        if c.dep_ in ("amod", "compound") and c.i < t.i:
+        if c.dep_ in ("amod", "compound", "poss") and c.i < t.i:
             # "in the Indian capital", "at a Somali army base" (the army's country), "in Delhi clashes"
             got = [a for a in st.idx.at(c.i) if a.country and (a.kind == "capital" or not attack) and a not in other]
             got = got or town_place(st, c)
@@ -227,10 +239,16 @@ def _counted(o: Any) -> bool:
 
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Thousands marched in Paris against the reform": a protest by an uncoded crowd is by people of the place
-    it is held in (also "took to the streets of Tbilisi": the place of the light verb's noun)."""
+    it is held in, or of the place its place is part of ("through the streets of Khartoum"; also "took to the
+    streets of Tbilisi": the place of the light verb's noun)."""
     if d.sources or d.code[:2] != st.c.protest_root:
         return True
-    got, tok = place_named(st, d.roles, (*st.w.location_preps, *load_rules().crowd_place_preps), d.targets)
+    preps = (*st.w.location_preps, *load_rules().crowd_place_preps)
+    got, tok = place_named(st, d.roles, preps, d.targets)
+    for t in [] if got else [t for p in preps for t in d.roles.get(p, ())]:
+        got, tok = place_named(st, noun_roles(st, t), ("of", "in"), d.targets)  # "through the streets of X"
+        if got:
+            break
     if not got and d.noun is not None:
         got, tok = place_named(st, noun_roles(st, d.noun), ("of", *st.w.location_preps), d.targets)
     if got:
