@@ -308,7 +308,8 @@ def named_person(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     country of the sources, else of none) — an actor for the triple, not an uncoded name."""
     if d.targets or d.code not in st.c.person_target_codes and d.code[:3] not in st.c.person_target_codes:
         return True
-    for o in d.roles.get("obj", ()):
+    slots = dict.fromkeys(("obj", *d.frame.tgt))  # "Smith faces charges of fraud": the frame's target subject
+    for o in [o for slot in slots for o in d.roles.get(slot, ()) if o.i != d.trigger.i]:
         if o.pos_ != "PROPN" or not o.text[:1].isupper() or st.idx.at(o.i) or st.lem(o) in st.w.time_words:
             continue
         left = min([o.i, *[c.i for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]])
