@@ -72,6 +72,9 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     if why:
         st.note(f"  {label}: no statement ({why})")
         return
+    if any(c.trigger.i != v.i and any(a.i == v.i for a in c.trigger.ancestors) for c in s.cands):
+        st.note(f"  {label}: no statement (what was said is coded)")  # "said it was disappointed with X"
+        return
     if v.dep_ == "xcomp":  # "are expected to announce", "refused to say": no statement made yet
         st.note(f"  {label}: no statement (complement of '{v.head.text}')")
         return
