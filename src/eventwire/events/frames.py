@@ -208,9 +208,7 @@ class _Compiler:
             return default
         items = spec if isinstance(spec, list) else [spec]
         out = tuple(_word(s) for s in items)
-        if "none" in out:
-            return ()
-        return out
+        return tuple(s for s in out if s != "none")  # [none]: no target; [to, none]: "to", else none needed
 
     def frame(
         self,
