@@ -149,11 +149,27 @@ def in_reported_speech(tok: Any, speech: dict[str, str] | frozenset[str]) -> Any
             continue
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech:
             return t.head
+        if _told_clause(t, speech):  # "told his counterpart that X would ...", the clause parsed on the object
+            return t.head.head
         if t.dep_ == "ccomp":  # e.g. "said that ... agreed that ..." : keep climbing
             t = t.head
             continue
         return _trailing_speech(t, speech)
     return None
+
+
+def _told_clause(t: Any, speech: dict[str, str] | frozenset[str]) -> bool:
+    """ "assured his Iranian counterpart that Riyadh would reopen ...": a "that" clause the parser hung on the
+    object of a speech verb as a relative clause is what was said to the object (no relative "that" clause lacks
+    a subject of its own here: "the counterpart that he met" has its object missing, not a subject)."""
+    h = t.head
+    return (
+        t.dep_ in ("acl", "relcl")
+        and h.dep_ in ("dobj", "dative")
+        and h.head.lemma_.lower() in speech
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        and any(c.dep_.startswith("nsubj") for c in t.children)
+    )
 
 
 def _trailing_speech(t: Any, speech: dict[str, str] | frozenset[str]) -> Any | None:

@@ -217,6 +217,22 @@ def exchange_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def told_addressee(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Vietnam's prime minister told his Japanese counterpart that Hanoi wanted closer ties": a cooperative act
+    without a target, in what a speaker told someone, is aimed at the one told (not a news medium)."""
+    if d.targets or not d.sources or d.code[:2] not in st.c.cooperative_roots:
+        return True
+    sp = in_reported_speech(d.trigger, st.m.speech)
+    if sp is None or st.lem(sp) not in st.w.telling_verbs:
+        return True
+    r = roles(st, sp)
+    told, tok = fill(st, ("iobj", "obj", "to"), {k: [t for t in r.get(k, ()) if not is_media(st, t)] for k in r})
+    own = {a.code for a in d.sources}
+    if told and not any(a.code in own for a in told):
+        d.targets, d.ttok = told, tok
+    return True
+
+
 def denied_accuser(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "X accused Y of war crimes, a charge Y denies": the denial of a charge set in apposition to the clause
     before it (which the parser hangs on the denial) is aimed at that clause's subject, the accuser."""

@@ -43,6 +43,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.purpose_target,  # "opened fire to disperse the demonstrators"
     verb_actors.exchange_target,  # "agreed to X in exchange for Y's relief"
     verb_actors.denied_accuser,  # "X accused Y of Z, a charge Y denies"
+    verb_actors.told_addressee,  # "told his Japanese counterpart that Hanoi wanted closer ties"
     verb_actors.threatened,  # "threatened to punish X", "... unless X withdraws"
     verb_places.topic_target,  # "expressed concern over the coup in Niger"
     verb_places.place_target,  # "attacked a camp for X refugees", "reimposed blockades in the West Bank"
