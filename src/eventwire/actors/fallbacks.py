@@ -196,8 +196,21 @@ def possessor(doc: Any, s: Sentence, d: Draft) -> str | None:
     if not own and not (speaker and any(a.dep_ == "ccomp" for a in [h, *h.ancestors])):
         return None  # "his government" only inside what a speaker said ("Correa said his government ...")
     coded = {r[0].head: r[1] for r in s.results}
-    countries = {c for t in clause_subjects(h, d) for c in coded.get(t.i, [None])}
+    owners = _plural_object(h) if any(c.dep_ == "poss" and c.lower_ == "their" for c in h.children) else []
+    owners = [t for t in owners if t.i in coded]
+    countries = {c for t in owners or clause_subjects(h, d) for c in coded.get(t.i, [None])}
     return countries.pop() if len(countries) == 1 and None not in countries else None
+
+
+def _plural_object(h: Any) -> list[Any]:
+    """ "Russia returned 24 Ukrainian children to their families": "their" in a phrase on a verb with a plural
+    object is that object's (a singular subject is no "their")."""
+    p = h.head
+    if h.dep_ != "pobj" or p.dep_ not in ("prep", "dative"):
+        return []
+    objs = [c for c in p.head.children if c.dep_ == "dobj" and c.tag_ in ("NNS", "NNPS") and c.i < h.i]
+    # "handed over the bodies of two Palestinians to their families": the people the object is of
+    return objs + [x for o in objs for q in o.children if q.lower_ == "of" for x in q.children if x.dep_ == "pobj"]
 
 
 def partner_country(doc: Any, s: Sentence, d: Draft) -> str | None:
