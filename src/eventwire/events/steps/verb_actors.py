@@ -47,6 +47,12 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.culprit:  # "X is guilty of violating the truce": X violated it
         d.sources, d.stok = d.culprit, None
     d.targets, d.ttok = fill(st, f.tgt, r)
+    if not d.targets and "obj" in f.tgt and st.lem(d.trigger) in st.w.permission_verbs:
+        # "Turkey allowed Swedish officials to visit ...": the one allowed, parsed as the subject of the infinitive
+        let = [x for c in d.trigger.children if c.dep_ in ("ccomp", "xcomp") for x in c.children if x.dep_ == "nsubj"]
+        got, tok = fill(st, ("obj",), {"obj": let})
+        if got:
+            d.targets, d.ttok = got, tok
     if d.targets and all(a in d.sources for a in d.targets) and r.get("obj"):
         # "Kenya Denounces Actions By Uganda": a headline parsed as one phrase holds its subject inside the object;
         # the object's own "by" / "of" phrase names the other party
