@@ -198,10 +198,24 @@ def enacted_provision(t: Any, laws: frozenset[str], enact: frozenset[str]) -> bo
     )
 
 
+def _subjunctive(t: Any, mandative: frozenset[str]) -> bool:
+    """ "Egypt proposed that Israel and Hamas hold talks": a bare verb with a subject of its own in the content
+    clause of a verb of wanting done (a mandative subjunctive) says what is wanted, not what was done."""
+    return (
+        t.tag_ in ("VB", "VBP")
+        and t.dep_ == "ccomp"
+        and t.head.lemma_.lower() in mandative
+        and any(c.dep_ == "nsubj" for c in t.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+    )
+
+
 def hypothetical(tok: Any, mod: Modality) -> str | None:
     """Why ``tok`` is hypothetical or conditional, or ``None``. ``CONDITIONAL_MAIN`` means the predicate is
     the consequence of an if/unless clause (a conditional threat or promise when it is a future)."""
     words = load_words()  # "would like to ..." (polite wish verbs), "should be able to offer" (ability adjectives)
+    if _subjunctive(tok, words.mandative_verbs):
+        return f"a proposal ('that ... {tok.text}'), not reported as done"
     reported = None
     t = tok
     for _ in range(4):

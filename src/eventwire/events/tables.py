@@ -42,6 +42,7 @@ class Words:
     self_pronouns: frozenset[str]
     reciprocal_pronouns: frozenset[str]
     telling_verbs: frozenset[str]
+    mandative_verbs: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
