@@ -47,7 +47,8 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.culprit:  # "X is guilty of violating the truce": X violated it
         d.sources, d.stok = d.culprit, None
     d.targets, d.ttok = fill(st, f.tgt, r)
-    if not d.targets and "obj" in f.tgt and st.lem(d.trigger) in st.w.permission_verbs:
+    finite = any(c.dep_ == "nsubj" for c in d.trigger.children)  # not "to allow X to ...": a purpose
+    if not d.targets and "obj" in f.tgt and st.lem(d.trigger) in st.w.permission_verbs and finite:
         # "Turkey allowed Swedish officials to visit ...": the one allowed, parsed as the subject of the infinitive
         let = [x for c in d.trigger.children if c.dep_ in ("ccomp", "xcomp") for x in c.children if x.dep_ == "nsubj"]
         got, tok = fill(st, ("obj",), {"obj": let})
