@@ -214,6 +214,8 @@ def hypothetical(tok: Any, mod: Modality) -> str | None:
     """Why ``tok`` is hypothetical or conditional, or ``None``. ``CONDITIONAL_MAIN`` means the predicate is
     the consequence of an if/unless clause (a conditional threat or promise when it is a future)."""
     words = load_words()  # "would like to ..." (polite wish verbs), "should be able to offer" (ability adjectives)
+    if tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
+        return "'is to blame' says who is blamed, it reports no act of blaming"
     if _subjunctive(tok, words.mandative_verbs):
         return f"a proposal ('that ... {tok.text}'), not reported as done"
     reported = None
@@ -364,6 +366,7 @@ def future(tok: Any, mod: Modality) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         and any(c.dep_ == "nsubj" for c in h.children)
         and not any(c.dep_ in ("prep", "attr", "acomp") and c.i < tok.i for c in h.children)
+        and tok.lemma_.lower() != "blame"  # "the government is to blame for the crisis": culpable, not a plan
     ):
         # "the minister is to visit Beijing next week", "the opposition is to hold protests"; not "Spain was among
         # the first countries to condemn it" (the parser's "to" clause of the copula)

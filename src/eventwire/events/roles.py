@@ -99,9 +99,9 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
             r.setdefault("oprd", []).append(c)  # "labelled the vote a sham" parsed as two objects
         elif d == "dobj":
             r.setdefault("obj", []).append(c)
-            for a in c.children:  # "branded the minister a disgrace": an indefinite apposition
-                if (
-                    a.dep_ == "appos"
+            for a in c.children:  # "branded the minister a disgrace": an indefinite apposition (or a second object
+                if (  # parsed under the first: "called the US decision a violation of international law")
+                    a.dep_ in ("appos", "dobj")
                     and a.pos_ == "NOUN"
                     and any(x.dep_ == "det" and x.lower_ in ("a", "an") for x in a.children)
                 ):

@@ -43,6 +43,7 @@ class Words:
     reciprocal_pronouns: frozenset[str]
     telling_verbs: frozenset[str]
     mandative_verbs: frozenset[str]
+    harm_nouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]
     person_pronouns: frozenset[str]

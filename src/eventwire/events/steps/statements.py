@@ -117,11 +117,10 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     if clause is not None and verdict in st.m.families:  # "said X should remain calm": the obligation's family
         code, rule = st.m.families[verdict].default, f"{rule}/obligation:{verdict}"
     elif clause is not None:  # "said Iceland's participation was a mistake" ("... was commendable": praise)
-        code, rule = (
-            (st.c.verbal_attack, rule + "/reproach")
-            if verdict == "reproach"
-            else (st.c.evaluated_praise, rule + "/praise")
-        )
+        code, rule = {
+            "reproach": (st.c.verbal_attack, rule + "/reproach"),
+            "blame": (st.c.accusation, rule + "/blame"),
+        }.get(verdict, (st.c.evaluated_praise, rule + "/praise"))
     elif any(a in targets for a in doers):  # "said Palau violated the treaty"
         code, rule = st.c.accusation, rule + "/wrongdoing"
     f = Frame(code=code, lemma=st.lem(v), kind="verb", rule=rule, tgt=("to", "iobj"), conf=0.5)
@@ -155,14 +154,25 @@ def _reproach(st: DocState, v: Any) -> tuple[Any | None, str]:
         if not (verdict or st.lem(c) in st.w.copulas) or negated(c, st.m, st.w.negating_verbs):
             continue
         preds = [p for p in c.children if p.dep_ in (("dobj",) if verdict else ("attr", "acomp"))]
+        preds += [p for p in c.children if p.dep_ == "xcomp" and st.lem(p) == "blame"]  # "X was to blame for Y"
         for p in [*preds, *(x for q in preds for x in q.conjuncts)]:  # "was hasty and irresponsible"
             if _negated_word(st, p):
                 continue  # not "said there was no interference by Uganda"
             if st.lem(p) in st.insults:
                 return c, "reproach"
+            if _blamed_for(st, p):  # "said Washington was responsible for the rising tensions"
+                return c, "blame"
             if st.lem(p) in st.praises or _praised_partner(st, p):
                 return c, "praise"
     return None, ""
+
+
+def _blamed_for(st: DocState, p: Any) -> bool:
+    """A predicate of culpability ("responsible", "to blame") with a harm as what it is for."""
+    if st.lem(p) not in st.culpable and not (st.lem(p) == "blame" and p.tag_ == "VB"):
+        return False
+    harms = st.w.harm_nouns | st.insults | st.aggression
+    return any(st.lem(o) in harms for q in p.children if st.lem(q) == "for" for o in q.children if o.dep_ == "pobj")
 
 
 def _obliged(st: DocState, v: Any, sources: list[ActorMention]) -> tuple[Any | None, str]:
