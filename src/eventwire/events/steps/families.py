@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ...mentions import ActorMention
 from .. import modality as _mod
 from ..actors import actors_at, exchange_party, fill, uncoded
 from ..adjustments import inner_target, ordered_action, threat_target, visit_abroad
@@ -327,6 +328,8 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
             d.targets = t2
     if not d.targets and d.received:
         d.targets, _ = fill(st, ("subj",), {"subj": d.received})
+    if not d.targets and fam.name == "reject":  # "rejected Egypt's call for talks": the one who called
+        d.targets = [a for a in _owners_between(st, d.gov, comp.tok) if a not in d.sources]
     governed = governed_verb(st, d.gov)  # "Sweden demands China release bookseller X": the parse hides the clause
     if (
         not d.targets
@@ -376,6 +379,16 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
     return True
+
+
+def _owners_between(st: DocState, gov: Any, tok: Any) -> list[ActorMention]:
+    """The actors owning ("X's", "by X", "from X") a noun between a governing word and its complement."""
+    between = [a for a in tok.ancestors if a.i != gov.i and gov.i in {x.i for x in a.ancestors}]
+    for n in (a for a in between if a.pos_ in NOUN_POS):
+        got, _ = fill(st, ("poss", "by", "from"), noun_roles(st, n))
+        if got:
+            return got
+    return []
 
 
 def _own_subject(x: Any) -> bool:
