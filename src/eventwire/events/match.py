@@ -109,7 +109,7 @@ def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | No
                     # the verb's phrase first, then the noun's: "imposed restrictions on trade with X on Monday"
                     merged[k] = [*merged.get(k, ()), *(t for t in toks if t not in merged.get(k, ()))]
             for f in lf:  # "accepted the demands of the miners": the noun's own of/poss as a target slot
-                for k in ("of", "poss", "compound"):  # "banned opposition rallies": the compound's
+                for k in ("of", "poss", "compound", "amod"):  # "banned opposition rallies": the compound's
                     if k in f.tgt and k in nroles:
                         merged.setdefault(k, nroles[k])
             for f in lf:

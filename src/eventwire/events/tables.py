@@ -216,6 +216,7 @@ class Codes:
     official_protest: str
     humanitarian_aid: str
     responsibility_codes: frozenset[str]
+    alleged_wrong_codes: frozenset[str]
     aerial_destruction_codes: frozenset[str]
     arrival_codes: frozenset[str]
     detention_codes: frozenset[str]

@@ -30,6 +30,24 @@ SIDE_EVENT_MARGIN = 0.1  # a kept subordinate event is less sure than the main e
 def run(st: DocState, s: SentenceWork) -> None:
     """Drop the candidates whose trigger hangs (advcl, xcomp, acl, pcomp) on another candidate's trigger."""
     s.cands = drop_subordinate(st, s.cands)
+    s.cands = [c for c in s.cands if not _alleging_verb(st, c, s.cands)]
+
+
+def _alleging_verb(st: DocState, c: Candidate, cands: list[Candidate]) -> bool:
+    """ "Niue alleged that Jordan violated ...": the allegation verb's own accusation without a target is the
+    accusation its content gives (with the accused as target)."""
+    if c.targets:
+        return False
+    for a in cands:
+        if (
+            a.code == c.code
+            and a.rule.startswith("modality.yaml:allegation")
+            and {x.code for x in c.sources} <= {x.code for x in a.sources}
+            and c.trigger.i in {t.i for t in a.trigger.ancestors}
+        ):
+            st.note(f"  drop {c.code} at '{c.trigger.text}': the accusation is coded from what was alleged")
+            return True
+    return False
 
 
 def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
