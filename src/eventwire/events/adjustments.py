@@ -414,8 +414,8 @@ def crowd_riot(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 def alleged_violence(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "X claimed that Y shelled Z": X accuses Y; "X claimed that its forces shelled Z": X claims it."""
-    alleged = d.code[:2] in st.c.alleged_violence_roots or d.code in st.c.alleged_wrong_codes
-    if d.code == d.frame.code and alleged and d.sources and st.m.allegation:
+    wrong = d.code[:2] in st.c.alleged_violence_roots or d.code in st.c.alleged_wrong_codes
+    if d.code == d.frame.code and wrong and d.sources and st.m.allegation:
         alleged = _alleged(st, d.trigger, d.sources, d.stok)
         if alleged is not None:
             code, speakers = alleged
