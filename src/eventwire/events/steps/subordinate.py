@@ -98,7 +98,10 @@ def _named_object(st: DocState, t: Any, by_trigger: dict[int, list[Candidate]]) 
         return False
     judging = load_rules().topic_roots  # words and attitudes: "hosted talks between X and Y" hosts real talks
     return any(
-        m.frame.kind == "verb" and m.code[:2] in judging and m.frame.obj is not None and st.lem(t) in m.frame.obj
+        m.frame.kind == "verb"
+        and any(m.code.startswith(r) for r in judging)
+        and m.frame.obj is not None
+        and st.lem(t) in m.frame.obj
         for m in by_trigger[t.head.i]
     )
 

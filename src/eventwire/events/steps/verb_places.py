@@ -40,7 +40,7 @@ def topic_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     ("voiced anger at Israel's raids"), else a place of another country than the source's ("expressed
     concern over the coup in Niger")."""
     rules = load_rules()
-    if d.targets or not d.sources or d.code[:2] not in rules.topic_roots:
+    if d.targets or not d.sources or not any(d.code.startswith(r) for r in rules.topic_roots):
         return True
     r = d.roles if d.noun is None else {**d.roles, **noun_roles(st, d.noun)}
     for p in rules.topic_preps:
