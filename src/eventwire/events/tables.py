@@ -44,6 +44,7 @@ class Words:
     telling_verbs: frozenset[str]
     mandative_verbs: frozenset[str]
     harm_nouns: frozenset[str]
+    generic_attack_nouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]
     person_pronouns: frozenset[str]

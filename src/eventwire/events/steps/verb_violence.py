@@ -127,6 +127,10 @@ def agentless(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             if mn is not None and mn[0].violent and not mn[0].code.endswith("0"):
                 d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"  # "killed in an air strike": its code
                 return True
+            if st.lem(n) in st.w.generic_attack_nouns and not any(
+                c.dep_ in ("amod", "compound") for c in n.children if actors_at(st, c)
+            ):
+                continue  # "killed in a targeted attack in Nairobi": by unknown hands
             if (mn is not None and mn[0].violent) or st.lem(n) in st.aggression:
                 return True  # "killed in clashes", "killed in Israeli shelling"
     d.code, d.rule = st.c.agentless_assault, d.rule + "/agentless"
