@@ -66,6 +66,9 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
         if _named_object(st, t, by_trigger):
             st.note(f"  drop {c.code} at '{t.text}': the thing the event at '{t.head.text}' is about")
             continue
+        if _aim_phrase(st, t, by_trigger):
+            st.note(f"  drop {c.code} at '{t.text}': the aim of the event at '{t.head.head.text}'")
+            continue
         if t.dep_ in SUBORDINATE_DEPS and t.head.i in by_trigger and t.head.i != t.i:
             mains = by_trigger[t.head.i]
             side = (
@@ -89,6 +92,20 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
                 continue
         keep.append(c)
     return [c for c in keep if id(c) not in replaced]
+
+
+def _aim_phrase(st: DocState, t: Any, by_trigger: dict[int, list[Candidate]]) -> bool:
+    """ "X and Y sign a trade deal in a renewed push for economic cooperation": an effort noun ("push", "bid",
+    "drive") in a phrase on another coded event names that event's aim, not an act of its own."""
+    p = t.head
+    return (
+        t.dep_ == "pobj"
+        and st.lem(t) in st.generic
+        and p.dep_ == "prep"
+        and p.head.i != t.i
+        and p.head.i in by_trigger
+        and not any(c.trigger.i == t.i for c in by_trigger[p.head.i])
+    )
 
 
 def _named_object(st: DocState, t: Any, by_trigger: dict[int, list[Candidate]]) -> bool:
