@@ -37,6 +37,13 @@ def roles(st: DocState, v: Any) -> Roles:
         # a headline drops "is": "Opposition Party Outlawed", "Three NGOs Banned for Foreign Ties"
         r["obj"] = r.pop("subj")
         passive = True
+    if passive and "subj" not in r and "by" in r and any(c.dep_ == "auxpass" for c in v.children):
+        r["subj"] = r["by"]  # "were granted asylum by Sweden": the agent parsed as a plain "by" phrase
+    if passive and "subj" not in r:  # "Reporter shot and killed by masked gunmen": conjoined participles share it
+        near = [u for u in v.conjuncts if abs(u.i - v.i) == 2]  # "shot and killed by X" (not "held and later freed")
+        by = [p for u in near for c in u.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if by:
+            r["subj"] = by
     if (
         "obj" not in r
         and v.dep_ == "xcomp"

@@ -45,6 +45,7 @@ class Words:
     mandative_verbs: frozenset[str]
     harm_nouns: frozenset[str]
     generic_attack_nouns: frozenset[str]
+    place_target_preps: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_object_pronouns: frozenset[str]
     person_pronouns: frozenset[str]

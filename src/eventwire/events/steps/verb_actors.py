@@ -20,6 +20,7 @@ from ..actors import (
     fill,
     not_self,
     span_mention,
+    town_place,
     uncoded,
     uncoded_count,
     uncoded_name,
@@ -54,6 +55,12 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         got, tok = fill(st, ("obj",), {"obj": let})
         if got:
             d.targets, d.ttok = got, tok
+    if not d.targets:  # "offers humanitarian support to Sao Paulo": a town the gazetteer places, as the receiver
+        towns = [t for p in f.tgt if p in st.w.place_target_preps for t in r.get(p, ()) if t.pos_ == "PROPN"]
+        own = {a.country for a in d.sources if a.country}
+        got = [a for t in towns for a in town_place(st, t) if a.country not in own]  # a town at home: no party
+        if got:
+            d.targets, d.ttok = got[:1], towns[0]
     if d.targets and all(a in d.sources for a in d.targets) and r.get("obj"):
         # "Kenya Denounces Actions By Uganda": a headline parsed as one phrase holds its subject inside the object;
         # the object's own "by" / "of" phrase names the other party
