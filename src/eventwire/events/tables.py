@@ -111,6 +111,7 @@ class Words:
     inner_target_preps: tuple[str, ...]
     location_preps: tuple[str, ...]
     temporal_preps: frozenset[str]
+    meeting_purpose_preps: frozenset[str]
     clause_preps: frozenset[str]
     negating_preps: frozenset[str]
     attempt_nouns: frozenset[str]

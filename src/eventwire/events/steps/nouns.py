@@ -302,10 +302,11 @@ def _prep_word(st: DocState, p: Any) -> str:
 
 
 def _clause_subject(st: DocState, n: Any) -> list[ActorMention]:
-    """The subject of the clause a meeting noun is the time of ("after talks with Y, X said ...",
-    "during his visit to Y, X signed ..."): the meeting's other party."""
+    """The subject of the clause a meeting noun is the time or purpose of ("after talks with Y, X said ...",
+    "during his visit to Y, X signed ...", "X sat down for talks with Y"): the meeting's other party."""
     p = n.head
-    if n.dep_ != "pobj" or _prep_word(st, p) not in st.w.temporal_preps or p.head.pos_ not in VERB_POS:
+    preps = st.w.temporal_preps | st.w.meeting_purpose_preps  # "sat down for talks with Modi"
+    if n.dep_ != "pobj" or _prep_word(st, p) not in preps or p.head.pos_ not in VERB_POS:
         return []
     return fill(st, ("subj",), roles(st, p.head))[0]
 
