@@ -64,7 +64,7 @@ def roles(st: DocState, v: Any) -> Roles:
     npadv = [c for c in v.children if c.dep_ == "npadvmod" and c.i > v.i and st.idx.at(c.i)]
     if "obj" not in r and not passive and npadv and headline_sentence(v):  # "expels French ambassador"
         r["obj"] = npadv[:1]
-    gap = r.get("obj", [None])[0]
+    gap = (r.get("obj") or [None])[0]
     if v.dep_ == "relcl" and not passive and v.head.i < v.i and any(c.dep_ == "nsubj" for c in v.children):
         if gap is None or (st.lem(gap) in st.w.relative_pronouns and gap.i < v.i):
             r["obj"] = [v.head]  # "the party leaders he met on Tuesday", "the town that the rebels seized"
