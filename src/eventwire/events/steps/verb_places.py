@@ -29,8 +29,8 @@ def foreign_place(st: DocState, r: dict[str, list[Any]], sources: list[ActorMent
         return [], None
     for p in st.w.location_preps:
         for t in r.get(p, ()):
-            place = [a for a in st.idx.at(t.i) if a.country and a.country not in own]
-            if place:
+            place = [a for a in st.idx.at(t.i) or town_place(st, t) if a.country and a.country not in own]
+            if place:  # "launched an operation in Jenin": a town the gazetteer places
                 return place, t
     return [], None
 
