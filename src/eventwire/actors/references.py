@@ -21,6 +21,9 @@ Conservative by design: a reference is coded only when exactly one candidate is 
   the previous sentence ("Ghana closed the border. It said ...").
 - **the country / the nation** (singular, definite, no modifier of its own): the one country named
   before it in its sentence, else the story's dominant country (see ``StoryMemory.dominant``).
+- **the group / the movement / the militia ...** (singular, definite, no modifier of its own): the one non-state
+  organisation (``group_sectors``) named before it in its sentence, else the one of the last sentence
+  (rule ``memory:group``).
 - **his / her / our / their / its country**: the country of the coded subject of the verb that governs its
   clause ("Museveni said his country would send troops" -> UGA), rule ``memory:own-country``.
 """
@@ -39,6 +42,8 @@ from .words import (
     COUNTRY_DESCRIPTIONS,
     COUNTRY_NOUNS,
     COUNTRY_POSSESSIVES,
+    GROUP_NOUNS,
+    GROUP_SECTORS,
     INSTITUTION_NOUNS,
     IT_PRONOUNS,
     IT_VERBS,
@@ -47,7 +52,7 @@ from .words import (
 
 REF_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS | COUNTRY_NOUNS | IT_PRONOUNS)
+_IDS = frozenset(get_string_id(w) for w in PERSON_PRONOUNS | COUNTRY_NOUNS | IT_PRONOUNS | GROUP_NOUNS)
 MAX_GAP = 2  # sentences a person stays in reach of a pronoun
 
 
@@ -60,6 +65,7 @@ class ReferenceState:
     age: int = 0  # sentences since then
     subjects: list[ActorMention] = field(default_factory=list)  # country/org subjects of the last sentence
     main: ActorMention | None = None  # the person or titled role that was the last sentence's main subject
+    groups: list[ActorMention] = field(default_factory=list)  # non-state organisations of the last sentence
 
 
 def _copy(doc: Any, story: Story, t: Any, src: ActorMention, rule: str) -> ActorMention:
@@ -123,9 +129,12 @@ def resolve_references(
             m = _it_reference(doc, story, t, here, subjects_here, span[0], state)
         elif low in COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ in REF_DEPS | {"poss"}:
             m = _country_reference(story, t, here, dominant)
+        elif low in GROUP_NOUNS and t.tag_ == "NN" and t.dep_ in REF_DEPS | {"poss"}:
+            m = _group_reference(doc, story, t, here, state)
         if m is not None:
             out.append(m)
     _next_state(doc, state, persons, uncoded, out, subjects_here)
+    state.groups = [m for m in [*here, *out] if _a_group(m)]
     state.main = _main_subject(doc, here, out) or (state.main if not (persons or uncoded) else None)
     return out
 
@@ -238,6 +247,31 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
     ):
         return None
     return _country_mention(story, det, t, country, "memory:country")
+
+
+def _a_group(m: ActorMention) -> bool:
+    """A non-state organisation (rebels, a party, an NGO ...) with a code."""
+    return bool(m.code) and bool(set(m.sectors) & GROUP_SECTORS) and m.kind != "country"
+
+
+def _group_reference(
+    doc: Any, story: Story, t: Any, here: list[ActorMention], state: ReferenceState
+) -> ActorMention | None:
+    """ "A senior Hamas official said the group had accepted ...": "the group" (no modifier of its own) is the
+    one non-state organisation named before it in the sentence, else the one of the last sentence."""
+    kids = list(t.children)
+    if not any(k.dep_ == "det" and k.lower_ == "the" and k.i == t.i - 1 for k in kids):
+        return None
+    if any(k.dep_ in ("amod", "compound", "nmod", "prep", "nummod", "poss", "relcl", "acl") for k in kids):
+        return None  # "the rebel group", "the group of experts", "the group that ..."
+    before = [m for m in here if m.tok_end <= t.i and _a_group(m)]
+    src = _one(before) if before else _one(state.groups)
+    if src is None:
+        return None
+    det = doc[t.i - 1]
+    m = _copy(doc, story, t, src, "memory:group")
+    m.start, m.tok_start, m.text = det.idx, det.i, story.text[det.idx : m.end]  # "the group", as "the country"
+    return m
 
 
 def _described(t: Any, det: Any) -> bool:
