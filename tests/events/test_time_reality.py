@@ -85,6 +85,7 @@ def test_a_bare_year_on_the_verb_is_history_in_an_undated_story(coder: Any) -> N
         ("In 2012, the UN called on Ethiopia to free the journalists.", "02"),
         ("In March 2011, Bahraini police arrested dozens of Shi'ite protesters.", "17"),
         ("Eritrea and Ethiopia reached a border agreement in 2000 after the war.", "05"),
+        ("Serb forces shelled the town in the summer of 1993.", "19"),
     ]
     for text, root in undated_history:
         assert _modalities(_records(coder, text, None), root) == {"historical"}, text
