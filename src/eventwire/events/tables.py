@@ -112,6 +112,7 @@ class Words:
     location_preps: tuple[str, ...]
     temporal_preps: frozenset[str]
     meeting_purpose_preps: frozenset[str]
+    announcing_verbs: frozenset[str]
     clause_preps: frozenset[str]
     negating_preps: frozenset[str]
     attempt_nouns: frozenset[str]
