@@ -152,6 +152,8 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     ttok = d.ttok
     if d.code[:3] in st.c.responsibility_codes:  # "denied allegations that it backed X": the denier is no target
         d.targets = not_self(st, d.targets, d.sources)
+        if ttok is None and not f.tgt:  # "al Shabaab claimed the attack on X": the event claimed is the object
+            ttok = (r.get("obj") or [None])[0]
     if not d.targets and d.code[:3] in st.c.responsibility_codes and ttok is not None and ttok.pos_ in NOUN_POS:
         # "claimed responsibility for the attack on X": the target of the event claimed
         inner = match_noun(st, ttok)

@@ -209,7 +209,8 @@ def _background(st: DocState, t: Any) -> str | None:
         and (t.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in t.children))
     ):
         return f"'{t.text}' names a standing relation, not an act"  # "a channel that is allied with X"
-    if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB":
+    between = any(st.lem(c) == "between" for c in t.children)  # "fighting between X and Y killed 25": an event
+    if t.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and t.tag_ == "VBG" and t.pos_ == "VERB" and not between:
         return f"a gerund subject names a topic: '{t.text} ... {t.head.text}'"
     if _noun_read_as_verb(t):
         return f"'{t.text}' ends the noun phrase '{t.doc[t.i - 1].text} {t.text}', no conjoined verb"
