@@ -47,7 +47,17 @@ def headline_sentence(v: Any) -> bool:
 
 def noun_verb(st: DocState, t: Any) -> bool:
     """Is ``t`` the present-tense verb of a headline that the parser read as a noun (module docstring), or the
-    bare verb of what a headline demands ("demands Iran release X": ``governed_verb``)?"""
+    bare verb of what a headline demands ("demands Iran release X": ``governed_verb``)? (Asked many times per
+    token: answered once per document.)"""
+    if t.doc is not st.doc:
+        st.bind(t.doc)
+    got = st.noun_verbs.get(t.i)
+    if got is None:
+        got = st.noun_verbs[t.i] = _noun_verb(st, t)
+    return got
+
+
+def _noun_verb(st: DocState, t: Any) -> bool:
     if (t.tag_ == "NN" or t.pos_ in VERB_POS) and t.i > 0 and _governed(st, t):
         return True
     if t.pos_ in VERB_POS:

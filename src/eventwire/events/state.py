@@ -167,6 +167,7 @@ class DocState:
         self.lemmas: list[str] = []
         self.sent_span: tuple[int, int] = (0, 0)  # token span of the sentence being coded, and its lemmas
         self.sent_lemmas: set[str] = set()
+        self.noun_verbs: dict[int, bool] = {}  # headline_verbs.noun_verb per token of the bound doc
         # the actors of the story's latest event of each root so far ("the protests continued": those protests)
         self.earlier: dict[str, tuple[list[ActorMention], list[ActorMention]]] = {}
 
@@ -182,6 +183,7 @@ class DocState:
         """Read the lemmas (lower-cased, fixed) of ``doc`` once, for every sentence of it."""
         if doc is not self.doc:
             self.doc = doc
+            self.noun_verbs = {}
             self.cols = columns(doc)
             fix = self.fix
             self.lemmas = [fix.get(low, low) for low in self.cols.lemma] if fix else list(self.cols.lemma)
