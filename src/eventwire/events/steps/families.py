@@ -383,11 +383,15 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
 
 def _owners_between(st: DocState, gov: Any, tok: Any) -> list[ActorMention]:
     """The actors owning ("X's", "by X", "from X") a noun between a governing word and its complement."""
-    between = [a for a in tok.ancestors if a.i != gov.i and gov.i in {x.i for x in a.ancestors}]
-    for n in (a for a in between if a.pos_ in NOUN_POS):
-        got, _ = fill(st, ("poss", "by", "from"), noun_roles(st, n))
-        if got:
-            return got
+    if gov.i not in {a.i for a in tok.ancestors}:
+        return []
+    n = tok.head
+    while n.i != gov.i:
+        if n.pos_ in NOUN_POS:
+            got, _ = fill(st, ("poss", "by", "from"), noun_roles(st, n))
+            if got:
+                return got
+        n = n.head
     return []
 
 

@@ -187,8 +187,9 @@ def _actors(
     if not sources:
         sources = _engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
     if not sources and n.dep_ == "dobj" and st.lem(n.head) in st.w.announcing_verbs:
-        sources = [a for a in fill(st, ("subj",), roles(st, n.head))[0] if a not in fill(st, f.tgt, r)[0]]
         # "the interior ministry announced the arrest of 12 militants": the announcer's own act
+        done_to = fill(st, f.tgt, r)[0]
+        sources = [a for a in fill(st, ("subj",), roles(st, n.head))[0] if a not in done_to]
     if not sources and f.recip:
         sources = _convened(st, n)  # "the summit brought together leaders from Albania and Kosovo"
     # a protest or violence said to happen in a place: the place's side ("protests erupted in Lagos", "heavy

@@ -171,8 +171,13 @@ def _blamed_for(st: DocState, p: Any) -> bool:
     """A predicate of culpability ("responsible", "to blame") with a harm as what it is for."""
     if st.lem(p) not in st.culpable and not (st.lem(p) == "blame" and p.tag_ == "VB"):
         return False
-    harms = st.w.harm_nouns | st.insults | st.aggression
-    return any(st.lem(o) in harms for q in p.children if st.lem(q) == "for" for o in q.children if o.dep_ == "pobj")
+    return any(
+        st.lem(o) in st.w.harm_nouns or st.lem(o) in st.insults or st.lem(o) in st.aggression
+        for q in p.children
+        if st.lem(q) == "for"
+        for o in q.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _obliged(st: DocState, v: Any, sources: list[ActorMention]) -> tuple[Any | None, str]:

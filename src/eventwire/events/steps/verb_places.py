@@ -109,11 +109,7 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.noun is None and own and d.code[:2] in st.c.violent_roots:
         # "Ukrainian drones hit an oil depot in Russia's Bryansk region": force on a thing in a foreign place
         objs = [o for o in d.roles.get("obj", ()) if o.pos_ in NOUN_POS and not st.idx.at(o.i)]
-        r = {
-            p: [*d.roles.get(p, ()), *(t for o in objs for t in noun_roles(st, o).get(p, ()))]
-            for p in st.w.location_preps
-        }
-        got, tok = place_named(st, r, st.w.location_preps, d.sources)
+        got, tok = place_named(st, _location_phrases(st, d, objs), st.w.location_preps, d.sources)
         if got and all(a.country not in own for a in got):
             d.targets, d.ttok = got, tok
             return True
@@ -128,14 +124,17 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         # the restriction or concession applies to, in the source's own country too
         near = [d.noun] if d.noun is not None else []
         near += [o for o in d.roles.get("obj", ()) if o.pos_ in NOUN_POS]
-        r = {
-            p: [*d.roles.get(p, ()), *(t for n in near for t in noun_roles(st, n).get(p, ()))]
-            for p in st.w.location_preps
-        }
-        got, tok = place_named(st, r, st.w.location_preps, d.sources)
+        got, tok = place_named(st, _location_phrases(st, d, near), st.w.location_preps, d.sources)
         if got:
             d.targets, d.ttok = got, tok
     return True
+
+
+def _location_phrases(st: DocState, d: VerbDraft, nouns: list[Any]) -> dict[str, list[Any]]:
+    """The verb's location phrases, then those of ``nouns`` (its light noun, its objects)."""
+    return {
+        p: [*d.roles.get(p, ()), *(t for n in nouns for t in noun_roles(st, n).get(p, ()))] for p in st.w.location_preps
+    }
 
 
 def place_named(
