@@ -44,6 +44,7 @@ from .words import (
     ALIEN_STATE,
     COUNTERPARTS,
     DEFINITE,
+    ENVOY_HEADS,
     OWN_POSSESSIVES,
     PLURAL_GENERIC,
     RELIEF_WORDS,
@@ -122,13 +123,27 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     spoken = speaker_country(doc, s, d)
     if spoken is not None:  # "the Kenyan interior ministry said police had arrested 40 Somali militants"
         return [spoken], "speaker-country"
-    if len(sc) == 1:
+    envoys = _envoy_countries(doc, s)
+    if len(sc) == 1 and sc[0] not in envoys:
         return list[str | None](sc), "sentence-country"
-    if len(_story_countries(story)) == 1:
-        return _story_countries(story), "story-country"
+    around = [c for c in _story_countries(story) if c not in envoys]
+    if len(around) == 1:
+        return list[str | None](around), "story-country"
+    if envoys & set(sc):  # "the junta expelled the French ambassador": not France's junta, nor one we know
+        return ([None], "role") if d.sectors else None
     if dominant_ok(d, sc, mem, story.dateline):
         return [mem.dominant(story.dateline)], "story-dominant"
     return ([None], "role") if d.sectors else None
+
+
+def _envoy_countries(doc: Any, s: Sentence) -> set[str]:
+    """The countries the sentence names only by their representatives abroad ("the French ambassador"): another
+    role of the sentence is the host's, not theirs."""
+    envoy: set[str] = set()
+    other: set[str] = set()
+    for r, cs, _ in s.results:
+        (envoy if doc[r.head].lemma_.lower() in ENVOY_HEADS else other).update(c for c in cs if c)
+    return envoy - other
 
 
 def _equipment(d: Draft) -> bool:

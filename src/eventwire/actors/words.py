@@ -46,6 +46,7 @@ COORDINATORS = _set(_WORDS, "coordinators")  # "Trump and ... Modi"
 FOR_HEADS = _set(_WORDS, "for_heads")  # "a spokesman for the ministry"
 TO_HEADS = _set(_WORDS, "to_heads")  # "an aide to the president"
 ALLEGIANCE = _set(_WORDS, "allegiance_words")  # "fighters loyal to the Islamic State"
+ENVOY_HEADS = _set(_WORDS, "envoy_heads")  # "the French ambassador": FRA is not the host state
 RELIEF_WORDS = _set(_WORDS, "relief_words")  # "an aid group in Gaza": no national NGO
 HEADLINE_VERBS = _set(_WORDS, "headline_verbs")  # "Thai police arrest protest leaders": no actor across "arrest"
 ROLE_CLAUSE_VERBS = _set(_WORDS, "role_clause_verbs")  # "X, who heads Jordan's intelligence service"
