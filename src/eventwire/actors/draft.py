@@ -110,14 +110,22 @@ def split_coordinated(doc: Any, phrases: list[Phrase]) -> list[Phrase]:
                 if u is not head
                 and u.end < len(doc)
                 and doc[u.end].lower_ in COORDINATORS
-                and (u.kind in ("person", "name") or _coordinated_roles(doc, u, p.units[i + 1], head))
+                and (
+                    u.kind in ("person", "name")
+                    or _coordinated_roles(doc, u, p.units[i + 1], head)
+                    or _group_beside_state(u, p.units[i + 1])
+                )
             ),
             None,
         )
         if head is None or k is None or head.start <= p.units[k].start:
             out.append(p)
             continue
-        if head.kind not in ("person", "name") and not _coordinated_roles(doc, p.units[k], p.units[k + 1], head):
+        if (
+            head.kind not in ("person", "name")
+            and not _coordinated_roles(doc, p.units[k], p.units[k + 1], head)
+            and not _group_beside_state(p.units[k], p.units[k + 1])
+        ):
             out.append(p)
             continue
         first = p.units[: k + 1]
@@ -129,6 +137,12 @@ def split_coordinated(doc: Any, phrases: list[Phrase]) -> list[Phrase]:
         out.append(a)
         out.append(Phrase(p.anchor, p.units[k + 1 :]))
     return out
+
+
+def _group_beside_state(u: Unit, nxt: Unit) -> bool:
+    """A named organisation before "and" and a state's name or adjective ("talks between the Taliban and U.S.
+    envoys"): the organisation is a party of its own, not a second owner of the role after the state."""
+    return u.kind == "igo" and nxt.kind in ("country", "demonym") and nxt.start == u.end + 1
 
 
 def _coordinated_roles(doc: Any, u: Unit, nxt: Unit, head: Unit | None) -> bool:
