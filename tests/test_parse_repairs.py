@@ -35,3 +35,13 @@ def test_to_before_a_noun_is_a_preposition(coder: Any) -> None:
 def test_to_before_a_verb_stays_the_infinitive_marker(coder: Any) -> None:
     t = _token(coder, "Iran wants to talk with the opposition.", "to")
     assert t.dep_ == "aux"
+
+
+def test_a_base_verb_after_a_preposition_is_a_noun(coder: Any) -> None:
+    t = _token(coder, "Russia said it was open to dialogue with the West.", "dialogue")
+    assert (t.pos_, t.tag_) == ("NOUN", "NN")
+
+
+def test_a_gerund_after_a_preposition_stays_a_verb(coder: Any) -> None:
+    t = _token(coder, "He was accused of cheating.", "cheating")
+    assert t.pos_ == "VERB"

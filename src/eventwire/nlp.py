@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, LOWER, TAG
 
 from ._attribute_ruler import accelerate
 from ._lemmatizer import accelerate as accelerate_lemmatizer
@@ -77,10 +77,12 @@ def repair_parse(doc: Any) -> Any:
     """Repairs of the parse every later stage reads (once per doc, in place): an acronym the parser made an
     auxiliary ("IS militants attacked") becomes a proper noun, the compound of the noun after it when that noun
     is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility"); a "to" made
-    the infinitive marker of a noun is a preposition ("promises concessions to opposition")."""
+    the infinitive marker of a noun is a preposition ("promises concessions to opposition"); a base-form verb as
+    the object of a preposition is a noun ("open to dialogue with the West")."""
     text = text_of(doc)
     if " to " in text:
         _to_before_noun(doc)
+    _base_verb_objects(doc)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -116,6 +118,18 @@ def _to_before_noun(doc: Any) -> None:
         v = n.head
         t.pos_, t.tag_, t.dep_, t.head = "ADP", "IN", "prep", v
         n.dep_, n.head = "pobj", t
+
+
+def _base_verb_objects(doc: Any) -> None:
+    """ "said it was open to dialogue with the West": a word in a preposition's object slot tagged as a verb's
+    base form (no gerund, no participle) is the noun the slot holds."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, TAG])
+    hits = ((arr[:, 0] == strings["pobj"]) & ((arr[:, 1] == strings["VB"]) | (arr[:, 1] == strings["VBP"]))).nonzero()
+    for i in hits[0].tolist():
+        t = doc[i]
+        if not any(c.dep_ in ("nsubj", "aux", "dobj") for c in t.children):
+            t.pos_, t.tag_ = "NOUN", "NN"
 
 
 def _all_caps(sent: Any) -> bool:
