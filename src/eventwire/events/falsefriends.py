@@ -40,6 +40,7 @@ class Guards:
         self.natural = cls.get("natural_cause", frozenset())
         self.idiom_of = cls.get("idiom_of", frozenset())
         self.idiom_mod = cls.get("idiom_mod", frozenset())
+        self.rivalry_mod = cls.get("rivalry_mod", frozenset())
         self.benign_mod = cls.get("benign_mod", frozenset())
         self.accident = cls.get("accident_cause", frozenset())
         self.metaphor_verbs = cls.get("metaphor_violence", frozenset())
@@ -68,15 +69,18 @@ class Guards:
             level = nxt
         return out
 
-    def idiom(self, tok: Any) -> str | None:
-        """Why noun ``tok`` is an idiom, not an event ("war of words", "price war", "rescue operation"), or ``None``."""
+    def idiom(self, tok: Any, rivalry: bool = True) -> str | None:
+        """Why noun ``tok`` is an idiom, not an event ("war of words", "price war", "rescue operation"), or ``None``
+        (``rivalry``: the noun names a conflict, which an economic modifier makes an idiom: "trade war", not "trade
+        talks")."""
+        mods = self.idiom_mod | self.rivalry_mod if rivalry else self.idiom_mod
         for c in tok.children:
             low = c.lemma_.lower()
             if c.dep_ == "prep" and low == "of":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.idiom_of:
                         return f"idiom '{tok.text} of {p.text}'"
-            if c.dep_ in ("compound", "amod") and low in self.idiom_mod:
+            if c.dep_ in ("compound", "amod") and low in mods:
                 return f"idiom '{c.text} {tok.text}'"
         return None
 
@@ -166,12 +170,12 @@ class Guards:
                 return f"'{verb.text} ... {c.text}' is a dismissal"
         return None
 
-    def nominal(self, noun: Any) -> str | None:
-        """Why a nominal event mention is not an event, or ``None``."""
+    def nominal(self, noun: Any, rivalry: bool = True) -> str | None:
+        """Why a nominal event mention is not an event, or ``None`` (``rivalry``: as for ``idiom``)."""
         if (
             noun.dep_ in ("nsubj", "attr", "nsubjpass")
             and noun.head.lemma_.lower() in self.copulas
             and not any(c.dep_ == "expl" for c in noun.head.children)  # "there were clashes": it happened
         ):
             return f"'{noun.text}' is described by a copula, not reported as an event"
-        return self.idiom(noun)
+        return self.idiom(noun, rivalry)

@@ -85,7 +85,8 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
             f = replace(f, code=st.c.violent_protest, rule=f"{f.rule}+{st.lem(occ)} violent")
     if (occ is not None or _headline_noun(n)) and _crowd_clash(st, n, r):
         f = replace(f, code=st.c.violent_protest, rule=f"{f.rule}+protest", recip=False)
-    why = None if occurs else st.g.nominal(n)  # "there were clashes": no description
+    # "there were clashes": no description; "trade talks" are talks, a "trade war" no war
+    why = None if occurs else st.g.nominal(n, f.code[:2] not in st.c.cooperative_roots)
     why = why or (st.g.benign(n) if f.violent else None)
     if why:
         st.note(f"  {label} [{f.rule}]: no event ({why})")
