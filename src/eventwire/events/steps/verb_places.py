@@ -61,6 +61,34 @@ def topic_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def own_people_abroad(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "China condemned the killing of its citizens in Pakistan", "Moscow criticised the expulsion of its
+    diplomats from Poland": words about an act done to the speaker's own people are aimed at the foreign place
+    it was done in (or that expelled them), not at the speaker's own."""
+    t = d.ttok
+    if t is None or not d.targets or not d.sources:
+        return True
+    own = {a.country for a in d.sources if a.country}
+    n = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t
+    if (
+        not own
+        or any(a.country not in own for a in d.targets)
+        or not any(d.code.startswith(r) for r in load_rules().topic_roots)
+        or n.pos_ not in NOUN_POS
+        or st.lem(n) not in st.p.nouns
+    ):
+        return True
+    for u in (n, *(st.doc[a.head] for a in d.targets)):
+        r = noun_roles(st, u)
+        got, tok = foreign_place(st, r, d.sources)
+        for x in r.get("from", ()) if not got else ():
+            got, tok = [a for a in st.idx.at(x.i) or town_place(st, x) if a.country and a.country not in own], x
+        if got:
+            d.targets, d.ttok = got, tok
+            break
+    return True
+
+
 def _appeal_place(st: DocState, d: VerbDraft, r: dict[str, list[Any]], preps: tuple[str, ...]) -> None:
     """ "called for peace in Yemen", "urged calm in Lebanon": the parser hangs the place on the verb; after the
     topic phrase a country named by a location phrase is where the topic is (a capital or a city there is the

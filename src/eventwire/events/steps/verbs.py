@@ -46,6 +46,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.told_addressee,  # "told his Japanese counterpart that Hanoi wanted closer ties"
     verb_actors.threatened,  # "threatened to punish X", "... unless X withdraws"
     verb_places.topic_target,  # "expressed concern over the coup in Niger"
+    verb_places.own_people_abroad,  # "condemned the killing of its citizens in Pakistan"
     verb_places.place_target,  # "attacked a camp for X refugees", "reimposed blockades in the West Bank"
     adjustments.relief_purpose,  # "sent 3,000 police to aid the rescue": relief, not force posture
     verb_modality.apply,  # negated future, reported obligation, conditional, negated/hypothetical, future
