@@ -200,6 +200,9 @@ def _attributed_place(st: DocState, t: Any, other: list[ActorMention]) -> list[A
     return [a for x in t.subtree if x.i < t.i for a in st.idx.at(x.i) if a.kind == "country" and a not in other][:1]
 
 
+_GUESSED = ("sentence-country", "story-country")  # actor rules that take a country from the context
+
+
 def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Seven were killed in clashes in Baghdad", "two were shot dead in Kabul", "Five killed, 90 hurt in violence
     in Indian capital": victims given only as a number are civilians of the place they were hit in (a country or
@@ -207,8 +210,11 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     objs = d.roles.get("obj", ())
     if d.code[:2] not in st.c.casualty_roots or not objs or not all(_counted(o) for o in objs):
         return True
-    if any(a.country for a in d.targets):
-        return True  # "three people" coded as civilians with no country: theirs is the place's
+    own = {a.country for a in d.sources if a.country}
+    if any(a.country and not (a.rule in _GUESSED and a.country in own) for a in d.targets):
+        # "three people" coded as civilians with no country: theirs is the place's; so are victims the actor
+        # coder gave the attacker's country from the sentence ("Israeli strikes on Gaza killed 12 people")
+        return True
     v = d.trigger
     verbs = casualty_verbs(v)
     # "... were killed as a riot erupted in a Nairobi slum": the place of a clause of the same moment
@@ -217,7 +223,7 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     verbs += [u for o in moment for u in o.children if u.dep_ in ("acl", "relcl")]  # parsed "as [a riot erupted]"
     places = [t for u in verbs for p in ("in", "at") for t in (roles_of(st, u) if u is not v else d.roles).get(p, ())]
     for n in [*d.roles.get("subj", ()), *moment]:  # "the attack on Kabul killed 20", "during a shootout in X"
-        places += [t for p in ("on", "in") for t in noun_roles(st, n).get(p, ())]
+        places += [t for p in ("on", "in", "of") for t in noun_roles(st, n).get(p, ())]  # "the shelling of Gaza"
     places = [t for t in places if st.lem(t) not in st.gear]  # "in Israeli tank shelling": a weapon, no place
     got, tok = place_named(st, {"in": places}, ("in",), d.sources)
     for n in places if not got else ():  # the place of the event they fell in
