@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..gazetteer import Gazetteer, gazetteer
 
 PLACE_KINDS = frozenset({"city", "admin1", "region"})
+ALT_MIN_POPULATION = 100_000  # a town known to the actor context by another spelling only: a city this large
 
 
 class PlaceCountries:
@@ -52,10 +53,13 @@ def _country(pc: PlaceCountries, name: str) -> str | None:
     g = pc._gazetteer()
     if g is None:
         return None
-    hits = [(p, alt) for p, alt in g.lookup(name) if p.kind in PLACE_KINDS and p.country]
+    found = g.lookup(name)
+    if any(p.kind == "region" and not p.country and not alt for p, alt in found):
+        return None  # "the Red Sea", "the Sahel": a sea or region of no one country (a state is named after it)
+    hits = [(p, alt) for p, alt in found if p.kind in PLACE_KINDS and p.country]
     # a place of that very name beats one that has it only as an alternate spelling ("Borno", the Nigerian
-    # state, not "Borna" in Germany)
-    cands = [p for p, alt in hits if not alt] or [p for p, _alt in hits]
+    # state, not "Borna" in Germany); a spelling of a small town only is more often a name ("PM Khan": Haan)
+    cands = [p for p, alt in hits if not alt] or [p for p, _alt in hits if p.population >= ALT_MIN_POPULATION]
     if not cands:
         return None
     countries = {p.country for p in cands}
