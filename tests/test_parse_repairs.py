@@ -45,3 +45,13 @@ def test_a_base_verb_after_a_preposition_is_a_noun(coder: Any) -> None:
 def test_a_gerund_after_a_preposition_stays_a_verb(coder: Any) -> None:
     t = _token(coder, "He was accused of cheating.", "cheating")
     assert t.pos_ == "VERB"
+
+
+def test_a_headline_pair_before_the_verb_is_its_subject(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Seoul, Tokyo agree to restore intelligence-sharing pact"))
+    assert (doc[0].dep_, doc[2].dep_, doc[2].head.text) == ("nsubj", "conj", "Seoul")
+
+
+def test_a_weekday_before_the_comma_stays_a_time(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Monday, Tokyo agreed to the deal."))
+    assert doc[2].dep_ == "nsubj"

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import DEP, LOWER, TAG
+from spacy.attrs import DEP, LOWER, POS, TAG
 
 from ._attribute_ruler import accelerate
 from ._lemmatizer import accelerate as accelerate_lemmatizer
 from .errors import error
 from .prefilter import TriggerFilter, finish
+from .words import calendar
 
 # The coder reads sentences, POS tags, lemmas and the dependency parse. NER costs about half of the
 # pipeline's time and is not needed: actors come from dictionaries and the parse.
@@ -71,6 +72,7 @@ def pipe(
 # Upper-case acronyms the small model takes for a form of "be" ("IS militants attacked ...", "IS has seized
 # Ramadi"): in a sentence that is not all capitals they are names.
 _NAME_NOT_VERB = frozenset({"IS"})
+_TIME_WORDS = frozenset(w.lower() for w in (*calendar().all_months, *calendar().weekdays))
 
 
 def repair_parse(doc: Any) -> Any:
@@ -78,11 +80,13 @@ def repair_parse(doc: Any) -> Any:
     auxiliary ("IS militants attacked") becomes a proper noun, the compound of the noun after it when that noun
     is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility"); a "to" made
     the infinitive marker of a noun is a preposition ("promises concessions to opposition"); a base-form verb as
-    the object of a preposition is a noun ("open to dialogue with the West")."""
+    the object of a preposition is a noun ("open to dialogue with the West"); a headline's "X, Y agree" names two
+    subjects."""
     text = text_of(doc)
     if " to " in text:
         _to_before_noun(doc)
     _base_verb_objects(doc)
+    _headline_pairs(doc)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -130,6 +134,25 @@ def _base_verb_objects(doc: Any) -> None:
         t = doc[i]
         if not any(c.dep_ in ("nsubj", "aux", "dobj") for c in t.children):
             t.pos_, t.tag_ = "NOUN", "NN"
+
+
+def _headline_pairs(doc: Any) -> None:
+    """ "Seoul, Tokyo agree to restore pact": a name opening a sentence that the parser hung on the verb as an
+    adverbial, a comma, then the verb's name subject: the two are the subject (a weekday or month is a time)."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, POS])
+    hits = ((arr[:, 0] == strings["npadvmod"]) & (arr[:, 1] == strings["PROPN"])).nonzero()
+    for i in hits[0].tolist():
+        if i + 2 >= len(doc) or not doc[i].is_sent_start or doc[i + 1].text != ",":
+            continue
+        x, y = doc[i], doc[i + 2]
+        if y.dep_ != "nsubj" or y.pos_ != "PROPN" or y.head.i != x.head.i or x.head.i < y.i:
+            continue
+        if x.lower_ in _TIME_WORDS:
+            continue
+        x.dep_ = "nsubj"
+        y.head, y.dep_ = x, "conj"
+        doc[i + 1].head = x
 
 
 def _all_caps(sent: Any) -> bool:

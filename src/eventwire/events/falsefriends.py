@@ -69,13 +69,15 @@ class Guards:
             level = nxt
         return out
 
-    def idiom(self, tok: Any, rivalry: bool = True) -> str | None:
+    def idiom(self, tok: Any, rivalry: bool = True, verb: str | None = None) -> str | None:
         """Why noun ``tok`` is an idiom, not an event ("war of words", "price war", "rescue operation"), or ``None``
         (``rivalry``: the noun names a conflict, which an economic modifier makes an idiom: "trade war", not "trade
-        talks")."""
+        talks"; ``verb``: the lemma of the light verb the parser may have hung on it, "India, Pakistan trade fire")."""
         mods = self.idiom_mod | self.rivalry_mod if rivalry else self.idiom_mod
         for c in tok.children:
             low = c.lemma_.lower()
+            if low == verb:
+                continue
             if c.dep_ == "prep" and low == "of":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.idiom_of:

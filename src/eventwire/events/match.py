@@ -142,7 +142,8 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
             tgt=tuple(dict.fromkeys(f.tgt + nf.tgt)),
             rule=f"{f.rule}={nf.rule}",
         )
-    if f.violent and (st.g.idiom(n) or st.g.benign(n)):  # "launched a rescue operation", "peacekeeping operations"
+    # "launched a rescue operation", "peacekeeping operations"
+    if f.violent and (st.g.idiom(n, verb=f.lemma) or st.g.benign(n)):
         return None
     if slot != "obj" and "obj" not in f.tgt:  # "engaged peacekeepers in a firefight"
         f = replace(f, tgt=f.tgt + ("obj",))
