@@ -37,12 +37,27 @@ _NOMINAL_DEPS = frozenset({"compound", "nmod", "amod", "dep", "nsubj", "appos", 
 _NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 
 
+_HEADLINES = "eventwire.headline_tokens"  # doc.user_data: per token, is its sentence a headline?
+
+
 def headline_sentence(v: Any) -> bool:
-    """Is ``v``'s sentence a headline (no final punctuation)?"""
-    for t in reversed(v.sent):
-        if not t.is_space:
-            return t.text not in (".", "!", "?", '"', "'")
-    return False
+    """Is ``v``'s sentence a headline (no final punctuation)? (Answered for every sentence of the doc at once.)"""
+    doc = v.doc
+    marks: list[bool] | None = doc.user_data.get(_HEADLINES)
+    if marks is None:
+        marks = doc.user_data[_HEADLINES] = _headline_marks(doc)
+    return bool(marks[v.i])
+
+
+def _headline_marks(doc: Any) -> list[bool]:
+    out = [False] * len(doc)
+    for sent in doc.sents:
+        for t in reversed(sent):
+            if not t.is_space:
+                if t.text not in (".", "!", "?", '"', "'"):
+                    out[sent.start : sent.end] = [True] * (sent.end - sent.start)
+                break
+    return out
 
 
 def noun_verb(st: DocState, t: Any) -> bool:

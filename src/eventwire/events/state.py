@@ -193,7 +193,7 @@ class DocState:
                     self.lemmas[i] = forms[w]
             if "-" in self.cols.lower:
                 self.lemmas = _hyphen_lemmas(doc, self.cols.lower, self.lemmas, self.p.dictionary_words)
-            _verbal_adjectives(doc, self.lemmas, self.p.verbs)
+            _verbal_adjectives(doc, self.cols.pos, self.lemmas, self.p.verbs)
 
     def note(self, msg: str) -> None:
         """Add a line to the trace (``explain``), when there is one."""
@@ -217,10 +217,13 @@ def _hyphen_lemmas(doc: Any, lower: list[str], lemmas: list[str], words: frozens
     return out
 
 
-def _verbal_adjectives(doc: Any, lemmas: list[str], verbs: Any) -> None:
+def _verbal_adjectives(doc: Any, pos: list[str], lemmas: list[str], verbs: Any) -> None:
     """ "demanded that Belarus free political prisoners": the tagger takes the verb for an adjective. An
     adjective with a direct object whose lemma is a verb of the dictionaries is a verb (its tag is changed
-    in the doc, once, for every later step)."""
-    for t in doc:
-        if t.pos_ == "ADJ" and lemmas[t.i] in verbs and any(c.dep_ == "dobj" for c in t.children):
-            t.pos_ = "VERB"
+    in the doc, once, for every later step; ``pos``: the doc's POS column, so that only adjectives become
+    token objects)."""
+    for i, p in enumerate(pos):
+        if p == "ADJ" and lemmas[i] in verbs:
+            t = doc[i]
+            if any(c.dep_ == "dobj" for c in t.children):
+                t.pos_ = "VERB"
