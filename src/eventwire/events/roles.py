@@ -143,6 +143,9 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         elif d == "ccomp" and any(x.dep_ == "dobj" and x.tag_ == "WP" for x in c.children):
             # "denounced what it called Algeria's hostile campaign": the thing so called is the object
             r.setdefault("obj", []).extend(x for x in c.children if x.dep_ == "oprd")
+        elif d == "ccomp" and any(x.dep_ == "mark" and st.lem(x) in st.w.whether_marks for x in c.children):
+            # "is investigating whether Hungary broke its rules": the one the question is about
+            r.setdefault("whether", []).extend(x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
         elif d == "ccomp" and c.pos_ == "ADJ":
             # a small clause: "found the minister guilty", "declared the party illegal": its subject is the
             # verb's object

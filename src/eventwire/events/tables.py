@@ -110,6 +110,7 @@ class Words:
     verdict_verbs: frozenset[str]
     inner_target_preps: tuple[str, ...]
     location_preps: tuple[str, ...]
+    whether_marks: frozenset[str]
     temporal_preps: frozenset[str]
     meeting_purpose_preps: frozenset[str]
     announcing_verbs: frozenset[str]
