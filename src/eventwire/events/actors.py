@@ -349,3 +349,31 @@ def exchange_party(st: DocState, heads: list[Any], sources: list[ActorMention]) 
                         if got:
                             return got
     return []
+
+
+def authors(st: DocState, o: Any) -> list[ActorMention]:
+    """Who a clause on noun ``o`` says did it: "the attack carried out by Hamas", "the strikes, which were
+    launched by Turkish jets", "the raids that Turkish jets carried out", "the resolution the EU adopted", "the
+    raid, which it blamed on Kurdish militants", "the strikes, which it said were carried out by X"."""
+    out: list[ActorMention] = []
+    for v in o.children:
+        if v.dep_ == "relcl" and st.lem(v) in st.m.speech:
+            v = next((c for c in v.children if c.dep_ == "ccomp" and c.pos_ in VERB_POS), v)
+        elif not (v.dep_ in ("relcl", "acl") and (v.tag_ == "VBN" or v.dep_ == "relcl" or _that_clause(v))):
+            continue
+        for c in v.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and st.lem(v) in st.w.blame_verbs and st.lem(c) == "on"):
+                out += [a for p in c.children if p.dep_ == "pobj" for a in actors_at(st, p)]
+            elif (
+                c.dep_ == "nsubj"
+                and v.tag_ != "VBN"
+                and st.lem(c) not in st.w.relative_pronouns
+                and not any(x.dep_ == "dobj" and st.lem(x) not in st.w.relative_pronouns for x in v.children)
+            ):
+                out += actors_at(st, c)  # "the raids that Turkish jets carried out" (not "that killed X")
+    return out
+
+
+def _that_clause(v: Any) -> bool:
+    """ "the incursion that Israeli troops staged": a relative clause the parser read as a "that" clause."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, fill, responsible, town_place
+from ..actors import actors_at, authors, fill, responsible, town_place
 from ..emit import emit, names
 from ..frames import Frame
 from ..governors import blocked, reported
@@ -178,6 +178,8 @@ def _actors(
     if f.recip and len(between) >= 2:
         return between, []
     sources, stok = fill(st, f.src, r)
+    if not sources and not f.recip:  # "airstrikes carried out by Russian warplanes" (not "a truce brokered by X")
+        sources = authors(st, n)
     culprit = responsible(st, n)
     if culprit and not any(a.country for a in sources):
         sources = culprit  # "X is responsible for the killings", "X was behind the attack": enough alone
@@ -205,6 +207,7 @@ def _actors(
             crowd = tuple(sorted(st.c.crowd_sectors))
             sources = [replace(a, sectors=crowd) if not a.sectors else a for a in sources]
     targets, ttok = fill(st, f.tgt, r)
+    targets = targets or _target_of(st, n)
     if sources and not targets and f.code[:2] in st.c.reaction_roots:
         targets = [a for a in _clause_subject(st, n) if a not in sources]  # "after criticism from X, Y withdrew"
     if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
@@ -225,6 +228,19 @@ def _actors(
         )
         return None
     return sources, targets
+
+
+def _target_of(st: DocState, n: Any) -> list[ActorMention]:
+    """ "the city of Homs was the target of airstrikes", "the embassy became a target of attacks": the subject of
+    the copula a target noun follows (an actor, or a town the gazetteer places)."""
+    g = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+    if g is None or st.lem(g) not in st.w.target_nouns or g.dep_ != "attr":
+        return []
+    for x in g.head.children:
+        if x.dep_ == "nsubj":
+            places = [p for q in (x, *(c for c in x.subtree if c.dep_ == "pobj")) for p in town_place(st, q)]
+            return actors_at(st, x) or places[:1]
+    return []
 
 
 def _convened(st: DocState, n: Any) -> list[ActorMention]:

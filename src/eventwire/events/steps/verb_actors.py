@@ -16,6 +16,7 @@ from typing import Any
 from ...mentions import ActorMention
 from ..actors import (
     actors_at,
+    authors,
     exchange_party,
     fill,
     not_self,
@@ -184,7 +185,7 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         for o in [*r.get("obj", ()), *([d.noun] if d.noun is not None else [])]:
             if st.lem(o) not in st.p.nouns and st.lem(o) not in st.agreements:
                 continue  # not "could not meet the deadline set by the IMF": a requirement, no act of the IMF
-            by = [a for a in _authors(st, o) if a not in d.sources]
+            by = [a for a in authors(st, o) if a not in d.sources]
             if by:
                 d.targets, d.ttok = by, o
                 break
@@ -197,29 +198,6 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                 d.targets, d.ttok = own[:1], o
                 break
     return True
-
-
-def _authors(st: DocState, o: Any) -> list[ActorMention]:
-    """Who a clause on noun ``o`` says did it: "the attack carried out by Hamas", "the strikes, which were
-    launched by Turkish jets", "the raids that Turkish jets carried out", "the resolution the EU adopted", "the
-    raid, which it blamed on Kurdish militants", "the strikes, which it said were carried out by X"."""
-    out: list[ActorMention] = []
-    for v in o.children:
-        if v.dep_ == "relcl" and st.lem(v) in st.m.speech:
-            v = next((c for c in v.children if c.dep_ == "ccomp" and c.pos_ in VERB_POS), v)
-        elif not (v.dep_ in ("relcl", "acl") and (v.tag_ == "VBN" or v.dep_ == "relcl" or _that_clause(v))):
-            continue
-        for c in v.children:
-            if c.dep_ == "agent" or (c.dep_ == "prep" and st.lem(v) in st.w.blame_verbs and st.lem(c) == "on"):
-                out += [a for p in c.children if p.dep_ == "pobj" for a in actors_at(st, p)]
-            elif (
-                c.dep_ == "nsubj"
-                and v.tag_ != "VBN"
-                and st.lem(c) not in st.w.relative_pronouns
-                and not any(x.dep_ == "dobj" and st.lem(x) not in st.w.relative_pronouns for x in v.children)
-            ):
-                out += actors_at(st, c)  # "the raids that Turkish jets carried out" (not "that killed X")
-    return out
 
 
 def exchange_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
@@ -265,11 +243,6 @@ def denied_accuser(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         d.targets, d.ttok = fill(st, ("subj",), roles(st, c))
         d.targets = [a for a in d.targets if a not in d.sources]
     return True
-
-
-def _that_clause(v: Any) -> bool:
-    """ "the incursion that Israeli troops staged": a relative clause the parser read as a "that" clause."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
 
 
 def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
