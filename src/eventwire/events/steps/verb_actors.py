@@ -317,6 +317,8 @@ def named_person(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     for o in [o for slot in slots for o in d.roles.get(slot, ()) if o.i != d.trigger.i]:
         if o.pos_ != "PROPN" or not o.text[:1].isupper() or st.idx.at(o.i) or st.lem(o) in st.w.time_words:
             continue
+        if st.lem(o) in st.p.nouns:  # "Will Begin Investigation of ...": a title-case event noun, no name
+            continue
         left = min([o.i, *[c.i for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]])
         countries = {a.country for a in d.sources if a.country}
         d.targets = [
