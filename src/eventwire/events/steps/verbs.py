@@ -26,7 +26,7 @@ from ..match import match_verb
 from ..roles import misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
 from ..subjects import gerund_activity
-from . import verb_actors, verb_modality, verb_places, verb_violence
+from . import verb_actors, verb_causes, verb_modality, verb_places, verb_violence
 
 READS: tuple[str, ...] = ("triggers", "consumed", "governed")
 ADDS: tuple[str, ...] = ("cands", "consumed")
@@ -74,6 +74,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.aerial_force,  # "coalition jets conducted strikes on X": an air strike
     adjustments.private_assault,  # "two men attacked a student": an assault, not military force
     adjustments.official_protest,  # "Japan protested the incursion": an official complaint
+    verb_causes.cause_target,  # "lodged a protest after a Chinese ship entered its waters"
     verb_violence.agentless,  # "five were killed in violence in Delhi": no attacker, an assault
 )
 

@@ -1,0 +1,34 @@
+"""Sub-step of a verb (``verbs.py``): the target of an act that answers another clause.
+
+READS: the verb's draft (code, sources, targets), its adverbial clauses and their subordinators (``words.yaml``
+``cause_marks``), the answering roots (``codes.yaml`` ``root_groups.answering``), the actor index.
+ADDS: ``d.targets``/``d.ttok`` of criticism, a rejection, a threat or cut ties that name no target but say what
+they answer: "Japan lodged a protest after a Chinese navy ship entered its waters" (CHN), "Ankara recalled its
+ambassador when Israel stormed the camp" (ISR) — the subject of that clause, when it is not the source's own.
+"""
+
+from __future__ import annotations
+
+from ..actors import actors_at
+from ..grammar import VERB_POS
+from ..state import DocState, SentenceWork, VerbDraft
+
+
+def cause_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """Step: READS the draft and the trigger's adverbial clauses; ADDS the answered clause's subject as target."""
+    if d.targets or not d.sources or d.code[:2] not in st.c.answering_roots:
+        return True
+    own = {a.country for a in d.sources if a.country}
+    for c in d.trigger.children:
+        if c.dep_ != "advcl" or c.pos_ not in VERB_POS:
+            continue
+        if not any(m.dep_ in ("mark", "advmod") and st.lem(m) in st.w.cause_marks for m in c.children):
+            continue
+        for x in c.children:
+            if x.dep_ in ("nsubj", "nsubjpass", "agent"):
+                toks = [p for p in x.children if p.dep_ == "pobj"] if x.dep_ == "agent" else [x]
+                got = [a for t in toks for a in actors_at(st, t) if a not in d.sources and a.country not in own]
+                if got:
+                    d.targets, d.ttok = got, toks[0]
+                    return True
+    return True
