@@ -18,7 +18,7 @@ from typing import Any
 
 from ...mentions import ActorMention
 from .. import modality as _mod
-from ..actors import actors_at, exchange_party, fill, uncoded
+from ..actors import actors_at, authors, exchange_party, fill, uncoded
 from ..adjustments import inner_target, ordered_action, threat_target, visit_abroad
 from ..emit import emit, main_conf
 from ..frames import Family, Frame
@@ -371,6 +371,8 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
     if not d.targets and comp.tok.pos_ in NOUN_POS:
         # "demanded Israel's withdrawal", "rejected accusations by X", "rejected an Australian ultimatum"
         d.targets, _ = fill(st, ("poss", "by", "from", "amod", "compound"), comp.roles)
+        if not d.targets and d.sources:  # "rejected the accusations made by the UN"
+            d.targets = authors(st, comp.tok)
     d.targets = [t for t in d.targets if t not in d.sources]
     if not d.targets and d.sources and d.code[:2] in st.c.cooperative_roots:
         d.targets = exchange_party(st, [d.gov, comp.tok], d.sources)  # "agreed to disarm in return for X's ..."
