@@ -28,3 +28,10 @@ def test_explain_file_json(coder: Any, tmp_path: Path) -> None:
     rows = [json.loads(x) for x in res.stdout.splitlines() if x.strip()]
     assert rows[0]["parse"] is None and rows[0]["events"][0]["cameo"] == "036"
     assert rows[0]["decisions"]
+
+
+def test_explain_a_text_longer_than_a_file_name(coder: Any) -> None:
+    text = "Kenya signed an agreement with Tunisia on Tuesday. " * 8  # > 255 bytes: no file name the OS accepts
+    res = CliRunner().invoke(cli, ["explain", text, "--no-parse"])
+    assert res.exit_code == 0, res.output
+    assert "057" in res.stdout

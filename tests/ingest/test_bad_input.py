@@ -34,6 +34,12 @@ def test_missing_file_then_reading_goes_on(tmp_path: Path) -> None:
     assert isinstance(items[1], Story)
 
 
+def test_a_name_too_long_for_the_os_is_rejected_and_reading_goes_on(tmp_path: Path) -> None:
+    items = read(tmp_path / ("x" * 300), FIX / "plain.txt")
+    assert isinstance(items[0], Reject) and items[0].code == "E101" and "too long" in items[0].reason
+    assert isinstance(items[1], Story)
+
+
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "locked.txt"
     p.write_text("Chile and Peru met.", "utf-8")

@@ -34,7 +34,7 @@ def command(text_or_path: str, model: str | None, parse: bool, as_json: bool) ->
     from ..story import Story
 
     path = Path(text_or_path)
-    if path.is_file():
+    if _is_file(path):
         from ..ingest import read_paths
 
         stories = [s for s in read_paths([str(path)]) if isinstance(s, Story)]
@@ -114,3 +114,11 @@ def _print_sentence(si: int, sent: Any, actors: list[Any], lines: list[str], eve
             f"      rule {e.rule}\n"
         )
     out.write("\n")
+
+
+def _is_file(path: Path) -> bool:
+    """``path`` names a readable file; a long sentence given as text is no path (the OS refuses such a name)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

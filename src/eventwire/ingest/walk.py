@@ -66,7 +66,7 @@ def read_paths(paths: Iterable[str], *, fallback_encoding: str | None = None) ->
             yield from _guard(STDIN, lambda: _read_stdin(fallback))
             continue
         path = Path(p)
-        if path.is_dir():
+        if _is_dir(path):
             yield from _read_folder(path, fallback)
         else:
             kind, gz = kind_of(path)
@@ -147,6 +147,14 @@ def _walk(folder: Path, errors: list[OSError]) -> Iterator[Path]:
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(root, name)
+
+
+def _is_dir(path: Path) -> bool:
+    """``path`` is a folder; a name the OS refuses (too long) is no folder: reading it as a file rejects it (E101)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _guard(origin: str, read: Callable[[], Iterator[Item]]) -> Iterator[Item]:
