@@ -67,8 +67,8 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         # the object's own "by" / "of" phrase names the other party
         t2, tt2 = fill(st, st.w.search_preps, obj_roles(st, r["obj"]))
         t2 = [a for a in t2 if a not in d.sources]
-        if t2 or noun_verb(st, d.trigger):  # "Brazil Air Force Bombs Training Camp": no other party named
-            d.targets, d.ttok = t2, tt2
+        if t2 or noun_verb(st, d.trigger) or not f.recip:  # "Brazil Air Force Bombs Training Camp": no other party
+            d.targets, d.ttok = t2, tt2  # (nor co-agents of a participle: "the talks, mediated by Qatar and Egypt")
     if d.targets and d.ttok is not None and d.ttok.dep_ == "pobj" and st.lem(d.ttok.head) == "to" and not r.get("obj"):
         # "complained to AP that X ...": a channel (not "denied visas to journalists": a verb with its own object)
         if d.code[:2] in st.c.spoken_roots and is_media(st, d.ttok):
