@@ -91,7 +91,8 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     if relays(st, sources, v.doc):  # "Xinhua reported that ...": the agency relays what others did
         st.note(f"  {label}: no statement (the speaker is a news medium relaying the news)")
         return
-    addressees = [t for x in ("to", "iobj", "with") for t in r.get(x, ()) if not is_media(st, t)]
+    slots = ("to", "iobj", "with", "obj") if st.lem(v) in st.w.telling_verbs else ("to", "iobj", "with")
+    addressees = [t for x in slots for t in r.get(x, ()) if not is_media(st, t)]  # "told Putin"
     for m in r.get("in", ()):  # "in a letter to Rutte, X said ...": the letter's addressee
         if st.lem(m) in st.messages:
             addressees += [p for c in m.children if st.lem(c) == "to" for p in c.children if p.dep_ == "pobj"]
@@ -102,7 +103,9 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     doers = _wrongdoers(st, v, sources) if code[:2] == st.c.statement_root and clause is None else []
     # the addressee, else the party accused ("said the Chinese broadcaster spread false claims about Kenya": the
     # broadcaster), else the actor what was said is about, else the author of a reproached act
-    targets = doers if trailing else told or doers or content_actor(st, v, sources)
+    # ('"...," X told Y': a statement to Y, an official or a known person; not to a medium or an assembly)
+    official = [a for a in told if a.kind == "person" or set(a.sectors) & st.c.counterpart_sectors]
+    targets = (doers or official) if trailing else told or doers or content_actor(st, v, sources)
     if not targets and clause is not None:
         targets = _reproached(st, clause, sources)
     if not targets:  # '"This is an attack on our sovereignty," Ruto said of the Ugandan incursion': whom it is about
