@@ -89,16 +89,34 @@ def _noun_verb(st: DocState, t: Any) -> bool:
     if any(st.lem(g) in st.m.by_lemma and g.pos_ in VERB_POS for g in t.doc[t.sent.start : t.i]):
         return False  # "Sweden demands China release X": what is demanded, not done (the parse hides the clause)
     modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ"  # "Indian protest violence": no subject
-    before = [m for m in st.idx.at(t.i - 1) if m.tok_end == t.i and not modifier]
-    # "sanctions ... over Taiwan arms sales": a mention inside a prepositional phrase is no subject
-    before = [m for m in before if m.tok_start == 0 or t.doc[m.tok_start - 1].pos_ != "ADP"]
+    before = [] if modifier else _subject_before(st, t)
     j = t.i + 1
     while j + 1 < t.sent.end and t.doc[j].is_quote:  # "visits 'happiness' class"
         j += 1
     nxt = t.doc[j]
     # "Armenia appeals to Russia for help": a root noun followed by its verb's preposition
     after = _np_word(st, nxt) or (nxt.pos_ == "ADP" and t.dep_ == "ROOT")
+    # "Kyrgyzstan and Trinidad and Tobago pledge to increase cooperation": a governing word before its infinitive
+    after = after or (nxt.lower_ == "to" and nxt.pos_ == "PART" and lem in st.m.by_lemma)
     return bool(before) and after and headline_sentence(t)
+
+
+def _subject_before(st: DocState, t: Any) -> list[Any]:
+    """The actor mention that ends right before headline verb ``t``: its subject. A mention inside a prepositional
+    phrase is none ("sanctions ... over Taiwan arms sales"), unless the phrase hangs on an actor, which is then the
+    subject ("Rebels in Niger announce suspension of attacks")."""
+    doc = t.doc
+    out = []
+    for m in st.idx.at(t.i - 1):
+        if m.tok_end != t.i:
+            continue
+        if m.tok_start == 0 or doc[m.tok_start - 1].pos_ != "ADP":
+            out.append(m)
+            continue
+        p = doc[m.tok_start - 1]
+        if p.lower_ in st.w.location_preps and p.head.i < p.i:
+            out += [x for x in st.idx.at(p.head.i) if x.tok_end == p.i]
+    return out
 
 
 def _np_word(st: DocState, t: Any) -> bool:
@@ -141,7 +159,7 @@ def headline_roles(st: DocState, t: Any) -> Roles:
     """The slots of headline verb ``t``, read off the word order (module docstring)."""
     doc = t.doc
     r: Roles = {}
-    m = next(m for m in st.idx.at(t.i - 1) if m.tok_end == t.i)
+    m = _subject_before(st, t)[0]
     r["subj"] = [doc[m.head]]
     while m.tok_start >= 2 and doc[m.tok_start - 1].text in (",", "and", "&"):  # "Iraq, Turkey sign water deal"
         prev = [p for p in st.idx.at(m.tok_start - 2) if p.tok_end == m.tok_start - 1]
