@@ -360,6 +360,10 @@ def future(tok: Any, mod: Modality) -> bool:
         return future(h, mod)  # "will be ratified when the presidents meet": the meeting is to come
     if tok.dep_ == "xcomp" and h.i != tok.i and h.lemma_.lower() in mod.aspect_verbs:
         return future(h, mod)  # "will continue shelling", "will keep attacking"
+    if tok.dep_ == "pcomp" and h.lower_ == "of" and h.head.dep_ == "dobj":
+        g = h.head.head  # "will begin the process of withdrawing": as "will begin withdrawing"
+        if g.lemma_.lower() in mod.aspect_verbs:
+            return future(g, mod)
     if (
         tok.dep_ == "xcomp"
         and h.lemma_.lower() == "be"

@@ -101,12 +101,18 @@ def gerund_activity(st: DocState, g: Any) -> bool:
 
 def gerund_reports(st: DocState, g: Any) -> bool:
     """ "resorted to throwing stones", "joined the president in congratulating X": a gerund after "to" or "in"
-    under one of these verbs (``gerund_action_verbs``, ``gerund_in_verbs``) reports the action; after other
+    under one of these verbs (``gerund_action_verbs``, ``gerund_in_verbs``), or after "of" under a process noun
+    ("began the process of withdrawing its forces": ``process_nouns``), reports the action; after other
     prepositions it names an activity."""
     if g.dep_ != "pcomp":
         return False
     prep, gov = st.lem(g.head), st.lem(g.head.head)
-    return (prep == "to" and gov in st.w.gerund_action_verbs) or (prep == "in" and gov in st.w.gerund_in_verbs)
+    # "will begin the process of withdrawing some of its forces": the process is the act
+    return (
+        (prep == "to" and gov in st.w.gerund_action_verbs)
+        or (prep == "in" and gov in st.w.gerund_in_verbs)
+        or (prep == "of" and gov in st.w.process_nouns)
+    )
 
 
 def _to_infinitive(t: Any) -> bool:
@@ -227,7 +233,11 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
 def _prep_clause_step(st: DocState, t: Any, d: str, h: Any) -> Any:
     """A clause under a preposition of the main verb shares its subject: "After evacuating 200 people,
     Canada flew ..." (``clause_preps``), "police used teargas in an attempt to disperse protesters"
-    (``attempt_nouns``; not "in their attempt to": whose, the possessor says). ``_UP`` when neither."""
+    (``attempt_nouns``; not "in their attempt to": whose, the possessor says); a gerund of a process noun ("will
+    begin the process of withdrawing": ``process_nouns``) the one who begins it. ``_UP`` when none."""
+    if d == "pcomp" and st.lem(h) == "of" and st.lem(h.head) in st.w.process_nouns and h.head.head.pos_ in VERB_POS:
+        # "Canada will begin the process of withdrawing ...": the one who begins it
+        return next((c for c in h.head.head.children if c.dep_ == "nsubj"), None)
     if (
         d == "acl"
         and st.lem(h) in st.w.attempt_nouns

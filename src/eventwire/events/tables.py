@@ -111,6 +111,7 @@ class Words:
     inner_target_preps: tuple[str, ...]
     location_preps: tuple[str, ...]
     whether_marks: frozenset[str]
+    process_nouns: frozenset[str]
     cause_marks: frozenset[str]
     target_nouns: frozenset[str]
     temporal_preps: frozenset[str]
