@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..gazetteer import Gazetteer, gazetteer
 
 PLACE_KINDS = frozenset({"city", "admin1", "region"})
+BIG_CITY = 1_000_000  # a city this large is meant before a province of that name elsewhere
 ALT_MIN_POPULATION = 100_000  # a town known to the actor context by another spelling only: a city this large
 
 
@@ -66,6 +67,8 @@ def _country(pc: PlaceCountries, name: str) -> str | None:
     if len(countries) == 1:
         return cands[0].country
     best = max(cands, key=lambda p: p.population)
+    if best.population < BIG_CITY and any(p.kind == "admin1" and p.country != best.country for p in cands):
+        return None  # "Sen. Max Baucus of Montana": a state or province of another country (no population given)
     rest = max((p.population for p in cands if p.country != best.country), default=0)
     if best.population >= 5 * max(rest, 1):
         return str(best.country)
