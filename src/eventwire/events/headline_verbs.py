@@ -159,9 +159,11 @@ def headline_roles(st: DocState, t: Any) -> Roles:
     """The slots of headline verb ``t``, read off the word order (module docstring)."""
     doc = t.doc
     r: Roles = {}
-    m = _subject_before(st, t)[0]
-    r["subj"] = [doc[m.head]]
-    while m.tok_start >= 2 and doc[m.tok_start - 1].text in (",", "and", "&"):  # "Iraq, Turkey sign water deal"
+    subj = _subject_before(st, t)
+    m = subj[0] if subj else None
+    if m is not None:
+        r["subj"] = [doc[m.head]]
+    while m is not None and m.tok_start >= 2 and doc[m.tok_start - 1].text in (",", "and", "&"):  # "Iraq, Turkey"
         prev = [p for p in st.idx.at(m.tok_start - 2) if p.tok_end == m.tok_start - 1]
         if not prev:
             break
