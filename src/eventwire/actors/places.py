@@ -60,13 +60,16 @@ def _country(pc: PlaceCountries, name: str) -> str | None:
     hits = [(p, alt) for p, alt in found if p.kind in PLACE_KINDS and p.country]
     # a place of that very name beats one that has it only as an alternate spelling ("Borno", the Nigerian
     # state, not "Borna" in Germany); a spelling of a small town only is more often a name ("PM Khan": Haan)
-    cands = [p for p, alt in hits if not alt] or [p for p, _alt in hits if p.population >= ALT_MIN_POPULATION]
+    exact = [p for p, alt in hits if not alt]
+    cands = exact or [p for p, _alt in hits]
     if not cands:
+        return None
+    best = max(cands, key=lambda p: p.population)
+    if not exact and best.population < ALT_MIN_POPULATION:
         return None
     countries = {p.country for p in cands}
     if len(countries) == 1:
         return cands[0].country
-    best = max(cands, key=lambda p: p.population)
     if best.population < BIG_CITY and any(p.kind == "admin1" and p.country != best.country for p in cands):
         return None  # "Sen. Max Baucus of Montana": a state or province of another country (no population given)
     rest = max((p.population for p in cands if p.country != best.country), default=0)
