@@ -85,8 +85,9 @@ def repair_parse(doc: Any) -> Any:
     text = text_of(doc)
     if " to " in text:
         _to_before_noun(doc)
-    _base_verb_objects(doc)
-    _headline_pairs(doc)
+    arr = doc.to_array([DEP, POS, TAG])  # one read of the columns both repairs below look at
+    _base_verb_objects(doc, arr)
+    _headline_pairs(doc, arr)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -124,23 +125,22 @@ def _to_before_noun(doc: Any) -> None:
         n.dep_, n.head = "pobj", t
 
 
-def _base_verb_objects(doc: Any) -> None:
+def _base_verb_objects(doc: Any, arr: Any) -> None:
     """ "said it was open to dialogue with the West": a word in a preposition's object slot tagged as a verb's
     base form (no gerund, no participle) is the noun the slot holds."""
     strings = doc.vocab.strings
-    arr = doc.to_array([DEP, TAG])
-    hits = ((arr[:, 0] == strings["pobj"]) & ((arr[:, 1] == strings["VB"]) | (arr[:, 1] == strings["VBP"]))).nonzero()
+    dep, tag = arr[:, 0], arr[:, 2]
+    hits = ((dep == strings["pobj"]) & ((tag == strings["VB"]) | (tag == strings["VBP"]))).nonzero()
     for i in hits[0].tolist():
         t = doc[i]
         if not any(c.dep_ in ("nsubj", "aux", "dobj") for c in t.children):
             t.pos_, t.tag_ = "NOUN", "NN"
 
 
-def _headline_pairs(doc: Any) -> None:
+def _headline_pairs(doc: Any, arr: Any) -> None:
     """ "Seoul, Tokyo agree to restore pact": a name opening a sentence that the parser hung on the verb as an
     adverbial, a comma, then the verb's name subject: the two are the subject (a weekday or month is a time)."""
     strings = doc.vocab.strings
-    arr = doc.to_array([DEP, POS])
     hits = ((arr[:, 0] == strings["npadvmod"]) & (arr[:, 1] == strings["PROPN"])).nonzero()
     for i in hits[0].tolist():
         if i + 2 >= len(doc) or not doc[i].is_sent_start or doc[i + 1].text != ",":

@@ -22,12 +22,15 @@ from ..roles import roles as roles_of
 from ..state import DocState, SentenceWork, VerbDraft
 
 
-def foreign_place(st: DocState, r: dict[str, list[Any]], sources: list[ActorMention]) -> tuple[list[ActorMention], Any]:
-    """The actor a location phrase of ``r`` names when it is of another country than every source."""
+def foreign_place(
+    st: DocState, r: dict[str, list[Any]], sources: list[ActorMention], preps: tuple[str, ...] = ()
+) -> tuple[list[ActorMention], Any]:
+    """The actor a location phrase of ``r`` (or a phrase of ``preps`` after those) names when it is of another
+    country than every source."""
     own = {a.country for a in sources if a.country}
     if not own:
         return [], None
-    for p in st.w.location_preps:
+    for p in (*st.w.location_preps, *preps):
         for t in r.get(p, ()):
             place = [a for a in st.idx.at(t.i) or town_place(st, t) if a.country and a.country not in own]
             if place:  # "launched an operation in Jenin": a town the gazetteer places
@@ -79,10 +82,7 @@ def own_people_abroad(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     ):
         return True
     for u in (n, *(st.doc[a.head] for a in d.targets)):
-        r = noun_roles(st, u)
-        got, tok = foreign_place(st, r, d.sources)
-        for x in r.get("from", ()) if not got else ():
-            got, tok = [a for a in st.idx.at(x.i) or town_place(st, x) if a.country and a.country not in own], x
+        got, tok = foreign_place(st, noun_roles(st, u), d.sources, ("from",))  # "expelled from Poland"
         if got:
             d.targets, d.ttok = got, tok
             break
