@@ -47,7 +47,8 @@ from .words import (
 NAME_KINDS = frozenset({"country", "demonym", "capital", "seat", "igo", "person", "ignore"})
 _LINES = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+# a word of letters of any script ("Barthélemy", "Curaçao's"), with inner apostrophes and hyphens
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\-])*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'(\[]*([a-z])")
 MIN_SHOUTED_WORDS = 3
 MIN_TITLE_WORDS = 4
@@ -72,7 +73,8 @@ def _title_cased(chunk: str) -> bool:
     """A line in Title Case: at least four words, every word of four letters or more capitalised, some lower
     case letters (not shouted)."""
     words = [w for w in _WORD.findall(chunk) if len(w) >= 2]
-    long = [w for w in words if len(w) >= 4 and w.lower() not in TITLE_SMALL_WORDS]
+    # (a French elision opens a name in lower case: "Côte d'Ivoire")
+    long = [w for w in words if len(w) >= 4 and w.lower() not in TITLE_SMALL_WORDS and w[1] != "'"]
     return (
         len(words) >= MIN_TITLE_WORDS
         and len(long) >= 2

@@ -89,7 +89,7 @@ def _noun_verb(st: DocState, t: Any) -> bool:
     if any(st.lem(g) in st.m.by_lemma and g.pos_ in VERB_POS for g in t.doc[t.sent.start : t.i]):
         return False  # "Sweden demands China release X": what is demanded, not done (the parse hides the clause)
     modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ"  # "Indian protest violence": no subject
-    before = [] if modifier else _subject_before(st, t)
+    before = [] if modifier else subject_before(st, t)
     j = t.i + 1
     while j + 1 < t.sent.end and t.doc[j].is_quote:  # "visits 'happiness' class"
         j += 1
@@ -101,7 +101,7 @@ def _noun_verb(st: DocState, t: Any) -> bool:
     return bool(before) and after and headline_sentence(t)
 
 
-def _subject_before(st: DocState, t: Any) -> list[Any]:
+def subject_before(st: DocState, t: Any) -> list[Any]:
     """The actor mention that ends right before headline verb ``t``: its subject. A mention inside a prepositional
     phrase is none ("sanctions ... over Taiwan arms sales"), unless the phrase hangs on an actor, which is then the
     subject ("Rebels in Niger announce suspension of attacks")."""
@@ -159,7 +159,7 @@ def headline_roles(st: DocState, t: Any) -> Roles:
     """The slots of headline verb ``t``, read off the word order (module docstring)."""
     doc = t.doc
     r: Roles = {}
-    subj = _subject_before(st, t)
+    subj = subject_before(st, t)
     m = subj[0] if subj else None
     if m is not None:
         r["subj"] = [doc[m.head]]

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import modality as _mod
 from .grammar import NOUN_POS, VERB_POS
-from .headline_verbs import headline_sentence
+from .headline_verbs import headline_sentence, noun_verb, subject_before
 from .state import DocState
 
 
@@ -153,26 +153,10 @@ def _dropped_copula(st: DocState, t: Any, d: str, h: Any) -> Any:
 def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
     """The special constructions of ``inherited_subject``: a subject token, ``None`` (no subject), a
     ``_Climb`` to go on from another token, or ``_UP`` for the ordinary climb."""
-    if (
-        d == "acl"
-        and t.tag_ == "VBG"
-        and h.pos_ in NOUN_POS
-        and st.lem(h) in st.documents
-        and h.head.i != h.i
-        and h.head.pos_ in VERB_POS | {"ADP"}
-    ):
-        # "issued a statement condemning X", "said in a statement demanding ...": the author; "would not
-        # recognize a Security Council resolution calling for ...": the one the document names as its own
-        own = next((c for c in h.children if c.dep_ in ("poss", "compound") and st.idx.at(c.i)), None)
-        if own is not None:
-            return own
-        gv = h.head.head if h.head.pos_ == "ADP" else h.head
-        s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
-        if s is not None:
-            return s
-        if gv.pos_ in VERB_POS and gv.i != gv.head.i:
-            return _Climb(gv)
-        return h
+    if d == "acl" and t.tag_ == "VBG" and h.pos_ in NOUN_POS and st.lem(h) in st.documents:
+        step = _document_author(st, h)
+        if step is not _UP:
+            return step
     if (
         d == "acl"
         and t.tag_ == "VBG"
@@ -228,6 +212,29 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
                 return c
         return None
     return _UP
+
+
+def _document_author(st: DocState, h: Any) -> Any:
+    """The author of document noun ``h`` that a gerund hangs on: "issued a statement condemning X", "said in a
+    statement demanding ...": the issuer; "would not recognize a Security Council resolution calling for ...":
+    the one the document names as its own; a headline's "NGO in Jerusalem Issues Statement Condemning
+    Government" (the parser made the verb a compound of the noun): the headline verb's subject."""
+    if h.head.i == h.i or h.head.pos_ not in VERB_POS | {"ADP"}:
+        for c in h.children:
+            if c.dep_ == "compound" and c.i < h.i and noun_verb(st, c):
+                found = subject_before(st, c)
+                return c.doc[found[0].tok_end - 1] if found else _UP
+        return _UP
+    own = next((c for c in h.children if c.dep_ in ("poss", "compound") and st.idx.at(c.i)), None)
+    if own is not None:
+        return own
+    gv = h.head.head if h.head.pos_ == "ADP" else h.head
+    s = next((c for c in gv.children if c.dep_ == "nsubj"), None)
+    if s is not None:
+        return s
+    if gv.pos_ in VERB_POS and gv.i != gv.head.i:
+        return _Climb(gv)
+    return h
 
 
 def _prep_clause_step(st: DocState, t: Any, d: str, h: Any) -> Any:

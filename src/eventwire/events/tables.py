@@ -113,6 +113,7 @@ class Words:
     whether_marks: frozenset[str]
     process_nouns: frozenset[str]
     cause_marks: frozenset[str]
+    possibility_verbs: frozenset[str]
     target_nouns: frozenset[str]
     temporal_preps: frozenset[str]
     meeting_purpose_preps: frozenset[str]

@@ -31,6 +31,7 @@ from ..state import Candidate, DocState, GovernorDraft, SentenceWork
 from ..subjects import gerund_activity
 from ..tables import load_complement_rules
 from .complements import complement, other_subject
+from .verb_places import foreign_place
 
 READS: tuple[str, ...] = ("triggers",)
 ADDS: tuple[str, ...] = ("cands", "consumed", "governed")
@@ -147,6 +148,28 @@ def not_blocked(st: DocState, d: GovernorDraft) -> bool:
         st.note(f"  {d.label}: no event ({why})")
         return False
     return True
+
+
+def raised_possibility(st: DocState, d: GovernorDraft) -> bool:
+    """A noun of the ``possibility`` family is an intent (a threat when hostile) only when a verb of
+    ``possibility_verbs`` raises it ("raised the possibility of talks with X", "hinted at the possibility of an
+    operation", "held out the prospect of a deal"); under any other verb it is a possibility, no event ("saw little
+    prospect of talks"; "ruled out the possibility of talks": the verb's own frame codes the refusal)."""
+    if d.fam.name != "possibility":
+        return True
+    g = d.gov
+    v = g.head.head if g.dep_ == "pobj" else g.head
+    why = blocked(st, v) if g.dep_ == "pobj" else None  # (an object's negated verb: not_blocked)
+    if g.dep_ in ("dobj", "pobj") and v.pos_ in VERB_POS and not why and _raising(st, v):
+        return True
+    st.note(f"  {d.label}: no event (a possibility{f' ({why})' if why else ''}, not raised by the verb's subject)")
+    return False
+
+
+def _raising(st: DocState, v: Any) -> bool:
+    """Is ``v`` a verb of ``possibility_verbs``, with the particle or complement the phrase needs ("held out")?"""
+    words = {st.lem(c) for c in v.children if c.dep_ in ("prt", "xcomp", "advmod", "oprd", "acomp")}
+    return any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.possibility_verbs)
 
 
 def not_anonymity(st: DocState, d: GovernorDraft) -> bool:
@@ -379,6 +402,9 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
     if not d.targets and fam.name in clause_any and comp.tok.pos_ in NOUN_POS:
         # "called for a ceasefire in Liberia", "demanded political changes in Saudi Arabia": the place asked
         d.targets = [a for t in comp.roles.get("in", ()) for a in st.idx.at(t.i) if a.country and a not in d.sources]
+    if not d.targets and d.sources and comp.frame is not None and comp.frame.violent:
+        # "plans (threatened) a military operation in northern Syria": a place abroad is the target
+        d.targets, _ = foreign_place(st, comp.roles, d.sources)
     if not d.targets and d.code[:2] == st.c.threaten_root:  # "threatened to strike unless X rescinds ..."
         d.targets, _ = threat_target(st, d.gov, comp.tok, d.sources)
     if not d.sources and not d.targets and d.stok is not None:
@@ -432,6 +458,7 @@ def modality(st: DocState, d: GovernorDraft) -> bool:
 
 # The governing word's journey after its complement is found; a sub-step returning False ends it (no event).
 GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
+    raised_possibility,  # "raised the possibility of talks": an intent; "saw little prospect of talks": none
     not_anonymity,  # "asked not to be named": a source's condition, no appeal
     not_convened,  # "called a meeting to discuss ...": the meeting's purpose
     not_blocked,  # negated, hypothetical, complement negated
