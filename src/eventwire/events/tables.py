@@ -289,6 +289,7 @@ class ComplementRules:
 
     clause_any: frozenset[str]
     clause_future: frozenset[str]
+    act_families: frozenset[str]
     noun_slots: dict[str, tuple[str, ...]]
 
     def slots(self, family: str) -> tuple[str, ...]:
@@ -303,5 +304,6 @@ def load_complement_rules() -> ComplementRules:
     return ComplementRules(
         clause_any=frozenset(data["clause_any"]),
         clause_future=frozenset(data["clause_future"]),
+        act_families=frozenset(data["act_families"]),
         noun_slots={str(k): tuple(v) for k, v in data["noun_slots"].items()},
     )

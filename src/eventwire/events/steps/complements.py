@@ -149,7 +149,8 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
         inner = complement(st, x, inner_fam, consumed, depth + 1)
         if inner is not None:
             consumed.add(x.i)
-            if fam.keep:  # "decided to seek cooperation": the inner family still applies
+            if fam.keep or inner_fam.name in load_complement_rules().act_families:
+                # "decided to seek cooperation": the inner family still applies; "agreed to stop attacking"
                 inner = replace(inner, base=st.m.family_code(inner_fam, inner.base or inner_fam.default))
             return replace(inner, rule=f"{inner_fam.name}:{st.lem(x)}+{inner.rule}")
     if special:

@@ -166,6 +166,16 @@ def raised_possibility(st: DocState, d: GovernorDraft) -> bool:
     return False
 
 
+def ceased_force(st: DocState, d: GovernorDraft) -> bool:
+    """The ``cease`` family governs only an act of force ceased ("the rebels stopped shelling the town"); any other
+    act ceased ("stopped paying") is no event of it (the verb's own frames may code it)."""
+    if d.fam.name != "cease" or (d.comp.special or d.comp.base or "")[:2] in st.c.armed_action_roots:
+        return True
+    st.note(f"  {d.label}: no event (no act of force ceased)")
+    d.release = True
+    return False
+
+
 def _raising(st: DocState, v: Any) -> bool:
     """Is ``v`` a verb of ``possibility_verbs``, with the particle or complement the phrase needs ("held out")?"""
     words = {st.lem(c) for c in v.children if c.dep_ in ("prt", "xcomp", "advmod", "oprd", "acomp")}
@@ -451,6 +461,8 @@ def modality(st: DocState, d: GovernorDraft) -> bool:
     d.modality = d.fam.modality
     if d.modality == "asserted" and d.gov.pos_ in VERB_POS and _mod.future(d.gov, st.m):
         d.modality = "intended"
+        if d.fam.name in load_complement_rules().act_families and "intent" in st.m.families:
+            d.code = st.m.family_code(st.m.families["intent"], d.code)  # "will halt the bombing": an intent
     elif d.modality == "asserted" and reported(st, d.gov):
         d.modality = "reported"
     return True
@@ -459,6 +471,7 @@ def modality(st: DocState, d: GovernorDraft) -> bool:
 # The governing word's journey after its complement is found; a sub-step returning False ends it (no event).
 GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     raised_possibility,  # "raised the possibility of talks": an intent; "saw little prospect of talks": none
+    ceased_force,  # "stopped shelling the town": de-escalation; "stopped paying": none
     not_anonymity,  # "asked not to be named": a source's condition, no appeal
     not_convened,  # "called a meeting to discuss ...": the meeting's purpose
     not_blocked,  # negated, hypothetical, complement negated
