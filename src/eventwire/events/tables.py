@@ -114,6 +114,7 @@ class Words:
     process_nouns: frozenset[str]
     cause_marks: frozenset[str]
     possibility_verbs: frozenset[str]
+    attempt_verbs: frozenset[str]
     target_nouns: frozenset[str]
     temporal_preps: frozenset[str]
     meeting_purpose_preps: frozenset[str]

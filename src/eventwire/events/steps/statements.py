@@ -234,7 +234,10 @@ def _wrongdoers(st: DocState, v: Any, sources: list[ActorMention]) -> list[Actor
     for c in content_clauses(st, v):
         if negated(c, st.m, st.w.negating_verbs):
             continue
-        if st.lem(c) in st.w.wrongdoing_verbs:
+        act = c  # "said Israel was trying to destabilise the region": the act tried
+        if st.lem(c) in st.w.attempt_verbs:
+            act = next((x for x in c.children if x.dep_ == "xcomp" and x.pos_ in VERB_POS), c)
+        if st.lem(act) in st.w.wrongdoing_verbs:
             if c.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "VBG") or any(
                 a.dep_ == "aux" and a.tag_ == "MD" for a in c.children
             ):  # "said Kyiv broke / breaks / is breaking the truce", not "would break"
