@@ -186,16 +186,31 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
     return None
 
 
+def _through_possibility(st: DocState, nouns: Any) -> list[tuple[Any, bool]]:
+    """A noun of the ``possibility`` family in a governing word's slot stands for what it holds possible ("did not
+    exclude the possibility of sanctions", "of sending troops", "rejected the possibility of talks"): its "of"
+    object, with True (a gerund there is the complement)."""
+    out = []
+    for n in nouns:
+        fam = st.m.by_lemma.get(st.lem(n))
+        if fam is not None and fam.name == "possibility" and n.pos_ in NOUN_POS:
+            of = [o for p in n.children if st.lem(p) == "of" for o in p.children if o.dep_ in ("pobj", "pcomp")]
+            out += [(o, True) for o in of]
+        else:
+            out.append((n, False))
+    return out
+
+
 def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[int]) -> Complement | None:
     """The complement in the governing word's noun slots: a gerund ("committed to easing import rules") or
     an event noun ("called for talks", "rejected the proposal"); ``groles`` are the governing word's roles."""
     for slot in load_complement_rules().slots(fam.name):
-        for n0 in groles.get(slot, ()):
+        for n0, through in _through_possibility(st, groles.get(slot, ())):
             if (
                 n0.pos_ in VERB_POS
                 and n0.dep_ == "pcomp"
                 and n0.tag_ == "VBG"
-                and slot not in ("obj", "for")  # "commitment to the people for holding ...": no complement
+                and (through or slot not in ("obj", "for"))  # "commitment to the people for holding ...": none
                 and n0.i == n0.head.i + 1
             ):  # not "with both sides talking tough": that has its own subject
                 # "committed to easing import rules", "opposed to holding talks": a gerund complement

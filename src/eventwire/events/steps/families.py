@@ -22,7 +22,7 @@ from ..actors import actors_at, authors, exchange_party, fill, uncoded
 from ..adjustments import inner_target, ordered_action, threat_target, visit_abroad
 from ..emit import emit, main_conf
 from ..frames import Family, Frame
-from ..governors import blocked, obligation, question, reported
+from ..governors import blocked, obligation, reported
 from ..grammar import GOV_POS, NOUN_POS, VERB_POS
 from ..headline_verbs import governed_verb
 from ..match import match_verb
@@ -31,6 +31,7 @@ from ..state import Candidate, DocState, GovernorDraft, SentenceWork
 from ..subjects import gerund_activity
 from ..tables import load_complement_rules
 from .complements import complement, other_subject
+from .family_gates import ceased_force, kept_open, not_a_question, not_anonymity, not_convened, raised_possibility
 from .verb_places import foreign_place
 
 READS: tuple[str, ...] = ("triggers",)
@@ -47,7 +48,7 @@ def run(st: DocState, s: SentenceWork) -> None:
             and t.i not in s.consumed
             and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
             and not _phone_call(st, t)
-            and not _phrasal(st, t)
+            and (st.m.by_lemma[st.lem(t)].name == "unruled" or not _phrasal(st, t))  # "did not rule out"
             and not gerund_activity(st, t)  # a governing gerund after a preposition (as for a verb: verbs.py)
             and not (t.pos_ in NOUN_POS and st.lem(t) in st.media)  # "told the press that ...": the media
         ):
@@ -119,7 +120,7 @@ def code_governor(st: DocState, s: SentenceWork, g: Any, fam: Family) -> None:
 def not_blocked(st: DocState, d: GovernorDraft) -> bool:
     """No event when the governing word is negated or hypothetical (unless it states a reported obligation:
     "X announced that Y must agree to ..."), or its complement is negated."""
-    why = blocked(st, d.gov)
+    why = None if d.kept_open else blocked(st, d.gov)  # "did not rule out X": kept open, not negated
     g = d.gov
     if not why and g.pos_ in NOUN_POS and g.dep_ in ("dobj", "nsubjpass") and g.head.pos_ in VERB_POS:
         why = blocked(st, g.head)  # "did not repeat Abe's offer for talks": the offer's verb is negated
@@ -150,63 +151,6 @@ def not_blocked(st: DocState, d: GovernorDraft) -> bool:
     return True
 
 
-def raised_possibility(st: DocState, d: GovernorDraft) -> bool:
-    """A noun of the ``possibility`` family is an intent (a threat when hostile) only when a verb of
-    ``possibility_verbs`` raises it ("raised the possibility of talks with X", "hinted at the possibility of an
-    operation", "held out the prospect of a deal"); under any other verb it is a possibility, no event ("saw little
-    prospect of talks"; "ruled out the possibility of talks": the verb's own frame codes the refusal)."""
-    if d.fam.name != "possibility":
-        return True
-    g = d.gov
-    v = g.head.head if g.dep_ == "pobj" else g.head
-    why = blocked(st, v) if g.dep_ == "pobj" else None  # (an object's negated verb: not_blocked)
-    if g.dep_ in ("dobj", "pobj") and v.pos_ in VERB_POS and not why and _raising(st, v):
-        return True
-    st.note(f"  {d.label}: no event (a possibility{f' ({why})' if why else ''}, not raised by the verb's subject)")
-    return False
-
-
-def ceased_force(st: DocState, d: GovernorDraft) -> bool:
-    """The ``cease`` family governs only an act of force ceased ("the rebels stopped shelling the town"); any other
-    act ceased ("stopped paying") is no event of it (the verb's own frames may code it)."""
-    if d.fam.name != "cease" or (d.comp.special or d.comp.base or "")[:2] in st.c.armed_action_roots:
-        return True
-    st.note(f"  {d.label}: no event (no act of force ceased)")
-    d.release = True
-    return False
-
-
-def _raising(st: DocState, v: Any) -> bool:
-    """Is ``v`` a verb of ``possibility_verbs``, with the particle or complement the phrase needs ("held out")?"""
-    words = {st.lem(c) for c in v.children if c.dep_ in ("prt", "xcomp", "advmod", "oprd", "acomp")}
-    return any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.possibility_verbs)
-
-
-def not_anonymity(st: DocState, d: GovernorDraft) -> bool:
-    """No event when a source asks not to be named ("an official who asked not to be identified", "asked to
-    remain anonymous"; ``anonymity_words``): the wire's condition of anonymity, not an appeal."""
-    c = d.comp.tok
-    passive = any(k.dep_ == "auxpass" for k in c.children)  # "to be named", not "asked Uganda to name the suspects"
-    if d.fam.name == "appeal" and (
-        (passive and st.lem(c) in st.w.anonymity_words)
-        or any(k.dep_ in ("acomp", "oprd", "attr") and st.lem(k) in st.w.anonymity_words for k in c.children)
-    ):
-        st.note(f"  {d.label}: no event (a source's request for anonymity)")
-        return False
-    return True
-
-
-def not_convened(st: DocState, d: GovernorDraft) -> bool:
-    """No appeal when the governing verb's object is a gathering it convenes ("called a press conference to
-    address the fallout", "called a meeting to discuss the attacks"; ``convened_nouns``): the infinitive is the
-    gathering's purpose; the verb's own frames may code the call."""
-    if d.fam.name == "appeal" and any(c.dep_ == "dobj" and st.lem(c) in st.w.convened_nouns for c in d.gov.children):
-        st.note(f"  {d.label}: no appeal (the object is a gathering the verb convenes)")
-        d.release = True
-        return False
-    return True
-
-
 def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
     """No event when a violent complement's target is a false friend ("vowed to fight corruption")."""
     comp = d.comp
@@ -219,18 +163,6 @@ def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
             if d.fam.name in ("appeal", "demand") and purpose:
                 d.release = True  # "asked Congress for $2.5 billion to fight the virus": the ask itself is coded
             return False
-    return True
-
-
-def not_a_question(st: DocState, d: GovernorDraft) -> bool:
-    """ "asked whether ...": a question, not a request; "ordered two corvettes to patrol the coast": a purchase
-    of equipment (the ordered object is a weapon or an aircraft, no one who could be told), not a command."""
-    if d.fam.name in ("appeal", "demand") and st.lem(d.gov) in st.w.asking_verbs and question(st, d.gov, d.comp):
-        st.note(f"  {d.label}: no event (a question, not a request)")
-        return False
-    if d.fam.name == "demand" and any(c.dep_ == "dobj" and st.lem(c) in st.gear for c in d.gov.children):
-        st.note(f"  {d.label}: no event (equipment ordered is a purchase, not a command)")
-        return False
     return True
 
 
@@ -417,6 +349,11 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
         d.targets, _ = foreign_place(st, comp.roles, d.sources)
     if not d.targets and d.code[:2] == st.c.threaten_root:  # "threatened to strike unless X rescinds ..."
         d.targets, _ = threat_target(st, d.gov, comp.tok, d.sources)
+    if (comp.base or "")[:2] == st.c.force_posture_root:  # "plans to send troops to the region": not at its own
+        own = {a.country for a in d.sources if a.country}
+        d.targets = [
+            t for t in d.targets if not ((not t.country or t.country in own) and set(t.sectors) & st.c.force_sectors)
+        ]
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
     return True
@@ -472,6 +409,7 @@ def modality(st: DocState, d: GovernorDraft) -> bool:
 GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     raised_possibility,  # "raised the possibility of talks": an intent; "saw little prospect of talks": none
     ceased_force,  # "stopped shelling the town": de-escalation; "stopped paying": none
+    kept_open,  # "did not rule out military action": an intent (a threat); "ruled out talks": the verb's own
     not_anonymity,  # "asked not to be named": a source's condition, no appeal
     not_convened,  # "called a meeting to discuss ...": the meeting's purpose
     not_blocked,  # negated, hypothetical, complement negated

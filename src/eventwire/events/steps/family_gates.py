@@ -1,0 +1,111 @@
+"""Sub-steps of the governing words (``families.py``): the gates that decide whether a word's family applies at
+all — a possibility raised or only seen, an act ruled out or kept open, force ceased or another act, a source's
+condition of anonymity, a gathering convened, a question asked, equipment ordered.
+
+READS: the governing word's draft (word, family, complement), its support verb, particles and negation, the
+word lists (``possibility_verbs``, ``anonymity_words``, ``convened_nouns``, ``asking_verbs``), the armed-action
+roots (``codes.yaml``) and the governors (``governors.py``).
+ADDS: ``d.kept_open`` (a negated "rule out" keeps its act open) and ``d.release`` (no family event, the word's own
+frames may code it); a gate returning False ends the governing word's event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..governors import blocked, question
+from ..grammar import VERB_POS
+from ..state import DocState, GovernorDraft
+
+
+def raised_possibility(st: DocState, d: GovernorDraft) -> bool:
+    """A noun of the ``possibility`` family is an intent (a threat when hostile) only when a verb of
+    ``possibility_verbs`` raises it ("raised the possibility of talks with X", "hinted at the possibility of an
+    operation", "held out the prospect of a deal"); under any other verb it is a possibility, no event ("saw little
+    prospect of talks"; "ruled out the possibility of talks": the verb's own frame codes the refusal)."""
+    if d.fam.name != "possibility":
+        return True
+    g = d.gov
+    v = g.head.head if g.dep_ == "pobj" else g.head
+    why = blocked(st, v) if g.dep_ == "pobj" else None  # (an object's negated verb: not_blocked)
+    if g.dep_ in ("dobj", "pobj") and v.pos_ in VERB_POS and not why and _raising(st, v):
+        return True
+    if g.dep_ == "dobj" and _not_ruled_out(st, v):  # "did not rule out the possibility of sanctions"
+        d.kept_open = True
+        return True
+    st.note(f"  {d.label}: no event (a possibility{f' ({why})' if why else ''}, not raised by the verb's subject)")
+    return False
+
+
+def _raising(st: DocState, v: Any) -> bool:
+    """Is ``v`` a verb of ``possibility_verbs``, with the particle or complement the phrase needs ("held out")?"""
+    words = {st.lem(c) for c in v.children if c.dep_ in ("prt", "xcomp", "advmod", "oprd", "acomp")}
+    return any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.possibility_verbs)
+
+
+def _not_ruled_out(st: DocState, g: Any) -> bool:
+    """Is ``g`` a negated word of the ``unruled`` family ("did not rule out", "has not excluded")?"""
+    fam = st.m.by_lemma.get(st.lem(g))
+    if fam is None or fam.name != "unruled" or not any(c.dep_ == "neg" for c in g.children):
+        return False
+    return st.lem(g) != "rule" or any(c.dep_ == "prt" and st.lem(c) == "out" for c in g.children)
+
+
+def kept_open(st: DocState, d: GovernorDraft) -> bool:
+    """A word of the ``unruled`` family governs only when negated ("did not rule out military action", "has not
+    excluded talks"): the act is kept open, an intent; "ruled out talks" is the verb's own refusal."""
+    if d.fam.name != "unruled":
+        return True
+    if _not_ruled_out(st, d.gov):
+        d.kept_open = True
+        return True
+    st.note(f"  {d.label}: no event of the family (an act ruled out is the verb's own refusal)")
+    d.release = True
+    return False
+
+
+def ceased_force(st: DocState, d: GovernorDraft) -> bool:
+    """The ``cease`` family governs only an act of force ceased ("the rebels stopped shelling the town"); any other
+    act ceased ("stopped paying") is no event of it (the verb's own frames may code it)."""
+    if d.fam.name != "cease" or (d.comp.special or d.comp.base or "")[:2] in st.c.armed_action_roots:
+        return True
+    st.note(f"  {d.label}: no event (no act of force ceased)")
+    d.release = True
+    return False
+
+
+def not_anonymity(st: DocState, d: GovernorDraft) -> bool:
+    """No event when a source asks not to be named ("an official who asked not to be identified", "asked to
+    remain anonymous"; ``anonymity_words``): the wire's condition of anonymity, not an appeal."""
+    c = d.comp.tok
+    passive = any(k.dep_ == "auxpass" for k in c.children)  # "to be named", not "asked Uganda to name the suspects"
+    if d.fam.name == "appeal" and (
+        (passive and st.lem(c) in st.w.anonymity_words)
+        or any(k.dep_ in ("acomp", "oprd", "attr") and st.lem(k) in st.w.anonymity_words for k in c.children)
+    ):
+        st.note(f"  {d.label}: no event (a source's request for anonymity)")
+        return False
+    return True
+
+
+def not_convened(st: DocState, d: GovernorDraft) -> bool:
+    """No appeal when the governing verb's object is a gathering it convenes ("called a press conference to
+    address the fallout", "called a meeting to discuss the attacks"; ``convened_nouns``): the infinitive is the
+    gathering's purpose; the verb's own frames may code the call."""
+    if d.fam.name == "appeal" and any(c.dep_ == "dobj" and st.lem(c) in st.w.convened_nouns for c in d.gov.children):
+        st.note(f"  {d.label}: no appeal (the object is a gathering the verb convenes)")
+        d.release = True
+        return False
+    return True
+
+
+def not_a_question(st: DocState, d: GovernorDraft) -> bool:
+    """ "asked whether ...": a question, not a request; "ordered two corvettes to patrol the coast": a purchase
+    of equipment (the ordered object is a weapon or an aircraft, no one who could be told), not a command."""
+    if d.fam.name in ("appeal", "demand") and st.lem(d.gov) in st.w.asking_verbs and question(st, d.gov, d.comp):
+        st.note(f"  {d.label}: no event (a question, not a request)")
+        return False
+    if d.fam.name == "demand" and any(c.dep_ == "dobj" and st.lem(c) in st.gear for c in d.gov.children):
+        st.note(f"  {d.label}: no event (equipment ordered is a purchase, not a command)")
+        return False
+    return True
