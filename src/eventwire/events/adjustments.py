@@ -355,7 +355,10 @@ def _state_itself(st: DocState, a: ActorMention) -> bool:
     if st.doc is None or a.kind not in ("country", "region") or a.rule == "place":
         return False  # "thousands protested in Tbilisi": the place's people, not the state
     tok = st.doc[a.head]
-    return (a.kind == "country" and tok.tag_ == "NNP") or (tok.dep_ != "ROOT" and st.lem(tok.head) in st.w.state_nouns)
+    people = tok.lower_.endswith(st.w.people_endings)  # "Georgians" tagged as one name: its people
+    return (a.kind == "country" and tok.tag_ == "NNP" and not people) or (
+        tok.dep_ != "ROOT" and st.lem(tok.head) in st.w.state_nouns
+    )
 
 
 def relief_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:

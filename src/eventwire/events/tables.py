@@ -22,7 +22,7 @@ from . import cameo
 
 PACKAGE = "eventwire.events"
 # Lists whose order matters (slots tried in turn): kept as tuples.
-ORDERED_WORDS = frozenset({"inner_target_preps", "location_preps"})
+ORDERED_WORDS = frozenset({"inner_target_preps", "location_preps", "people_endings"})
 
 
 def _err(msg: str, name: str) -> EventwireError:
@@ -115,6 +115,7 @@ class Words:
     cause_marks: frozenset[str]
     possibility_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
+    people_endings: tuple[str, ...]
     target_nouns: frozenset[str]
     temporal_preps: frozenset[str]
     meeting_purpose_preps: frozenset[str]
