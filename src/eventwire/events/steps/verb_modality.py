@@ -6,7 +6,8 @@ families (``modality.yaml``), the governors (``governors.py``), the conditional 
 unconditional and cooperative roots (``codes.yaml``).
 ADDS: the draft's code, rule, modality and confidence, or ends the verb with no event:
 
-* a negated future ("will not accept", "said it would not meet") is a rejection;
+* a negated future ("will not accept", "said it would not meet") is a rejection; of an act of force ("said it
+  would not attack civilians") a pledge to refrain, an intent to de-escalate;
 * a reported obligation ("X said Y must withdraw") is a demand (an appeal for "should") from the speaker to Y;
 * a future in the main clause of a condition ("X will withdraw its troops unless Y ...") is a conditional
   threat (conflictual or withdrawing actions) or promise (cooperative ones): emitted here;
@@ -34,6 +35,12 @@ def apply(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     oblig = next(
         (st.m.obligation[st.lem(c)] for c in v.children if c.dep_ == "aux" and st.lem(c) in st.m.obligation), None
     )
+    pledge = {"cease", "intent"} <= set(st.m.families) and d.frame.code[:2] in st.c.armed_action_roots
+    if neg and fut and pledge:  # "the army said it would not attack civilians": a pledge to refrain from force
+        ceased = st.m.family_code(st.m.families["cease"], d.frame.code)
+        d.code = st.m.family_code(st.m.families["intent"], ceased)
+        d.rule, d.modality = f"modality.yaml:negated-future+cease+{d.frame.rule}", "intended"
+        return True
     if neg and fut and "reject" in st.m.families:  # "will not accept", "said it would not meet"
         d.code = st.m.family_code(st.m.families["reject"], d.frame.code)
         d.rule, d.modality = f"modality.yaml:negated-future+{d.frame.rule}", "asserted"
