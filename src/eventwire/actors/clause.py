@@ -14,6 +14,7 @@ from .codes import INTERNATIONAL
 from .sentence import Draft, Result
 from .words import (
     ALIEN,
+    CONFLICT_NOUNS,
     DESTINATION_PREPOSITIONS,
     IN_COUNTRY_PREPOSITIONS,
     LOCATIVES,
@@ -127,4 +128,22 @@ def _country_at(obj: Any, results: list[Result], place_of: dict[int, str] | None
     for o, countries, _rule in results:
         if o.start <= obj.i < o.end and len(countries) == 1 and countries[0] and countries[0] not in INTERNATIONAL:
             return countries[0]
+    return None
+
+
+def conflict_country(doc: Any, d: Draft, results: list[Result], place_of: dict[int, str] | None = None) -> str | None:
+    """The one country of the conflict or place a collective's phrase names ("both sides in the Yemen conflict",
+    "all parties to the Libyan war", "the warring parties in Sudan"), or ``None``."""
+    for c in doc[d.head].children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "to", "of"):
+            continue
+        for obj in c.children:
+            if obj.dep_ != "pobj":
+                continue
+            found = _country_at(obj, results, place_of)
+            if found is None and obj.lemma_.lower() in CONFLICT_NOUNS:
+                mods = [m for m in obj.children if m.dep_ in ("compound", "amod", "poss")]
+                found = next((x for m in mods if (x := _country_at(m, results, place_of)) is not None), None)
+            if found is not None:
+                return found
     return None

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .clause import alien, located_in
+from .clause import alien, conflict_country, located_in
 from .codes import FOREIGN_STATE, MEDIA, STATE_SECTORS
 from .memory import StoryMemory
 from .sentence import Draft, Sentence, StoryState, add_codes
@@ -77,7 +77,10 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
         here = list(dict.fromkeys(c for r, cs, _ in s.results if r.start < d.start for c in cs if c))
         two = here if len(here) == 2 else []
         two = two or (mem.principal if len(mem.principal) == 2 else (mem.countries if len(mem.countries) == 2 else []))
-        return (list[str | None](two), "collective") if two else None
+        if two:
+            return list[str | None](two), "collective"
+        inside = conflict_country(doc, d, s.results, s.place_of)  # "both sides in the Yemen conflict"
+        return ([inside], "collective-in") if inside else None
     det = {c.lower_ for c in doc[d.head].children if c.dep_ == "det"}
     if det & DEFINITE and doc[d.head].tag_ in ("NN", "NNP") and not d.names:
         lemma = doc[d.head].lemma_.lower()

@@ -101,6 +101,7 @@ PLACE_NOUNS = _set(_PLACES, "place_nouns")  # "the town of Samarra"
 REGION_WORDS = _set(_PLACES, "region_words")  # "Gulf Arab leaders": no town of a role
 STATE_NOUNS = _set(_PLACES, "state_nouns")  # "the state of Georgia"
 IN_COUNTRY_PREPOSITIONS = _set(_PLACES, "in_country_prepositions")  # "security forces in Guinea"
+CONFLICT_NOUNS = _set(_PLACES, "conflict_nouns")  # "both sides in the Yemen conflict"
 VERB_PLACE_PREPOSITIONS = _set(_PLACES, "verb_place_prepositions")  # "hit a school in Kharkiv"
 ORIGIN_PREPOSITIONS = _set(_PLACES, "origin_prepositions")  # "troops from Chad"
 DESTINATION_PREPOSITIONS = _set(_PLACES, "destination_prepositions")  # "to Cuba"
