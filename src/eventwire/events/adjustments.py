@@ -105,17 +105,22 @@ def foreign_ban(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """A ban or restriction (172, an ``embargo_nouns`` light noun) on another state is an embargo (163): the
     target is a state (a country with no sector) of another country than every source's, or its private people
     ("an entry ban on travellers from China")."""
-    own = {a.country for a in d.sources if a.country}
-    if (
-        d.code == st.c.administrative_sanction
-        and d.noun is not None
-        and st.lem(d.noun) in st.w.embargo_nouns
-        and own
-        and d.targets
-        and all(a.country and a.country not in own and set(a.sectors) <= st.c.private_people_sectors for a in d.targets)
-    ):
+    if d.noun is not None and on_foreign_state(st, d.code, d.noun, d.sources, d.targets):
         d.code, d.rule = st.c.foreign_restriction, f"{d.rule}/foreign-state"
     return True
+
+
+def on_foreign_state(st: DocState, code: str, noun: Any, sources: list[Any], targets: list[Any]) -> bool:
+    """Is a ban or restriction (``code`` 172 of an ``embargo_nouns`` noun) one on another state or its private
+    people (an embargo, 163; also the nominal "the EU's ban on Russian oil")?"""
+    own = {a.country for a in sources if a.country}
+    return bool(
+        code == st.c.administrative_sanction
+        and st.lem(noun) in st.w.embargo_nouns
+        and own
+        and targets
+        and all(a.country and a.country not in own and set(a.sectors) <= st.c.private_people_sectors for a in targets)
+    )
 
 
 def visit_place(

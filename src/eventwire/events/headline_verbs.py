@@ -88,7 +88,10 @@ def _noun_verb(st: DocState, t: Any) -> bool:
         return False
     if any(st.lem(g) in st.m.by_lemma and g.pos_ in VERB_POS for g in t.doc[t.sent.start : t.i]):
         return False  # "Sweden demands China release X": what is demanded, not done (the parse hides the clause)
-    modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ"  # "Indian protest violence": no subject
+    # "Indian protest violence": an adjective's noun, no subject; not a verb's third person ("Mali Denounces Actions
+    # By X": the name before it tagged an adjective)
+    third_person = t.lower_.endswith("s") and st.lem(t) != t.lower_
+    modifier = t.dep_ == "compound" and t.doc[t.i - 1].pos_ == "ADJ" and not third_person
     before = [] if modifier else subject_before(st, t)
     j = t.i + 1
     while j + 1 < t.sent.end and t.doc[j].is_quote:  # "visits 'happiness' class"

@@ -14,6 +14,7 @@ from typing import Any
 
 from ...mentions import ActorMention
 from ..actors import actors_at, authors, fill, responsible, town_place
+from ..adjustments import on_foreign_state
 from ..emit import emit, names
 from ..frames import Frame
 from ..governors import blocked, reported
@@ -124,7 +125,10 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     while clause.pos_ not in VERB_POS and clause.head.i != clause.i:  # "X said Iran was behind the attack"
         clause = clause.head
     modality = "reported" if reported(st, n.head) or reported(st, clause) else "asserted"
-    emit(st, Candidate(f, f.code, n, f.rule, sources, targets, modality, f.conf, recip=f.recip), label, s.cands)
+    code, rule = f.code, f.rule
+    if on_foreign_state(st, code, n, sources, targets):  # "the EU's ban on Russian oil": an embargo
+        code, rule = st.c.foreign_restriction, f"{rule}/foreign-state"
+    emit(st, Candidate(f, code, n, rule, sources, targets, modality, f.conf, recip=f.recip), label, s.cands)
 
 
 def _announced(st: DocState, s: SentenceWork, n: Any, f: Frame, r: Roles, label: str) -> bool:
