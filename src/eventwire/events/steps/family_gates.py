@@ -26,6 +26,10 @@ def raised_possibility(st: DocState, d: GovernorDraft) -> bool:
     if d.fam.name != "possibility":
         return True
     g = d.gov
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in d.comp.tok.children):
+        # "raised the possibility that Iran would strike": a forecast of someone's act, not the raiser's intent
+        st.note(f"  {d.label}: no event (a possibility with a subject of its own)")
+        return False
     v = g.head.head if g.dep_ == "pobj" else g.head
     why = blocked(st, v) if g.dep_ == "pobj" else None  # (an object's negated verb: not_blocked)
     if g.dep_ in ("dobj", "pobj") and v.pos_ in VERB_POS and not why and _raising(st, v):
