@@ -133,7 +133,7 @@ def _country_at(obj: Any, results: list[Result], place_of: dict[int, str] | None
 
 def conflict_country(doc: Any, d: Draft, results: list[Result], place_of: dict[int, str] | None = None) -> str | None:
     """The one country of the conflict or place a collective's phrase names ("both sides in the Yemen conflict",
-    "all parties to the Libyan war", "the warring parties in Sudan"), or ``None``."""
+    "the warring parties in Sudan"), or ``None``."""
     for c in doc[d.head].children:
         if c.dep_ != "prep" or c.lower_ not in ("in", "to", "of"):
             continue

@@ -147,9 +147,12 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
         return None  # "insisted that the expulsion was not aimed at Egypt": the inner word says it is not so
     if inner_fam is not None and depth < 2:
         inner = complement(st, x, inner_fam, consumed, depth + 1)
+        acts = inner_fam.name in load_complement_rules().act_families
+        if inner is not None and acts and not any((inner.base or "").startswith(k) for k in inner_fam.map):
+            inner = None  # "demanded that Singapore stop sending arms": no act of the family (no force ceased)
         if inner is not None:
             consumed.add(x.i)
-            if fam.keep or inner_fam.name in load_complement_rules().act_families:
+            if fam.keep or acts:
                 # "decided to seek cooperation": the inner family still applies; "agreed to stop attacking"
                 inner = replace(inner, base=st.m.family_code(inner_fam, inner.base or inner_fam.default))
             return replace(inner, rule=f"{inner_fam.name}:{st.lem(x)}+{inner.rule}")

@@ -36,6 +36,7 @@ def apply(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         (st.m.obligation[st.lem(c)] for c in v.children if c.dep_ == "aux" and st.lem(c) in st.m.obligation), None
     )
     pledge = {"cease", "intent"} <= set(st.m.families) and d.frame.code[:2] in st.c.armed_action_roots
+    pledge = pledge and not any(c.dep_ == "auxpass" for c in v.children)  # not "will not be intimidated"
     if neg and fut and pledge:  # "the army said it would not attack civilians": a pledge to refrain from force
         ceased = st.m.family_code(st.m.families["cease"], d.frame.code)
         d.code = st.m.family_code(st.m.families["intent"], ceased)
