@@ -31,7 +31,15 @@ from ..state import Candidate, DocState, GovernorDraft, SentenceWork
 from ..subjects import gerund_activity
 from ..tables import load_complement_rules
 from .complements import complement, other_subject
-from .family_gates import ceased_force, kept_open, not_a_question, not_anonymity, not_convened, raised_possibility
+from .family_gates import (
+    ceased_force,
+    kept_open,
+    not_a_question,
+    not_anonymity,
+    not_convened,
+    not_ruled_out,
+    raised_possibility,
+)
 from .verb_places import foreign_place
 
 READS: tuple[str, ...] = ("triggers",)
@@ -48,7 +56,7 @@ def run(st: DocState, s: SentenceWork) -> None:
             and t.i not in s.consumed
             and not (t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ == "order")
             and not _phone_call(st, t)
-            and (st.m.by_lemma[st.lem(t)].name == "unruled" or not _phrasal(st, t))  # "did not rule out"
+            and (not_ruled_out(st, t) if st.m.by_lemma[st.lem(t)].name == "unruled" else not _phrasal(st, t))
             and not gerund_activity(st, t)  # a governing gerund after a preposition (as for a verb: verbs.py)
             and not (t.pos_ in NOUN_POS and st.lem(t) in st.media)  # "told the press that ...": the media
         ):

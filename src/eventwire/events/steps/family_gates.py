@@ -34,7 +34,7 @@ def raised_possibility(st: DocState, d: GovernorDraft) -> bool:
     why = blocked(st, v) if g.dep_ == "pobj" else None  # (an object's negated verb: not_blocked)
     if g.dep_ in ("dobj", "pobj") and v.pos_ in VERB_POS and not why and _raising(st, v):
         return True
-    if g.dep_ == "dobj" and _not_ruled_out(st, v):  # "did not rule out the possibility of sanctions"
+    if g.dep_ == "dobj" and not_ruled_out(st, v):  # "did not rule out the possibility of sanctions"
         d.kept_open = True
         return True
     st.note(f"  {d.label}: no event (a possibility{f' ({why})' if why else ''}, not raised by the verb's subject)")
@@ -47,7 +47,7 @@ def _raising(st: DocState, v: Any) -> bool:
     return any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.possibility_verbs)
 
 
-def _not_ruled_out(st: DocState, g: Any) -> bool:
+def not_ruled_out(st: DocState, g: Any) -> bool:
     """Is ``g`` a negated word of the ``unruled`` family ("did not rule out", "has not excluded")?"""
     fam = st.m.by_lemma.get(st.lem(g))
     if fam is None or fam.name != "unruled" or not any(c.dep_ == "neg" for c in g.children):
@@ -60,7 +60,7 @@ def kept_open(st: DocState, d: GovernorDraft) -> bool:
     excluded talks"): the act is kept open, an intent; "ruled out talks" is the verb's own refusal."""
     if d.fam.name != "unruled":
         return True
-    if _not_ruled_out(st, d.gov):
+    if not_ruled_out(st, d.gov):
         d.kept_open = True
         return True
     st.note(f"  {d.label}: no event of the family (an act ruled out is the verb's own refusal)")
