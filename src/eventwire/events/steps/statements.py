@@ -161,13 +161,19 @@ def _reproach(st: DocState, v: Any) -> tuple[Any | None, str]:
         for p in [*preds, *(x for q in preds for x in q.conjuncts)]:  # "was hasty and irresponsible"
             if _negated_word(st, p):
                 continue  # not "said there was no interference by Uganda"
-            if st.lem(p) in st.insults:
+            if st.lem(p) in st.insults or _judged_noun(st, p, st.insults):
                 return c, "reproach"
             if _blamed_for(st, p):  # "said Washington was responsible for the rising tensions"
                 return c, "blame"
-            if st.lem(p) in st.praises or _praised_partner(st, p):
+            if st.lem(p) in st.praises or _praised_partner(st, p) or _judged_noun(st, p, st.praises):
                 return c, "praise"
     return None, ""
+
+
+def _judged_noun(st: DocState, p: Any, words: Any) -> bool:
+    """A predicate noun an adjective of ``words`` judges ("said the Irish move was a welcome step", "a positive
+    development", "an irresponsible decision")."""
+    return p.pos_ == "NOUN" and any(a.dep_ == "amod" and st.lem(a) in words for a in p.children)
 
 
 def _blamed_for(st: DocState, p: Any) -> bool:
