@@ -347,12 +347,12 @@ def official_protest(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     protested", "students protested" stay 141)."""
     if d.code != st.c.protest_root + "1" or not d.sources or d.frame.lemma not in st.w.complaint_verbs:
         return True
-    if all(_state_itself(st, a) for a in d.sources):
+    if all(state_itself(st, a) for a in d.sources):
         d.code, d.rule = st.c.official_protest, d.rule + "/official"
     return True
 
 
-def _state_itself(st: DocState, a: ActorMention) -> bool:
+def state_itself(st: DocState, a: ActorMention) -> bool:
     """A government ("the foreign ministry", "Beijing") or a country by its singular name ("Japan"), not its
     people ("Iranians", "the Japanese"); "both Latin American countries" are states."""
     if a.sectors:

@@ -116,6 +116,7 @@ class Words:
     possibility_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
     people_endings: tuple[str, ...]
+    strike_nouns: frozenset[str]
     target_nouns: frozenset[str]
     temporal_preps: frozenset[str]
     meeting_purpose_preps: frozenset[str]
@@ -226,6 +227,8 @@ class Codes:
     private_assault: str
     agentless_assault: str
     official_protest: str
+    labour_strike: str
+    state_strike: str
     humanitarian_aid: str
     responsibility_codes: frozenset[str]
     alleged_wrong_codes: frozenset[str]

@@ -25,6 +25,7 @@ from ..modality import negated
 from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
 from .verb_places import place_named
+from .verb_violence import armed_strike
 
 READS: tuple[str, ...] = ("triggers", "consumed", "governed", "cands")
 ADDS: tuple[str, ...] = ("cands",)
@@ -128,6 +129,8 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     code, rule = f.code, f.rule
     if on_foreign_state(st, code, n, sources, targets):  # "the EU's ban on Russian oil": an embargo
         code, rule = st.c.foreign_restriction, f"{rule}/foreign-state"
+    elif armed_strike(st, code, n, sources, rule):  # "Israel's strikes in Gaza": force
+        code, rule = st.c.state_strike, f"{rule}/state"
     emit(st, Candidate(f, code, n, rule, sources, targets, modality, f.conf, recip=f.recip), label, s.cands)
 
 

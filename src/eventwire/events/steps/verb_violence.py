@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..actors import actors_at, fill
+from ..adjustments import state_itself
 from ..grammar import NOUN_POS, VERB_POS
 from ..match import match_noun, match_verb
 from ..roles import event_nouns, noun_roles, roles
@@ -209,3 +210,24 @@ def _effort(st: DocState, c: Any) -> bool:
     if mv is not None and (mv[0].violent or mv[0].code[:2] in st.c.armed_action_roots):
         return False
     return not any(o.dep_ == "dobj" and st.lem(o) in st.g.physical for o in c.children)
+
+
+def state_strike(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Israel carried out strikes in Gaza", "Russian forces continued their strikes": a strike by a state or its
+    forces is force (``codes.yaml`` state_strike), not a labour strike."""
+    own = [a for t in d.roles.get("subj", ()) for a in st.idx.at(t.i) if a in d.sources]  # not a crowd's place
+    if d.noun is not None and own and armed_strike(st, d.code, d.noun, d.sources, d.rule):
+        d.code, d.rule = st.c.state_strike, d.rule + "/state"
+    return True
+
+
+def armed_strike(st: DocState, code: str, noun: Any, sources: list[Any], rule: str) -> bool:
+    """Is a labour strike (``code``) of a ``strike_nouns`` noun by its bare pattern (no modifier of a labour
+    strike: "a general strike") one by states or their forces only?"""
+    return bool(
+        code == st.c.labour_strike
+        and "/mod=" not in rule
+        and st.lem(noun) in st.w.strike_nouns
+        and sources
+        and all(set(a.sectors) & st.c.force_sectors or state_itself(st, a) for a in sources)
+    )

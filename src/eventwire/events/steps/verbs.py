@@ -71,6 +71,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.crowd_riot,  # "protesters torched police cars": a riot
     adjustments.foreign_ban,  # "imposed a ban on Japanese seafood": an embargo
     adjustments.alleged_violence,  # accusation or claim of responsibility
+    verb_violence.state_strike,  # "Israel carried out strikes in Gaza": force, not a labour strike
     adjustments.aerial_force,  # "coalition jets conducted strikes on X": an air strike
     adjustments.private_assault,  # "two men attacked a student": an assault, not military force
     adjustments.official_protest,  # "Japan protested the incursion": an official complaint
