@@ -20,6 +20,7 @@ from ..actors.words import REGION_WORDS
 from ..mentions import ActorMention
 from . import modality as _mod
 from .grammar import NOUN_POS, SEARCH_DEPS, VERB_POS, Roles
+from .roles import noun_roles
 from .state import DocState
 
 _PLACES = PlaceCountries()  # the process-wide gazetteer, read on first use
@@ -377,3 +378,17 @@ def authors(st: DocState, o: Any) -> list[ActorMention]:
 def _that_clause(v: Any) -> bool:
     """ "the incursion that Israeli troops staged": a relative clause the parser read as a "that" clause."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
+
+
+def inner_event_target(st: DocState, n: Any) -> list[ActorMention]:
+    """ "a suspension of attacks against government forces", "a halt to rocket attacks on Israel": the target of the
+    event noun in a noun's "of" or "to" phrase."""
+    for c in n.children:
+        if c.dep_ != "prep" or st.lem(c) not in ("of", "to"):
+            continue
+        for o in c.children:
+            if o.dep_ == "pobj" and o.pos_ in NOUN_POS and st.lem(o) in st.p.nouns:
+                got = fill(st, ("against", "on", "with", "at"), noun_roles(st, o))[0]
+                if got:
+                    return got
+    return []

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, authors, fill, responsible, town_place
+from ..actors import actors_at, authors, fill, inner_event_target, responsible, town_place
 from ..adjustments import on_foreign_state
 from ..emit import emit, names
 from ..frames import Frame
@@ -22,7 +22,7 @@ from ..grammar import NOUN_POS, VERB_POS, Roles
 from ..headline_verbs import headline_sentence
 from ..match import match_noun
 from ..modality import negated
-from ..roles import noun_roles, roles
+from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
 from .verb_places import place_named
 from .verb_violence import armed_strike
@@ -214,7 +214,7 @@ def _actors(
             crowd = tuple(sorted(st.c.crowd_sectors))
             sources = [replace(a, sectors=crowd) if not a.sectors else a for a in sources]
     targets, ttok = fill(st, f.tgt, r)
-    targets = targets or _target_of(st, n) or _inner_target(st, n, f)
+    targets = targets or _target_of(st, n) or inner_event_target(st, n)
     if sources and not targets and f.code[:2] in st.c.reaction_roots:
         targets = [a for a in _clause_subject(st, n) if a not in sources]  # "after criticism from X, Y withdrew"
     if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
@@ -235,16 +235,6 @@ def _actors(
         )
         return None
     return sources, targets
-
-
-def _inner_target(st: DocState, n: Any, f: Frame) -> list[ActorMention]:
-    """ "a suspension of attacks against government forces", "a halt to rocket attacks on Israel": the target of the
-    event noun in the phrase that decides the frame's code (its required "of" or "to")."""
-    out: list[ActorMention] = []
-    for p, _ in f.preps:
-        for o in (o for c in n.children if st.lem(c) == p for o in c.children if o.dep_ == "pobj"):
-            out = out or fill(st, ("against", "on", "with", "at"), noun_roles(st, o))[0]
-    return out
 
 
 def _target_of(st: DocState, n: Any) -> list[ActorMention]:

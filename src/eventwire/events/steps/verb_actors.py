@@ -19,6 +19,7 @@ from ..actors import (
     authors,
     exchange_party,
     fill,
+    inner_event_target,
     not_self,
     span_mention,
     town_place,
@@ -56,6 +57,8 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         got, tok = fill(st, ("obj",), {"obj": let})
         if got:
             d.targets, d.ttok = got, tok
+    if not d.targets and d.noun is not None and f.from_noun:  # "announced a suspension of attacks against X"
+        d.targets = [a for a in inner_event_target(st, d.noun) if a not in d.sources]
     if not d.targets:  # "offers humanitarian support to Sao Paulo": a town the gazetteer places, as the receiver
         towns = [t for p in f.tgt if p in st.w.place_target_preps for t in r.get(p, ()) if t.pos_ == "PROPN"]
         own = {a.country for a in d.sources if a.country}
