@@ -239,6 +239,7 @@ class Codes:
     person_target_codes: frozenset[str]
     crowd_riot_codes: frozenset[str]
     third_party_codes: frozenset[str]
+    emergency_codes: frozenset[str]
     political_sectors: frozenset[str]
     authority_sectors: frozenset[str]
     force_sectors: frozenset[str]

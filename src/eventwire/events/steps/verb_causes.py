@@ -2,6 +2,8 @@
 
 READS: the verb's draft (code, sources, targets), its adverbial clauses and their subordinators (``words.yaml``
 ``cause_marks``), the answering roots (``codes.yaml`` ``root_groups.answering``), the actor index.
+Also (``disaster_emergency``) ends an emergency or curfew declared for a disaster or an epidemic (``codes.yaml``
+``emergency``, the physical causes of ``physical.yaml``).
 ADDS: ``d.targets``/``d.ttok`` of criticism, a rejection, a threat or cut ties that name no target but say what
 they answer: "Japan lodged a protest after a Chinese navy ship entered its waters" (CHN), "Ankara recalled its
 ambassador when Israel stormed the camp" (ISR) — the subject of that clause, when it is not the source's own.
@@ -9,8 +11,9 @@ ambassador when Israel stormed the camp" (ISR) — the subject of that clause, w
 
 from __future__ import annotations
 
+from .. import physical
 from ..actors import actors_at
-from ..grammar import VERB_POS
+from ..grammar import NOUN_POS, VERB_POS
 from ..state import DocState, SentenceWork, VerbDraft
 
 
@@ -32,3 +35,18 @@ def cause_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                     d.targets, d.ttok = got, toks[0]
                     return True
     return True
+
+
+def disaster_emergency(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Vanuatu declared a state of emergency after Cyclone Pam", "Italy declared an emergency over the coronavirus
+    outbreak": an emergency or curfew declared for a disaster or an epidemic (a physical cause in the verb's
+    phrases) is disaster response, no event."""
+    if d.code not in st.c.emergency_codes:
+        return True
+    causes = physical.load_rules().causes
+    cause = next((t for t in d.trigger.subtree if t.pos_ in NOUN_POS and st.lem(t) in causes), None)
+    if cause is None:
+        return True
+    st.note(f"  {d.label} [{d.frame.rule}]: no event (an emergency declared for '{cause.text}': disaster response)")
+    s.consumed.add(d.trigger.i)  # nor a statement "declared"
+    return False

@@ -7,7 +7,8 @@ adjustments — and is emitted.
 
 READS: ``s.triggers``, ``s.consumed`` (tokens a governing word used), ``s.governed`` (its complements: their
 conjuncts are governed too), the frames, the parse.
-ADDS: candidates to ``s.cands``; a light verb's event noun to ``s.consumed``.
+ADDS: candidates to ``s.cands``; a light verb's event noun to ``s.consumed`` (and a verb of an emergency declared for a
+disaster: no statement either).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.private_assault,  # "two men attacked a student": an assault, not military force
     adjustments.official_protest,  # "Japan protested the incursion": an official complaint
     verb_causes.cause_target,  # "lodged a protest after a Chinese ship entered its waters"
+    verb_causes.disaster_emergency,  # "declared a state of emergency after the cyclone": disaster response
     verb_violence.agentless,  # "five were killed in violence in Delhi": no attacker, an assault
 )
 
