@@ -27,7 +27,16 @@ from spacy.symbols import PROPN
 
 from ..words import calendar
 from .entries import Entry, Form, Lexicon
-from .words import ALLEGIANCE, FOR_HEADS, LEADER_VERBS, NOT_NAMES, ROLE_CLAUSE_VERBS, STANCE_PREFIXES, TO_HEADS
+from .words import (
+    ALLEGIANCE,
+    CURRENCY_WORDS,
+    FOR_HEADS,
+    LEADER_VERBS,
+    NOT_NAMES,
+    ROLE_CLAUSE_VERBS,
+    STANCE_PREFIXES,
+    TO_HEADS,
+)
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Dependency relations that stay inside a noun phrase when climbing from a modifier to its head.
@@ -137,6 +146,9 @@ def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
             continue
         if forms[0].entry.kind == "ignore":  # "Central American", "South China Sea": no actor
             taken[ts:te] = b"\x01" * (te - ts)
+            continue
+        if te < len(doc) and doc[te].lower_ in CURRENCY_WORDS and forms[0].entry.kind in ("country", "demonym"):
+            taken[ts:te] = b"\x01" * (te - ts)  # "U.S. $53 million", "Hong Kong dollars": a currency
             continue
         unit = _choose(doc, ts, te, forms)
         if unit is None:

@@ -60,6 +60,7 @@ NOT_NAMES = _set(_WORDS, "not_names") | frozenset(_CALENDAR.all_months) | frozen
 TIME_NOUNS = _set(_WORDS, "time_nouns") | frozenset(_CALENDAR.all_months) | frozenset(_CALENDAR.weekdays)
 NOT_NAME_NEIGHBOURS = _set(_WORDS, "not_name_neighbours")
 TITLES_BEFORE_PLACES = _set(_WORDS, "titles_before_places")
+CURRENCY_WORDS = _set(_WORDS, "currency_words")  # "U.S. $53 million": a currency, no actor
 AMBIGUOUS_ACRONYMS = _set(_WORDS, "ambiguous_acronyms")  # "US"/"us": not restored in recased text
 TITLE_SMALL_WORDS = _set(_WORDS, "title_small_words")  # "... In Nairobi": lower-cased in a Title-Case line
 CONTEXT_ACRONYMS = _set(_WORDS, "context_acronyms")  # ... except "US" where the context says so
