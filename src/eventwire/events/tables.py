@@ -247,6 +247,7 @@ class Codes:
     private_people_sectors: frozenset[str]
     war_victim_sectors: frozenset[str]
     crowd_sectors: frozenset[str]
+    street_sectors: frozenset[str]
     counterpart_sectors: frozenset[str]
     diplomatic_sectors: frozenset[str]
     person_target_sectors: frozenset[str]

@@ -131,6 +131,8 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         code, rule = st.c.foreign_restriction, f"{rule}/foreign-state"
     elif armed_strike(st, code, n, sources, rule):  # "Israel's strikes in Gaza": force
         code, rule = st.c.state_strike, f"{rule}/state"
+    elif _street_clash(st, code, n, [*sources, *targets]):  # "clashes between supporters and opponents": a riot
+        code, rule = st.c.violent_protest, f"{rule}/street"
     emit(st, Candidate(f, code, n, rule, sources, targets, modality, f.conf, recip=f.recip), label, s.cands)
 
 
@@ -235,6 +237,17 @@ def _actors(
         )
         return None
     return sources, targets
+
+
+def _street_clash(st: DocState, code: str, n: Any, parties: list[ActorMention]) -> bool:
+    """A clash noun (``crowd_clash_nouns``) coded as force whose every party is people in the street
+    (``street`` sectors: "clashes between supporters and opponents of the president")."""
+    return bool(
+        code == st.c.aerial_root + "0"
+        and st.lem(n) in st.w.crowd_clash_nouns
+        and parties
+        and all(a.sectors and set(a.sectors) <= st.c.street_sectors for a in parties)
+    )
 
 
 def _target_of(st: DocState, n: Any) -> list[ActorMention]:
