@@ -203,6 +203,7 @@ class Codes:
     impersonal_guard_roots: frozenset[str]
     mutual_roots: frozenset[str]
     answering_roots: frozenset[str]
+    disaster_advice_roots: frozenset[str]
     reaction_roots: frozenset[str]
     speaker_party_roots: frozenset[str]
     named_target_roots: frozenset[str]

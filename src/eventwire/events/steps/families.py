@@ -33,6 +33,7 @@ from ..tables import load_complement_rules
 from .complements import complement, other_subject
 from .family_gates import (
     ceased_force,
+    disaster_advice,
     kept_open,
     not_a_question,
     not_anonymity,
@@ -430,6 +431,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     own_effort,  # "pushing to improve relations": the subject's own intent
     family_code,  # the complement's code mapped through the family
     targets,
+    disaster_advice,  # "urges telecommuting to curb coronavirus": public-health advice
     complement_needs_target,  # "plans to release treated water"
     modality,
     ordered_action,  # an order to one's own forces, an administrative sanction (adjustments.py)

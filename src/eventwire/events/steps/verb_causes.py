@@ -39,14 +39,23 @@ def cause_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 def disaster_emergency(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Vanuatu declared a state of emergency after Cyclone Pam", "Italy declared an emergency over the coronavirus
-    outbreak": an emergency or curfew declared for a disaster or an epidemic (a physical cause in the verb's
-    phrases) is disaster response, no event."""
-    if d.code not in st.c.emergency_codes:
+    outbreak", "Japan urges telecommuting to curb coronavirus": an emergency or curfew declared, or an appeal made
+    at home, for a disaster or an epidemic (a physical cause in the verb's phrases) is disaster response, no
+    event."""
+    own = {a.country for a in d.sources if a.country}
+    advice = (
+        d.code[:2] in st.c.disaster_advice_roots
+        and d.code == d.code[:2] + "0"
+        and all(
+            (not a.country or a.country in own) and set(a.sectors) <= st.c.private_people_sectors for a in d.targets
+        )
+    )
+    if d.code not in st.c.emergency_codes and not advice:
         return True
     causes = physical.load_rules().causes
     cause = next((t for t in d.trigger.subtree if t.pos_ in NOUN_POS and st.lem(t) in causes), None)
     if cause is None:
         return True
-    st.note(f"  {d.label} [{d.frame.rule}]: no event (an emergency declared for '{cause.text}': disaster response)")
+    st.note(f"  {d.label} [{d.frame.rule}]: no event (a measure or advice for '{cause.text}': disaster response)")
     s.consumed.add(d.trigger.i)  # nor a statement "declared"
     return False
