@@ -196,3 +196,9 @@ def no_attack(trigger: Any, sent: Any, disaster_story: bool, rules: PhysicalRule
     if disaster_story:
         return "the story reports a disaster or an accident and names no attack or attacker", False
     return None
+
+
+def cause_in(head: Any, rules: PhysicalRules) -> Any | None:
+    """The first physical cause noun in the phrases of ``head`` ("declared an emergency after the cyclone", "urges
+    telecommuting to curb coronavirus"), or ``None``."""
+    return next((t for t in head.subtree if t.pos_ in NOUN_POS and _lem(t) in rules.causes), None)

@@ -15,8 +15,9 @@ from typing import Any
 
 from .. import physical
 from ..governors import blocked, question
-from ..grammar import NOUN_POS, VERB_POS
+from ..grammar import VERB_POS
 from ..state import DocState, GovernorDraft
+from .verb_causes import public_advice
 
 
 def raised_possibility(st: DocState, d: GovernorDraft) -> bool:
@@ -120,16 +121,9 @@ def disaster_advice(st: DocState, d: GovernorDraft) -> bool:
     """ "Japan urges telecommuting to curb coronavirus", "Britain advises travellers to self-isolate after Italy
     trips": an appeal (``disaster_advice`` roots) addressed to no one or to the public at home, made for a disaster
     or an epidemic (a physical cause in the governing word's phrases), is public-health advice, no event."""
-    if d.code[:2] not in st.c.disaster_advice_roots or d.code != d.code[:2] + "0":
-        return True  # (an appeal for aid after the floods is one: only the root's generic code)
-    own = {a.country for a in d.sources if a.country}
-    public = [
-        a for a in d.targets if (not a.country or a.country in own) and set(a.sectors) <= st.c.private_people_sectors
-    ]
-    if len(public) < len(d.targets):  # "asked Congress for $2.5 billion to fight the coronavirus": a party asked
-        return True
-    causes = physical.load_rules().causes
-    cause = next((t for t in d.gov.subtree if t.pos_ in NOUN_POS and st.lem(t) in causes), None)
+    if not public_advice(st, d.code, d.sources, d.targets):
+        return True  # an appeal for aid after the floods, or one to Congress for funds, is an appeal
+    cause = physical.cause_in(d.gov, physical.load_rules())
     if cause is None:
         return True
     st.note(f"  {d.label}: no event (advice for '{cause.text}': disaster response)")

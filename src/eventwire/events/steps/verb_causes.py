@@ -11,9 +11,11 @@ ambassador when Israel stormed the camp" (ISR) — the subject of that clause, w
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import physical
 from ..actors import actors_at
-from ..grammar import NOUN_POS, VERB_POS
+from ..grammar import VERB_POS
 from ..state import DocState, SentenceWork, VerbDraft
 
 
@@ -37,23 +39,24 @@ def cause_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def public_advice(st: DocState, code: str, sources: list[Any], targets: list[Any]) -> bool:
+    """Is ``code`` the generic code of a ``disaster_advice`` root, addressed to no one or to the public at home?"""
+    own = {a.country for a in sources if a.country}
+    return (
+        code[:2] in st.c.disaster_advice_roots
+        and code == code[:2] + "0"
+        and all((not a.country or a.country in own) and set(a.sectors) <= st.c.private_people_sectors for a in targets)
+    )
+
+
 def disaster_emergency(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Vanuatu declared a state of emergency after Cyclone Pam", "Italy declared an emergency over the coronavirus
     outbreak", "Japan urges telecommuting to curb coronavirus": an emergency or curfew declared, or an appeal made
     at home, for a disaster or an epidemic (a physical cause in the verb's phrases) is disaster response, no
     event."""
-    own = {a.country for a in d.sources if a.country}
-    advice = (
-        d.code[:2] in st.c.disaster_advice_roots
-        and d.code == d.code[:2] + "0"
-        and all(
-            (not a.country or a.country in own) and set(a.sectors) <= st.c.private_people_sectors for a in d.targets
-        )
-    )
-    if d.code not in st.c.emergency_codes and not advice:
+    if d.code not in st.c.emergency_codes and not public_advice(st, d.code, d.sources, d.targets):
         return True
-    causes = physical.load_rules().causes
-    cause = next((t for t in d.trigger.subtree if t.pos_ in NOUN_POS and st.lem(t) in causes), None)
+    cause = physical.cause_in(d.trigger, physical.load_rules())
     if cause is None:
         return True
     st.note(f"  {d.label} [{d.frame.rule}]: no event (a measure or advice for '{cause.text}': disaster response)")
