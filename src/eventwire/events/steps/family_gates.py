@@ -58,16 +58,11 @@ def not_ruled_out(st: DocState, g: Any) -> bool:
 
 
 def kept_open(st: DocState, d: GovernorDraft) -> bool:
-    """A word of the ``unruled`` family governs only when negated ("did not rule out military action", "has not
-    excluded talks"): the act is kept open, an intent; "ruled out talks" is the verb's own refusal."""
-    if d.fam.name != "unruled":
-        return True
-    if not_ruled_out(st, d.gov):
-        d.kept_open = True
-        return True
-    st.note(f"  {d.label}: no event of the family (an act ruled out is the verb's own refusal)")
-    d.release = True
-    return False
+    """A word of the ``unruled`` family governs only when negated (``families.run`` passes no other: "ruled out
+    talks" is the verb's own refusal): "did not rule out military action", "has not excluded talks" keep the act
+    open, an intent, though the word is negated."""
+    d.kept_open = d.kept_open or d.fam.name == "unruled"
+    return True
 
 
 def ceased_force(st: DocState, d: GovernorDraft) -> bool:
