@@ -129,7 +129,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     code, rule = f.code, f.rule
     if on_foreign_state(st, code, n, sources, targets):  # "the EU's ban on Russian oil": an embargo
         code, rule = st.c.foreign_restriction, f"{rule}/foreign-state"
-    elif armed_strike(st, code, n, sources, rule):  # "Israel's strikes in Gaza": force
+    elif armed_strike(st, code, n, sources):  # "Israel's strikes in Gaza": force
         code, rule = st.c.state_strike, f"{rule}/state"
     elif _street_clash(st, code, n, [*sources, *targets]):  # "clashes between supporters and opponents": a riot
         code, rule = st.c.violent_protest, f"{rule}/street"

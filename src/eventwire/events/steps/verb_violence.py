@@ -215,19 +215,20 @@ def _effort(st: DocState, c: Any) -> bool:
 def state_strike(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Israel carried out strikes in Gaza", "Russian forces continued their strikes": a strike by a state or its
     forces is force (``codes.yaml`` state_strike), not a labour strike."""
+    if d.noun is None or d.code != st.c.labour_strike:
+        return True
     own = [a for t in d.roles.get("subj", ()) for a in st.idx.at(t.i) if a in d.sources]  # not a crowd's place
-    if d.noun is not None and own and armed_strike(st, d.code, d.noun, d.sources, d.rule):
+    if own and armed_strike(st, d.code, d.noun, d.sources):
         d.code, d.rule = st.c.state_strike, d.rule + "/state"
     return True
 
 
-def armed_strike(st: DocState, code: str, noun: Any, sources: list[Any], rule: str) -> bool:
-    """Is a labour strike (``code``) of a ``strike_nouns`` noun by its bare pattern (no modifier of a labour
-    strike: "a general strike") one by states or their forces only?"""
-    return bool(
-        code == st.c.labour_strike
-        and "/mod=" not in rule
-        and st.lem(noun) in st.w.strike_nouns
-        and sources
-        and all(set(a.sectors) & st.c.force_sectors or state_itself(st, a) for a in sources)
-    )
+def armed_strike(st: DocState, code: str, noun: Any, sources: list[Any]) -> bool:
+    """Is a labour strike (``code``) of a ``strike_nouns`` noun without a labour strike's own modifier (the
+    noun frames' ``mod`` of that code: "a general strike", "a rail strike") one by states or their forces only?"""
+    if code != st.c.labour_strike or st.lem(noun) not in st.w.strike_nouns:
+        return False
+    labour = {m for f in st.p.nouns.get(st.lem(noun), ()) if f.code == code and f.mods for m in f.mods}
+    if any(c.dep_ in ("amod", "compound") and st.lem(c) in labour for c in noun.children):
+        return False
+    return bool(sources) and all(set(a.sectors) & st.c.force_sectors or state_itself(st, a) for a in sources)
