@@ -208,6 +208,8 @@ def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[
     """The complement in the governing word's noun slots: a gerund ("committed to easing import rules") or
     an event noun ("called for talks", "rejected the proposal"); ``groles`` are the governing word's roles."""
     for slot in load_complement_rules().slots(fam.name):
+        if slot == "in" and g.pos_ in VERB_POS:
+            continue  # "interested in expanding trade", "interest in talks"; not "agreed in talks to ..."
         for n0, through in _through_possibility(st, groles.get(slot, ())):
             if (
                 n0.pos_ in VERB_POS

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...actors.codes import INTERNATIONAL
 from .. import physical
 from ..actors import actors_at
 from ..grammar import VERB_POS
@@ -40,8 +41,11 @@ def cause_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 
 def public_advice(st: DocState, code: str, sources: list[Any], targets: list[Any]) -> bool:
-    """Is ``code`` the generic code of a ``disaster_advice`` root, addressed to no one or to the public at home?"""
+    """Is ``code`` the generic code of a ``disaster_advice`` root by a state, addressed to no one or to the public
+    at home?"""
     own = {a.country for a in sources if a.country}
+    if not own or own & INTERNATIONAL:
+        return False  # "the WHO called on countries to boost their readiness": an international body's appeal
     return (
         code[:2] in st.c.disaster_advice_roots
         and code == code[:2] + "0"
