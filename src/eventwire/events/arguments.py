@@ -7,8 +7,9 @@ Compiled once from ``data/arguments.yaml``. Read by ``emit.py`` (every candidate
   BUS, or uncoded) is commercial news, not a political event: "Boeing signed a deal with Turkish Airlines",
   "the bank declined to comment", "the carrier suspended flights". CAMEO codes business actors, so one
   political actor on either side keeps the event ("the government signed a contract with Embraer"); violence
-  stays an event whoever it hits (``private_kept_roots``), and a private source reducing its dealings stays
-  commercial whoever the target ("Bamboo Airways suspends flights to Seoul", ``private_source_roots``).
+  and protest stay events whoever does them (``private_kept_roots``: "traders shut their shops in protest"),
+  and a private source reducing its dealings stays commercial whoever the target ("Bamboo Airways suspends
+  flights to Seoul", ``private_source_roots``).
 * **collective meetings** — a meeting with one party and no target is internal ("the cabinet met") unless the
   party is a collective of states ("NATO defence ministers met in Brussels", "G7 leaders met"): then it is
   an event of that actor with no second party.

@@ -79,7 +79,11 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     f, r = mn
     label = f"noun '{n.text}'"
     occ = occurrence(st, n)
-    occurs = occ is not None or _headline_noun(n)
+    protesting = _in_protest(st, n, f)
+    if protesting is not None and any(c.trigger.i == protesting.i for c in s.cands):
+        st.note(f"  {label} [{f.rule}]: no event (the manner of the event of '{protesting.text}')")
+        return  # "went on strike in protest at the killings": the strike is the protest
+    occurs = occ is not None or _headline_noun(n) or protesting is not None
     if occ is not None:  # "clashes broke out between X and Y": the verb's prepositions are the noun's
         for h in [occ] + [c for c in occ.children if c.dep_ == "acomp"]:  # "were ongoing in Minsk"
             r = {**{k: v for k, v in roles(st, h).items() if k not in _CLAUSE_SLOTS}, **r}
@@ -198,6 +202,9 @@ def _actors(
         sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
     if not sources:
         sources = _engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
+    protesting = _in_protest(st, n, f)
+    if not sources and protesting is not None:  # "traders shut their shops in protest against ..."
+        sources = fill(st, ("subj",), roles(st, protesting))[0]
     if not sources and n.dep_ == "dobj" and st.lem(n.head) in st.w.announcing_verbs:
         # "the interior ministry announced the arrest of 12 militants": the announcer's own act
         done_to = fill(st, f.tgt, r)[0]
@@ -411,6 +418,19 @@ def _occurrence(st: DocState, n: Any) -> Any | None:
         done = any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.passive_occurrence_verbs)
         ok = (n.dep_ == "nsubj" and (said or _turns_violent(st, v))) or (n.dep_ == "nsubjpass" and done)
     return v if ok else None
+
+
+def _in_protest(st: DocState, n: Any, f: Frame) -> Any | None:
+    """The verb protest noun ``n`` is the bare manner phrase of ("shut their shops in protest against the tax",
+    "walked out in protest", "wore black armbands in protest": the phrase hung on the object), or ``None``:
+    the verb's subject protests."""
+    if f.code[:2] != st.c.protest_root or n.dep_ != "pobj" or n.head.lower_ != "in":
+        return None
+    if any(c.dep_ in ("det", "poss") for c in n.children):
+        return None
+    v = n.head.head
+    v = v.head if v.dep_ == "dobj" else v
+    return v if v.pos_ in VERB_POS else None
 
 
 def _headline_noun(n: Any) -> bool:
