@@ -195,6 +195,7 @@ class DocState:
             if "-" in self.cols.lower:
                 self.lemmas = _hyphen_lemmas(doc, self.cols.lower, self.lemmas, self.p.dictionary_words)
             _verbal_adjectives(doc, self.cols.pos, self.lemmas, self.p.verbs)
+            _attitude_participles(doc, self.cols, self.lemmas, self.p.verbs)
 
     def note(self, msg: str) -> None:
         """Add a line to the trace (``explain``), when there is one."""
@@ -216,6 +217,16 @@ def _hyphen_lemmas(doc: Any, lower: list[str], lemmas: list[str], words: frozens
                 out[i + 1] = form
                 break
     return out
+
+
+def _attitude_participles(doc: Any, cols: Any, lemmas: list[str], verbs: Any) -> None:
+    """ "said it was concerned about the arrests": a participle the tagger made a verb after "be" (the
+    lemma "concern") is the adjective of the dictionaries when its form is one ("concerned", "troubled"); its
+    tag is changed in the doc, as for "is concerned"."""
+    for i, (p, low) in enumerate(zip(cols.pos, cols.lower, strict=True)):
+        if p == "VERB" and low != lemmas[i] and low.endswith("ed") and low in verbs and doc[i].dep_ == "acomp":
+            lemmas[i] = low
+            doc[i].pos_, doc[i].tag_ = "ADJ", "JJ"
 
 
 def _verbal_adjectives(doc: Any, pos: list[str], lemmas: list[str], verbs: Any) -> None:

@@ -430,7 +430,8 @@ def _in_protest(st: DocState, n: Any, f: Frame) -> Any | None:
         return None
     v = n.head.head
     v = v.head if v.dep_ == "dobj" else v
-    return v if v.pos_ in VERB_POS else None
+    # not in a relative clause: "the alliance, which formed the opposition in protest of ...", its background
+    return v if v.pos_ in VERB_POS and v.dep_ != "relcl" else None
 
 
 def _headline_noun(n: Any) -> bool:
