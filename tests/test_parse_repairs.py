@@ -55,3 +55,11 @@ def test_a_headline_pair_before_the_verb_is_its_subject(coder: Any) -> None:
 def test_a_weekday_before_the_comma_stays_a_time(coder: Any) -> None:
     doc = repair_parse(coder.nlp("Monday, Tokyo agreed to the deal."))
     assert doc[2].dep_ == "nsubj"
+
+
+def test_a_headline_to_with_a_base_verb_is_the_infinitive_of_its_future(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Botswana government to detain journalists"))
+    verb, noun = doc[3], doc[4]
+    assert (verb.dep_, verb.head.text, doc[2].dep_, doc[2].head.text) == ("acl", "government", "aux", "detain")
+    assert (noun.dep_, noun.head.text) == ("dobj", "detain")
+    assert [c.text for c in verb.children] == ["to", "journalists"]  # the tree's own children, not only heads

@@ -85,6 +85,7 @@ def repair_parse(doc: Any) -> Any:
     text = text_of(doc)
     if " to " in text:
         _to_before_noun(doc)
+        _headline_infinitive(doc)
     arr = doc.to_array([DEP, POS, TAG])  # one read of the columns both repairs below look at
     _base_verb_objects(doc, arr)
     _headline_pairs(doc, arr)
@@ -123,6 +124,27 @@ def _to_before_noun(doc: Any) -> None:
         v = n.head
         t.pos_, t.tag_, t.dep_, t.head = "ADP", "IN", "prep", v
         n.dep_, n.head = "pobj", t
+
+
+def _headline_infinitive(doc: Any) -> None:
+    """ "Botswana government to detain journalists": a headline's "to" plus base verb the parser made a
+    preposition with the verb as an adjective of its object is the infinitive of the headline's future, as
+    in "Chinese army to hold drills": the verb is a clause on the subject, its noun its object."""
+    to = doc.vocab.strings["to"]
+    for i in (doc.to_array(LOWER) == to).nonzero()[0].tolist():
+        if i + 2 >= len(doc):
+            continue
+        t, v = doc[i], doc[i + 1]
+        n, subj = v.head, t.head
+        if t.dep_ != "prep" or v.tag_ != "VB" or v.dep_ not in ("amod", "compound") or n.i <= v.i:
+            continue
+        if n.dep_ != "pobj" or n.head.i != t.i or subj.dep_ != "ROOT" or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # in this order spaCy keeps every token's children and edges right (the noun via the subject)
+        v.head, v.dep_, v.pos_ = subj, "acl", "VERB"
+        n.head = subj
+        n.head, n.dep_ = v, "dobj"
+        t.head, t.dep_, t.pos_, t.tag_ = v, "aux", "PART", "TO"
 
 
 def _base_verb_objects(doc: Any, arr: Any) -> None:

@@ -331,9 +331,11 @@ def headline_infinitive(tok: Any) -> bool:
     visit Nepal" (a noun phrase as root with a "to"-clause)."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    if tok.dep_ == "ROOT":  # the small parser makes some headline subjects a "dep": "Japanese PM to visit China"
+    if tok.dep_ == "ROOT":  # the small parser makes some headline subjects a "dep" or an adverbial noun:
+        # "Japanese PM to visit China", "Pakistan to expel Afghan refugees"
         return any(
-            c.dep_ == "nsubj" or (c.dep_ == "dep" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")) for c in tok.children
+            c.dep_ == "nsubj" or (c.dep_ in ("dep", "npadvmod") and c.i < tok.i and c.pos_ in ("NOUN", "PROPN"))
+            for c in tok.children
         )
     return tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
 
