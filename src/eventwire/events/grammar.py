@@ -48,3 +48,13 @@ def ancestors(tok: Any) -> set[int]:
         t = t.head
         out.add(t.i)
     return out
+
+
+def front_of(objs: list[Any]) -> list[Any]:
+    """The objects of "in front of X" (``objs``: the objects of "in"): what a crowd gathers outside of."""
+    return [p for n in objs if n.lower_ == "front" for q in n.children if q.lower_ == "of" for p in q.children]
+
+
+def free_relative(p: Any) -> bool:
+    """ "in what the West called an illegal annexation": a characterisation by its speaker, no place or party."""
+    return p.dep_ == "pcomp" and any(c.lower_ == "what" and c.i < p.i for c in p.children)

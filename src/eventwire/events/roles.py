@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .grammar import NOUN_POS, VERB_POS, Roles
+from .grammar import NOUN_POS, VERB_POS, Roles, free_relative, front_of
 from .headline_verbs import headline_list, headline_passive, headline_roles, headline_sentence, noun_verb
 from .state import DocState
 from .subjects import group_member, inherited_subject, relative_subject
@@ -254,7 +254,7 @@ def _of_objects(n: Any) -> list[Any]:
 def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     """The slot of preposition ``c``; coordinated prepositions share their object: "flights to and from
     China" fills both "to" and "from" with China."""
-    objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp") and not _free_relative(p)]
+    objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp") and not free_relative(p)]
     # "fired tear gas at farmers marching on the capital": a clause parsed as the object, its subject meant
     objs = [
         next((s for s in p.children if s.dep_ == "nsubj" and s.i < p.i), p) if p.dep_ == "pcomp" else p for p in objs
@@ -265,6 +265,8 @@ def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     conj = [q for q in c.children if q.dep_ == "conj" and q.pos_ == "ADP"]
     shared = objs or [p for q in conj for p in q.children if p.dep_ == "pobj"]
     r.setdefault(st.lem(c), []).extend(shared)
+    if st.lem(c) == "in" and front_of(shared):  # "gathered in front of the parliament": outside it
+        r.setdefault("outside", []).extend(front_of(shared))
     n = c.doc[c.i - 1] if c.i else c  # "sent troops to the border with Somalia", "quit the deal with X"
     partner = st.lem(n) in st.w.partner_nouns or st.lem(n) in st.agreements  # "with" hung on the verb
     if st.lem(c) == "with" and n.dep_ == "pobj" and n.head.head.i == c.head.i and partner:
@@ -273,11 +275,6 @@ def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
         r.setdefault("obj", []).extend(shared)  # "backed the proposal by Colombia": the object's author
     for q in conj:
         r.setdefault(st.lem(q), []).extend([p for p in q.children if p.dep_ == "pobj"] or shared)
-
-
-def _free_relative(p: Any) -> bool:
-    """ "in what the West called an illegal annexation": a characterisation by its speaker, no place or party."""
-    return p.dep_ == "pcomp" and any(c.lower_ == "what" and c.i < p.i for c in p.children)
 
 
 def _subject(st: DocState, v: Any, r: Roles, passive: bool) -> None:
