@@ -208,17 +208,25 @@ def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "the opposition leader attacked the prime minister": politicians attack with words (not "attacked
     government offices": a physical target; not a crowd's attack, "protesters attacked journalists")."""
     f, ttok = d.frame, d.ttok
+    if not f.violent or d.code != f.code or st.lem(d.trigger) not in st.w.verbal_attack_verbs:
+        return True
+    channel = any(  # "attacked Bloomberg on Twitter", "attacked the ruling party in a speech": words, whoever
+        c.dep_ == "prep" and st.lem(c) in ("on", "in", "during") and st.lem(p) in st.w.verbal_channels
+        for c in d.trigger.children
+        for p in c.children
+    )
     if (
-        f.violent
-        and d.code == f.code
-        and st.lem(d.trigger) in st.w.verbal_attack_verbs
+        channel
         and d.sources
-        and d.targets
-        and all(_political(st, a) for a in d.sources + d.targets)
-        and not (d.stok is not None and st.lem(d.stok) in st.w.crowd_heads)
-        and (ttok is None or (st.idx.at(ttok.i) and st.lem(ttok) not in st.places))
+        or (
+            d.sources
+            and d.targets
+            and all(_political(st, a) for a in d.sources + d.targets)
+            and not (d.stok is not None and st.lem(d.stok) in st.w.crowd_heads)
+            and (ttok is None or (st.idx.at(ttok.i) and st.lem(ttok) not in st.places))
+        )
     ):
-        d.code, d.rule = st.c.verbal_attack, f"{d.rule}/verbal:political-actors"
+        d.code, d.rule = st.c.verbal_attack, f"{d.rule}/verbal:{'channel' if channel else 'political-actors'}"
         d.frame = replace(f, violent=False)
     return True
 

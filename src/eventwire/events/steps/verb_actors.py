@@ -78,6 +78,8 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             d.targets, d.ttok = fill(st, [x for x in f.tgt if x != "to"], r)
             if not d.targets:
                 d.targets = content_actor(st, d.trigger, d.sources)
+    if not d.targets and d.code[:2] in st.c.complaint_roots and any(c.dep_ == "ccomp" for c in d.trigger.children):
+        d.targets = content_actor(st, d.trigger, d.sources)  # "complained that Ukraine was mistreating ..."
     if not d.targets and (f.obj is not None or f.preps or r.get("obj")) and d.noun is None:
         # "denied entry to X", "withdrew from the talks with X", "mediated a truce between X and Y": the phrase
         # hangs on the object
