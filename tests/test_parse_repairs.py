@@ -63,3 +63,17 @@ def test_a_headline_to_with_a_base_verb_is_the_infinitive_of_its_future(coder: A
     assert (verb.dep_, verb.head.text, doc[2].dep_, doc[2].head.text) == ("acl", "government", "aux", "detain")
     assert (noun.dep_, noun.head.text) == ("dobj", "detain")
     assert [c.text for c in verb.children] == ["to", "journalists"]  # the tree's own children, not only heads
+
+
+def test_a_blank_line_ends_a_sentence(coder: Any) -> None:
+    # a photo credit or a subhead before a paragraph is a sentence of its own (the small parser joins them)
+    doc = coder.nlp("Photo by Jane Doe\n\nClashes broke out in Athens on Tuesday between police and residents.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Photo by Jane Doe",
+        "Clashes broke out in Athens on Tuesday between police and residents.",
+    ]
+
+
+def test_a_single_line_break_does_not_end_a_sentence(coder: Any) -> None:
+    doc = coder.nlp("Police in Athens arrested\nsix protesters on Tuesday.")
+    assert len(list(doc.sents)) == 1

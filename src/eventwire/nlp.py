@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import DEP, LOWER, POS, TAG
+from spacy.language import Language
 
 from ._attribute_ruler import accelerate
 from ._lemmatizer import accelerate as accelerate_lemmatizer
@@ -43,7 +44,24 @@ def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
         accelerate_lemmatizer(nlp.get_pipe("lemmatizer"))
     if "parser" not in nlp.pipe_names:
         raise error("E202", model=model)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
+
+
+PARAGRAPHS = "eventwire_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc: Any) -> Any:
+    """A blank line ends a sentence: the parser keeps a caption, a photo credit, a subhead or a table row and the
+    paragraph after it apart ("REUTERS/Elias Marcou\n\nClashes broke out ...", "'HELD ACCOUNTABLE'\n\nMore
+    than 80 women ..."), so no actor or clause of one is read as part of the other."""
+    if "\n\n" not in doc.text:
+        return doc
+    for t in doc[:-1]:
+        if t.is_space and "\n\n" in t.text:
+            doc[t.i + 1].is_sent_start = True
+    return doc
 
 
 TEXT_KEY = "eventwire.text"
