@@ -77,3 +77,9 @@ def test_a_blank_line_ends_a_sentence(coder: Any) -> None:
 def test_a_single_line_break_does_not_end_a_sentence(coder: Any) -> None:
     doc = coder.nlp("Police in Athens arrested\nsix protesters on Tuesday.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_noun_root_with_a_direct_object_is_the_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Workers in Seoul decry new labour law"))
+    assert (doc[3].pos_, doc[3].dep_, doc[3].tag_) == ("VERB", "ROOT", "VBP")
+    assert doc[0].dep_ == "nsubj"

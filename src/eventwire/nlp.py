@@ -107,6 +107,7 @@ def repair_parse(doc: Any) -> Any:
     arr = doc.to_array([DEP, POS, TAG])  # one read of the columns both repairs below look at
     _base_verb_objects(doc, arr)
     _headline_pairs(doc, arr)
+    _noun_roots_with_objects(doc, arr)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -193,6 +194,22 @@ def _headline_pairs(doc: Any, arr: Any) -> None:
         x.dep_ = "nsubj"
         y.head, y.dep_ = x, "conj"
         doc[i + 1].head = x
+
+
+def _noun_roots_with_objects(doc: Any, arr: Any) -> None:
+    """ "Activists in Damascus decry new government policy": a sentence root tagged a noun that has a direct
+    object is the verb, and the noun phrase before it that the parser hung on it as a modifier its subject."""
+    strings = doc.vocab.strings
+    dep, pos = arr[:, 0], arr[:, 1]
+    roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
+    for i in roots.tolist():
+        r = doc[i]
+        if not any(c.dep_ == "dobj" for c in r.children):
+            continue
+        r.pos_, r.tag_ = "VERB", "VBZ" if r.lower_.endswith("s") and not r.lower_.endswith("ss") else "VBP"
+        before = [c for c in r.children if c.i < i and c.dep_ in ("nmod", "compound", "npadvmod", "dep")]
+        if before and not any(c.dep_.startswith("nsubj") for c in r.children):
+            before[-1].dep_ = "nsubj"
 
 
 def _all_caps(sent: Any) -> bool:
