@@ -195,7 +195,7 @@ class DocState:
             if "-" in self.cols.lower:
                 self.lemmas = _hyphen_lemmas(doc, self.cols.lower, self.lemmas, self.p.dictionary_words)
             _verbal_adjectives(doc, self.cols.pos, self.lemmas, self.p.verbs)
-            _attitude_participles(doc, self.cols, self.lemmas, self.p.verbs)
+            _attitude_participles(doc, self.cols, self.lemmas, (self.p.verbs, self.m.by_lemma))
 
     def note(self, msg: str) -> None:
         """Add a line to the trace (``explain``), when there is one."""
@@ -219,14 +219,20 @@ def _hyphen_lemmas(doc: Any, lower: list[str], lemmas: list[str], words: frozens
     return out
 
 
-def _attitude_participles(doc: Any, cols: Any, lemmas: list[str], verbs: Any) -> None:
-    """ "said it was concerned about the arrests": a participle the tagger made a verb after "be" (the
-    lemma "concern") is the adjective of the dictionaries when its form is one ("concerned", "troubled"); its
-    tag is changed in the doc, as for "is concerned"."""
+def _attitude_participles(doc: Any, cols: Any, lemmas: list[str], tables: tuple[Any, ...]) -> None:
+    """ "said it was concerned about the arrests", "the EU is poised to approve ...": a participle the tagger
+    made a verb after "be" (the lemma "concern", "poise") is the adjective of the dictionaries (``tables``: the
+    verb frames and the governing words) when its form is one ("concerned", "poised"): after "be" as its
+    complement, or as a passive whose verb lemma no table knows ("is alarmed by" stays the verb "alarm"). Its tag
+    is changed in the doc, as for "is concerned"."""
     for i, (p, low) in enumerate(zip(cols.pos, cols.lower, strict=True)):
-        if p == "VERB" and low != lemmas[i] and low.endswith("ed") and low in verbs and doc[i].dep_ == "acomp":
+        if p != "VERB" or low == lemmas[i] or not low.endswith("ed") or not any(low in w for w in tables):
+            continue
+        t = doc[i]
+        unknown = not any(lemmas[i] in w for w in tables)
+        if t.dep_ == "acomp" or (unknown and any(c.dep_ == "auxpass" for c in t.children)):
             lemmas[i] = low
-            doc[i].pos_, doc[i].tag_ = "ADJ", "JJ"
+            t.pos_, t.tag_ = "ADJ", "JJ"
 
 
 def _verbal_adjectives(doc: Any, pos: list[str], lemmas: list[str], verbs: Any) -> None:
