@@ -219,6 +219,8 @@ def _actors(
             a for t in r.get("in", ()) for a in town_place(st, t)
         ]
         sources = sources or place_named(st, r, (*st.w.location_preps, "on"), [])[0]
+        # "Lagos riots left four dead", "Nairobi protests turned violent": a town named before the noun
+        sources = sources or [a for t in n.children if t.dep_ in ("compound", "nmod") for a in town_place(st, t)]
         if f.code == st.c.violent_protest:  # "clashes on a Greek island", "riots in Lagos": the place's crowd
             crowd = tuple(sorted(st.c.crowd_sectors))
             sources = [replace(a, sectors=crowd) if not a.sectors else a for a in sources]
