@@ -223,7 +223,8 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     verbs += [u for o in moment for u in o.children if u.dep_ in ("acl", "relcl")]  # parsed "as [a riot erupted]"
     places = [t for u in verbs for p in ("in", "at") for t in (roles_of(st, u) if u is not v else d.roles).get(p, ())]
     for n in [*d.roles.get("subj", ()), *moment]:  # "the attack on Kabul killed 20", "during a shootout in X"
-        places += [t for p in ("on", "in", "of") for t in noun_roles(st, n).get(p, ())]  # "the shelling of Gaza"
+        # "the shelling of Gaza"; "a Kabul bombing killed 20": a town named before the noun
+        places += [t for p in ("on", "in", "of", "compound") for t in noun_roles(st, n).get(p, ())]
     places = [t for t in places if st.lem(t) not in st.gear]  # "in Israeli tank shelling": a weapon, no place
     got, tok = place_named(st, {"in": places}, ("in",), d.sources)
     for n in places if not got else ():  # the place of the event they fell in
