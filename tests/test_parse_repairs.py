@@ -83,3 +83,8 @@ def test_a_noun_root_with_a_direct_object_is_the_verb(coder: Any) -> None:
     doc = repair_parse(coder.nlp("Workers in Seoul decry new labour law"))
     assert (doc[3].pos_, doc[3].dep_, doc[3].tag_) == ("VERB", "ROOT", "VBP")
     assert doc[0].dep_ == "nsubj"
+
+
+def test_a_name_before_and_hung_as_an_adverb_is_a_subject(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Vanuatu and Chile expand diplomatic ties"))
+    assert (doc[0].dep_, doc[2].dep_, doc[2].head.text) == ("nsubj", "conj", "Vanuatu")

@@ -179,12 +179,14 @@ def _base_verb_objects(doc: Any, arr: Any) -> None:
 
 
 def _headline_pairs(doc: Any, arr: Any) -> None:
-    """ "Seoul, Tokyo agree to restore pact": a name opening a sentence that the parser hung on the verb as an
-    adverbial, a comma, then the verb's name subject: the two are the subject (a weekday or month is a time)."""
+    """ "Seoul, Tokyo agree to restore pact", "Nauru and Austria expand ties": a name opening a sentence that the
+    parser hung on the verb as an adverbial, a comma or "and", then the verb's name subject: the two are the
+    subject (a weekday or month is a time)."""
     strings = doc.vocab.strings
-    hits = ((arr[:, 0] == strings["npadvmod"]) & (arr[:, 1] == strings["PROPN"])).nonzero()
+    adverbial = (arr[:, 0] == strings["npadvmod"]) | (arr[:, 0] == strings["advmod"])
+    hits = (adverbial & (arr[:, 1] == strings["PROPN"])).nonzero()
     for i in hits[0].tolist():
-        if i + 2 >= len(doc) or not doc[i].is_sent_start or doc[i + 1].text != ",":
+        if i + 2 >= len(doc) or not doc[i].is_sent_start or doc[i + 1].lower_ not in (",", "and"):
             continue
         x, y = doc[i], doc[i + 2]
         if y.dep_ != "nsubj" or y.pos_ != "PROPN" or y.head.i != x.head.i or x.head.i < y.i:
