@@ -189,9 +189,12 @@ def _headline_pairs(doc: Any, arr: Any) -> None:
         if i + 2 >= len(doc) or not doc[i].is_sent_start or doc[i + 1].lower_ not in (",", "and"):
             continue
         x, y = doc[i], doc[i + 2]
-        if y.dep_ != "nsubj" or y.pos_ != "PROPN" or y.head.i != x.head.i or x.head.i < y.i:
-            continue
         if x.lower_ in _TIME_WORDS:
+            continue
+        if y.dep_ == "conj" and y.head.i == i and not any(c.dep_.startswith("nsubj") for c in x.head.children):
+            x.dep_ = "nsubj"  # the pair already coordinated, only the first name hung as an adverb
+            continue
+        if y.dep_ != "nsubj" or y.pos_ != "PROPN" or y.head.i != x.head.i or x.head.i < y.i:
             continue
         x.dep_ = "nsubj"
         y.head, y.dep_ = x, "conj"
