@@ -103,6 +103,8 @@ def located_in(doc: Any, d: Draft, results: list[Result], place_of: dict[int, st
         preps.append(doc[d.end])
     if h.dep_ == "dobj" and h.head.pos_ == "VERB":  # "hit a school in Kharkiv": the parser hangs "in" on the verb
         preps += [c for c in h.head.children if c.i > h.i and c.lower_ in VERB_PLACE_PREPOSITIONS]
+    # "a political prisoner held in Zambia", "journalists detained in Iran": the place of a participle on the head
+    preps += [c for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children if c.lower_ == "in"]
     for c in preps:
         if c.dep_ == "prep" and c.lower_ in IN_COUNTRY_PREPOSITIONS:  # "dissidents from Cuba", "troops from Chad"
             for obj in c.children:
