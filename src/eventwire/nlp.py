@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import DEP, LOWER, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
 
 from ._attribute_ruler import accelerate
@@ -58,9 +58,9 @@ def paragraph_starts(doc: Any) -> Any:
     than 80 women ..."), so no actor or clause of one is read as part of the other."""
     if "\n\n" not in doc.text:
         return doc
-    for t in doc[:-1]:
-        if t.is_space and "\n\n" in t.text:
-            doc[t.i + 1].is_sent_start = True
+    for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():  # token objects for the whitespace tokens only
+        if i + 1 < len(doc) and "\n\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

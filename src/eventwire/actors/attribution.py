@@ -20,8 +20,11 @@ READS the parse, the recognised units (``recognize.py``) and, after the resolver
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
+
+from spacy.attrs import IDX
 
 from ..mentions import ActorMention
 from .recognize import Unit
@@ -41,15 +44,31 @@ for _p in REPORTING_PREPS:
 
 def _lines(doc: Any, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences cut at line breaks: a headline is its own line even when the parser glued it on."""
+    breaks = _newline_tokens(doc)
     out: list[tuple[int, int]] = []
     for a, b in sents:
         start = a
-        for i in range(a, b):
-            if "\n" in doc[i].text_with_ws and i + 1 < b:
+        for i in breaks[bisect_left(breaks, a) : bisect_left(breaks, b)]:
+            if i + 1 < b:
                 out.append((start, i + 1))
                 start = i + 1
         out.append((start, b))
     return out
+
+
+def _newline_tokens(doc: Any) -> list[int]:
+    """The tokens whose text or trailing whitespace holds a line break, in order (found from the characters:
+    no token objects for the others)."""
+    text = doc.text
+    if "\n" not in text:
+        return []
+    starts = doc.to_array(IDX).tolist()
+    out: set[int] = set()
+    i = text.find("\n")
+    while i != -1:
+        out.add(bisect_right(starts, i) - 1)
+        i = text.find("\n", i + 1)
+    return sorted(out)
 
 
 def _content(doc: Any, a: int, b: int) -> tuple[int, int]:
