@@ -32,7 +32,8 @@ def run(st: DocState, s: SentenceWork) -> None:
     statement = st.c.statement_root
     strong = [c for c in s.cands if not c.code.startswith(statement)]
     if strong:
-        kept = [c for c in s.cands if _answer(st, c, strong)]  # "X accused Y of Z, a charge Y denies"
+        # "X accused Y of Z, a charge Y denies"; "the BJP denies any bias, but objectors have held protests"
+        kept = [c for c in s.cands if _answer(st, c, strong) or _coordinated(st, c, strong)]
         strong += kept
         for c in s.cands:
             if c.code.startswith(statement) and c not in kept:
@@ -57,6 +58,26 @@ def _answer(st: DocState, c: Any, strong: list[Any]) -> bool:
     if c.code not in st.c.responsibility_codes or st.lem(c.trigger) not in st.w.denial_verbs or not c.targets:
         return False
     return any(_same(a, b) for e in strong for a in e.targets for b in c.sources)
+
+
+def _coordinated(st: DocState, c: Any, strong: list[Any]) -> bool:
+    """Statement ``c`` is news of its own when every better event is in a clause coordinated with its verb and
+    has other sources ("The BJP denies any bias against Muslims, but objectors have been holding protests")."""
+    mine = {a.code for a in c.sources if a.code}
+    if not c.code.startswith(st.c.statement_root) or not mine:
+        return False
+    return all(
+        not ({a.code for a in o.sources} & mine)
+        and (_conjoined(o.trigger, c.trigger) or _conjoined(c.trigger, o.trigger))
+        for o in strong
+    )
+
+
+def _conjoined(u: Any, t: Any) -> bool:
+    """``u`` is in a clause coordinated with verb ``t`` (``u``'s way up to ``t`` ends in a "conj" on ``t``)."""
+    while u.head.i != u.i and u.head.i != t.i:
+        u = u.head
+    return bool(u.head.i == t.i and u.i != t.i and u.dep_ == "conj")
 
 
 def _same(a: Any, b: Any) -> bool:
