@@ -202,7 +202,7 @@ def _headline_pairs(doc: Any, arr: Any) -> None:
 
 
 def _noun_roots_with_objects(doc: Any, arr: Any) -> None:
-    """ "Activists in Damascus decry new government policy": a sentence root tagged a noun that has a direct
+    """ "Workers in Seoul decry new labour law": a sentence root tagged a noun that has a direct
     object is the verb, and the noun phrase before it that the parser hung on it as a modifier its subject."""
     strings = doc.vocab.strings
     dep, pos = arr[:, 0], arr[:, 1]

@@ -122,7 +122,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         if why2:
             st.note(f"  {label} [{f.rule}]: no event ({why2})")
             return
-    got = _actors(st, n, f, r, label, occurs)
+    got = _actors(st, n, f, r, label, occurs, protesting)
     if got is None:
         return
     sources, targets = got
@@ -178,7 +178,7 @@ def _announced(st: DocState, s: SentenceWork, n: Any, f: Frame, r: Roles, label:
 
 
 def _actors(
-    st: DocState, n: Any, f: Frame, r: Roles, label: str, occurs: bool = False
+    st: DocState, n: Any, f: Frame, r: Roles, label: str, occurs: bool = False, protesting: Any = None
 ) -> tuple[list[ActorMention], list[ActorMention]] | None:
     """(sources, targets) of a nominal event, or ``None`` (no event: a false friend, or a side missing). A
     protest or violence said to happen needs only one side: the place it happens in gives its source ("protests
@@ -202,7 +202,6 @@ def _actors(
         sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
     if not sources:
         sources = _engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
-    protesting = _in_protest(st, n, f)
     if not sources and protesting is not None:  # "traders shut their shops in protest against ..."
         sources = fill(st, ("subj",), roles(st, protesting))[0]
     if not sources and n.dep_ == "dobj" and st.lem(n.head) in st.w.announcing_verbs:
