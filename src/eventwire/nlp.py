@@ -56,8 +56,6 @@ def paragraph_starts(doc: Any) -> Any:
     """A blank line ends a sentence: the parser keeps a caption, a photo credit, a subhead or a table row and the
     paragraph after it apart ("REUTERS/Elias Marcou\n\nClashes broke out ...", "'HELD ACCOUNTABLE'\n\nMore
     than 80 women ..."), so no actor or clause of one is read as part of the other."""
-    if "\n\n" not in doc.text:
-        return doc
     for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():  # token objects for the whitespace tokens only
         if i + 1 < len(doc) and "\n\n" in doc[i].text:
             doc[i + 1].is_sent_start = True

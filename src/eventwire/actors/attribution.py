@@ -27,6 +27,7 @@ from typing import Any
 from spacy.attrs import IDX
 
 from ..mentions import ActorMention
+from ..nlp import text_of
 from .recognize import Unit
 from .words import CITING_VERBS, HEADLINE_VERBS, REPORTING_PREPS, REPORTING_VERBS
 
@@ -59,7 +60,7 @@ def _lines(doc: Any, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 def _newline_tokens(doc: Any) -> list[int]:
     """The tokens whose text or trailing whitespace holds a line break, in order (found from the characters:
     no token objects for the others)."""
-    text = doc.text
+    text = text_of(doc)  # (doc.text joins every token anew)
     if "\n" not in text:
         return []
     starts = doc.to_array(IDX).tolist()
