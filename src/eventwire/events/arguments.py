@@ -60,6 +60,7 @@ class ArgumentRules:
     carrying_verbs: frozenset[str]
     place_roots: frozenset[str]
     crowd_place_preps: tuple[str, ...]
+    max_mutual_parties: int
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,7 @@ def load_rules() -> ArgumentRules:
         carrying_verbs=frozenset(data["carrying_verbs"]),
         place_roots=frozenset(data["place_roots"]),
         crowd_place_preps=tuple(data["crowd_place_preps"]),
+        max_mutual_parties=int(data["max_mutual_parties"]),
     )
 
 

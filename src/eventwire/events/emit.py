@@ -125,7 +125,8 @@ def names(acts: list[ActorMention]) -> str:
 
 def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """(source, target) pairs of a candidate: conjoined actors give one pair each; a reciprocal frame with
-    several subjects and no target gives both directions."""
+    several subjects and no target gives both directions (among more than ``max_mutual_parties`` parties each
+    party once, with no other party: a multilateral event)."""
     # "Iran and Saudi Arabia agreed to reopen embassies": a state body with no country of its own is no other party
     # of two subjects of different countries, who act toward each other ("held talks with rebels" still is)
     state = load_codes().state_sectors
@@ -133,6 +134,8 @@ def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]
         t.country is None and t.sectors and set(t.sectors) <= state for t in c.targets
     )
     if c.recip and (not c.targets or stateless) and len(c.sources) >= 2:
+        if len(c.sources) > arguments.load_rules().max_mutual_parties:  # multilateral: each party once
+            return [(a, None) for a in c.sources]
         return [(a, b) for a in c.sources for b in c.sources if a is not b and (a.code is None or a.code != b.code)]
     self_pronouns = load_words().self_pronouns
     srcs: list[ActorMention | None] = list(c.sources) or [None]
