@@ -100,8 +100,9 @@ def repair_parse(doc: Any) -> Any:
     subjects."""
     text = text_of(doc)
     if " to " in text:
-        _to_before_noun(doc)
-        _headline_infinitive(doc)
+        tos = (doc.to_array(LOWER) == doc.vocab.strings["to"]).nonzero()[0].tolist()  # no token objects else
+        _to_before_noun(doc, tos)
+        _headline_infinitive(doc, tos)
     arr = doc.to_array([DEP, POS, TAG])  # one read of the columns both repairs below look at
     _base_verb_objects(doc, arr)
     _headline_pairs(doc, arr)
@@ -122,11 +123,10 @@ def repair_parse(doc: Any) -> Any:
     return doc
 
 
-def _to_before_noun(doc: Any) -> None:
+def _to_before_noun(doc: Any, tos: list[int]) -> None:
     """ "Finland promises concessions to opposition": a "to" the parser made the infinitive marker of a noun (a
     headline without articles) is the preposition of the verb, and the noun its object."""
-    to = doc.vocab.strings["to"]
-    for i in (doc.to_array(LOWER) == to).nonzero()[0].tolist():  # no token objects for the other words
+    for i in tos:
         t = doc[i]
         n = t.head
         if t.dep_ != "aux" or n.pos_ not in ("NOUN", "PROPN") or n.dep_ != "xcomp":
@@ -143,12 +143,11 @@ def _to_before_noun(doc: Any) -> None:
         n.dep_, n.head = "pobj", t
 
 
-def _headline_infinitive(doc: Any) -> None:
+def _headline_infinitive(doc: Any, tos: list[int]) -> None:
     """ "Botswana government to detain journalists": a headline's "to" plus base verb the parser made a
     preposition with the verb as an adjective of its object is the infinitive of the headline's future, as
     in "Chinese army to hold drills": the verb is a clause on the subject, its noun its object."""
-    to = doc.vocab.strings["to"]
-    for i in (doc.to_array(LOWER) == to).nonzero()[0].tolist():
+    for i in tos:
         if i + 2 >= len(doc):
             continue
         t, v = doc[i], doc[i + 1]

@@ -215,16 +215,12 @@ def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         for c in d.trigger.children
         for p in c.children
     )
-    if (
-        channel
-        and d.sources
-        or (
-            d.sources
-            and d.targets
-            and all(_political(st, a) for a in d.sources + d.targets)
-            and not (d.stok is not None and st.lem(d.stok) in st.w.crowd_heads)
-            and (ttok is None or (st.idx.at(ttok.i) and st.lem(ttok) not in st.places))
-        )
+    if (channel and d.sources and all(_political(st, a) for a in d.sources)) or (
+        d.sources
+        and d.targets
+        and all(_political(st, a) for a in d.sources + d.targets)
+        and not (d.stok is not None and st.lem(d.stok) in st.w.crowd_heads)
+        and (ttok is None or (st.idx.at(ttok.i) and st.lem(ttok) not in st.places))
     ):
         d.code, d.rule = st.c.verbal_attack, f"{d.rule}/verbal:{'channel' if channel else 'political-actors'}"
         d.frame = replace(f, violent=False)
