@@ -88,3 +88,16 @@ def test_a_noun_root_with_a_direct_object_is_the_verb(coder: Any) -> None:
 def test_a_name_before_and_hung_as_an_adverb_is_a_subject(coder: Any) -> None:
     doc = repair_parse(coder.nlp("Vanuatu and Chile expand diplomatic ties"))
     assert (doc[0].dep_, doc[2].dep_, doc[2].head.text) == ("nsubj", "conj", "Vanuatu")
+
+
+def test_an_adjective_made_a_second_subject_modifies_the_subject_after_it(coder: Any) -> None:
+    from spacy.tokens import Doc
+
+    words = ["Sudan", "'s", "paramilitary", "Rapid", "Support", "Forces", "attacked", "the", "city", "."]
+    heads = [2, 0, 6, 5, 5, 6, 6, 8, 6, 6]  # the small parser's reading: two subjects of "attacked"
+    deps = ["poss", "case", "nsubj", "compound", "compound", "nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PART", "ADJ", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = repair_parse(Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert (doc[2].dep_, doc[2].head.text) == ("amod", "Forces")
+    assert [c.text for c in doc[5].children] == ["paramilitary", "Rapid", "Support"]
+    assert [c.text for c in doc[6].children if c.dep_ == "nsubj"] == ["Forces"]

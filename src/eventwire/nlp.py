@@ -107,6 +107,7 @@ def repair_parse(doc: Any) -> Any:
     _base_verb_objects(doc, arr)
     _headline_pairs(doc, arr)
     _noun_roots_with_objects(doc, arr)
+    _split_subjects(doc, arr)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -212,6 +213,19 @@ def _noun_roots_with_objects(doc: Any, arr: Any) -> None:
         before = [c for c in r.children if c.i < i and c.dep_ in ("nmod", "compound", "npadvmod", "dep")]
         if before and not any(c.dep_.startswith("nsubj") for c in r.children):
             before[-1].dep_ = "nsubj"
+
+
+def _split_subjects(doc: Any, arr: Any) -> None:
+    """ "Sudan's paramilitary Rapid Support Forces seized ...": an adjective the parser made a subject of its own
+    just before the verb's other subject modifies that subject."""
+    strings = doc.vocab.strings
+    hits = ((arr[:, 0] == strings["nsubj"]) & (arr[:, 1] == strings["ADJ"])).nonzero()[0]
+    for i in hits.tolist():
+        a = doc[i]
+        b = next((c for c in a.head.children if c.i > i and c.dep_ in ("nsubj", "nsubjpass")), None)
+        if b is None or b.left_edge.i != a.right_edge.i + 1 or b.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a.head, a.dep_ = b, "amod"
 
 
 def _all_caps(sent: Any) -> bool:
