@@ -101,3 +101,11 @@ def test_an_adjective_made_a_second_subject_modifies_the_subject_after_it(coder:
     assert (doc[2].dep_, doc[2].head.text) == ("amod", "Forces")
     assert [c.text for c in doc[5].children] == ["paramilitary", "Rapid", "Support"]
     assert [c.text for c in doc[6].children if c.dep_ == "nsubj"] == ["Forces"]
+
+
+def test_persona_non_grata_is_the_object_predicate_of_its_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Norway declared three Iranian diplomats persona non grata on Friday."))
+    verb, noun, grata = doc[1], doc[4], doc[7]
+    assert (noun.dep_, noun.head.text, grata.dep_, grata.head.text) == ("dobj", "declared", "oprd", "declared")
+    assert [c.text for c in grata.children] == ["persona", "non"]
+    assert [c.text for c in verb.children] == ["Norway", "diplomats", "grata", "on", "."]

@@ -108,6 +108,8 @@ def repair_parse(doc: Any) -> Any:
     _headline_pairs(doc, arr)
     _noun_roots_with_objects(doc, arr)
     _split_subjects(doc, arr)
+    if "non grata" in text:
+        _persona_non_grata(doc)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -226,6 +228,31 @@ def _split_subjects(doc: Any, arr: Any) -> None:
         if b is None or b.left_edge.i != a.right_edge.i + 1 or b.pos_ not in ("NOUN", "PROPN"):
             continue
         a.head, a.dep_ = b, "amod"
+
+
+def _persona_non_grata(doc: Any) -> None:
+    """ "declared two Russian diplomats persona non grata" (the small parser reads "persona" as a verb or a
+    compound): the phrase is the verb's object predicate and the noun phrase before it the verb's object."""
+    for t in doc[2:]:
+        if t.lower_ != "grata" or doc[t.i - 1].lower_ != "non" or doc[t.i - 2].lower_ != "persona":
+            continue
+        persona, non = doc[t.i - 2], doc[t.i - 1]
+        verb = next((a for a in persona.ancestors if a.pos_ in ("VERB", "AUX") and a.i < persona.i), None)
+        if verb is None:
+            continue
+        obj = doc[persona.i - 1] if persona.i - 1 > verb.i else None
+        while obj is not None and obj.head.i < persona.i and obj.head.i > verb.i and obj.head.pos_ in ("NOUN", "PROPN"):
+            obj = obj.head  # the head of the noun phrase before the phrase
+        for x in (t, persona, non):  # first out from under the phrase's own tokens, then the phrase itself
+            x.head = verb
+        for x in doc[t.i + 1 : persona.right_edge.i + 1]:
+            if x.head.i in (persona.i, non.i):  # "... persona non grata on Monday": the verb's
+                x.head = verb
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and verb.i < obj.i < persona.i:
+            obj.head, obj.dep_ = verb, "dobj"
+        t.dep_, t.pos_, t.tag_ = "oprd", "NOUN", "NN"
+        persona.head, persona.dep_, persona.pos_, persona.tag_ = t, "compound", "NOUN", "NN"
+        non.head, non.dep_ = t, "amod"
 
 
 def _all_caps(sent: Any) -> bool:
