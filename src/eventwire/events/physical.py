@@ -42,6 +42,7 @@ class PhysicalRules:
     """The compiled ``physical.yaml``."""
 
     causes: frozenset[str]
+    vehicles: frozenset[str]
     cause_verbs: frozenset[str]
     casualties: frozenset[str]
     markers: frozenset[str]
@@ -57,6 +58,7 @@ def load_rules() -> PhysicalRules:
 
     return PhysicalRules(
         causes=words("causes"),
+        vehicles=words("vehicles"),
         cause_verbs=words("cause_verbs"),
         casualties=words("casualty_words"),
         markers=words("attack_markers"),
@@ -99,13 +101,18 @@ def _cause_noun(t: Any, rules: PhysicalRules) -> Any | None:
     return next((x for x in level if x.pos_ in NOUN_POS and _lem(x) in rules.causes), None)
 
 
-def _clause_cause(v: Any, rules: PhysicalRules) -> str | None:
-    """A physical cause that is the subject of clause ``v``, or its verb a cause verb ("the bus crashed")."""
+def _vehicle(t: Any, rules: PhysicalRules) -> bool:
+    return bool(t.pos_ in NOUN_POS and _lem(t) in rules.vehicles)
+
+
+def _clause_cause(v: Any, rules: PhysicalRules, vehicles: bool = False) -> str | None:
+    """A physical cause that is the subject of clause ``v``, or its verb a cause verb ("the bus crashed");
+    ``vehicles``: a vehicle subject counts too ("killed when a car drove into the crowd")."""
     for c in v.children:
         if c.dep_ in _SUBJECTS:
             if _lem(c) in _RELATIVE and v.dep_ == "relcl" and v.head.i != v.i:
                 c = v.head  # "a failure that killed 16": the noun the relative clause describes
-            n = _cause_noun(c, rules)
+            n = c if vehicles and _vehicle(c, rules) else _cause_noun(c, rules)
             if n is not None:
                 return f"'{n.text}' is the subject of '{v.text}'"
     if v.pos_ in VERB_POS and _lem(v) in rules.cause_verbs:
@@ -134,13 +141,16 @@ def linked_cause(trigger: Any, rules: PhysicalRules) -> str | None:
         why = _clause_cause(v, rules) or _cause_phrase(v, rules)
         if why:
             return why
+        hurt = _lem(trigger) in rules.casualties  # a vehicle that ran into people: an accident's casualties
         for c in v.children:
             # "killed when a bus crashed", "killed after being run over in a traffic accident"
             times = [c] if c.dep_ in _TIME_CLAUSE and c.pos_ in VERB_POS else []
+            if c.dep_ in _TIME_CLAUSE and c.pos_ in NOUN_POS and (_cause_noun(c, rules) or hurt and _vehicle(c, rules)):
+                return f"'{c.text}' in the clause of the event is a physical cause"  # "when a truck ploughed into"
             if c.dep_ == "prep" and _lem(c) in _CAUSE_PREPS:
                 times = [p for p in c.children if p.dep_ == "pcomp" and p.pos_ in VERB_POS]
             for tc in times:
-                why = _clause_cause(tc, rules) or _cause_phrase(tc, rules)
+                why = _clause_cause(tc, rules, vehicles=hurt) or _cause_phrase(tc, rules)
                 if why:
                     return f"{why} (the clause '{tc.text}' of the event)"
     return None
