@@ -109,3 +109,14 @@ def test_persona_non_grata_is_the_object_predicate_of_its_verb(coder: Any) -> No
     assert (noun.dep_, noun.head.text, grata.dep_, grata.head.text) == ("dobj", "declared", "oprd", "declared")
     assert [c.text for c in grata.children] == ["persona", "non"]
     assert [c.text for c in verb.children] == ["Norway", "diplomats", "grata", "on", "."]
+
+
+def test_a_hyphenated_pair_of_names_both_modify_the_noun(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("US-Iranian talks resumed in Oman."))
+    assert (doc[0].head.text, doc[2].head.text) == ("talks", "talks")
+    assert [c.text for c in doc[3].children] == ["US", "Iranian"]
+
+
+def test_an_initialism_and_a_hyphenated_word_are_separate_tokens(coder: Any) -> None:
+    assert [t.text for t in coder.nlp("A U.S.-led coalition")] == ["A", "U.S.", "-", "led", "coalition"]
+    assert [t.text for t in coder.nlp("U.N.-backed talks")] == ["U.N.", "-", "backed", "talks"]

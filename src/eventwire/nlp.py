@@ -34,6 +34,7 @@ def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
         nlp = spacy.load(model, exclude=[] if ner else ["ner"])
     except (OSError, ImportError, ValueError) as e:
         raise error("E201", model=model, reason=str(e).rstrip(".")) from e
+    _split_initialism_hyphens(nlp)
     keep = set(NEEDED) | ({"ner"} if ner else set())
     for name in list(nlp.pipe_names):
         if name not in keep and name not in ("senter", "transformer"):
@@ -46,6 +47,18 @@ def load(model: str, *, ner: bool = False, accelerated: bool = True) -> Any:
         raise error("E202", model=model)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
+
+
+# "U.S.-China talks", "the U.N.-backed government", "a U.S.-led coalition": the tokenizer keeps an initialism
+# and the word hyphenated to it as one token, and both actors are lost
+INITIALISM_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_initialism_hyphens(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ()) + [INITIALISM_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 PARAGRAPHS = "eventwire_paragraphs"
@@ -108,6 +121,8 @@ def repair_parse(doc: Any) -> Any:
     _headline_pairs(doc, arr)
     _noun_roots_with_objects(doc, arr)
     _split_subjects(doc, arr)
+    if "-" in text:
+        _hyphen_pairs(doc)
     if "non grata" in text:
         _persona_non_grata(doc)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
@@ -228,6 +243,21 @@ def _split_subjects(doc: Any, arr: Any) -> None:
         if b is None or b.left_edge.i != a.right_edge.i + 1 or b.pos_ not in ("NOUN", "PROPN"):
             continue
         a.head, a.dep_ = b, "amod"
+
+
+def _hyphen_pairs(doc: Any) -> None:
+    """ "U.S.-Iranian talks", "Sino-Indian border talks": the first name of a hyphenated pair that the parser
+    hung on the second modifies the noun as the second does (a participle after the hyphen is no pair:
+    "Turkish-backed")."""
+    for t in doc:
+        if t.text != "-" or t.i == 0 or t.i + 1 >= len(doc) or t.whitespace_ or doc[t.i - 1].whitespace_:
+            continue
+        a, b = doc[t.i - 1], doc[t.i + 1]
+        if a.head.i != b.i or a.dep_ not in ("npadvmod", "compound", "amod", "nmod") or not a.text[:1].isupper():
+            continue
+        if b.dep_ not in ("amod", "compound", "nmod") or not b.text[:1].isupper() or b.head.pos_ != "NOUN":
+            continue
+        a.head, a.dep_ = b.head, b.dep_
 
 
 def _persona_non_grata(doc: Any) -> None:

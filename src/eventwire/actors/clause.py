@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .codes import INTERNATIONAL
+from .recognize import patron
 from .sentence import Draft, Result
 from .words import (
     ALIEN,
@@ -64,6 +65,8 @@ def other_party(doc: Any, d: Draft) -> bool:
     if d.has_role or d.collective:
         return False
     a = doc[d.head]
+    if patron(doc, d.head):
+        return True  # "Turkish-backed rebels", "the UN-backed government": the patron, not the actors' country
     if not any(
         u.kind in ("country", "capital", "seat", "igo", "person") and u.start <= d.head < u.end for u in d.phrase.units
     ):

@@ -33,6 +33,7 @@ from .words import (
     FOR_HEADS,
     LEADER_VERBS,
     NOT_NAMES,
+    PATRON_VERBS,
     ROLE_CLAUSE_VERBS,
     STANCE_PREFIXES,
     TO_HEADS,
@@ -270,6 +271,8 @@ def climb(
     heads of country words, which an aide is never the apposition of)."""
     t = doc[root]
     anchor, top = root, root
+    if patron(doc, root):
+        return anchor, top  # "the UN-backed government": the patron is no part of what it backs
     for _ in range(12):
         h = t.head
         if h.i == t.i or (segment and segment[h.i] != segment[root]):
@@ -318,6 +321,16 @@ def climb(
         if t.i in actor_heads:
             anchor = t.i
     return anchor, top
+
+
+def patron(doc: Any, i: int) -> bool:
+    """Is token ``i`` the patron of a hyphenated participle ("UN-backed", "Turkish-funded", "Iran-allied")?"""
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and doc[i + 2].lemma_.lower() in PATRON_VERBS
+    )
 
 
 def _role_clause_verb(t: Any) -> Any | None:

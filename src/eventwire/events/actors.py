@@ -5,7 +5,8 @@ parse below and around an argument, the word lists (search prepositions, pronoun
 ``culpable`` noun classes, modality's speech verbs.
 ADDS: the actors of a slot (``fill``), with the token they were found at. When no mention covers the
 argument token, its subtree is searched breadth-first through compound, amod, poss, appos, ``of``/``from``
-phrases and ``led by`` agents; conjoined actors (and comma lists parsed as appositions) are all returned.
+phrases and ``led by`` agents (not the patron of "U.N.-backed"); conjoined actors (and comma lists parsed as
+appositions) are all returned.
 An uncoded pronoun in reported speech stands for the speaker; an uncoded plural people noun, else an unresolved
 third-person pronoun, becomes an uncoded mention when the event has no actor at all.
 """
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..actors.places import PlaceCountries
+from ..actors.recognize import patron
 from ..actors.words import REGION_WORDS
 from ..mentions import ActorMention
 from . import modality as _mod
@@ -75,6 +77,8 @@ def _search_subtree(st: DocState, tok: Any, found: list[ActorMention]) -> None:
             for c in t.children:
                 if c.dep_ not in SEARCH_DEPS and not _claim_clause(st, c) and not _claimed(st, t, c):
                     continue
+                if patron(c.doc, c.i):
+                    continue  # "supported the U.N.-backed commission": the patron is not what was supported
                 if t.dep_ == "acl" and c.dep_ != "agent" and not _origin(st, t, c) and not _claimed(st, t, c):
                     continue  # through a participle only to its agent: "a delegation led by X"
                 if t.dep_ == "acl" and c.dep_ == "agent" and _done_to(st, t):
