@@ -417,9 +417,10 @@ def noun_roles(st: DocState, n: Any) -> Roles:
             _prep_slots(st, c, r)
     # "the suspension of links with X": the of-object's phrases also count; so do the by-agent's, where the
     # parser hangs the target ("an attack by militants on a police post": "on" under "militants")
+    # ("the arrest of the opposition leader by police": the agent hung on the of-object is the noun's)
     for o in [*r.get("of", ()), *r.get("by", ())]:
         for c in o.children:
-            if c.dep_ == "prep" and st.lem(c) not in ("of", "by", *r):
+            if c.dep_ == "prep" and st.lem(c) not in ("of", *r) and (st.lem(c) != "by" or o in r.get("of", ())):
                 r[st.lem(c)] = [p for p in c.children if p.dep_ == "pobj"]
     # "talks on future ties with Britain", "talks on a trade deal with Australia": the partner of the relations
     # or of the agreement the event is about
