@@ -5,7 +5,8 @@ addressee ("told the Japanese minister"), else a coded actor of another country 
 
 READS: ``s.cands``, ``s.triggers``, ``s.consumed``, the speech verbs (``modality.yaml``), the statement root
 (``codes.yaml``), the ``media`` noun class, the governors and the actors.
-ADDS: ``s.cands``: the statements dropped when a better event exists, else the speech fallback's statements.
+ADDS: ``s.cands``: the statements dropped when a better event exists (not beside a sourceless description
+only), else the speech fallback's statements.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def run(st: DocState, s: SentenceWork) -> None:
     strong = [c for c in s.cands if not c.code.startswith(statement)]
     if strong:
         # "X accused Y of Z, a charge Y denies"; "the BJP denies any bias, but objectors have held protests"
-        kept = [c for c in s.cands if _answer(st, c, strong) or _coordinated(st, c, strong)]
+        kept = [c for c in s.cands if any(f(st, c, strong) for f in (_answer, _coordinated, _beside_background))]
         strong += kept
         for c in s.cands:
             if c.code.startswith(statement) and c not in kept:
@@ -71,6 +72,18 @@ def _coordinated(st: DocState, c: Any, strong: list[Any]) -> bool:
         and (_conjoined(o.trigger, c.trigger) or _conjoined(c.trigger, o.trigger))
         for o in strong
     )
+
+
+def _beside_background(st: DocState, c: Any, strong: list[Any]) -> bool:
+    """Statement ``c`` of a coded source stays when every better event is a description of its subject without a
+    source ("Saudi Arabia, which leads a coalition fighting the Houthis, denied targeting civilians")."""
+    if not c.code.startswith(st.c.statement_root) or not any(a.code for a in c.sources):
+        return False
+    subjects = [t for t in c.trigger.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return all(
+        not o.sources and o.trigger.dep_ in ("acl", "relcl") and any(s in o.trigger.ancestors for s in subjects)
+        for o in strong
+    )  # (a description of what the statement is about stays the event: "claimed the bombings that killed 31")
 
 
 def _conjoined(u: Any, t: Any) -> bool:
