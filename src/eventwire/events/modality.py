@@ -38,6 +38,11 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
             return f"negated by '{c.text}'"
         if c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children):
             return "negated by 'no longer'"  # "would no longer seek to succeed her"
+    for c in tok.children:  # "No group claimed responsibility", "nobody was arrested"
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in ("nobody", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return f"no one does it ('{c.text}')"
     if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in tok.children) or (
         tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children)
     ):

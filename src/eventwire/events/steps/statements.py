@@ -31,6 +31,7 @@ ADDS: tuple[str, ...] = ("cands",)
 def run(st: DocState, s: SentenceWork) -> None:
     """Drop statements when a better event exists; with none, try the speech-verb fallback."""
     statement = st.c.statement_root
+    _claimed_acts(st, s)
     strong = [c for c in s.cands if not c.code.startswith(statement)]
     if strong:
         # "X accused Y of Z, a charge Y denies"; "the BJP denies any bias, but objectors have held protests"
@@ -51,6 +52,20 @@ def run(st: DocState, s: SentenceWork) -> None:
             and not any(c.trigger.i == t.i for c in s.cands)
         ):
             speech(st, s, t)
+
+
+def _claimed_acts(st: DocState, s: SentenceWork) -> None:
+    """ "The Islamic State claimed responsibility for twin bombings that killed 31 people": the claimant is the
+    agent of the sourceless violence it claims (in the object of its claim); the claim gives way to that event."""
+    for c in s.cands:
+        if c.code != st.c.claim_responsibility or not any(a.code for a in c.sources):
+            continue
+        v = c.trigger
+        claimed = [t for k in v.children if k.dep_ in ("dobj", "prep") for t in k.subtree]
+        for o in s.cands:
+            if o is not c and not o.sources and o.code[:2] in st.c.alleged_violence_roots and o.trigger in claimed:
+                o.sources = list(c.sources)
+                o.rule += "/claimed"
 
 
 def _answer(st: DocState, c: Any, strong: list[Any]) -> bool:
