@@ -99,6 +99,7 @@ class Words:
     want_verbs: frozenset[str]
     verbal_attack_verbs: frozenset[str]
     verbal_channels: frozenset[str]
+    gathering_verbs: frozenset[str]
     crowd_heads: frozenset[str]
     crowd_clash_nouns: frozenset[str]
     protest_words: frozenset[str]
@@ -205,6 +206,7 @@ class Codes:
     mutual_roots: frozenset[str]
     answering_roots: frozenset[str]
     complaint_roots: frozenset[str]
+    gathering_purpose_roots: frozenset[str]
     disaster_advice_roots: frozenset[str]
     reaction_roots: frozenset[str]
     speaker_party_roots: frozenset[str]
@@ -230,6 +232,7 @@ class Codes:
     private_assault: str
     agentless_assault: str
     official_protest: str
+    demonstration: str
     labour_strike: str
     state_strike: str
     humanitarian_aid: str

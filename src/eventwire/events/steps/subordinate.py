@@ -7,7 +7,8 @@ raid and arrests); acts of one kind stay one event ("opened fire, killing", "pro
 clause with its own subject that names who did what a sourceless main event reports replaces it ("two officers
 were injured when protesters threw firebombs at them"); a clause with another actor as its subject is an event
 of its own ("X stepped down after the United States threatened a crackdown"). An event noun that a verb frame
-names as its object ("questioned Beijing's commitment to the deal") is what that act judges: dropped.
+names as its object ("questioned Beijing's commitment to the deal") is what that act judges: dropped. A demand,
+criticism or rejection as the purpose of people gathering is a demonstration ("thousands gathered to denounce X").
 
 READS: ``s.cands`` and their triggers' dependency relations.
 ADDS: ``s.cands`` without the subordinate events (their targets lent to main events without one).
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..actors import fill
 from ..arguments import load_rules
 from ..grammar import SUBORDINATE_DEPS
+from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
 
 READS: tuple[str, ...] = ("cands",)
@@ -31,6 +34,23 @@ def run(st: DocState, s: SentenceWork) -> None:
     """Drop the candidates whose trigger hangs (advcl, xcomp, acl, pcomp) on another candidate's trigger."""
     s.cands = drop_subordinate(st, s.cands)
     s.cands = [c for c in s.cands if not _alleging_verb(st, c, s.cands)]
+    for c in s.cands:
+        _gathering_purpose(st, c)
+
+
+def _gathering_purpose(st: DocState, c: Candidate) -> None:
+    """ "Thousands gathered in Tahrir Square to denounce the government": a demand, criticism or rejection that is
+    the purpose of people gathering (an infinitive on a gathering verb not coded itself) is a demonstration aimed
+    at its target, by the gathering's people or, for an uncoded crowd, the place it gathered in."""
+    v = c.trigger
+    h = v.head
+    if v.dep_ not in ("advcl", "xcomp") or st.lem(h) not in st.w.gathering_verbs or not c.targets:
+        return
+    if c.code[:2] not in st.c.gathering_purpose_roots or not any(x.lower_ == "to" for x in v.children):
+        return
+    c.code, c.rule = st.c.demonstration, f"{c.rule}/gathered"
+    if not c.sources:
+        c.sources = fill(st, ("in", "at", "outside"), roles(st, h))[0]
 
 
 def _alleging_verb(st: DocState, c: Candidate, cands: list[Candidate]) -> bool:
