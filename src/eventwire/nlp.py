@@ -248,10 +248,12 @@ def _split_subjects(doc: Any, arr: Any) -> None:
 def _hyphen_pairs(doc: Any) -> None:
     """ "U.S.-Iranian talks", "Israel-Gaza truce": the first name of a hyphenated pair that the parser hung on
     the second modifies the noun as the second does (a participle after the hyphen is no pair: "Turkish-backed")."""
-    for t in doc:
-        if t.text != "-" or t.i == 0 or t.i + 1 >= len(doc) or t.whitespace_ or doc[t.i - 1].whitespace_:
+    hyphens = (doc.to_array(LOWER) == doc.vocab.strings["-"]).nonzero()[0].tolist()  # no token objects else
+    for i in hyphens:
+        t = doc[i]
+        if i == 0 or i + 1 >= len(doc) or t.whitespace_ or doc[i - 1].whitespace_:
             continue
-        a, b = doc[t.i - 1], doc[t.i + 1]
+        a, b = doc[i - 1], doc[i + 1]
         if a.head.i != b.i or a.dep_ not in ("npadvmod", "compound", "amod", "nmod") or a.pos_ != "PROPN":
             continue  # (two adjectives are one word: "African-American", "Sino-Indian")
         if b.dep_ not in ("amod", "compound", "nmod") or not b.text[:1].isupper() or b.head.pos_ != "NOUN":
