@@ -413,6 +413,8 @@ def noun_roles(st: DocState, n: Any) -> Roles:
         d = c.dep_
         if d in ("poss", "amod", "compound"):
             r.setdefault(d, []).append(c)
+        elif d == "nmod" and c.pos_ == "PROPN" and c.i < n.i:  # "the Iran nuclear deal": a name modifying it
+            r.setdefault("compound", []).append(c)
         elif d == "prep":
             _prep_slots(st, c, r)
     # "the suspension of links with X": the of-object's phrases also count; so do the by-agent's, where the
