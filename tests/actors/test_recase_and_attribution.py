@@ -135,3 +135,12 @@ def test_a_reporting_source_is_marked(nlp: Any, text: str, reporter: str) -> Non
 def test_an_official_who_speaks_is_no_reporting_source(nlp: Any) -> None:
     mentions = _actors("The Egyptian foreign ministry said Ethiopia had violated the agreement.", nlp)
     assert all(m.attribution is None for m in mentions)
+
+
+def test_a_title_case_line_keeps_the_word_that_opens_a_place_name() -> None:
+    from eventwire.pipeline import Coder
+
+    recase = Coder().actors.recase
+    out = recase("Rioters Torch Cars in New Jersey Over Police Shooting")
+    assert out == "Rioters torch cars in New Jersey over police shooting"
+    assert recase("Senate Passes New Sanctions Bill Against Moscow").startswith("Senate passes new sanctions")

@@ -24,7 +24,9 @@ trigger lemmas by the spaCy pipeline's own lemma rules and exceptions (``prefilt
 "Arrest", "Condemns", "Attacked", "Shot"), or it is an ordinary word by the lemmatizer's index of known lemmas
 (``TriggerFilter.common_word``: "Bombs", "Survivors", "Repatriation"; a bare singular noun such as "Hanoi" may be
 a name and keeps its capital). A word the dictionaries know as a name keeps its capitals, so does any other word
-(an unknown name stays a name). The first word of the line keeps its capital. Normal text is returned unchanged.
+(an unknown name stays a name). The first word of the line keeps its capital, and so does a word that opens a
+place name (``NAME_OPENERS``: "New", "Saint") right before a word kept as a name ("in New York"). Normal text is
+returned unchanged.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\-])*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'(\[]*([a-z])")
 MIN_SHOUTED_WORDS = 3
 MIN_TITLE_WORDS = 4
+# words that open place names ("New York", "Saint Martin"): kept capitalised before a word kept as a name
+NAME_OPENERS = frozenset({"new", "saint", "san", "santa", "port", "fort", "mount", "cape"})
 
 
 def _lower(text: str) -> str:
@@ -154,12 +158,19 @@ class Recaser:
             if any(f.entry.kind in NAME_KINDS or f.cased for f in forms):
                 taken[s:e] = b"\x01" * (e - s)
         chars = list(line)
-        first = True
-        for w in _WORD.finditer(line):
-            word = w.group(0)
-            if not first and not any(taken[w.start() : w.end()]) and self._no_name(word.lower()):
-                chars[w.start() : w.end()] = list(_lower(word))
-            first = False
+        words = list(_WORD.finditer(line))
+        lower = [
+            k > 0 and not any(taken[w.start() : w.end()]) and self._no_name(w.group(0).lower())
+            for k, w in enumerate(words)
+        ]
+        for k, w in enumerate(words):
+            if not lower[k]:
+                continue
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            opener = w.group(0).lower() in NAME_OPENERS and nxt is not None and nxt.start() == w.end() + 1
+            if opener and not lower[k + 1]:
+                continue  # "in New York", "Saint Martin": the first word of a name the dictionaries do not know
+            chars[w.start() : w.end()] = list(_lower(w.group(0)))
         return "".join(chars)
 
     def _no_name(self, word: str) -> bool:
