@@ -120,3 +120,10 @@ def test_a_hyphenated_pair_of_names_both_modify_the_noun(coder: Any) -> None:
 def test_an_initialism_and_a_hyphenated_word_are_separate_tokens(coder: Any) -> None:
     assert [t.text for t in coder.nlp("A U.S.-led coalition")] == ["A", "U.S.", "-", "led", "coalition"]
     assert [t.text for t in coder.nlp("U.N.-backed talks")] == ["U.N.", "-", "backed", "talks"]
+
+
+def test_the_by_phrase_on_the_charge_of_a_passive_of_judging_is_its_agent(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("A Rwandan general was convicted of genocide by a UN tribunal."))
+    by = next(t for t in doc if t.lower_ == "by")
+    assert (by.dep_, by.head.text) == ("agent", "convicted")
+    assert [c.text for c in doc[4].children] == ["general", "was", "of", "by", "."]

@@ -121,6 +121,8 @@ def repair_parse(doc: Any) -> Any:
     _headline_pairs(doc, arr)
     _noun_roots_with_objects(doc, arr)
     _split_subjects(doc, arr)
+    if " by " in text:
+        _judged_by(doc, arr)
     if "-" in text:
         _hyphen_pairs(doc)
     if "non grata" in text:
@@ -243,6 +245,27 @@ def _split_subjects(doc: Any, arr: Any) -> None:
         if b is None or b.left_edge.i != a.right_edge.i + 1 or b.pos_ not in ("NOUN", "PROPN"):
             continue
         a.head, a.dep_ = b, "amod"
+
+
+# passives of judging whose "by" the parser hangs on the charge: "was convicted of genocide by a UN tribunal"
+_JUDGING_PASSIVES = frozenset({"convict", "acquit", "sentence", "charge", "accuse", "indict", "fine", "clear", "try"})
+
+
+def _judged_by(doc: Any, arr: Any) -> None:
+    """ "A general was convicted of genocide by a UN tribunal": the "by" phrase the parser hung on the charge of a
+    passive of judging is the passive's agent (the court), not the charge's."""
+    for i in (arr[:, 2] == doc.vocab.strings["VBN"]).nonzero()[0].tolist():
+        v = doc[i]
+        if v.lemma_.lower() not in _JUDGING_PASSIVES or not any(c.dep_ == "auxpass" for c in v.children):
+            continue
+        if any(c.dep_ == "agent" for c in v.children):
+            continue
+        for p in [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "for")]:
+            objs = [n for n in p.children if n.dep_ == "pobj"]
+            by = [b for n in objs for b in n.children if b.dep_ == "prep" and b.lower_ == "by"]
+            if by:
+                by[0].head, by[0].dep_ = v, "agent"  # (under an ancestor: spaCy keeps the edges right)
+                break
 
 
 def _hyphen_pairs(doc: Any) -> None:
