@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..mentions import ActorMention
-from .codes import INTERNATIONAL, PREFIX_ORGS
+from .codes import GOVERNING, INTERNATIONAL, OPPOSITION, PARTY, PREFIX_ORGS
 from .entries import Lexicon
 from .sentence import Draft, Sentence, StoryState, add_codes, mention_name
 
@@ -104,6 +104,11 @@ def _sectors(d: Draft, c: str | None) -> list[str]:
         add_codes(sectors, [o for o in d.orgs if o not in pre])
     elif c and d.regions and all(cc == c for cc, _u in d.countries):
         sectors = [r for r in d.regions if r not in sectors] + sectors  # "Gaza" -> PSE GZA
+    if PARTY in sectors and any(s in sectors for s in (GOVERNING, OPPOSITION)):
+        # CAMEO 3.1: PTY right after the GOV or OPP it qualifies ("opposition candidates" -> OPP PTY)
+        rest = [s for s in sectors if s != PARTY]
+        at = max(rest.index(s) for s in (GOVERNING, OPPOSITION) if s in rest) + 1
+        sectors = rest[:at] + [PARTY] + rest[at:]
     return sectors
 
 
