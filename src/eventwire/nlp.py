@@ -110,7 +110,9 @@ def repair_parse(doc: Any) -> Any:
     is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility"); a "to" made
     the infinitive marker of a noun is a preposition ("promises concessions to opposition"); a base-form verb as
     the object of a preposition is a noun ("open to dialogue with the West"); a headline's "X, Y agree" names two
-    subjects."""
+    subjects; a noun root with an object is the verb; an adjective made a second subject modifies the subject;
+    the "by" on the charge of a passive of judging is its agent; both names of a hyphenated pair modify the noun
+    ("US-Iranian talks"); "persona non grata" is the verb's object predicate (each function below says more)."""
     text = text_of(doc)
     if " to " in text:
         tos = (doc.to_array(LOWER) == doc.vocab.strings["to"]).nonzero()[0].tolist()  # no token objects else
