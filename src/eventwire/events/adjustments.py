@@ -104,10 +104,19 @@ def _own_act(st: DocState, comp: Any, sources: list[ActorMention]) -> bool:
 def foreign_ban(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """A ban or restriction (172, an ``embargo_nouns`` light noun) on another state is an embargo (163): the
     target is a state (a country with no sector) of another country than every source's, or its private people
-    ("an entry ban on travellers from China")."""
+    ("an entry ban on travellers from China"); so is a verb's ban of another state's things ("banned 59 Chinese
+    apps")."""
     if d.noun is not None and on_foreign_state(st, d.code, d.noun, d.sources, d.targets):
         d.code, d.rule = st.c.foreign_restriction, f"{d.rule}/foreign-state"
+    elif d.noun is None and d.code.startswith(st.c.administrative_sanction) and _foreign_goods(d.sources, d.targets):
+        d.code, d.rule = st.c.foreign_restriction, f"{d.rule}/foreign-state"  # "banned 59 Chinese apps"
     return True
+
+
+def _foreign_goods(sources: list[ActorMention], targets: list[ActorMention]) -> bool:
+    """Every target is another state with no role, named by what of it was banned ("Chinese apps")."""
+    own = {a.country for a in sources if a.country}
+    return bool(own and targets and all(a.country and a.country not in own and not a.sectors for a in targets))
 
 
 def on_foreign_state(st: DocState, code: str, noun: Any, sources: list[Any], targets: list[Any]) -> bool:
