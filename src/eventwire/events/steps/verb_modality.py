@@ -11,6 +11,7 @@ ADDS: the draft's code, rule, modality and confidence, or ends the verb with no 
 * a reported obligation ("X said Y must withdraw") is a demand (an appeal for "should") from the speaker to Y;
 * a future in the main clause of a condition ("X will withdraw its troops unless Y ...") is a conditional
   threat (conflictual or withdrawing actions) or promise (cooperative ones): emitted here;
+* a party saying it could take a hostile step ("Turkey said it could cut ties with Israel") threatens it;
 * a negated, denied, alleged or hypothetical predicate gives no event;
 * a future is an intent (modality ``intended``); an event in a speech verb's clause is ``reported``.
 """
@@ -21,6 +22,7 @@ from typing import Any
 
 from .. import modality as _mod
 from ..actors import fill, not_self
+from ..arguments import load_rules
 from ..emit import emit, main_conf
 from ..governors import blocked, obligation_speaker, reported
 from ..roles import roles
@@ -72,7 +74,7 @@ def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool)
     """A conditional threat or promise (emitted here), no event when blocked, else an intent for a future
     and ``reported`` in reported speech."""
     v, f = d.trigger, d.frame
-    why = blocked(st, v)
+    why, kind = blocked(st, v), "conditional"
     if not why and d.noun is not None:  # "presented no evidence", "held no talks": the event noun negated
         neg_det = next((c for c in d.noun.children if c.dep_ == "det" and st.lem(c) in st.m.negations), None)
         why = f"negated by '{neg_det.text} {d.noun.text}'" if neg_det is not None else None
@@ -84,6 +86,8 @@ def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool)
         and _mod.conditional(v, st.m) == _mod.CONDITIONAL_MAIN
     ):
         fut, why = True, _mod.CONDITIONAL_MAIN  # "X may halt its mediation if Y ...": a threat too
+    elif why and why.startswith("modal") and not neg and _own_possible_step(st, d):
+        fut, why, kind = True, _mod.CONDITIONAL_MAIN, "possible"  # "Turkey said it could cut ties with Israel"
     if why == _mod.CONDITIONAL_MAIN and not fut and not neg and f.code[:2] == st.c.threaten_root:
         why = None  # "warned Kyiv of consequences if it attacked": a warning is conditional by nature, and made
     if why == _mod.CONDITIONAL_MAIN and fut and not neg and f.code[:2] not in st.c.unconditional_roots:
@@ -94,7 +98,7 @@ def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool)
         cfam = st.m.families.get(fam_name)
         if cfam is not None:
             code = st.m.family_code(cfam, f.code)
-            rule = f"modality.yaml:conditional-{fam_name}+{f.rule}"
+            rule = f"modality.yaml:{kind}-{fam_name}+{f.rule}"
             modality = "intended" if fam_name == "intent" else "asserted"
             targets = d.targets or (_condition_actors(st, v, d.sources) if fam_name == "threaten" else [])
             emit(
@@ -116,6 +120,32 @@ def _asserted(st: DocState, s: SentenceWork, d: VerbDraft, neg: bool, fut: bool)
     elif reported(st, v):
         d.modality = "reported"
     return True
+
+
+def _own_possible_step(st: DocState, d: VerbDraft) -> bool:
+    """ "Turkey said it could cut ties with Israel", "Russia may expel more British diplomats, the Kremlin said":
+    a party saying that it could take a hostile step threatens it (CAMEO 13). Only when the speaker is the
+    actor (its country; an official of no country named, "..., a spokesman said", is taken as the actor's),
+    not for cooperative steps ("could send aid"), passives or guesses about the past ("troops may have been
+    involved"), and never a third party's guess ("Iran could close the strait, analysts said")."""
+    v = d.trigger
+    if not d.sources or d.frame.code[:2] in st.c.cooperative_roots:
+        return False
+    if not any(c.dep_ == "aux" and st.lem(c) in st.w.conditional_modals for c in v.children):
+        return False
+    if any(c.dep_ == "auxpass" or (c.dep_ == "aux" and st.lem(c) == "have") for c in v.children):
+        return False  # "it could be deployed", "troops may have been involved": no step the speaker takes
+    warn = st.m.families.get("threaten")
+    sp = _mod.in_reported_speech(v, st.m.speech) or _mod.in_reported_speech(v, warn.lemmas if warn else frozenset())
+    if sp is None:
+        return False
+    sroles = roles(st, sp)
+    speakers = fill(st, ("subj",), sroles)[0]
+    if not speakers:  # "..., a spokesman said": an official of no country named speaks for the actor
+        officials = load_rules().relay_officials
+        return any(st.lem(t) in officials for t in sroles.get("subj", ()))
+    own = {a.code[:3] for a in d.sources if a.code}
+    return any(a.code and a.code[:3] in own for a in speakers)
 
 
 def _condition_actors(st: DocState, v: Any, sources: list[Any]) -> list[Any]:
