@@ -100,6 +100,7 @@ class Words:
     verbal_attack_verbs: frozenset[str]
     verbal_channels: frozenset[str]
     gathering_verbs: frozenset[str]
+    departure_verbs: frozenset[str]
     crowd_heads: frozenset[str]
     crowd_clash_nouns: frozenset[str]
     protest_words: frozenset[str]
@@ -236,6 +237,10 @@ class Codes:
     labour_strike: str
     state_strike: str
     humanitarian_aid: str
+    expelled_envoys: str
+    expelled_inspectors: str
+    expelled_peacekeepers: str
+    expelled_mission: str
     responsibility_codes: frozenset[str]
     alleged_wrong_codes: frozenset[str]
     aerial_destruction_codes: frozenset[str]

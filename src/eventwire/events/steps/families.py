@@ -390,6 +390,33 @@ def _own_subject(x: Any) -> bool:
     return x.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in x.children)
 
 
+def departure_order(st: DocState, d: GovernorDraft) -> bool:
+    """ "ordered the French ambassador to leave the country", "asked the UN mission to leave": an order or a request
+    to another party's envoys, inspectors, peacekeepers or mission to leave is their expulsion (161, 1662,
+    1661, 166: ``codes.yaml``), not a demand; the people ordered out stay the target."""
+    if d.refrain or d.fam.name not in _ORDERS or st.lem(d.comp.tok) not in st.w.departure_verbs:
+        return True
+    left = [c for c in d.comp.tok.children if c.dep_ == "dobj"]
+    if any(not st.idx.at(c.i) and st.lem(c) not in st.w.state_nouns for c in left):
+        return True  # "told to leave his post": a post left, not a country ("to leave Russia", "the country")
+    heads = {st.lem(t) for t in d.groles.get("obj", ())}
+    cls = st.p.classes
+    for group, code in (
+        ("envoys", st.c.expelled_envoys),
+        ("inspectors", st.c.expelled_inspectors),
+        ("peacekeepers", st.c.expelled_peacekeepers),
+        ("diplomat", st.c.expelled_mission),
+        ("organisation", st.c.expelled_mission),
+    ):
+        if heads & cls.get(group, frozenset()) and d.targets:
+            d.code, d.rule = code, f"{d.rule}/expulsion:@{group}"
+            return True
+    return True
+
+
+_ORDERS = ("demand", "appeal")  # the families of "ordered / told / asked X to leave"
+
+
 def complement_needs_target(st: DocState, d: GovernorDraft) -> bool:
     """A complement coded only with a target actor has a common-noun object and no target ("plans to release
     treated water"): no event, as for the verb alone (an unknown name may still be an actor: kept)."""
@@ -431,6 +458,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     own_effort,  # "pushing to improve relations": the subject's own intent
     family_code,  # the complement's code mapped through the family
     targets,
+    departure_order,  # "ordered the ambassador to leave": an expulsion
     disaster_advice,  # "urges telecommuting to curb coronavirus": public-health advice
     complement_needs_target,  # "plans to release treated water"
     modality,
