@@ -232,8 +232,9 @@ def _plural_object(h: Any) -> list[Any]:
 
 
 def partner_country(doc: Any, s: Sentence, d: Draft) -> str | None:
-    """A role without a country conjoined with a state institution of one country is of that country: "talks
-    between the Sudanese government and rebels", "clashes between Malian troops and militants"."""
+    """A role without a country conjoined with a state institution of one country, or with the state itself, is
+    of that country: "talks between the Sudanese government and rebels", "clashes between Malian troops and
+    militants", "talks between Colombia and the rebels" (not the country of a third party who speaks of them)."""
     h = doc[d.head]
     if d.names or not d.sectors or set(d.sectors) & STATE_SECTORS:
         return None
@@ -241,7 +242,10 @@ def partner_country(doc: Any, s: Sentence, d: Draft) -> str | None:
     near += [c for c in h.children if c.dep_ == "conj"]
     by_head = {r[0].head: r for r in s.results}
     found = {
-        c for t in near if t.i in by_head and set(by_head[t.i][0].sectors) & STATE_SECTORS for c in by_head[t.i][1]
+        c
+        for t in near
+        if t.i in by_head and (set(by_head[t.i][0].sectors) & STATE_SECTORS or not by_head[t.i][0].sectors)
+        for c in by_head[t.i][1]
     }
     return found.pop() if len(found) == 1 and None not in found else None
 

@@ -33,6 +33,7 @@ from .._data import load_yaml
 from ..errors import EventwireError, error
 from ..words import calendar
 from .grammar import ancestors, clause_head
+from .modality import in_reported_speech
 
 PACKAGE = "eventwire.events"
 HISTORICAL = "historical"
@@ -328,12 +329,12 @@ def _since_perfect(v: Any, c: Any, rules: TimeRules) -> bool:
     return (since_clause or since_word) and (v.tag_ == "VBN" or progressive) and perfect
 
 
-def unrealised(trigger: Any, rules: TimeRules) -> tuple[str, str] | None:
+def unrealised(trigger: Any, rules: TimeRules, speech: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """("planned", why) for a nominal event with a planning modifier ("a possible visit by X to Y", "the
     proposed talks"), ("possible", why) for one in a clause under a modal ("could become an area of
     cooperation"), ("future", why) for one in a clause under a future auxiliary ("the talks will resume",
-    "there will be more clashes"), else ``None``. Verbs are not read here (their modals are governors:
-    ``modality.py``)."""
+    "there will be more clashes"; "would" in what a ``speech`` verb reports too: "said the talks would resume"),
+    else ``None``. Verbs are not read here (their modals are governors: ``modality.py``)."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
     for c in trigger.children:
@@ -344,6 +345,8 @@ def unrealised(trigger: Any, rules: TimeRules) -> tuple[str, str] | None:
     v = clause_head(trigger)
     if v.i != trigger.i:
         for c in v.children:
+            if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "would" and in_reported_speech(v, speech):
+                return "future", f"'{c.text} {v.text}' in reported speech: not yet happened"
             if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in rules.modals:
                 return "possible", f"'{c.text} {v.text}': a possibility, not an event"
             if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in rules.futures:

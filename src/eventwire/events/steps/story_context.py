@@ -89,10 +89,11 @@ def _reality(st: DocState, s: SentenceWork, c: Candidate, story_date: _dt.date |
 
 def _unrealised(st: DocState, c: Candidate) -> bool:
     """A planned nominal event becomes an intent ("a possible visit" → 036), so does a future one of
-    cooperation ("the talks will resume"); a possible one, or a future one of conflict, is dropped."""
+    cooperation ("the talks will resume", "said the talks would resume"); a possible one, or a future one of
+    conflict, is dropped."""
     if c.tensed:
         return True  # "there would be (no more) talks": the future is the intent's or the refusal's own
-    got = time.unrealised(c.trigger, time.load_rules())
+    got = time.unrealised(c.trigger, time.load_rules(), frozenset(st.m.speech))
     if got is None:
         return True
     kind, why = got
