@@ -132,10 +132,19 @@ def _noun_clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
     return x, False
 
 
+def _special_object(st: DocState, g: Any, x: Any) -> str | None:
+    """The special pair of the governor and the object of a complement verb without a frame of its own: "promised
+    to hold elections" as "promised elections" (``special``: ``promise+election``)."""
+    if x.pos_ not in VERB_POS or match_verb(st, x) is not None:
+        return None
+    pairs = [(st.lem(g), st.lem(c)) for c in x.children if c.dep_ == "dobj"]
+    return next((st.m.special[k] for k in pairs if k in st.m.special), None)
+
+
 def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], depth: int) -> Complement | None:
     """The complement in clause ``x``: its verb frame, a nested governing word's complement, a special
     pair, or (demands, threats) an action without a frame of its own."""
-    special = st.m.special.get((st.lem(g), st.lem(x)))
+    special = st.m.special.get((st.lem(g), st.lem(x))) or _special_object(st, g, x)
     mv = match_verb(st, x) if x.pos_ in VERB_POS or noun_verb(st, x) else None
     if mv is not None:
         f, r, light_noun = mv
@@ -158,7 +167,10 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
             return replace(inner, rule=f"{inner_fam.name}:{st.lem(x)}+{inner.rule}")
     if special:
         return Complement(x, None, {}, special, None, st.lem(x))
-    if st.lem(x) in st.w.scene_verbs and depth < 2:  # "the march was expected to see protesters clash with police"
+    # "the march was expected to see protesters clash with police"; "vowed to continue supporting X", "to keep
+    # providing aid" (an aspect verb of going on, stative: not "prepared to resume shelling", a preparation)
+    going_on = st.lem(x) in st.m.aspect_verbs and st.lem(x) in st.w.stative_verbs
+    if (st.lem(x) in st.w.scene_verbs or going_on) and depth < 2:
         seen = next((c for c in x.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERB_POS), None)
         if seen is not None:
             return _from_clause(st, g, fam, seen, consumed, depth + 1)
