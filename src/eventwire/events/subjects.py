@@ -150,6 +150,25 @@ def _dropped_copula(st: DocState, t: Any, d: str, h: Any) -> Any:
     return _UP
 
 
+def _phrase_verb(st: DocState, h: Any) -> Any | None:
+    """The verb whose object holds the place phrase of ``h`` through nouns that are no actors ("blocked roads in the
+    capital"), or ``None`` (a noun on the way names an actor or an event: "attacked protesters in the square
+    demanding X" — the protesters demand; "a campaign of protests around the country demanding X")."""
+    if st.idx.at(h.i) or st.lem(h) in st.w.party_nouns or st.lem(h) in st.people:
+        return None  # "the possibility of the two nations providing aid": the nations provide it
+    n = h
+    for _ in range(4):
+        up = n.head.head if n.dep_ == "pobj" else n.head if n.dep_ == "dobj" else None
+        if up is None or up.i == n.i:
+            return None
+        if up.pos_ in VERB_POS:
+            return up if n is not h else None  # one noun at least between (the direct case is the rule above)
+        if up.pos_ not in NOUN_POS or st.idx.at(up.i) or st.lem(up) in st.p.nouns:
+            return None  # an actor, or an event noun the participle may describe ("protests across X demanding")
+        n = up
+    return None
+
+
 def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
     """The special constructions of ``inherited_subject``: a subject token, ``None`` (no subject), a
     ``_Climb`` to go on from another token, or ``_UP`` for the ordinary climb."""
@@ -168,6 +187,11 @@ def _inherit_step(st: DocState, t: Any, d: str, h: Any) -> Any:
         if t.dep_ == "acl":
             return t.head
         return _Climb(t)
+    if d == "acl" and t.tag_ == "VBG" and h.dep_ == "pobj" and h.pos_ in NOUN_POS and st.lem(h) not in st.p.nouns:
+        verb = _phrase_verb(st, h)
+        if verb is not None:  # "demonstrators blocked roads in the capital demanding X": the demonstrators
+            s = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return s if s is not None else _Climb(verb)
     step = _dropped_copula(st, t, d, h)
     if step is not _UP:
         return step

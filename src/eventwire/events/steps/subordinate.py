@@ -23,6 +23,7 @@ from ..arguments import load_rules
 from ..grammar import SUBORDINATE_DEPS
 from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
+from .verb_places import gathering_purpose_clause
 
 READS: tuple[str, ...] = ("cands",)
 ADDS: tuple[str, ...] = ("cands",)
@@ -40,13 +41,12 @@ def run(st: DocState, s: SentenceWork) -> None:
 
 def _gathering_purpose(st: DocState, c: Candidate) -> None:
     """ "Thousands gathered in Tahrir Square to denounce the government": a demand, criticism or rejection that is
-    the purpose of people gathering (an infinitive on a gathering verb not coded itself) is a demonstration aimed
+    the purpose of people gathering (an infinitive or a participle on a gathering verb not coded itself:
+    "gathered ... demanding civilian rule") is a demonstration aimed
     at its target if it has one, by the gathering's people or, for an uncoded crowd, the place it gathered in."""
     v = c.trigger
     h = v.head
-    if v.dep_ not in ("advcl", "xcomp") or st.lem(h) not in st.w.gathering_verbs:
-        return
-    if c.code[:2] not in st.c.gathering_purpose_roots or not any(x.lower_ == "to" for x in v.children):
+    if not gathering_purpose_clause(st, v) or c.code[:2] not in st.c.gathering_purpose_roots:
         return
     if any(set(a.sectors) & st.c.authority_sectors for a in c.sources):
         return  # "ministers gathered in Geneva to reject the proposal": a meeting, no demonstration

@@ -290,3 +290,28 @@ def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if got:
         d.sources, d.stok = got, tok
     return True
+
+
+def gathering_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Thousands gathered in Khartoum to demand civilian rule", "... in Khartoum demanding civilian rule": a
+    demand, criticism or rejection that is the purpose of an uncoded crowd gathering is by people of the place
+    it gathered in (``steps/subordinate`` makes it the demonstration it is)."""
+    v = d.trigger
+    if any(a.code for a in d.sources) or d.code[:2] not in st.c.gathering_purpose_roots:
+        return True
+    if not gathering_purpose_clause(st, v):
+        return True
+    got, tok = place_named(st, roles_of(st, v.head), st.w.location_preps, d.targets)
+    if got:
+        d.sources, d.stok = got, tok
+    return True
+
+
+def gathering_purpose_clause(st: DocState, v: Any) -> bool:
+    """``v`` is the purpose of a gathering: an infinitive or a participle on a gathering verb ("gathered to
+    denounce", "gathered ... demanding")."""
+    return (
+        v.dep_ in ("advcl", "xcomp")
+        and st.lem(v.head) in st.w.gathering_verbs
+        and (v.tag_ == "VBG" or any(x.lower_ == "to" for x in v.children))
+    )
