@@ -239,9 +239,10 @@ def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
 
 
 def uncoded_count(st: DocState, tok: Any) -> list[ActorMention]:
-    """Victims given only as a number ("seven were killed", "two were arrested") with no place to name their
-    country: an uncoded group mention of the number."""
-    if tok.pos_ != "NUM" or st.idx.at(tok.i) or any(c.dep_ == "prep" for c in tok.children):
+    """Victims given only as a number ("seven were killed", "two were arrested", "kills dozens") with no place to
+    name their country: an uncoded group mention of the number."""
+    counted = tok.pos_ == "NUM" or st.lem(tok) in st.w.count_nouns
+    if not counted or st.idx.at(tok.i) or any(c.dep_ == "prep" for c in tok.children):
         return []
     return [span_mention(tok.doc[tok.i : tok.i + 1], tok.i, kind="group", rule="events:uncoded-count")]
 

@@ -207,7 +207,9 @@ def headline_participle(st: DocState, v: Any) -> bool:
     ("Erdogan says two Turkish troops killed in Libya")."""
     h = v.head
     said = h.dep_ == "dobj" and h.head.dep_ == "ROOT" and st.lem(h.head) in st.m.speech
-    at_root = h.dep_ == "ROOT" or said or (h.pos_ == "NUM" and h.dep_ == "appos" and h.head.dep_ == "ROOT")
+    # "Nauru: Four killed in air strike": the number hung on the place that opens the headline
+    number_at_root = h.pos_ == "NUM" and h.dep_ in ("appos", "npadvmod") and h.head.dep_ == "ROOT"
+    at_root = h.dep_ == "ROOT" or said or number_at_root
     counted = h.pos_ in NOUN_POS or h.pos_ == "NUM"  # "Seven killed, 150 injured in riots"
     return v.dep_ == "acl" and v.tag_ == "VBN" and counted and at_root and headline_sentence(v)
 

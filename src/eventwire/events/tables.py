@@ -101,6 +101,7 @@ class Words:
     verbal_channels: frozenset[str]
     gathering_verbs: frozenset[str]
     departure_verbs: frozenset[str]
+    count_nouns: frozenset[str]
     crowd_heads: frozenset[str]
     crowd_clash_nouns: frozenset[str]
     protest_words: frozenset[str]

@@ -208,7 +208,7 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     in Indian capital": victims given only as a number are civilians of the place they were hit in (a country or
     capital the actor coder names there; the place of a conjoined casualty verb is theirs too)."""
     objs = d.roles.get("obj", ())
-    if d.code[:2] not in st.c.casualty_roots or not objs or not all(_counted(o) for o in objs):
+    if d.code[:2] not in st.c.casualty_roots or not objs or not all(_counted(st, o) for o in objs):
         return True
     own = {a.country for a in d.sources if a.country}
     if any(a.country and not (a.rule in _GUESSED and a.country in own) for a in d.targets):
@@ -266,9 +266,11 @@ def casualty_verbs(v: Any) -> list[Any]:
     return verbs
 
 
-def _counted(o: Any) -> bool:
-    """A number, or a noun counted by one ("three people", "at least 12 civilians")."""
-    return o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.children)
+def _counted(st: DocState, o: Any) -> bool:
+    """A number, a noun counted by one ("three people", "at least 12 civilians"), or a count noun alone ("kills
+    dozens")."""
+    bare_count = st.lem(o) in st.w.count_nouns and not any(c.dep_ == "prep" for c in o.children)
+    return o.pos_ == "NUM" or bare_count or any(c.dep_ == "nummod" for c in o.children)
 
 
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
