@@ -267,10 +267,9 @@ def casualty_verbs(v: Any) -> list[Any]:
 
 
 def _counted(st: DocState, o: Any) -> bool:
-    """A number, a noun counted by one ("three people", "at least 12 civilians"), or a count noun alone ("kills
-    dozens")."""
-    bare_count = st.lem(o) in st.w.count_nouns and not any(c.dep_ == "prep" for c in o.children)
-    return o.pos_ == "NUM" or bare_count or any(c.dep_ == "nummod" for c in o.children)
+    """A number, a noun counted by one ("three people", "at least 12 civilians"), or a count noun ("kills dozens",
+    "killed dozens of civilians")."""
+    return o.pos_ == "NUM" or st.lem(o) in st.w.count_nouns or any(c.dep_ == "nummod" for c in o.children)
 
 
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
