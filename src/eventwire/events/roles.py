@@ -461,9 +461,10 @@ def event_nouns(st: DocState, o: Any) -> Iterator[tuple[Any, Roles]]:
 
 
 def obj_heads(st: DocState, o: Any) -> list[Any]:
-    """The nouns an object stands for: itself, the event noun of a quantity or generic head, and for a
-    name its common-noun modifier ("the Tigrayan capital Mekelle", "broadcasters RFI and France 24")."""
+    """The nouns an object stands for: itself (not a count noun's: "dozens of homes"), the event noun of a quantity
+    or generic head, and for a name its common-noun modifier ("the Tigrayan capital Mekelle")."""
     out = [n for n, _ in event_nouns(st, o)]
+    out = out[1:] if st.lem(o) in st.w.count_nouns and len(out) > 1 else out  # "burned dozens of homes": homes
     if o.pos_ == "PROPN":
         out += [c for c in o.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
         if o.dep_ == "appos" or o.head.pos_ == "NOUN" and o.dep_ == "compound":
@@ -482,8 +483,7 @@ def obj_roles(st: DocState, objs: list[Any]) -> Roles:
 
 
 def subject_roles(st: DocState, g: Any, stative: bool = True) -> Roles:
-    """Roles of a governing word; an adjective ("ready to", "willing to") takes its copula's subject.
-    A passive appeal or demand ("citizens were urged to ...") has its addressee as subject: no source."""
+    """A governing word's roles: an adjective ("ready to") takes its copula's subject; a passive appeal, no source."""
     r = roles(st, g)
     if not stative and any(c.dep_ == "nsubjpass" for c in g.children):
         return r  # the passive subject is already the object (addressee) slot
