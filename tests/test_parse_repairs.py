@@ -127,3 +127,16 @@ def test_the_by_phrase_on_the_charge_of_a_passive_of_judging_is_its_agent(coder:
     by = next(t for t in doc if t.lower_ == "by")
     assert (by.dep_, by.head.text) == ("agent", "convicted")
     assert [c.text for c in doc[4].children] == ["general", "was", "of", "by", "."]
+
+
+def test_a_past_verb_after_the_subjects_relative_clause_is_the_sentence_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Sudan, which also took part, called on both sides to show flexibility."))
+    verb = next(t for t in doc if t.text == "called")
+    subject = next(t for t in doc if t.text == "Sudan")
+    assert (verb.dep_, subject.dep_, subject.head.i) == ("ROOT", "nsubj", verb.i)
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_participle_with_its_agent_after_a_comma_stays_a_participle(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Supplies, delivered by the UN, reached the city."))
+    assert next(t for t in doc if t.text == "delivered").dep_ != "ROOT"

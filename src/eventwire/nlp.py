@@ -110,7 +110,8 @@ def repair_parse(doc: Any) -> Any:
     is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility"); a "to" made
     the infinitive marker of a noun is a preposition ("promises concessions to opposition"); a base-form verb as
     the object of a preposition is a noun ("open to dialogue with the West"); a headline's "X, Y agree" names two
-    subjects; a noun root with an object is the verb; an adjective made a second subject modifies the subject;
+    subjects; a noun root with an object is the verb, and so is a past participle after a noun root's relative
+    clause ("Sudan, which took part, called on ..."); an adjective made a second subject modifies the subject;
     the "by" on the charge of a passive of judging is its agent; both names of a hyphenated pair modify the noun
     ("US-Iranian talks"); "persona non grata" is the verb's object predicate (each function below says more)."""
     text = text_of(doc)
@@ -122,6 +123,7 @@ def repair_parse(doc: Any) -> Any:
     _base_verb_objects(doc, arr)
     _headline_pairs(doc, arr)
     _noun_roots_with_objects(doc, arr)
+    _verb_after_relative(doc, arr)
     _split_subjects(doc, arr)
     if " by " in text:
         _judged_by(doc, arr)
@@ -234,6 +236,42 @@ def _noun_roots_with_objects(doc: Any, arr: Any) -> None:
         before = [c for c in r.children if c.i < i and c.dep_ in ("nmod", "compound", "npadvmod", "dep")]
         if before and not any(c.dep_.startswith("nsubj") for c in r.children):
             before[-1].dep_ = "nsubj"
+
+
+def _verb_after_relative(doc: Any, arr: Any) -> None:
+    """ "Sudan, which also took part, called on both sides to ...": a sentence root tagged a noun with a relative
+    clause or an apposition set off by commas, then a past verb the parser hung on it as a participle (no
+    auxiliary, no agent, no subject of its own): the verb is the sentence's, the noun its subject."""
+    strings = doc.vocab.strings
+    dep, pos = arr[:, 0], arr[:, 1]
+    roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
+    for i in roots.tolist():
+        r = doc[i]
+        clauses = [c for c in r.children if c.dep_ in ("relcl", "appos") and c.i > i]
+        v = next((v for c in clauses for v in _verb_after(doc, r, c)), None)
+        if v is None:
+            continue
+        v.head, v.dep_, v.tag_ = v, "ROOT", "VBD"  # the verb first out from under the noun, then the noun under it
+        later = [c for c in r.children if c.i > v.i]
+        r.head, r.dep_ = v, "nsubj"
+        for c in later:  # the sentence's final punctuation
+            c.head = v
+
+
+def _verb_after(doc: Any, root: Any, clause: Any) -> list[Any]:
+    """The past verb after a comma that the parser hung on the ``root`` noun, on its ``clause`` (the relative clause
+    or apposition) or on a word in it as a participle, with no auxiliary, agent or subject of its own."""
+    return [
+        v
+        for v in [*clause.subtree, *root.children]
+        if v.dep_ == "acl"
+        and v.tag_ in ("VBD", "VBN")
+        and v.i > clause.i
+        and v.left_edge.i > clause.left_edge.i
+        and doc[v.left_edge.i - 1].text == ","
+        and (v.head.i >= clause.i or v.head.i == root.i)
+        and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in v.children)
+    ][:1]
 
 
 def _split_subjects(doc: Any, arr: Any) -> None:

@@ -202,8 +202,10 @@ def _lend_target(st: DocState, c: Candidate, mains: list[Candidate]) -> None:
     if not c.targets:
         return
     src = {a.code for a in c.sources}
+    at = {(a.tok_start, a.tok_end) for a in c.sources}  # the same words given a country by the main event's place
     for m in mains:
-        if m.targets or m.recip or (src and not src & {a.code for a in m.sources}):
+        same = src & {a.code for a in m.sources} or at & {(a.tok_start, a.tok_end) for a in m.sources}
+        if m.targets or m.recip or (src and not same):
             continue
         if {a.code for a in c.targets} & {a.code for a in m.sources}:
             continue

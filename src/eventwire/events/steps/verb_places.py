@@ -275,8 +275,9 @@ def _counted(st: DocState, o: Any) -> bool:
 def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Thousands marched in Paris against the reform": a protest by an uncoded crowd is by people of the place
     it is held in, or of the place its place is part of ("through the streets of Khartoum"; also "took to the
-    streets of Tbilisi": the place of the light verb's noun), or of its own place ("truck drivers in Brazil")."""
-    if any(a.code for a in d.sources) or d.code[:2] != st.c.protest_root:
+    streets of Tbilisi": the place of the light verb's noun), or of its own place ("truck drivers in Brazil"); a
+    crowd coded without a country ("demonstrators") takes the place's."""
+    if any(a.country for a in d.sources) or d.code[:2] != st.c.protest_root:  # "demonstrators" (---OPP) too
         return True
     preps = (*st.w.location_preps, *load_rules().crowd_place_preps)
     got, tok = place_named(st, d.roles, preps, d.targets)
@@ -288,7 +289,9 @@ def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         got, tok = place_named(st, noun_roles(st, d.noun), ("of", *st.w.location_preps), d.targets)
     if not got and d.stok is not None and d.stok.pos_ in NOUN_POS:  # "truck drivers in Brazil went on strike"
         got, tok = place_named(st, noun_roles(st, d.stok), st.w.location_preps, d.targets)
-    if got:
+    if got and any(a.code for a in d.sources):  # "demonstrators (---OPP) gathered in Zagreb": Croatian ones
+        d.sources = [replace(a, country=got[0].country) for a in d.sources]
+    elif got:
         d.sources, d.stok = got, tok
     return True
 
