@@ -78,12 +78,13 @@ def _answer(st: DocState, c: Any, strong: list[Any]) -> bool:
 
 def _coordinated(st: DocState, c: Any, strong: list[Any]) -> bool:
     """Statement ``c`` is news of its own when every better event is in a clause coordinated with its verb and
-    has other sources ("The BJP denies any bias against Muslims, but objectors have been holding protests")."""
+    has other sources ("The BJP denies any bias against Muslims, but objectors have been holding protests"), or
+    when it has a target of its own ("Ethiopia rejected the accusation and urged Egypt to return": two acts)."""
     mine = {a.code for a in c.sources if a.code}
     if not c.code.startswith(st.c.statement_root) or not mine:
         return False
     return all(
-        not ({a.code for a in o.sources} & mine)
+        (bool(c.targets) or not ({a.code for a in o.sources} & mine))
         and (_conjoined(o.trigger, c.trigger) or _conjoined(c.trigger, o.trigger))
         for o in strong
     )
