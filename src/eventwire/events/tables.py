@@ -210,6 +210,7 @@ class Codes:
     complaint_roots: frozenset[str]
     gathering_purpose_roots: frozenset[str]
     disaster_advice_roots: frozenset[str]
+    referring_reaction_roots: frozenset[str]
     reaction_roots: frozenset[str]
     speaker_party_roots: frozenset[str]
     named_target_roots: frozenset[str]
@@ -243,6 +244,7 @@ class Codes:
     expelled_peacekeepers: str
     expelled_mission: str
     responsibility_codes: frozenset[str]
+    referring_praise_codes: frozenset[str]
     alleged_wrong_codes: frozenset[str]
     aerial_destruction_codes: frozenset[str]
     arrival_codes: frozenset[str]

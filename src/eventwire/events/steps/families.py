@@ -41,6 +41,7 @@ from .family_gates import (
     not_ruled_out,
     raised_possibility,
 )
+from .verb_actors import refers_back
 from .verb_places import foreign_place
 
 READS: tuple[str, ...] = ("triggers",)
@@ -363,23 +364,13 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
         d.targets = [
             t for t in d.targets if not ((not t.country or t.country in own) and set(t.sectors) & st.c.force_sectors)
         ]
-    if not d.targets and d.sources and fam.name == "reject" and comp.base and _refers_back(st, comp.tok):
+    if not d.targets and d.sources and fam.name == "reject" and comp.base and refers_back(st, comp.tok):
         # "Cairo accused Addis Ababa of stalling. Ethiopia rejected the accusation": the one who made it
         made = st.earlier.get(comp.base[:2], ([], []))[0]
         d.targets = [a for a in made if a.country and a.country not in _countries(d.sources)]
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
     return True
-
-
-def _refers_back(st: DocState, n: Any) -> bool:
-    """ "the accusation", "these claims": an event noun with a definite determiner and no party of its own."""
-    if n.pos_ not in NOUN_POS or not any(c.dep_ == "det" and st.lem(c) in _DEFINITE for c in n.children):
-        return False
-    return not any(actors_at(st, t) for t in n.subtree if t.i != n.i)
-
-
-_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
 def _countries(acts: list[ActorMention]) -> set[str]:

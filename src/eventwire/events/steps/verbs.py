@@ -57,6 +57,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.named_person,  # "the court sentenced Barlet to 21 years": a civilian
     verb_places.crowd_place,  # "thousands marched in Paris"
     verb_places.gathering_place,  # "thousands gathered in Khartoum to demand ...": people of Khartoum
+    verb_actors.earlier_agent,  # "Museveni welcomed the visit": the visitor the story named before
     verb_actors.uncoded_party,  # "striking miners kept up their sit-in", "they were arrested"
     verb_actors.reporter_subject,  # "a CNN reporter who visited Kabul"
     verb_actors.needs_target,  # weak verbs: only with a target actor
