@@ -140,3 +140,10 @@ def test_a_past_verb_after_the_subjects_relative_clause_is_the_sentence_verb(cod
 def test_a_participle_with_its_agent_after_a_comma_stays_a_participle(coder: Any) -> None:
     doc = repair_parse(coder.nlp("Supplies, delivered by the UN, reached the city."))
     assert next(t for t in doc if t.text == "delivered").dep_ != "ROOT"
+
+
+def test_a_headline_noun_root_after_a_plural_compound_with_an_apposition_is_the_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Artisanal miners attack Gemfields' Mozambique ruby unit, injuring four"))
+    verb = next(t for t in doc if t.text == "attack")
+    unit = next(t for t in doc if t.text == "unit")
+    assert (verb.pos_, unit.dep_, unit.head.i) == ("VERB", "dobj", verb.i)

@@ -110,7 +110,8 @@ def repair_parse(doc: Any) -> Any:
     is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility"); a "to" made
     the infinitive marker of a noun is a preposition ("promises concessions to opposition"); a base-form verb as
     the object of a preposition is a noun ("open to dialogue with the West"); a headline's "X, Y agree" names two
-    subjects; a noun root with an object is the verb, and so is a past participle after a noun root's relative
+    subjects; a noun root with an object is the verb (in a headline also with a noun in apposition after it: "Artisanal
+    miners attack Gemfields' unit"), and so is a past participle after a noun root's relative
     clause ("Sudan, which took part, called on ..."); an adjective made a second subject modifies the subject;
     the "by" on the charge of a passive of judging is its agent; both names of a hyphenated pair modify the noun
     ("US-Iranian talks"); "persona non grata" is the verb's object predicate (each function below says more)."""
@@ -230,12 +231,28 @@ def _noun_roots_with_objects(doc: Any, arr: Any) -> None:
     roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
     for i in roots.tolist():
         r = doc[i]
-        if not any(c.dep_ == "dobj" for c in r.children):
+        if not any(c.dep_ == "dobj" for c in r.children) and not _headline_appos_object(r):
             continue
+        for c in r.children:
+            if c.dep_ == "appos" and c.i > i:  # "Artisanal miners attack Gemfields' ruby unit": the object
+                c.dep_ = "dobj"
         r.pos_, r.tag_ = "VERB", "VBZ" if r.lower_.endswith("s") and not r.lower_.endswith("ss") else "VBP"
         before = [c for c in r.children if c.i < i and c.dep_ in ("nmod", "compound", "npadvmod", "dep")]
         if before and not any(c.dep_.startswith("nsubj") for c in r.children):
             before[-1].dep_ = "nsubj"
+
+
+def _headline_appos_object(r: Any) -> bool:
+    """ "Artisanal miners attack Gemfields' Mozambique ruby unit": in a headline (no final stop), a root noun with a
+    plural noun compound before it ("miners attack") and a noun phrase in apposition after it is a verb and its
+    object (a plural compound is rare before a noun: "arms deal" and "sports club" have none after them)."""
+    last = r.sent[-1]
+    if last.text in (".", "!", "?") or not r.tag_ == "NN":
+        return False
+    before = [c for c in r.children if c.i < r.i and c.dep_ in ("compound", "nmod") and c.tag_ == "NNS"]
+    after = [c for c in r.children if c.i > r.i and c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    # the apposition right after the root ("attack Gemfields' ... unit"; not "Rights Group in Nairobi Issues ...")
+    return bool(before and after and before[-1].i == r.i - 1 and after[0].left_edge.i == r.i + 1)
 
 
 def _verb_after_relative(doc: Any, arr: Any) -> None:
