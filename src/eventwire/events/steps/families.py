@@ -41,8 +41,8 @@ from .family_gates import (
     not_ruled_out,
     raised_possibility,
 )
-from .verb_actors import refers_back
 from .verb_places import foreign_place
+from .verb_references import refers_back
 
 READS: tuple[str, ...] = ("triggers",)
 ADDS: tuple[str, ...] = ("cands", "consumed", "governed")

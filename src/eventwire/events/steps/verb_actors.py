@@ -457,35 +457,3 @@ def between(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if len(parties) >= 2:
             d.sources, d.targets = parties, []
     return True
-
-
-def earlier_agent(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "Museveni welcomed the visit", "Kyiv condemned the attack": praise, criticism or a rejection of a definite
-    event noun with no party of its own is aimed at the agent of the story's latest event of that kind (of
-    another country than the speaker)."""
-    reaction = d.code[:2] in st.c.referring_reaction_roots or d.code in st.c.referring_praise_codes
-    if d.targets or not d.sources or not reaction:
-        return True
-    for o in d.roles.get("obj", ()):
-        if not refers_back(st, o):
-            continue
-        roots = dict.fromkeys(f.code[:2] for f in st.p.nouns.get(st.lem(o), ()))  # "the strike": air or labour
-        made = next((st.earlier[r][0] for r in roots if r in st.earlier), [])
-        own = {a.country for a in d.sources if a.country}
-        d.targets = [a for a in made if a.country and a.country not in own]
-        if d.targets:
-            st.note(f"  {d.label}: '{o.text}' refers back to the story's event by {d.targets[0].text}")
-        return True
-    return True
-
-
-def refers_back(st: DocState, n: Any) -> bool:
-    """ "the accusation", "this visit": an event noun with a definite determiner and no party of its own."""
-    if n.pos_ not in NOUN_POS or st.lem(n) not in st.p.nouns:
-        return False
-    if not any(c.dep_ == "det" and st.lem(c) in _DEFINITE for c in n.children):
-        return False
-    return not any(actors_at(st, t) for t in n.subtree if t.i != n.i)
-
-
-_DEFINITE = frozenset({"the", "this", "these", "that", "those"})

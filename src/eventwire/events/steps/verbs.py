@@ -27,7 +27,7 @@ from ..match import match_verb
 from ..roles import misparsed_main_verb
 from ..state import Candidate, DocState, SentenceWork, VerbDraft
 from ..subjects import gerund_activity
-from . import verb_actors, verb_causes, verb_modality, verb_places, verb_violence
+from . import verb_actors, verb_causes, verb_modality, verb_places, verb_references, verb_violence
 
 READS: tuple[str, ...] = ("triggers", "consumed", "governed")
 ADDS: tuple[str, ...] = ("cands", "consumed")
@@ -57,7 +57,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.named_person,  # "the court sentenced Barlet to 21 years": a civilian
     verb_places.crowd_place,  # "thousands marched in Paris"
     verb_places.gathering_place,  # "thousands gathered in Khartoum to demand ...": people of Khartoum
-    verb_actors.earlier_agent,  # "Museveni welcomed the visit": the visitor the story named before
+    verb_references.earlier_agent,  # "Museveni welcomed the visit": the visitor the story named before
     verb_actors.uncoded_party,  # "striking miners kept up their sit-in", "they were arrested"
     verb_actors.reporter_subject,  # "a CNN reporter who visited Kabul"
     verb_actors.needs_target,  # weak verbs: only with a target actor

@@ -1,0 +1,68 @@
+"""Sub-step of a verb (``verbs.py``): targets named by reference — an event noun the story told before ("Museveni
+welcomed the visit": the visitor), a decision of the other clause's subject in a headline ("Japan to release
+Fukushima water, China slams plan": Japan).
+
+READS: the verb's draft (code, sources, object), the story's earlier events (``DocState.earlier``), the decision
+nouns (``words.yaml``), the reaction roots and codes (``codes.yaml``).
+ADDS: ``d.targets`` when the verb had none.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...mentions import ActorMention
+from ..actors import actors_at
+from ..grammar import NOUN_POS, VERB_POS
+from ..headline_verbs import headline_sentence
+from ..state import DocState, SentenceWork, VerbDraft
+
+
+def earlier_agent(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Museveni welcomed the visit", "Kyiv condemned the attack": praise, criticism or a rejection of a definite
+    event noun with no party of its own is aimed at the agent of the story's latest event of that kind (of
+    another country than the speaker)."""
+    reaction = d.code[:2] in st.c.referring_reaction_roots or d.code in st.c.referring_praise_codes
+    if d.targets or not d.sources or not reaction:
+        return True
+    for o in d.roles.get("obj", ()):
+        if st.lem(o) in st.w.decision_nouns and headline_sentence(o) and not any(actors_at(st, t) for t in o.subtree):
+            d.targets = _other_clause_subject(st, d)  # "Japan to release Fukushima water, China slams plan"
+            if d.targets:
+                return True
+        if not refers_back(st, o):
+            continue
+        roots = dict.fromkeys(f.code[:2] for f in st.p.nouns.get(st.lem(o), ()))  # "the strike": air or labour
+        made = next((st.earlier[r][0] for r in roots if r in st.earlier), [])
+        own = {a.country for a in d.sources if a.country}
+        d.targets = [a for a in made if a.country and a.country not in own]
+        if d.targets:
+            st.note(f"  {d.label}: '{o.text}' refers back to the story's event by {d.targets[0].text}")
+        return True
+    return True
+
+
+def _other_clause_subject(st: DocState, d: VerbDraft) -> list[ActorMention]:
+    """The coded subject of the clause joined to the verb's (its advcl, conj or parataxis, or the clause it is one
+    of), of another country than the verb's sources."""
+    v = d.trigger
+    near = [c for c in v.children if c.dep_ in ("advcl", "conj", "parataxis") and c.pos_ in VERB_POS]
+    near += [v.head] if v.dep_ in ("advcl", "conj", "parataxis") and v.head.i != v.i else []
+    own = {a.country for a in d.sources if a.country}
+    for u in near:
+        subj = [a for c in u.children if c.dep_ == "nsubj" for a in actors_at(st, c)]
+        if subj and all(a.country and a.country not in own for a in subj):
+            return subj
+    return []
+
+
+def refers_back(st: DocState, n: Any) -> bool:
+    """ "the accusation", "this visit": an event noun with a definite determiner and no party of its own."""
+    if n.pos_ not in NOUN_POS or st.lem(n) not in st.p.nouns:
+        return False
+    if not any(c.dep_ == "det" and st.lem(c) in _DEFINITE for c in n.children):
+        return False
+    return not any(actors_at(st, t) for t in n.subtree if t.i != n.i)
+
+
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
