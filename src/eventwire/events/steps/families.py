@@ -42,7 +42,7 @@ from .family_gates import (
     raised_possibility,
 )
 from .verb_places import foreign_place
-from .verb_references import refers_back
+from .verb_references import earlier_agents, refers_back
 
 READS: tuple[str, ...] = ("triggers",)
 ADDS: tuple[str, ...] = ("cands", "consumed", "governed")
@@ -364,17 +364,12 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
         d.targets = [
             t for t in d.targets if not ((not t.country or t.country in own) and set(t.sectors) & st.c.force_sectors)
         ]
-    if not d.targets and d.sources and fam.name == "reject" and comp.base and refers_back(st, comp.tok):
+    if not d.targets and d.sources and fam.name == "reject" and refers_back(st, comp.tok):
         # "Cairo accused Addis Ababa of stalling. Ethiopia rejected the accusation": the one who made it
-        made = st.earlier.get(comp.base[:2], ([], []))[0]
-        d.targets = [a for a in made if a.country and a.country not in _countries(d.sources)]
+        d.targets = earlier_agents(st, comp.tok, d.sources)
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
     return True
-
-
-def _countries(acts: list[ActorMention]) -> set[str]:
-    return {a.country for a in acts if a.country}
 
 
 def _owners_between(st: DocState, gov: Any, tok: Any) -> list[ActorMention]:

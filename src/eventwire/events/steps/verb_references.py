@@ -32,14 +32,20 @@ def earlier_agent(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
                 return True
         if not refers_back(st, o):
             continue
-        roots = dict.fromkeys(f.code[:2] for f in st.p.nouns.get(st.lem(o), ()))  # "the strike": air or labour
-        made = next((st.earlier[r][0] for r in roots if r in st.earlier), [])
-        own = {a.country for a in d.sources if a.country}
-        d.targets = [a for a in made if a.country and a.country not in own]
+        d.targets = earlier_agents(st, o, d.sources)
         if d.targets:
             st.note(f"  {d.label}: '{o.text}' refers back to the story's event by {d.targets[0].text}")
         return True
     return True
+
+
+def earlier_agents(st: DocState, n: Any, sources: list[ActorMention]) -> list[ActorMention]:
+    """The agents of the story's latest event of the kind the noun ``n`` names (any of its frames' roots: "the
+    strike", air or labour), of another country than ``sources``."""
+    roots = dict.fromkeys(f.code[:2] for f in st.p.nouns.get(st.lem(n), ()))
+    made = next((st.earlier[r][0] for r in roots if r in st.earlier), [])
+    own = {a.country for a in sources if a.country}
+    return [a for a in made if a.country and a.country not in own]
 
 
 def _other_clause_subject(st: DocState, d: VerbDraft) -> list[ActorMention]:
