@@ -135,7 +135,7 @@ def _noun_clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
 def _special_object(st: DocState, g: Any, x: Any) -> str | None:
     """The special pair of the governor and the object of a complement verb without a frame of its own: "promised
     to hold elections" as "promised elections" (``special``: ``promise+election``)."""
-    if x.pos_ not in VERB_POS or match_verb(st, x) is not None:
+    if x.pos_ not in VERB_POS:
         return None
     pairs = [(st.lem(g), st.lem(c)) for c in x.children if c.dep_ == "dobj"]
     return next((st.m.special[k] for k in pairs if k in st.m.special), None)
@@ -144,8 +144,8 @@ def _special_object(st: DocState, g: Any, x: Any) -> str | None:
 def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], depth: int) -> Complement | None:
     """The complement in clause ``x``: its verb frame, a nested governing word's complement, a special
     pair, or (demands, threats) an action without a frame of its own."""
-    special = st.m.special.get((st.lem(g), st.lem(x))) or _special_object(st, g, x)
     mv = match_verb(st, x) if x.pos_ in VERB_POS or noun_verb(st, x) else None
+    special = st.m.special.get((st.lem(g), st.lem(x))) or (_special_object(st, g, x) if mv is None else None)
     if mv is not None:
         f, r, light_noun = mv
         if light_noun is not None:
