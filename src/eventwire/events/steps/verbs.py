@@ -203,6 +203,9 @@ def _background(st: DocState, t: Any) -> str | None:
         and not misparsed_main_verb(st, t)  # "Israeli air strikes killed 20 people"
     ):
         return f"a participle describing '{t.head.text}', background rather than a reported event"
+    if t.dep_ == "acl" and t.tag_ == "VBN" and _judged_subject(st, t.head):
+        # "the funding requested by Trump is inadequate": what is judged, the verdict is the event
+        return f"a participle describing '{t.head.text}', the subject of a verdict on it"
     if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.pos_ in VERB_POS:
         # "demonstrators opposing the law threw bricks", "students demanding reforms marched": who they are
         return f"a participle describing the subject '{t.head.text}' of '{t.head.head.text}', not its own event"
@@ -224,6 +227,15 @@ def _background(st: DocState, t: Any) -> str | None:
     if noun_infinitive(st, t):
         return f"an infinitive qualifying '{t.head.text}': a purpose, ability or permission, not a reported event"
     return None
+
+
+def _judged_subject(st: DocState, n: Any) -> bool:
+    """``n`` is the subject of a copula whose predicate is a verdict of reproach or praise ("... is inadequate",
+    "... was a mistake", "... is welcome")."""
+    if n.dep_ != "nsubj" or st.lem(n.head) not in st.w.copulas:
+        return False
+    preds = [p for p in n.head.children if p.dep_ in ("attr", "acomp")]
+    return any(st.lem(p) in st.insults or st.lem(p) in st.praises for p in preds)
 
 
 def _noun_read_as_verb(t: Any) -> bool:
