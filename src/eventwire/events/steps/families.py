@@ -219,6 +219,18 @@ def sources(st: DocState, d: GovernorDraft) -> bool:
     if not d.sources and st.lem(g) in st.w.rule_verbs:
         st.note(f"  {d.label}: no event (what a rule requires, no one's demand)")
         return False
+    hostile = (comp.base or "")[:2] not in st.c.cooperative_roots  # not "preparing for a visit by X": X visits it
+    if d.fam.name in _OWN_ACT_FAMILIES and comp.tok.pos_ in NOUN_POS and d.sources and hostile:
+        by = [a for t in noun_roles(st, comp.tok).get("by", ()) for a in actors_at(st, t)]
+        same = [
+            a
+            for a in by
+            for m in d.sources
+            if a.code == m.code or (a.country == m.country and not (a.sectors and m.sectors))
+        ]
+        if by and not same:  # "could not rule out attacks by militants" (the army's own country's militants too)
+            st.note(f"  {d.label}: no event (an act by another party, '{by[0].text}': no intent of the subject's)")
+            return False
     other = other_subject(st, g, comp.tok) if d.fam.name == "intent" else None
     if other is not None:
         others = [a for a in actors_at(st, other) if a not in d.sources]
@@ -232,6 +244,9 @@ def sources(st: DocState, d: GovernorDraft) -> bool:
             d.fam, d.targets = st.m.families["appeal"], others  # "X wants Y to pay": X appeals to Y
             d.label = f"appeal '{g.text}' + '{comp.tok.text}'"
     return True
+
+
+_OWN_ACT_FAMILIES = ("intent", "unruled", "possibility")  # the subject's own act: planned, kept open, raised
 
 
 def reported_obligation(st: DocState, d: GovernorDraft) -> bool:
