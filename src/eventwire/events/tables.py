@@ -102,6 +102,7 @@ class Words:
     gathering_verbs: frozenset[str]
     departure_verbs: frozenset[str]
     count_nouns: frozenset[str]
+    belief_adjectives: frozenset[str]
     decision_nouns: frozenset[str]
     crowd_heads: frozenset[str]
     crowd_clash_nouns: frozenset[str]

@@ -264,9 +264,19 @@ def _praised_partner(st: DocState, p: Any) -> bool:
 
 
 def content_clauses(st: DocState, v: Any) -> list[Any]:
-    """The clauses a speech verb reports: its ``ccomp`` children, and a "that" clause the parser hangs on the
-    message noun of the verb's "in" phrase ("said in a statement that Hasan was a terrorist")."""
+    """The clauses a speech verb reports: its ``ccomp`` children (and the clause of a belief in them: "said he was
+    confident that ..."), and a "that" clause the parser hangs on the message noun of the verb's "in" phrase ("said
+    in a statement that Hasan was a terrorist")."""
     out = [c for c in v.children if c.dep_ == "ccomp"]
+    # "said he was confident that X was a responsible producer": the clause of the belief
+    out += [
+        b
+        for c in out
+        for a in c.children
+        if a.dep_ == "acomp" and st.lem(a) in st.w.belief_adjectives
+        for b in a.children
+        if b.dep_ == "ccomp"
+    ]
     for p in v.children:
         if p.dep_ == "prep" and st.lem(p) == "in":
             out += [c for m in p.children if m.dep_ == "pobj" for c in m.children if _message_clause(st, c)]
