@@ -265,7 +265,7 @@ def _verb_after_relative(doc: Any, arr: Any) -> None:
     for i in roots.tolist():
         r = doc[i]
         clauses = [c for c in r.children if c.dep_ in ("relcl", "appos") and c.i > i]
-        v = next((v for c in clauses for v in _verb_after(doc, r, c)), None)
+        v = next((v for c in clauses if (v := _verb_after(doc, r, c)) is not None), None)
         if v is None:
             continue
         v.head, v.dep_, v.tag_ = v, "ROOT", "VBD"  # the verb first out from under the noun, then the noun under it
@@ -275,20 +275,22 @@ def _verb_after_relative(doc: Any, arr: Any) -> None:
             c.head = v
 
 
-def _verb_after(doc: Any, root: Any, clause: Any) -> list[Any]:
+def _verb_after(doc: Any, root: Any, clause: Any) -> Any | None:
     """The past verb after a comma that the parser hung on the ``root`` noun, on its ``clause`` (the relative clause
     or apposition) or on a word in it as a participle, with no auxiliary, agent or subject of its own."""
-    return [
-        v
-        for v in [*clause.subtree, *root.children]
-        if v.dep_ == "acl"
-        and v.tag_ in ("VBD", "VBN")
-        and v.i > clause.i
-        and v.left_edge.i > clause.left_edge.i
-        and doc[v.left_edge.i - 1].text == ","
-        and (v.head.i >= clause.i or v.head.i == root.i)
-        and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in v.children)
-    ][:1]
+    return next(
+        (
+            v
+            for v in [*clause.subtree, *root.children]
+            if v.dep_ == "acl"
+            and v.tag_ in ("VBD", "VBN")
+            and v.i > clause.i
+            and v.left_edge.i > clause.left_edge.i
+            and doc[v.left_edge.i - 1].text == ","
+            and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in v.children)
+        ),
+        None,
+    )
 
 
 def _split_subjects(doc: Any, arr: Any) -> None:

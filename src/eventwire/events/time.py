@@ -329,7 +329,9 @@ def _since_perfect(v: Any, c: Any, rules: TimeRules) -> bool:
     return (since_clause or since_word) and (v.tag_ == "VBN" or progressive) and perfect
 
 
-def unrealised(trigger: Any, rules: TimeRules, speech: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+def unrealised(
+    trigger: Any, rules: TimeRules, speech: dict[str, str] | frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
     """("planned", why) for a nominal event with a planning modifier ("a possible visit by X to Y", "the
     proposed talks"), ("possible", why) for one in a clause under a modal ("could become an area of
     cooperation"), ("future", why) for one in a clause under a future auxiliary ("the talks will resume",

@@ -93,7 +93,7 @@ def _unrealised(st: DocState, c: Candidate) -> bool:
     conflict, is dropped."""
     if c.tensed:
         return True  # "there would be (no more) talks": the future is the intent's or the refusal's own
-    got = time.unrealised(c.trigger, time.load_rules(), frozenset(st.m.speech))
+    got = time.unrealised(c.trigger, time.load_rules(), st.m.speech)
     if got is None:
         return True
     kind, why = got
