@@ -147,3 +147,17 @@ def test_a_headline_noun_root_after_a_plural_compound_with_an_apposition_is_the_
     verb = next(t for t in doc if t.text == "attack")
     unit = next(t for t in doc if t.text == "unit")
     assert (verb.pos_, unit.dep_, unit.head.i) == ("VERB", "dobj", verb.i)
+
+
+def test_a_past_form_hung_on_the_noun_root_of_a_full_sentence_is_its_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Kenya's trade minister embarked on a tour of the Gulf states."))
+    verb = next(t for t in doc if t.text == "embarked")
+    subject = next(t for t in doc if t.text == "minister")
+    assert (verb.dep_, subject.dep_, subject.head.i) == ("ROOT", "nsubj", verb.i)
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_counted_noun_with_a_participle_stays_a_passive_caption(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Three policemen wounded in the ambush."))
+    verb = next(t for t in doc if t.text == "wounded")
+    assert verb.dep_ != "ROOT"

@@ -125,6 +125,7 @@ def repair_parse(doc: Any) -> Any:
     _headline_pairs(doc, arr)
     _noun_roots_with_objects(doc, arr)
     _verb_after_relative(doc, arr)
+    _participle_main_verb(doc, arr)
     _split_subjects(doc, arr)
     if " by " in text:
         _judged_by(doc, arr)
@@ -291,6 +292,33 @@ def _verb_after(doc: Any, root: Any, clause: Any) -> Any | None:
         ),
         None,
     )
+
+
+def _participle_main_verb(doc: Any, arr: Any) -> None:
+    """ "Nigeria's foreign minister embarked on a tour of Ghana.", "Hundreds of youths protested last week in
+    Lima.": a full sentence (a final stop) whose root is a noun, with no finite verb, and a past form the parser
+    hung on that noun as a participle (no auxiliary, agent or numeral: "Five soldiers killed in attack." stays
+    a passive): the past form is the sentence verb, the noun its subject."""
+    strings = doc.vocab.strings
+    dep, pos = arr[:, 0], arr[:, 1]
+    roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
+    for i in roots.tolist():
+        r = doc[i]
+        sent = r.sent
+        if sent[-1].text != "." or any(c.dep_ == "nummod" for c in r.children):
+            continue
+        if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ != "acl" for t in sent):
+            continue
+        v = next((c for c in r.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > i), None)
+        if v is None or any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in v.children):
+            continue
+        v.head, v.dep_, v.tag_ = v, "ROOT", "VBD"  # the verb first out from under the noun, then the noun under it
+        later = [c for c in r.children if c.i > v.i]
+        r.head, r.dep_ = v, "nsubj"
+        for c in later:  # the final punctuation; a participle clause after a comma ("..., injuring nine")
+            c.head = v
+            if c.dep_ == "acl":
+                c.dep_ = "advcl"
 
 
 def _split_subjects(doc: Any, arr: Any) -> None:

@@ -367,8 +367,7 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
     if not d.targets and d.sources and d.code[:2] in st.c.cooperative_roots:
         d.targets = exchange_party(st, [d.gov, comp.tok], d.sources)  # "agreed to disarm in return for X's ..."
     if not d.targets and fam.name in clause_any and comp.tok.pos_ in NOUN_POS:
-        # "called for a ceasefire in Liberia", "demanded political changes in Saudi Arabia": the place asked
-        d.targets = [a for t in comp.roles.get("in", ()) for a in st.idx.at(t.i) if a.country and a not in d.sources]
+        d.targets = _asked_place(st, d)
     if not d.targets and d.sources and comp.frame is not None and comp.frame.violent:
         # "plans (threatened) a military operation in northern Syria": a place abroad is the target
         d.targets, _ = foreign_place(st, comp.roles, d.sources)
@@ -458,6 +457,14 @@ def modality(st: DocState, d: GovernorDraft) -> bool:
     elif d.modality == "asserted" and reported(st, d.gov):
         d.modality = "reported"
     return True
+
+
+def _asked_place(st: DocState, d: GovernorDraft) -> list[ActorMention]:
+    """ "called for a ceasefire in Liberia", "demanded political changes in Saudi Arabia": the place asked;
+    "called for an inquiry into the killings in Tigray": the place of what is to be investigated."""
+    inner = [x for u in d.comp.roles.get("into", ()) for x in noun_roles(st, u).get("in", ())]
+    places = [*d.comp.roles.get("in", ()), *inner]
+    return [a for t in places for a in st.idx.at(t.i) if a.country and a not in d.sources]
 
 
 # The governing word's journey after its complement is found; a sub-step returning False ends it (no event).

@@ -53,8 +53,9 @@ def topic_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             # an object that is an actor would be the frame's own target: only what it is about counts
             got = [a for a in actors_at(st, t) if a not in d.sources] if p != "obj" else []
             tok = t
-            # "concern over the coup in Niger"; "called for an end to the fighting in Sudan": one phrase down
-            for u in [t, *(x for q in ("to", "of") for x in noun_roles(st, t).get(q, ()))]:
+            # "concern over the coup in Niger"; "called for an end to the fighting in Sudan", "for an inquiry
+            # into the killings in Tigray": one phrase down
+            for u in [t, *(x for q in ("to", "of", "into") for x in noun_roles(st, t).get(q, ()))]:
                 if not got:
                     got, tok = foreign_place(st, noun_roles(st, u), d.sources)
             if got:
