@@ -52,3 +52,22 @@ def test_as_written_puts_back_the_letters_normalisation_spelt_in_ascii() -> None
 
     original = "Kadir Topbaş’s office"
     assert as_written(original, normalize(original)) == "Kadir Topbaş's office"  # the apostrophe stays normalised
+
+
+def test_a_stray_closing_quote_at_a_line_end_becomes_a_space() -> None:
+    text = (
+        'Rebels announce a halt to attacks on the army"\nThe rebels said "we stop" on Monday.\n'
+        '"We are ready," he said."'
+    )
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert out.splitlines() == [
+        "Rebels announce a halt to attacks on the army ",
+        'The rebels said "we stop" on Monday.',
+        '"We are ready," he said. ',
+    ]
+
+
+def test_balanced_quotes_at_a_line_end_stay() -> None:
+    text = 'He called the plan "a disgrace"\n"We will go," she said.'
+    assert normalize(text) == text

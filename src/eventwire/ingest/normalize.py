@@ -8,6 +8,8 @@ space). The table is checked at import: an entry that is not one character to on
 
 from __future__ import annotations
 
+import re
+
 from ..errors import error
 
 _MAP = {
@@ -125,6 +127,18 @@ def as_written(original: str, normalized: str) -> str:
     return "".join(o if o in _LETTERS else n for o, n in zip(original, normalized, strict=True))
 
 
+_LINE_END_QUOTE = re.compile(r'"[ ]*$', re.M)
+
+
 def normalize(text: str) -> str:
-    """Return the parser's view of ``text``: same length, offsets unchanged."""
-    return text.translate(_TABLE)
+    """Return the parser's view of ``text``: same length, offsets unchanged. A double quote that ends a line
+    holding an odd number of them closes nothing ("Rebels announce suspension of attacks"" from a scraped
+    title) and becomes a space: the parser read it as the end of a quotation and lost the sentence verb."""
+    out = text.translate(_TABLE)
+    if '"' not in out:
+        return out
+    for m in reversed(list(_LINE_END_QUOTE.finditer(out))):
+        start = out.rfind("\n", 0, m.start()) + 1
+        if out.count('"', start, m.start()) % 2 == 0:  # this one would open, not close: an odd count
+            out = f"{out[: m.start()]} {out[m.start() + 1 :]}"
+    return out

@@ -395,6 +395,8 @@ def _occurrence(st: DocState, n: Any) -> Any | None:
     v = n.head
     if n.dep_ == "conj" and v.pos_ in NOUN_POS:
         return _occurrence(st, v)  # "resulted in 20 searches and the detention of eight people"
+    if n.dep_ == "pobj" and v.lower_ == "of" and st.lem(v.head) in st.w.time_nouns and v.head.i != v.head.head.i:
+        return _occurrence(st, v.head)  # "weeks of protests forced the minister out", "after a night of rioting"
     if n.dep_ == "pobj" and v.lower_ in ("to", "in") and v.head.pos_ in VERB_POS:
         # "the law led to mass demonstrations", "the operation resulted in the arrest of 12 militants"
         verbs = st.w.causing_verbs if v.lower_ == "to" else st.w.resulting_verbs
