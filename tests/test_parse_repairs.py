@@ -150,9 +150,11 @@ def test_a_headline_noun_root_after_a_plural_compound_with_an_apposition_is_the_
 
 
 def test_a_past_form_hung_on_the_noun_root_of_a_full_sentence_is_its_verb(coder: Any) -> None:
-    doc = repair_parse(coder.nlp("Kenya's trade minister embarked on a tour of the Gulf states."))
-    verb = next(t for t in doc if t.text == "embarked")
-    subject = next(t for t in doc if t.text == "minister")
+    doc = repair_parse(
+        coder.nlp("Hundreds of students protested last week in the streets of Quito against the fuel price rise.")
+    )
+    verb = next(t for t in doc if t.text == "protested")
+    subject = next(t for t in doc if t.text == "Hundreds")
     assert (verb.dep_, subject.dep_, subject.head.i) == ("ROOT", "nsubj", verb.i)
     assert len(list(doc.sents)) == 1
 
@@ -161,3 +163,13 @@ def test_a_counted_noun_with_a_participle_stays_a_passive_caption(coder: Any) ->
     doc = repair_parse(coder.nlp("Three policemen wounded in the ambush."))
     verb = next(t for t in doc if t.text == "wounded")
     assert verb.dep_ != "ROOT"
+
+
+def test_a_judging_verb_made_a_noun_before_a_quote_is_a_clause_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Armenia detains Azeri soldiers; Baku denounces 'abduction'"))
+    verb = next(t for t in doc if t.text == "denounces")
+    subject = next(t for t in doc if t.text == "Baku")
+    quoted = next(t for t in doc if t.text == "abduction")
+    assert verb.pos_ == "VERB"
+    assert (subject.head.i, subject.dep_, quoted.head.i, quoted.dep_) == (verb.i, "nsubj", verb.i, "dobj")
+    assert len(list(doc.sents)) == 1

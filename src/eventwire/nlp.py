@@ -126,6 +126,8 @@ def repair_parse(doc: Any) -> Any:
     _noun_roots_with_objects(doc, arr)
     _verb_after_relative(doc, arr)
     _participle_main_verb(doc, arr)
+    if "'" in text or '"' in text:
+        _quoting_verbs(doc)
     _split_subjects(doc, arr)
     if " by " in text:
         _judged_by(doc, arr)
@@ -319,6 +321,59 @@ def _participle_main_verb(doc: Any, arr: Any) -> None:
             c.head = v
             if c.dep_ == "acl":
                 c.dep_ = "advcl"
+
+
+# verbs of judging or naming whose third-person form a headline puts before a quoted word: "Kyiv slams 'sham'"
+_QUOTING_VERBS = frozenset(
+    {
+        "slam",
+        "decry",
+        "denounce",
+        "condemn",
+        "blast",
+        "hail",
+        "reject",
+        "brand",
+        "dub",
+        "call",
+        "deny",
+        "praise",
+        "welcome",
+        "criticise",
+        "criticize",
+        "label",
+        "warn",
+        "cry",
+        "allege",
+        "claim",
+        "accuse",
+    }
+)
+
+
+def _quoting_verbs(doc: Any) -> None:
+    """ "Russia holds vote, Kyiv slams 'sham'", "Serbia arrests officers; Pristina denounces 'kidnapping'": in a
+    headline, a verb of judging in its "-s" form that the parser made a noun, after a name or noun and before an
+    opening quote, is the verb of a clause of its own (the sentence root's conjunct when it is not the root):
+    the word before it is its subject, the quoted noun its object."""
+    for t in doc[1:-2]:
+        q = doc[t.i + 1]
+        if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith("s") or q.text not in ("'", '"', "\u2018"):
+            continue
+        sent = t.sent
+        lemma = t.lower_[:-1] if t.lower_[:-1] in _QUOTING_VERBS else t.lower_[:-2]  # "slams", "denounces"
+        if sent[-1].text in (".", "!", "?") or lemma not in _QUOTING_VERBS:
+            continue
+        subj, root = doc[t.i - 1], sent.root
+        obj = next((x for x in doc[q.i + 1 : sent.end] if x.pos_ in ("NOUN", "PROPN") and x.head.i != x.i + 1), None)
+        if subj.pos_ not in ("NOUN", "PROPN") or obj is None:
+            continue
+        t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
+        if t.i != root.i:
+            t.head, t.dep_ = t, "ROOT"  # out from under its noun first, then under the root as a second clause
+            t.head, t.dep_ = root, "conj"
+        obj.head, obj.dep_ = t, "dobj"
+        subj.head, subj.dep_ = t, "nsubj"
 
 
 def _split_subjects(doc: Any, arr: Any) -> None:

@@ -260,9 +260,18 @@ def load_persons(lex: Lexicon, path: Path | None = None) -> None:
         default = _period(where, d) if d is not None else None
         src = source(where, item)
         e = Entry("person", item["names"][0], src, periods=ps, default=default)
-        for n in item["names"]:
+        for n in _article_spellings(item["names"]):
             lex.add(n, e, capital=True)
         if item.get("short"):  # surname-only forms ("Obama"): coded inside a period; else by the story's memory
             es = Entry("person", item["names"][0], src, periods=ps, default=default, short=True)
-            for n in item["short"]:
+            for n in _article_spellings(item["short"]):
                 lex.add(n, es, capital=True)
+
+
+_ARTICLE = re.compile(r"\b([AaEe]l)-(?=\w)")
+
+
+def _article_spellings(names: list[str]) -> list[str]:
+    """The names, and those with an Arabic article joined by a hyphen also written with a space ("Abdel Fattah
+    al-Sisi" → "Abdel Fattah al Sisi": matched case-blind, so also "Al Sisi")."""
+    return [*names, *(v for n in names if (v := _ARTICLE.sub(r"\1 ", n)) != n)]

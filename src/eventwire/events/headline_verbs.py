@@ -52,8 +52,11 @@ def headline_sentence(v: Any) -> bool:
 def _headline_marks(doc: Any) -> list[bool]:
     out = [False] * len(doc)
     for sent in doc.sents:
+        # a closing quote is looked through ("slams 'masquerade'" vs 'he said."'), not one that closes the whole
+        # sentence (a quoted crosshead, "'MILITARY OPERATION'")
+        through = sent[0].text not in ('"', "'")
         for t in reversed(sent):
-            if not t.is_space:
+            if not t.is_space and not (through and t.text in ('"', "'")):
                 if t.text not in (".", "!", "?", '"', "'"):
                     out[sent.start : sent.end] = [True] * (sent.end - sent.start)
                 break

@@ -26,8 +26,11 @@ def earlier_agent(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if d.targets or not d.sources or not reaction:
         return True
     for o in d.roles.get("obj", ()):
-        if st.lem(o) in st.w.decision_nouns and headline_sentence(o) and not any(actors_at(st, t) for t in o.subtree):
-            d.targets = _other_clause_subject(st, d)  # "Japan to release Fukushima water, China slams plan"
+        decision = st.lem(o) in st.w.decision_nouns or _quoted(o)
+        if decision and headline_sentence(o) and not any(actors_at(st, t) for t in o.subtree):
+            # "Japan to release Fukushima water, China slams plan", "Togo president declares win, opponent slams
+            # 'masquerade'": the other clause's subject
+            d.targets = _other_clause_subject(st, d)
             if d.targets:
                 return True
         if not refers_back(st, o):
@@ -50,16 +53,27 @@ def earlier_agents(st: DocState, n: Any, sources: list[ActorMention]) -> list[Ac
 
 def _other_clause_subject(st: DocState, d: VerbDraft) -> list[ActorMention]:
     """The coded subject of the clause joined to the verb's (its advcl, conj or parataxis, or the clause it is one
-    of), of another country than the verb's sources."""
+    of), another party than the verb's sources."""
     v = d.trigger
-    near = [c for c in v.children if c.dep_ in ("advcl", "conj", "parataxis") and c.pos_ in VERB_POS]
+    # (a clause before it that the parser made its content: "Georgia's ruling party sweeps vote, opposition slams")
+    near = [
+        c
+        for c in v.children
+        if (c.dep_ in ("advcl", "conj", "parataxis") or (c.dep_ == "ccomp" and c.i < v.i)) and c.pos_ in VERB_POS
+    ]
     near += [v.head] if v.dep_ in ("advcl", "conj", "parataxis") and v.head.i != v.i else []
-    own = {a.country for a in d.sources if a.country}
+    own = {a.code for a in d.sources}
     for u in near:
         subj = [a for c in u.children if c.dep_ == "nsubj" for a in actors_at(st, c)]
-        if subj and all(a.country and a.country not in own for a in subj):
+        if subj and all(a.country and a.code not in own for a in subj):  # "..., opponent slams": at home too
             return subj
     return []
+
+
+def _quoted(n: Any) -> bool:
+    """ "slams 'masquerade'": a noun phrase in quotes (a word the speaker used)."""
+    i = n.left_edge.i
+    return i > 0 and n.doc[i - 1].text in ("'", '"', "\u2018", "\u201c")
 
 
 def refers_back(st: DocState, n: Any) -> bool:
