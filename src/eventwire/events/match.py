@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from .actors import actors_at
 from .frames import Frame
 from .grammar import NOUN_POS, PRT_DEPS, ROLE_KEYS, Roles
 from .headline_verbs import noun_verb
@@ -125,6 +126,10 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
     noun's modifiers when the verb has none."""
     if not all(prep_ok(st, merged, p, a) for p, a in f.preps):
         return None
+    if f.need_tgt and any(
+        a is None and p in f.tgt and not any(actors_at(st, t) for t in merged.get(p, ())) for p, a in f.preps
+    ):
+        return None  # "held drills with live ammunition": a partner frame needs an actor there, else the next frame
     if f.mods is not None and not any(st.lem(t) in f.mods for t in nroles.get("compound", []) + nroles.get("amod", [])):
         return None
     if f.from_noun:  # the noun's prepositions may hang from the verb: "carried out a strike on"

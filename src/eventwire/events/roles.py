@@ -147,8 +147,7 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
             # "is investigating whether Hungary broke its rules": the one the question is about
             r.setdefault("whether", []).extend(x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
         elif d == "ccomp" and c.pos_ == "ADJ":
-            # a small clause: "found the minister guilty", "declared the party illegal": its subject is the
-            # verb's object
+            # a small clause ("found the minister guilty", "declared the party illegal"): its subject is the object
             r.setdefault("obj", []).extend(x for x in c.children if x.dep_ == "nsubj")
             if st.lem(c) in st.insults:  # "branded the statement provocative"
                 r.setdefault("oprd", []).append(c)
@@ -172,12 +171,13 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
 
 
 def _raised_object(v: Any, r: Roles) -> None:
-    """ "help Vietnam build a port": the subject of a bare-infinitive complement clause is the party helped (not
-    "help people still coping")."""
+    """ "help Vietnam build a port", "helping the nation of Cape Verde work" (a VBP without aux or mark): the subject
+    of a bare-infinitive complement clause is the party helped (not "help people still coping")."""
     raised = [
         x
         for c in v.children
-        if c.dep_ == "ccomp" and c.tag_ == "VB"
+        if c.dep_ == "ccomp"
+        and (c.tag_ == "VB" or (c.tag_ == "VBP" and not any(m.dep_ in ("aux", "mark") for m in c.children)))
         for x in c.children
         if x.dep_ == "nsubj" and x.i > v.i
     ]
