@@ -145,3 +145,13 @@ def test_meeting_in_a_third_country(nlp: Any, ec: EventCoder) -> None:
 def test_weak_verbs_need_a_target_actor(nlp: Any, ec: EventCoder) -> None:
     assert code(nlp, ec, "Turkey helped to reduce prices.") == []
     assert code(nlp, ec, "Turkey helped Syria.")[0][:3] == ("070", "TUR", "SYR")
+
+
+def test_a_partial_repeat_of_an_incident_in_one_sentence_is_dropped(nlp: Any, ec: EventCoder) -> None:
+    got = code(nlp, ec, "Police in Lagos fired tear gas and dispersed the protesters.")
+    assert [g[:3] for g in got if g[0].startswith("17")] == [("175", "---COP", "---OPP")]
+
+
+def test_acts_of_one_verbal_root_with_other_codes_are_kept(nlp: Any, ec: EventCoder) -> None:
+    got = code(nlp, ec, "The Kenyan president resigned and accepted a request from parliament to stay on.")
+    assert any(g[0] == "0831" for g in got)

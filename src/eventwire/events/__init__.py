@@ -15,6 +15,7 @@ from ..mentions import ActorIndex, ActorMention, EventMention
 from ..story import Story
 from .coder import SentenceCoder, Trace, dedup_casualties, to_events
 from .context import StoryContext, load_rules
+from .emit import drop_partial_repeats
 from .falsefriends import Guards
 from .frames import Patterns, load
 
@@ -66,7 +67,7 @@ class EventCoder:
                     trace.add(f"  sentence skipped ({why})")
                 continue
             cands = sc.code_sentence(sent)
-            out.extend(to_events(si, sent, cands))
+            out.extend(drop_partial_repeats(to_events(si, sent, cands), trace))
         return dedup_casualties(out, trace)
 
 

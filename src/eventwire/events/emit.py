@@ -233,3 +233,32 @@ def dedup_casualties(events: list[EventMention], trace: Trace | None = None) -> 
         seen.append((root, c))
         out.append(ev)
     return out
+
+
+def drop_partial_repeats(events: list[EventMention], trace: Trace | None = None) -> list[EventMention]:
+    """One sentence's events without a target (or without a source) that repeat another of its events of the
+    same root (``incident_roots``; else the same code) and the same source (target) that names both sides are
+    that event told again ("police fired tear gas and struggled to disperse the crowds": one repression, of the
+    crowds): dropped."""
+    incident = load_codes().incident_roots
+    whole = {(_kind(ev, incident), _akey(ev.source), _akey(ev.target)) for ev in events if ev.source and ev.target}
+    if not whole:
+        return events
+    out = []
+    for ev in events:
+        root, s, t = _kind(ev, incident), _akey(ev.source), _akey(ev.target)
+        repeat = (t is None and s is not None and any(w[:2] == (root, s) for w in whole)) or (
+            s is None and t is not None and any(w[0] == root and w[2] == t for w in whole)
+        )
+        if not repeat:
+            out.append(ev)
+        elif trace is not None and 0 <= ev.sentence_index < len(trace.sentences):
+            trace.sentences[ev.sentence_index].append(
+                f"drop {ev.cameo} at '{ev.trigger_tok}': a part of the sentence's event of the same root naming "
+                "both sides"
+            )
+    return out
+
+
+def _kind(ev: EventMention, incident: frozenset[str]) -> str:
+    return ev.cameo[:2] if ev.cameo[:2] in incident else ev.cameo

@@ -202,6 +202,7 @@ class Codes:
     unconditional_roots: frozenset[str]
     not_ordered_action_roots: frozenset[str]
     casualty_roots: frozenset[str]
+    incident_roots: frozenset[str]
     sports_violence_roots: frozenset[str]
     physical_guard_roots: frozenset[str]
     violent_roots: frozenset[str]
