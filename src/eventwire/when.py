@@ -38,7 +38,7 @@ from typing import Any
 
 from . import words as _words
 from ._regex import Scouted
-from .events.grammar import ancestors, clause_head
+from .events.grammar import ancestors, clause_head, in_aside
 from .mentions import EventMention, EventTime
 from .story import Story
 
@@ -294,6 +294,8 @@ def date_for(doc: Any, story: Story, ev: EventMention) -> tuple[_dt.date | None,
         span = doc.char_span(s0 + x[0], s0 + x[1], alignment_mode="expand")
         if span is None:
             continue
+        if in_aside(span.root, ev.trigger_tok):
+            continue  # "The offensive, the third operation since 2016, began on Wednesday": the apposition's time
         # the expression's token nearest to the tree root: its preposition or the date noun
         h = clause_head(span.root)
         dist = abs(span.start - ev.trigger_tok)

@@ -64,6 +64,7 @@ CURRENT = [
     ("Kenya and Uganda signed a trade deal last month.", "05"),
     ("Iran said it would return to the 2015 nuclear deal with world powers.", "03"),
     ("In the past 24 hours, Georgian troops shelled villages in Abkhazia.", "19"),
+    ("The Azerbaijani offensive, the largest operation in Karabakh since 2016, began on Tuesday.", "19"),
 ]
 
 

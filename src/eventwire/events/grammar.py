@@ -28,6 +28,17 @@ ROLE_SLOTS_ALL = ROLE_KEYS | {"poss", "amod", "compound", "none"}
 Roles = dict[str, list[Any]]
 
 
+def in_aside(t: Any, trig: int) -> bool:
+    """Is token ``t`` inside an apposition (within its clause) that does not hold the token at ``trig``: a
+    description of a noun, not a word of that event ("The offensive, the third operation since 2016, began on
+    Wednesday")?"""
+    while t.head.i != t.i and t.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj"):
+        if t.dep_ == "appos":
+            return not t.left_edge.i <= trig <= t.right_edge.i
+        t = t.head
+    return False
+
+
 def clause_head(tok: Any) -> Any:
     """The verb heading ``tok``'s clause (or the root): the first VERB/AUX up its head chain."""
     t = tok

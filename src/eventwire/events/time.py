@@ -32,7 +32,7 @@ from typing import Any
 from .._data import load_yaml
 from ..errors import EventwireError, error
 from ..words import calendar
-from .grammar import ancestors, clause_head
+from .grammar import ancestors, clause_head, in_aside
 from .modality import in_reported_speech
 
 PACKAGE = "eventwire.events"
@@ -245,6 +245,8 @@ def _dates_the_event(x: Any, trigger: Any) -> bool:
     """A year that modifies a noun dates that thing, not the event ("return to the 2015 nuclear deal"), unless
     the noun is the event itself, its subject, or the event it happened in ("a 1991 crackdown killed 14",
     "killed in a 1991 crackdown")."""
+    if in_aside(x, trigger.i):
+        return False  # "The offensive, the third operation since 2016, began": the apposition's time
     if x.dep_ not in _MODIFIER or x.head.i == x.i:
         return True
     n = x.head

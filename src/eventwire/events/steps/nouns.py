@@ -22,7 +22,7 @@ from ..grammar import NOUN_POS, VERB_POS, Roles
 from ..headline_verbs import headline_sentence
 from ..match import match_noun
 from ..modality import negated
-from ..roles import roles
+from ..roles import noun_roles, roles
 from ..state import Candidate, DocState, SentenceWork
 from .verb_places import place_named
 from .verb_violence import armed_strike
@@ -224,7 +224,7 @@ def _actors(
             crowd = tuple(sorted(st.c.crowd_sectors))
             sources = [replace(a, sectors=crowd) if not a.sectors else a for a in sources]
     targets, ttok = fill(st, f.tgt, r)
-    targets = targets or _target_of(st, n) or inner_event_target(st, n)
+    targets = targets or _target_of(st, n) or inner_event_target(st, n) or _appos_target(st, n, f)
     if sources and not targets and f.code[:2] in st.c.reaction_roots:
         targets = [a for a in _clause_subject(st, n) if a not in sources]  # "after criticism from X, Y withdrew"
     if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
@@ -268,6 +268,20 @@ def _target_of(st: DocState, n: Any) -> list[ActorMention]:
         if x.dep_ == "nsubj":
             places = [p for q in (x, *(c for c in x.subtree if c.dep_ == "pobj")) for p in town_place(st, q)]
             return actors_at(st, x) or places[:1]
+    return []
+
+
+def _appos_target(st: DocState, n: Any, f: Frame) -> list[ActorMention]:
+    """ "The Turkish offensive, the third operation against Kurdish fighters in Syria, ...": the target of an event
+    noun of the same root in apposition to the event noun (its own target slots; not "the strike, the deadliest
+    attack on X": a labour strike is no attack)."""
+    for c in n.children:
+        frames = st.p.nouns.get(st.lem(c), ()) if c.dep_ == "appos" and c.pos_ in NOUN_POS else ()
+        if any(a.code[:2] == f.code[:2] for a in frames):
+            slots = tuple(dict.fromkeys(x for a in frames for x in a.tgt if x not in ("obj", "subj")))
+            got = fill(st, slots, noun_roles(st, c))[0]
+            if got:
+                return got
     return []
 
 
