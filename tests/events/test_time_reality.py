@@ -35,6 +35,8 @@ HISTORY = [
     ("Armenians marked the anniversary of the day Ottoman troops killed thousands of Armenians.", "19"),
     ("Israel has occupied the Golan Heights since the war of 1967.", "19"),
     ("Egypt and Israel signed a peace treaty on March 26, 1979.", "05"),
+    ("Iran and Britain held talks in Geneva in April, 2015.", "04"),
+    ("Soldiers shot dead five protesters in Khartoum in June, 2019.", "17"),
     ("Iraq's 1990 invasion of Kuwait ended in defeat.", "19"),
     ("Fourteen Lithuanians were killed in a 1991 crackdown by Soviet troops.", "19"),
     ("When the general seized power in 2014, Thai soldiers detained dozens of politicians.", "17"),

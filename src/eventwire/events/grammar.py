@@ -33,7 +33,7 @@ def in_aside(t: Any, trig: int) -> bool:
     description of a noun, not a word of that event ("The offensive, the third operation since 2016, began on
     Wednesday")?"""
     while t.head.i != t.i and t.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj"):
-        if t.dep_ == "appos":
+        if t.dep_ == "appos" and t.pos_ == "NOUN":  # a common noun: not a date's parts ("Tuesday, Feb. 25, 2019")
             return not t.left_edge.i <= trig <= t.right_edge.i
         t = t.head
     return False
