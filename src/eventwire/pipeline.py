@@ -77,6 +77,7 @@ class Coder:
         self.actors.recase.common = lambda w: (
             (words.could_trigger(w.lower()) or words.common_word(w.lower())) and not _large_city(self.locator, w)
         )
+        self.actors.recase.kind = lambda w: "" if _large_city(self.locator, w) else words.modifier_or_noun(w)
 
     # -- the batch function -------------------------------------------------------------------------
     def code_batch(self, stories: Sequence[Story]) -> tuple[list[EventRecord], list[Reject]]:

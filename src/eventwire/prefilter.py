@@ -216,6 +216,20 @@ class TriggerFilter:
             return False
         return any(lem != word for lem in nouns) or word.endswith(_DERIVED_NOUN_ENDINGS)
 
+    def modifier_or_noun(self, word: str) -> str:
+        """ "modifier" for an adjective or a past participle ("seized", "violent"), "noun" for an ordinary noun
+        ("property"; also place names the index holds), else "": what a Title-Case word may be before or after
+        a modifier (``actors/recase.py``)."""
+        if not self._index:
+            return ""
+        lemmas = self.lemmas(word)
+        idx = self._index
+        if any(lem in idx["adj"] for lem in lemmas) or (
+            word.endswith(("ed", "en")) and any(lem in idx["verb"] for lem in lemmas)
+        ):
+            return "modifier"
+        return "noun" if any(lem in idx["noun"] for lem in lemmas) else ""
+
     def may_name(self, doc: Any, start: int, end: int, text: str) -> bool:
         """May the sentence ``doc[start:end]`` name an actor or carry one to a later sentence? Yes when a
         dictionary phrase occurs in it (any case, any position), when a word other than a sentence-initial

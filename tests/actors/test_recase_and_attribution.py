@@ -54,6 +54,14 @@ def test_a_title_case_headline_lowers_small_role_and_event_words_only() -> None:
     assert out.endswith("The report was denied.")
 
 
+def test_a_title_case_noun_after_a_lowered_modifier_is_no_name() -> None:
+    from eventwire.pipeline import Coder
+
+    recase = Coder().actors.recase
+    out = recase("Militias Hand Back Looted Property After Truce With Army in Kivu")
+    assert out == "Militias hand back looted property after truce with army in Kivu"
+
+
 def test_a_title_case_line_without_the_event_words_keeps_unknown_names() -> None:
     recase = ActorCoder().recase  # no trigger lemmas given: only small words and role words are lowered
     out = recase("Minister Kwame Asante Visits Port Harcourt With Police Chief")

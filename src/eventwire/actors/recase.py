@@ -23,7 +23,9 @@ the ``common`` test accepts. That test is given by the pipeline: the word may ha
 trigger lemmas by the spaCy pipeline's own lemma rules and exceptions (``prefilter.TriggerFilter.could_trigger``:
 "Arrest", "Condemns", "Attacked", "Shot"), or it is an ordinary word by the lemmatizer's index of known lemmas
 (``TriggerFilter.common_word``: "Bombs", "Survivors", "Repatriation"; a bare singular noun such as "Hanoi" may be
-a name and keeps its capital). A word the dictionaries know as a name keeps its capitals, so does any other word
+a name and keeps its capital, unless it follows an adjective or participle written in lower case, or such a noun:
+"Return Seized Property", "New Joint Infrastructure Project"; ``TriggerFilter.modifier_or_noun``). A word the
+dictionaries know as a name keeps its capitals, so does any other word
 (an unknown name stays a name). The first word of the line keeps its capital, and so does a word that opens a
 place name (``NAME_OPENERS``: "New", "Saint") right before a word kept as a name ("in New York"). Normal text is
 returned unchanged.
@@ -93,6 +95,8 @@ class Recaser:
     def __init__(self, lex: Lexicon, common: Callable[[str], bool] | None = None) -> None:
         self.lex = lex
         self.common = common  # word form -> may it be an event word (no name)? set by the pipeline
+        # word form -> "modifier" (adjective, participle), "noun" (an ordinary noun) or "": set by the pipeline
+        self.kind: Callable[[str], str] | None = None
 
     def __call__(self, text: str) -> str:
         if caseless(text):
@@ -163,6 +167,7 @@ class Recaser:
             k > 0 and not any(taken[w.start() : w.end()]) and self._no_name(w.group(0).lower())
             for k, w in enumerate(words)
         ]
+        self._after_modifiers(words, lower, taken)
         for k, w in enumerate(words):
             if not lower[k]:
                 continue
@@ -172,6 +177,25 @@ class Recaser:
                 continue  # "in New York", "Saint Martin": the first word of a name the dictionaries do not know
             chars[w.start() : w.end()] = list(_lower(w.group(0)))
         return "".join(chars)
+
+    def _after_modifiers(self, words: list[re.Match[str]], lower: list[bool], taken: bytearray) -> None:
+        """ "Rebels Return Seized Property", "Target of Violent Crackdown": an ordinary singular noun right after a
+        modifier written in lower case (or after such a noun: "New Joint Infrastructure Project") is no name either
+        (a name the dictionaries know stays)."""
+        if self.kind is None:
+            return
+        prev = ""
+        for k, w in enumerate(words):
+            word = w.group(0).lower()
+            if k == 0 or word in TITLE_SMALL_WORDS:
+                prev = ""
+                continue
+            kind = self.kind(word)
+            if not lower[k] and prev and kind == "noun" and not any(taken[w.start() : w.end()]):
+                lower[k] = True
+                prev = "noun"
+            else:
+                prev = "modifier" if lower[k] and kind == "modifier" else ""
 
     def _no_name(self, word: str) -> bool:
         """Is ``word`` (lower case) a small word, a role or rank word, or an event word?"""
