@@ -173,3 +173,11 @@ def test_a_judging_verb_made_a_noun_before_a_quote_is_a_clause_verb(coder: Any) 
     assert verb.pos_ == "VERB"
     assert (subject.head.i, subject.dep_, quoted.head.i, quoted.dep_) == (verb.i, "nsubj", verb.i, "dobj")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_place_label_before_a_colon_is_no_subject(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Peru: Three Opposition Parties Banned After Protests"))
+    verb = next(t for t in doc if t.text == "Banned")
+    label = next(t for t in doc if t.text == "Peru")
+    assert verb.dep_ == "ROOT" and label.dep_ == "meta" and label.head.i == verb.i
+    assert len(list(doc.sents)) == 1

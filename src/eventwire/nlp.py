@@ -126,6 +126,8 @@ def repair_parse(doc: Any) -> Any:
     _noun_roots_with_objects(doc, arr)
     _verb_after_relative(doc, arr)
     _participle_main_verb(doc, arr)
+    if ":" in text:
+        _place_labels(doc)
     if "'" in text or '"' in text:
         _quoting_verbs(doc)
     _split_subjects(doc, arr)
@@ -321,6 +323,27 @@ def _participle_main_verb(doc: Any, arr: Any) -> None:
             c.head = v
             if c.dep_ == "acl":
                 c.dep_ = "advcl"
+
+
+def _place_labels(doc: Any) -> None:
+    """ "Japan: Presidential Candidate Demands Review of Tariffs": a name before a colon opening the sentence that
+    the parser made a second subject of the verb is a label (where the news is from), not a subject."""
+    for sent in doc.sents:
+        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            continue
+        label = [t for t in doc[sent.start : colon.i] if t.dep_ in ("nsubj", "dep", "npadvmod") and t.pos_ == "PROPN"]
+        for t in label:
+            if any(c.dep_ == "nsubj" and c.i > colon.i for c in t.head.children):
+                t.dep_ = "meta"  # spaCy's label of a meta modifier: no subject, no argument of the verb
+        r = sent.root
+        v = next((c for c in r.children if c.i > colon.i and c.pos_ == "VERB"), None) if r.i < colon.i else None
+        if v is not None and r.pos_ == "PROPN":  # "Saint Martin: Three NGOs Banned ...": the clause under the label
+            later = [c for c in r.children if c.i > colon.i and c.i != v.i]
+            v.head, v.dep_ = v, "ROOT"  # the verb first out from under the label, then the label under it
+            r.head, r.dep_ = v, "meta"
+            for c in later:
+                c.head = v
 
 
 # verbs of judging or naming whose third-person form a headline puts before a quoted word: "Kyiv slams 'sham'"

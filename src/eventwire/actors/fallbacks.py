@@ -23,6 +23,7 @@ draft that the context codes, by the first rule that applies:
   Sudanese government and rebels");
 - ``speaker-country``   a state institution in what a state speaker of one country says ("the Kenyan interior
   ministry said police had arrested ..."); then
+- ``label-country``     a phrase after a place label opening the sentence ("Japan: Presidential Candidate ...");
 - ``sentence-country``  a role phrase in a sentence naming exactly one country;
 - ``story-country``     ... else the one country of the story so far (dateline included);
 - ``story-dominant``    ... else, for a state institution (GOV, LEG, JUD, MIL, COP, SPY), the story's
@@ -95,6 +96,8 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     if d.fallback:
         relief = any(t.lower_ in RELIEF_WORDS for t in doc[d.start : d.end])
         located = [] if d.names or relief else located_in(doc, d, s.results, s.place_of)
+        label = None if d.names or relief or located else label_country(doc, s, d)
+        located = located or ([label] if label else [])
         if located:  # "a human rights group in Nairobi": a national NGO (KEN NGO); aid groups "in Gaza" work there
             add_codes(d.sectors, [d.fallback])
             return list[str | None](located), "in-country"
@@ -126,6 +129,9 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     spoken = speaker_country(doc, s, d)
     if spoken is not None:  # "the Kenyan interior ministry said police had arrested 40 Somali militants"
         return [spoken], "speaker-country"
+    label = label_country(doc, s, d)
+    if label is not None:  # "Japan: Presidential Candidate Demands Review of Kenya Tariffs": Japan's candidate
+        return [label], "label-country"
     envoys = _envoy_countries(doc, s)
     if len(sc) == 1 and sc[0] not in envoys:
         return list[str | None](sc), "sentence-country"
@@ -137,6 +143,18 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     if dominant_ok(d, sc, mem, story.dateline):
         return [mem.dominant(story.dateline)], "story-dominant"
     return ([None], "role") if d.sectors else None
+
+
+def label_country(doc: Any, s: Sentence, d: Draft) -> str | None:
+    """The one country of a place label opening the sentence ("Japan: ...", "Palestinian Territories: ...") for a
+    phrase after its colon."""
+    colon = next((t.i for t in doc[s.start : min(s.end, s.start + 6)] if t.text == ":"), None)
+    if colon is None or d.start <= colon:
+        return None
+    for r, cs, _ in s.results:
+        if r.start == s.start and r.end == colon and len(cs) == 1 and cs[0] and not r.sectors:
+            return cs[0]
+    return None
 
 
 def _envoy_countries(doc: Any, s: Sentence) -> set[str]:
