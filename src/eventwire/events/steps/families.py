@@ -35,6 +35,7 @@ from .family_gates import (
     ceased_force,
     disaster_advice,
     kept_open,
+    not_a_manner,
     not_a_question,
     not_anonymity,
     not_convened,
@@ -474,6 +475,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     kept_open,  # "did not rule out military action": an intent (a threat); "ruled out talks": the verb's own
     not_anonymity,  # "asked not to be named": a source's condition, no appeal
     not_convened,  # "called a meeting to discuss ...": the meeting's purpose
+    not_a_manner,  # "signed a deal in a push for cooperation": the signing's purpose
     not_blocked,  # negated, hypothetical, complement negated
     not_false_friend,  # a violent complement with an abstract target
     not_a_question,  # "asked whether ..."

@@ -100,6 +100,18 @@ def not_convened(st: DocState, d: GovernorDraft) -> bool:
     return True
 
 
+def not_a_manner(st: DocState, d: GovernorDraft) -> bool:
+    """ "signed a trade deal in a renewed push for economic cooperation", "marched in a call for justice": an appeal
+    noun in an "in" phrase, with no party of its own, is the purpose of the act it is hung on, not an appeal."""
+    g = d.gov
+    if d.fam.name != "appeal" or g.pos_ not in ("NOUN", "PROPN") or g.dep_ != "pobj" or st.lem(g.head) != "in":
+        return True
+    if any(c.dep_ == "poss" for c in g.children):  # "in Turkey's push for talks": a party of its own
+        return True
+    st.note(f"  {d.label}: no appeal (the purpose of '{g.head.head.text}')")
+    return False
+
+
 def not_a_question(st: DocState, d: GovernorDraft) -> bool:
     """ "asked whether ...": a question, not a request; "ordered two corvettes to patrol the coast": a purchase
     of equipment (the ordered object is a weapon or an aircraft, no one who could be told), not a command."""
