@@ -155,3 +155,8 @@ def test_a_partial_repeat_of_an_incident_in_one_sentence_is_dropped(nlp: Any, ec
 def test_acts_of_one_verbal_root_with_other_codes_are_kept(nlp: Any, ec: EventCoder) -> None:
     got = code(nlp, ec, "The Kenyan president resigned and accepted a request from parliament to stay on.")
     assert any(g[0] == "0831" for g in got)
+
+
+def test_conjoined_verbs_of_one_act_give_the_more_exact_code_once(nlp: Any, ec: EventCoder) -> None:
+    got = code(nlp, ec, "Gunmen shot and killed a journalist outside his home.")
+    assert [g[0] for g in got if g[0].startswith("19")] == ["193"]

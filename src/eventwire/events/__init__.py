@@ -67,7 +67,7 @@ class EventCoder:
                     trace.add(f"  sentence skipped ({why})")
                 continue
             cands = sc.code_sentence(sent)
-            out.extend(drop_partial_repeats(to_events(si, sent, cands), trace))
+            out.extend(drop_partial_repeats(to_events(si, sent, cands), trace, doc))
         return dedup_casualties(out, trace)
 
 

@@ -235,11 +235,14 @@ def dedup_casualties(events: list[EventMention], trace: Trace | None = None) -> 
     return out
 
 
-def drop_partial_repeats(events: list[EventMention], trace: Trace | None = None) -> list[EventMention]:
+def drop_partial_repeats(events: list[EventMention], trace: Trace | None = None, doc: Any = None) -> list[EventMention]:
     """One sentence's events without a target (or without a source) that repeat another of its events of the
     same root (``incident_roots``; else the same code) and the same source (target) that names both sides are
     that event told again ("police fired tear gas and struggled to disperse the crowds": one repression, of the
-    crowds): dropped."""
+    crowds): dropped. So is the less exact of two conjoined verbs of one such root and the same two sides
+    ("a reporter was shot and killed by gunmen": one shooting, 193, not also 190)."""
+    if doc is not None:
+        events = _conjoined_repeats(events, doc, trace)
     incident = load_codes().incident_roots
     whole = {(_kind(ev, incident), _akey(ev.source), _akey(ev.target)) for ev in events if ev.source and ev.target}
     if not whole:
@@ -262,3 +265,30 @@ def drop_partial_repeats(events: list[EventMention], trace: Trace | None = None)
 
 def _kind(ev: EventMention, incident: frozenset[str]) -> str:
     return ev.cameo[:2] if ev.cameo[:2] in incident else ev.cameo
+
+
+def _conjoined_repeats(events: list[EventMention], doc: Any, trace: Trace | None) -> list[EventMention]:
+    incident = load_codes().incident_roots
+    drop: set[int] = set()
+    for i, a in enumerate(events):
+        for j, b in enumerate(events[i + 1 :], i + 1):
+            if i in drop or j in drop or a.cameo[:2] != b.cameo[:2] or a.cameo[:2] not in incident:
+                continue
+            if _akey(a.source) != _akey(b.source) or _akey(a.target) != _akey(b.target) or a.source is None:
+                continue
+            ta, tb = doc[a.trigger_tok], doc[b.trigger_tok]
+            if not ((ta.dep_ == "conj" and ta.head.i == tb.i) or (tb.dep_ == "conj" and tb.head.i == ta.i)):
+                continue
+            loser = i if _exactness(b.cameo) > _exactness(a.cameo) else j  # a tie keeps the first
+            drop.add(loser)
+            ev = events[loser]
+            if trace is not None and 0 <= ev.sentence_index < len(trace.sentences):
+                trace.sentences[ev.sentence_index].append(
+                    f"drop {ev.cameo} at '{ev.trigger_tok}': a conjoined verb of the same act, coded more exactly"
+                )
+    return [ev for k, ev in enumerate(events) if k not in drop]
+
+
+def _exactness(code: str) -> tuple[bool, int]:
+    """A code that names the act (not a root's generic "...0") and the longer one is more exact."""
+    return not code.endswith("0"), len(code)
