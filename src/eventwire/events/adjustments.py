@@ -413,7 +413,7 @@ def repression(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         and d.sources
         and d.targets
         and all(set(a.sectors) & st.c.force_sectors for a in d.sources)
-        and all(st.lem(d.trigger.doc[t.head]) in st.w.protest_crowds for t in d.targets)
+        and all(st.lem(d.trigger.doc[t.head]) in st.w.protest_crowds | st.w.protest_events for t in d.targets)
         and len({a.country for a in d.sources + d.targets if a.country}) <= 1
     ):
         d.code, d.rule = st.c.violent_repression, f"{d.rule}/repression:protest-crowd"

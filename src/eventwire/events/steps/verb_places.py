@@ -320,3 +320,34 @@ def gathering_purpose_clause(st: DocState, v: Any) -> bool:
         and st.lem(v.head) in st.w.gathering_verbs
         and (v.tag_ == "VBG" or any(x.lower_ == "to" for x in v.children))
     )
+
+
+def protest_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Police fired tear gas at a rally in Nairobi", "troops broke up a demonstration in Minsk": force or coercion
+    aimed at a protest (``protest_events``) with no party of its own is aimed at its protesters, of the place it is
+    in (else of the source's own one country): KEN OPP, not the place or nothing."""
+    if d.code[:2] not in st.c.armed_action_roots or not d.sources:
+        return True
+    # the first object of each slot (not "in protest"; not a later clause's noun the parse hung on the verb)
+    held = [d.roles[slot][0] for slot in ("obj", "on", "at", "against", "upon") if d.roles.get(slot)]
+    ev = next((t for t in held if t.pos_ in NOUN_POS and st.lem(t) in st.w.protest_events and _not_manner(st, t)), None)
+    if ev is None:
+        return True
+    if any(a.kind != "country" or a.sectors for a in d.targets):
+        return True  # "attacked a rally of the opposition party": a party of its own
+    places = {a.country for a in d.targets if a.country}  # "a rally in Nairobi", "used tear gas on a rally in X"
+    places |= {a.country for t in noun_roles(st, ev).get("in", ()) for a in town_place(st, t) if a.country}
+    places |= {a.country for t in noun_roles(st, ev).get("in", ()) for a in st.idx.at(t.i) if a.country}
+    own = {a.country for a in d.sources if a.country}
+    country = next(iter(places)) if len(places) == 1 else (next(iter(own)) if len(own) == 1 and not places else None)
+    span = ev.doc[ev.left_edge.i : ev.i + 1]
+    protesters = tuple(sorted(st.c.protester_sectors))
+    crowd = span_mention(span, ev.i, kind="group", rule="events:protest-crowd", country=country, sectors=protesters)
+    if crowd.code not in {a.code for a in d.sources}:  # not "the opposition protests are crushed" at themselves
+        d.targets, d.ttok = [crowd], ev
+    return True
+
+
+def _not_manner(st: DocState, t: Any) -> bool:
+    """Not a manner phrase: "smashed cars in protest over the curfew" is how, not at whom."""
+    return not (t.dep_ == "pobj" and st.lem(t.head) == "in")

@@ -70,6 +70,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     adjustments.protest_abroad,
     adjustments.meeting_place,  # third location, visit
     adjustments.joint_exercise,
+    verb_places.protest_target,  # "fired tear gas at a rally in Nairobi": at its protesters
     adjustments.repression,  # "police fired on demonstrators": violent repression
     adjustments.crowd_riot,  # "protesters torched police cars": a riot
     adjustments.foreign_ban,  # "imposed a ban on Japanese seafood": an embargo
