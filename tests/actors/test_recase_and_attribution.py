@@ -62,6 +62,16 @@ def test_a_title_case_noun_after_a_lowered_modifier_is_no_name() -> None:
     assert out == "Militias hand back looted property after truce with army in Kivu"
 
 
+def test_a_headline_with_one_lower_case_verb_is_still_title_case() -> None:
+    from eventwire.pipeline import Coder
+
+    recase = Coder().actors.recase
+    out = recase("Kenya asks Uganda for Military, Humanitarian Aid Amid Border Crisis")
+    assert out.startswith("Kenya asks Uganda for military, humanitarian aid amid border")
+    plain = "Kenya asks Uganda for Military Aid in a Letter to the Ambassador."  # a sentence: left alone
+    assert recase(plain) == plain
+
+
 def test_a_title_case_line_without_the_event_words_keeps_unknown_names() -> None:
     recase = ActorCoder().recase  # no trigger lemmas given: only small words and role words are lowered
     out = recase("Minister Kwame Asante Visits Port Harcourt With Police Chief")

@@ -77,14 +77,17 @@ def _shouted(chunk: str) -> bool:
 
 def _title_cased(chunk: str) -> bool:
     """A line in Title Case: at least four words, every word of four letters or more capitalised, some lower
-    case letters (not shouted)."""
+    case letters (not shouted); in a headline (no final stop) of five such words or more, one may be in lower
+    case ("Moldova asks Cape Verde for Military, Economic Aid Amidst Ongoing Crisis")."""
     words = [w for w in _WORD.findall(chunk) if len(w) >= 2]
     # (a French elision opens a name in lower case: "Côte d'Ivoire")
     long = [w for w in words if len(w) >= 4 and w.lower() not in TITLE_SMALL_WORDS and w[1] != "'"]
+    low = sum(1 for w in long if not w[0].isupper())
+    headline = len(long) >= 5 and not chunk.rstrip().endswith((".", "!", "?", '"'))
     return (
         len(words) >= MIN_TITLE_WORDS
         and len(long) >= 2
-        and all(w[0].isupper() for w in long)
+        and (low == 0 or (low == 1 and headline))
         and any(c.islower() for c in chunk)
     )
 
