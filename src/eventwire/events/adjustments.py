@@ -344,13 +344,17 @@ def aerial_force(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 def private_assault(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "two men attacked a Jewish student", "a mob attacked a trader": force by private people (``private_people``
-    sectors) on people who are no force is an assault (182), not military force (190); only with an
-    ``assault_verbs`` verb ("masked men fired on worshippers" is force)."""
+    sectors) on people who are no force is an assault (182), not military force (190); force by other people in
+    the street (``street`` sectors: workers, students, protesters) on anything is unconventional violence (180);
+    only with an ``assault_verbs`` verb ("masked men fired on worshippers" is force)."""
     if d.code != st.c.aerial_root + "0" or not d.sources or not d.targets or d.frame.lemma not in st.w.assault_verbs:
         return True
     private = all(a.sectors and set(a.sectors) <= st.c.private_people_sectors for a in d.sources)
     if private and all(a.sectors and not set(a.sectors) & st.c.force_sectors for a in d.targets):
         d.code, d.rule = st.c.private_assault, d.rule + "/private"
+    elif all(a.sectors and set(a.sectors) <= st.c.street_sectors for a in d.sources):
+        # "illegal miners attacked a gold mine", "villagers attacked a Chinese-owned factory": unconventional
+        d.code, d.rule = st.c.unarmed_violence, d.rule + "/unarmed"
     return True
 
 

@@ -238,6 +238,7 @@ class Codes:
     aerial_strike: str
     private_assault: str
     agentless_assault: str
+    unarmed_violence: str
     official_protest: str
     demonstration: str
     labour_strike: str
