@@ -83,7 +83,9 @@ def _title_cased(chunk: str) -> bool:
     # (a French elision opens a name in lower case: "Côte d'Ivoire")
     long = [w for w in words if len(w) >= 4 and w.lower() not in TITLE_SMALL_WORDS and w[1] != "'"]
     low = sum(1 for w in long if not w[0].isupper())
-    headline = len(long) >= 5 and not chunk.rstrip().endswith((".", "!", "?", '"'))
+    # (not a caption header: "Tennis - Desert Open - Final - Doha, Qatar ... Spain's Ana Ruiz in action")
+    headline = len(long) >= 5 and long[-1][0].isupper() and " - " not in chunk
+    headline = headline and not chunk.rstrip().endswith((".", "!", "?", '"'))
     return (
         len(words) >= MIN_TITLE_WORDS
         and len(long) >= 2
