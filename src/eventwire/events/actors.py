@@ -397,3 +397,13 @@ def inner_event_target(st: DocState, n: Any) -> list[ActorMention]:
                 if got:
                     return got
     return []
+
+
+def on_strike_holder(st: DocState, n: Any) -> list[ActorMention]:
+    """ "Jailed activist on hunger strike", "half of Chad's teachers now out on strike": the party a strike noun
+    in an "on" phrase hangs on (not under a verb: "went on strike" is a support verb's)."""
+    if st.lem(n) not in st.w.strike_nouns or n.dep_ != "pobj" or st.lem(n.head) != "on":
+        return []
+    h = n.head.head
+    h = h.head if h.lower_ == "out" and h.head.i != h.i else h
+    return [] if h.pos_ in VERB_POS or h.i == n.i else actors_at(st, h)

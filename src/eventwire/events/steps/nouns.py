@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, authors, fill, inner_event_target, responsible, town_place
+from ..actors import actors_at, authors, fill, inner_event_target, on_strike_holder, responsible, town_place
 from ..adjustments import on_foreign_state
 from ..emit import emit, names
 from ..frames import Frame
@@ -83,7 +83,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     if protesting is not None and any(c.trigger.i == protesting.i for c in s.cands):
         st.note(f"  {label} [{f.rule}]: no event (the manner of the event of '{protesting.text}')")
         return  # "went on strike in protest at the killings": the strike is the protest
-    occurs = occ is not None or _headline_noun(n) or protesting is not None
+    occurs = occ is not None or _headline_noun(n) or protesting is not None or bool(on_strike_holder(st, n))
     if occ is not None:  # "clashes broke out between X and Y": the verb's prepositions are the noun's
         for h in [occ] + [c for c in occ.children if c.dep_ == "acomp"]:  # "were ongoing in Minsk"
             r = {**{k: v for k, v in roles(st, h).items() if k not in _CLAUSE_SLOTS}, **r}
@@ -204,6 +204,7 @@ def _actors(
         sources = _engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
     if not sources and protesting is not None:  # "traders shut their shops in protest against ..."
         sources = fill(st, ("subj",), roles(st, protesting))[0]
+    sources = sources or on_strike_holder(st, n)  # "Jailed activist on hunger strike"
     if not sources and n.dep_ == "dobj" and st.lem(n.head) in st.w.announcing_verbs:
         # "the interior ministry announced the arrest of 12 militants": the announcer's own act
         done_to = fill(st, f.tgt, r)[0]
