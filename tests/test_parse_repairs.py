@@ -181,3 +181,12 @@ def test_a_place_label_before_a_colon_is_no_subject(coder: Any) -> None:
     label = next(t for t in doc if t.text == "Peru")
     assert verb.dep_ == "ROOT" and label.dep_ == "meta" and label.head.i == verb.i
     assert len(list(doc.sents)) == 1
+
+
+def test_a_verb_of_asking_made_a_noun_before_a_base_verb_root_is_the_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Students in Kenya request end to controversial fees policy"))
+    verb = next(t for t in doc if t.text == "request")
+    obj = next(t for t in doc if t.text == "end")
+    subject = next(t for t in doc if t.text == "Students")
+    assert (verb.dep_, obj.dep_, obj.head.i, subject.dep_, subject.head.i) == ("ROOT", "dobj", verb.i, "nsubj", verb.i)
+    assert len(list(doc.sents)) == 1

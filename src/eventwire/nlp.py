@@ -130,6 +130,7 @@ def repair_parse(doc: Any) -> Any:
         _place_labels(doc)
     if "'" in text or '"' in text:
         _quoting_verbs(doc)
+    _appeal_verb_nouns(doc)
     _split_subjects(doc, arr)
     if " by " in text:
         _judged_by(doc, arr)
@@ -344,6 +345,34 @@ def _place_labels(doc: Any) -> None:
             r.head, r.dep_ = v, "meta"
             for c in later:
                 c.head = v
+
+
+# verbs of asking a headline puts before an event noun the parser then reads as the verb: "Activists Request End
+# to Policy", "Foreign Business Demand End to Discrimination"
+_ASKING_VERBS = frozenset({"request", "demand", "urge", "seek", "want", "ask", "press"})
+
+
+def _appeal_verb_nouns(doc: Any) -> None:
+    """ "Activists in Ghana Request End to Migration Policy": in a headline, a verb of asking the parser made a
+    noun right before a base-form root ("end", "halt") is the verb, the root its object noun, and the noun phrase
+    before it (the root's subject, or the words the noun was compounded with) its subject."""
+    for sent in doc.sents:
+        v = sent.root
+        if sent[-1].text in (".", "!", "?") or v.tag_ not in ("VB", "VBP", "NN") or v.i == sent.start:
+            continue
+        t = doc[v.i - 1]
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lower_ not in _ASKING_VERBS:
+            continue
+        subj = [c for c in v.children if c.dep_ == "nsubj" and c.i != t.i]
+        subj = subj or [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("NOUN", "PROPN")]
+        if not subj:
+            continue
+        later = [c for c in v.children if c.dep_ not in ("nsubj", "conj") and c.i < v.i]
+        t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBP", t.lower_
+        v.head, v.dep_, v.pos_, v.tag_ = t, "dobj", "NOUN", "NN"
+        subj[-1].head, subj[-1].dep_ = t, "nsubj"
+        for c in later:
+            c.head = t
 
 
 # verbs of judging or naming whose third-person form a headline puts before a quoted word: "Kyiv slams 'sham'"
