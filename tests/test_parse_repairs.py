@@ -1,10 +1,10 @@
-"""Parse repairs every stage reads (``eventwire.nlp.repair_parse``): "IS" the group, not "is" the verb."""
+"""Parse repairs every stage reads (``eventwire.parse_repairs.repair_parse``): "IS" the group, not "is" the verb."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from eventwire.nlp import repair_parse
+from eventwire.parse_repairs import repair_parse
 
 
 def _token(coder: Any, text: str, word: str) -> Any:

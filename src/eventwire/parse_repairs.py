@@ -1,0 +1,430 @@
+"""Repairs of the small parser's parse that every later stage reads (``repair_parse``, once per doc, in place),
+and the doc's own text (``text_of``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.attrs import DEP, LOWER, POS, TAG
+
+from .words import calendar
+
+TEXT_KEY = "eventwire.text"
+
+
+# Upper-case acronyms the small model takes for a form of "be" ("IS militants attacked ...", "IS has seized
+# Ramadi"): in a sentence that is not all capitals they are names.
+_NAME_NOT_VERB = frozenset({"IS"})
+_TIME_WORDS = frozenset(w.lower() for w in (*calendar().all_months, *calendar().weekdays))
+
+
+def repair_parse(doc: Any) -> Any:
+    """Repairs of the parse every later stage reads (once per doc, in place): an acronym the parser made an
+    auxiliary ("IS militants attacked") becomes a proper noun, the compound of the noun after it when that noun
+    is the verb's subject ("IS militants"), else the verb's subject ("IS claimed responsibility"); a "to" made
+    the infinitive marker of a noun is a preposition ("promises concessions to opposition"); a base-form verb as
+    the object of a preposition is a noun ("open to dialogue with the West"); a headline's "X, Y agree" names two
+    subjects; a noun root with an object is the verb (in a headline also with a noun in apposition after it: "Artisanal
+    miners attack Gemfields' unit"), and so is a past participle after a noun root's relative
+    clause ("Sudan, which took part, called on ..."); an adjective made a second subject modifies the subject;
+    the "by" on the charge of a passive of judging is its agent; both names of a hyphenated pair modify the noun
+    ("US-Iranian talks"); "persona non grata" is the verb's object predicate (each function below says more)."""
+    text = text_of(doc)
+    if " to " in text:
+        tos = (doc.to_array(LOWER) == doc.vocab.strings["to"]).nonzero()[0].tolist()  # no token objects else
+        _to_before_noun(doc, tos)
+        _headline_infinitive(doc, tos)
+    arr = doc.to_array([DEP, POS, TAG])  # one read of the columns both repairs below look at
+    _base_verb_objects(doc, arr)
+    _headline_pairs(doc, arr)
+    _noun_roots_with_objects(doc, arr)
+    _verb_after_relative(doc, arr)
+    _participle_main_verb(doc, arr)
+    if ":" in text:
+        _place_labels(doc)
+    if "'" in text or '"' in text:
+        _quoting_verbs(doc)
+    _appeal_verb_nouns(doc)
+    _split_subjects(doc, arr)
+    if " by " in text:
+        _judged_by(doc, arr)
+    if "-" in text:
+        _hyphen_pairs(doc)
+    if "non grata" in text:
+        _persona_non_grata(doc)
+    if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
+        return doc
+    for t in doc:
+        if t.text not in _NAME_NOT_VERB or t.dep_ not in ("aux", "auxpass") or _all_caps(t.sent):
+            continue
+        v, nxt = t.head, doc[t.i + 1] if t.i + 1 < len(doc) else None
+        t.pos_, t.tag_, t.lemma_ = "PROPN", "NNP", t.text
+        if nxt is not None and nxt.head.i == v.i and nxt.dep_ in ("nsubj", "nsubjpass") and nxt.pos_ == "NOUN":
+            t.head, t.dep_ = nxt, "compound"
+            if nxt.dep_ == "nsubjpass" and not any(c.dep_ == "auxpass" for c in v.children):
+                nxt.dep_ = "nsubj"
+        elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            t.dep_ = "nsubj"
+    return doc
+
+
+def _to_before_noun(doc: Any, tos: list[int]) -> None:
+    """ "Finland promises concessions to opposition": a "to" the parser made the infinitive marker of a noun (a
+    headline without articles) is the preposition of the verb, and the noun its object."""
+    for i in tos:
+        t = doc[i]
+        n = t.head
+        if t.dep_ != "aux" or n.pos_ not in ("NOUN", "PROPN") or n.dep_ != "xcomp":
+            continue
+        if n.i != t.i + 1 or n.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        nxt = doc[n.i + 1] if n.i + 1 < len(doc) else None
+        if any(c.dep_ in ("dobj", "dative", "attr") for c in n.children) or (
+            nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM")
+        ):
+            continue  # "offered to host talks": a verb after all
+        v = n.head
+        t.pos_, t.tag_, t.dep_, t.head = "ADP", "IN", "prep", v
+        n.dep_, n.head = "pobj", t
+
+
+def _headline_infinitive(doc: Any, tos: list[int]) -> None:
+    """ "Botswana government to detain journalists": a headline's "to" plus base verb the parser made a
+    preposition with the verb as an adjective of its object is the infinitive of the headline's future, as
+    in "Chinese army to hold drills": the verb is a clause on the subject, its noun its object."""
+    for i in tos:
+        if i + 2 >= len(doc):
+            continue
+        t, v = doc[i], doc[i + 1]
+        n, subj = v.head, t.head
+        if t.dep_ != "prep" or v.tag_ != "VB" or v.dep_ not in ("amod", "compound") or n.i <= v.i:
+            continue
+        if n.dep_ != "pobj" or n.head.i != t.i or subj.dep_ != "ROOT" or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # in this order spaCy keeps every token's children and edges right (the noun via the subject)
+        v.head, v.dep_, v.pos_ = subj, "acl", "VERB"
+        n.head = subj
+        n.head, n.dep_ = v, "dobj"
+        t.head, t.dep_, t.pos_, t.tag_ = v, "aux", "PART", "TO"
+
+
+def _base_verb_objects(doc: Any, arr: Any) -> None:
+    """ "said it was open to dialogue with the West": a word in a preposition's object slot tagged as a verb's
+    base form (no gerund, no participle) is the noun the slot holds."""
+    strings = doc.vocab.strings
+    dep, tag = arr[:, 0], arr[:, 2]
+    hits = ((dep == strings["pobj"]) & ((tag == strings["VB"]) | (tag == strings["VBP"]))).nonzero()
+    for i in hits[0].tolist():
+        t = doc[i]
+        if not any(c.dep_ in ("nsubj", "aux", "dobj") for c in t.children):
+            t.pos_, t.tag_ = "NOUN", "NN"
+
+
+def _headline_pairs(doc: Any, arr: Any) -> None:
+    """ "Seoul, Tokyo agree to restore pact", "Nauru and Austria expand ties": a name opening a sentence that the
+    parser hung on the verb as an adverbial, a comma or "and", then the verb's name subject: the two are the
+    subject (a weekday or month is a time)."""
+    strings = doc.vocab.strings
+    adverbial = (arr[:, 0] == strings["npadvmod"]) | (arr[:, 0] == strings["advmod"])
+    hits = (adverbial & (arr[:, 1] == strings["PROPN"])).nonzero()
+    for i in hits[0].tolist():
+        if i + 2 >= len(doc) or not doc[i].is_sent_start or doc[i + 1].lower_ not in (",", "and"):
+            continue
+        x, y = doc[i], doc[i + 2]
+        if x.lower_ in _TIME_WORDS:
+            continue
+        if y.dep_ == "conj" and y.head.i == i and not any(c.dep_.startswith("nsubj") for c in x.head.children):
+            x.dep_ = "nsubj"  # the pair already coordinated, only the first name hung as an adverb
+            continue
+        if y.dep_ != "nsubj" or y.pos_ != "PROPN" or y.head.i != x.head.i or x.head.i < y.i:
+            continue
+        x.dep_ = "nsubj"
+        y.head, y.dep_ = x, "conj"
+        doc[i + 1].head = x
+
+
+def _noun_roots_with_objects(doc: Any, arr: Any) -> None:
+    """ "Workers in Seoul decry new labour law": a sentence root tagged a noun that has a direct
+    object is the verb, and the noun phrase before it that the parser hung on it as a modifier its subject."""
+    strings = doc.vocab.strings
+    dep, pos = arr[:, 0], arr[:, 1]
+    roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
+    for i in roots.tolist():
+        r = doc[i]
+        if not any(c.dep_ == "dobj" for c in r.children) and not _headline_appos_object(r):
+            continue
+        for c in r.children:
+            if c.dep_ == "appos" and c.i > i:  # "Artisanal miners attack Gemfields' ruby unit": the object
+                c.dep_ = "dobj"
+        r.pos_, r.tag_ = "VERB", "VBZ" if r.lower_.endswith("s") and not r.lower_.endswith("ss") else "VBP"
+        before = [c for c in r.children if c.i < i and c.dep_ in ("nmod", "compound", "npadvmod", "dep")]
+        if before and not any(c.dep_.startswith("nsubj") for c in r.children):
+            before[-1].dep_ = "nsubj"
+
+
+def _headline_appos_object(r: Any) -> bool:
+    """ "Artisanal miners attack Gemfields' Mozambique ruby unit": in a headline (no final stop), a root noun with a
+    plural noun compound before it ("miners attack") and a noun phrase in apposition after it is a verb and its
+    object (a plural compound is rare before a noun: "arms deal" and "sports club" have none after them)."""
+    last = r.sent[-1]
+    if last.text in (".", "!", "?") or not r.tag_ == "NN":
+        return False
+    before = [c for c in r.children if c.i < r.i and c.dep_ in ("compound", "nmod") and c.tag_ == "NNS"]
+    after = [c for c in r.children if c.i > r.i and c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    # the apposition right after the root ("attack Gemfields' ... unit"; not "Rights Group in Nairobi Issues ...")
+    return bool(before and after and before[-1].i == r.i - 1 and after[0].left_edge.i == r.i + 1)
+
+
+def _verb_after_relative(doc: Any, arr: Any) -> None:
+    """ "Sudan, which also took part, called on both sides to ...": a sentence root tagged a noun with a relative
+    clause or an apposition set off by commas, then a past verb the parser hung on it as a participle (no
+    auxiliary, no agent, no subject of its own): the verb is the sentence's, the noun its subject."""
+    strings = doc.vocab.strings
+    dep, pos = arr[:, 0], arr[:, 1]
+    roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
+    for i in roots.tolist():
+        r = doc[i]
+        clauses = [c for c in r.children if c.dep_ in ("relcl", "appos") and c.i > i]
+        v = next((v for c in clauses if (v := _verb_after(doc, r, c)) is not None), None)
+        if v is None:
+            continue
+        v.head, v.dep_, v.tag_ = v, "ROOT", "VBD"  # the verb first out from under the noun, then the noun under it
+        later = [c for c in r.children if c.i > v.i]
+        r.head, r.dep_ = v, "nsubj"
+        for c in later:  # the sentence's final punctuation
+            c.head = v
+
+
+def _verb_after(doc: Any, root: Any, clause: Any) -> Any | None:
+    """The past verb after a comma that the parser hung on the ``root`` noun, on its ``clause`` (the relative clause
+    or apposition) or on a word in it as a participle, with no auxiliary, agent or subject of its own."""
+    return next(
+        (
+            v
+            for v in [*clause.subtree, *root.children]
+            if v.dep_ == "acl"
+            and v.tag_ in ("VBD", "VBN")
+            and v.i > clause.i
+            and v.left_edge.i > clause.left_edge.i
+            and doc[v.left_edge.i - 1].text == ","
+            and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in v.children)
+        ),
+        None,
+    )
+
+
+def _participle_main_verb(doc: Any, arr: Any) -> None:
+    """ "Nigeria's foreign minister embarked on a tour of Ghana.", "Hundreds of youths protested last week in
+    Lima.": a full sentence (a final stop) whose root is a noun, with no finite verb, and a past form the parser
+    hung on that noun as a participle (no auxiliary, agent or numeral: "Five soldiers killed in attack." stays
+    a passive): the past form is the sentence verb, the noun its subject."""
+    strings = doc.vocab.strings
+    dep, pos = arr[:, 0], arr[:, 1]
+    roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
+    for i in roots.tolist():
+        r = doc[i]
+        sent = r.sent
+        if sent[-1].text != "." or any(c.dep_ == "nummod" for c in r.children):
+            continue
+        if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ != "acl" for t in sent):
+            continue
+        v = next((c for c in r.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > i), None)
+        if v is None or any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in v.children):
+            continue
+        v.head, v.dep_, v.tag_ = v, "ROOT", "VBD"  # the verb first out from under the noun, then the noun under it
+        later = [c for c in r.children if c.i > v.i]
+        r.head, r.dep_ = v, "nsubj"
+        for c in later:  # the final punctuation; a participle clause after a comma ("..., injuring nine")
+            c.head = v
+            if c.dep_ == "acl":
+                c.dep_ = "advcl"
+
+
+def _place_labels(doc: Any) -> None:
+    """ "Japan: Presidential Candidate Demands Review of Tariffs": a name before a colon opening the sentence that
+    the parser made a second subject of the verb is a label (where the news is from), not a subject."""
+    for sent in doc.sents:
+        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            continue
+        label = [t for t in doc[sent.start : colon.i] if t.dep_ in ("nsubj", "dep", "npadvmod") and t.pos_ == "PROPN"]
+        for t in label:
+            if any(c.dep_ == "nsubj" and c.i > colon.i for c in t.head.children):
+                t.dep_ = "meta"  # spaCy's label of a meta modifier: no subject, no argument of the verb
+        r = sent.root
+        v = next((c for c in r.children if c.i > colon.i and c.pos_ == "VERB"), None) if r.i < colon.i else None
+        if v is not None and r.pos_ == "PROPN":  # "Saint Martin: Three NGOs Banned ...": the clause under the label
+            later = [c for c in r.children if c.i > colon.i and c.i != v.i]
+            v.head, v.dep_ = v, "ROOT"  # the verb first out from under the label, then the label under it
+            r.head, r.dep_ = v, "meta"
+            for c in later:
+                c.head = v
+
+
+# verbs of asking a headline puts before an event noun the parser then reads as the verb: "Activists Request End
+# to Policy", "Foreign Business Demand End to Discrimination"
+_ASKING_VERBS = frozenset({"request", "demand", "urge", "seek", "want", "ask", "press"})
+
+
+def _appeal_verb_nouns(doc: Any) -> None:
+    """ "Activists in Ghana Request End to Migration Policy": in a headline, a verb of asking the parser made a
+    noun right before a base-form root ("end", "halt") is the verb, the root its object noun, and the noun phrase
+    before it (the root's subject, or the words the noun was compounded with) its subject."""
+    for sent in doc.sents:
+        v = sent.root
+        if sent[-1].text in (".", "!", "?") or v.tag_ not in ("VB", "VBP", "NN") or v.i == sent.start:
+            continue
+        t = doc[v.i - 1]
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lower_ not in _ASKING_VERBS:
+            continue
+        subj = [c for c in v.children if c.dep_ == "nsubj" and c.i != t.i]
+        subj = subj or [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("NOUN", "PROPN")]
+        if not subj:
+            continue
+        later = [c for c in v.children if c.dep_ not in ("nsubj", "conj") and c.i < v.i]
+        t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBP", t.lower_
+        v.head, v.dep_, v.pos_, v.tag_ = t, "dobj", "NOUN", "NN"
+        subj[-1].head, subj[-1].dep_ = t, "nsubj"
+        for c in later:
+            c.head = t
+
+
+# verbs of judging or naming whose third-person form a headline puts before a quoted word: "Kyiv slams 'sham'"
+_QUOTING_VERBS = frozenset(
+    {
+        "slam",
+        "decry",
+        "denounce",
+        "condemn",
+        "blast",
+        "hail",
+        "reject",
+        "brand",
+        "dub",
+        "call",
+        "deny",
+        "praise",
+        "welcome",
+        "criticise",
+        "criticize",
+        "label",
+        "warn",
+        "cry",
+        "allege",
+        "claim",
+        "accuse",
+    }
+)
+
+
+def _quoting_verbs(doc: Any) -> None:
+    """ "Russia holds vote, Kyiv slams 'sham'", "Serbia arrests officers; Pristina denounces 'kidnapping'": in a
+    headline, a verb of judging in its "-s" form that the parser made a noun, after a name or noun and before an
+    opening quote, is the verb of a clause of its own (the sentence root's conjunct when it is not the root):
+    the word before it is its subject, the quoted noun its object."""
+    for t in doc[1:-2]:
+        q = doc[t.i + 1]
+        if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith("s") or q.text not in ("'", '"', "\u2018"):
+            continue
+        sent = t.sent
+        lemma = t.lower_[:-1] if t.lower_[:-1] in _QUOTING_VERBS else t.lower_[:-2]  # "slams", "denounces"
+        if sent[-1].text in (".", "!", "?") or lemma not in _QUOTING_VERBS:
+            continue
+        subj, root = doc[t.i - 1], sent.root
+        obj = next((x for x in doc[q.i + 1 : sent.end] if x.pos_ in ("NOUN", "PROPN") and x.head.i != x.i + 1), None)
+        if subj.pos_ not in ("NOUN", "PROPN") or obj is None:
+            continue
+        t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
+        if t.i != root.i:
+            t.head, t.dep_ = t, "ROOT"  # out from under its noun first, then under the root as a second clause
+            t.head, t.dep_ = root, "conj"
+        obj.head, obj.dep_ = t, "dobj"
+        subj.head, subj.dep_ = t, "nsubj"
+
+
+def _split_subjects(doc: Any, arr: Any) -> None:
+    """ "Sudan's paramilitary Rapid Support Forces seized ...": an adjective the parser made a subject of its own
+    just before the verb's other subject modifies that subject."""
+    strings = doc.vocab.strings
+    hits = ((arr[:, 0] == strings["nsubj"]) & (arr[:, 1] == strings["ADJ"])).nonzero()[0]
+    for i in hits.tolist():
+        a = doc[i]
+        b = next((c for c in a.head.children if c.i > i and c.dep_ in ("nsubj", "nsubjpass")), None)
+        if b is None or b.left_edge.i != a.right_edge.i + 1 or b.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a.head, a.dep_ = b, "amod"
+
+
+# passives of judging whose "by" the parser hangs on the charge: "was convicted of genocide by a UN tribunal"
+_JUDGING_PASSIVES = frozenset({"convict", "acquit", "sentence", "charge", "accuse", "indict", "fine", "clear", "try"})
+
+
+def _judged_by(doc: Any, arr: Any) -> None:
+    """ "A general was convicted of genocide by a UN tribunal": the "by" phrase the parser hung on the charge of a
+    passive of judging is the passive's agent (the court), not the charge's."""
+    for i in (arr[:, 2] == doc.vocab.strings["VBN"]).nonzero()[0].tolist():
+        v = doc[i]
+        if v.lemma_.lower() not in _JUDGING_PASSIVES or not any(c.dep_ == "auxpass" for c in v.children):
+            continue
+        if any(c.dep_ == "agent" for c in v.children):
+            continue
+        for p in [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "for")]:
+            objs = [n for n in p.children if n.dep_ == "pobj"]
+            by = [b for n in objs for b in n.children if b.dep_ == "prep" and b.lower_ == "by"]
+            if by:
+                by[0].head, by[0].dep_ = v, "agent"  # (under an ancestor: spaCy keeps the edges right)
+                break
+
+
+def _hyphen_pairs(doc: Any) -> None:
+    """ "U.S.-Iranian talks", "Israel-Gaza truce": the first name of a hyphenated pair that the parser hung on
+    the second modifies the noun as the second does (a participle after the hyphen is no pair: "Turkish-backed")."""
+    hyphens = (doc.to_array(LOWER) == doc.vocab.strings["-"]).nonzero()[0].tolist()  # no token objects else
+    for i in hyphens:
+        t = doc[i]
+        if i == 0 or i + 1 >= len(doc) or t.whitespace_ or doc[i - 1].whitespace_:
+            continue
+        a, b = doc[i - 1], doc[i + 1]
+        if a.head.i != b.i or a.dep_ not in ("npadvmod", "compound", "amod", "nmod") or a.pos_ != "PROPN":
+            continue  # (two adjectives are one word: "African-American", "Sino-Indian")
+        if b.dep_ not in ("amod", "compound", "nmod") or not b.text[:1].isupper() or b.head.pos_ != "NOUN":
+            continue
+        a.head, a.dep_ = b.head, b.dep_
+
+
+def _persona_non_grata(doc: Any) -> None:
+    """ "declared two Russian diplomats persona non grata" (the small parser reads "persona" as a verb or a
+    compound): the phrase is the verb's object predicate and the noun phrase before it the verb's object."""
+    for t in doc[2:]:
+        if t.lower_ != "grata" or doc[t.i - 1].lower_ != "non" or doc[t.i - 2].lower_ != "persona":
+            continue
+        persona, non = doc[t.i - 2], doc[t.i - 1]
+        verb = next((a for a in persona.ancestors if a.pos_ in ("VERB", "AUX") and a.i < persona.i), None)
+        if verb is None:
+            continue
+        obj = doc[persona.i - 1] if persona.i - 1 > verb.i else None
+        while obj is not None and obj.head.i < persona.i and obj.head.i > verb.i and obj.head.pos_ in ("NOUN", "PROPN"):
+            obj = obj.head  # the head of the noun phrase before the phrase
+        for x in (t, persona, non):  # first out from under the phrase's own tokens, then the phrase itself
+            x.head = verb
+        for x in doc[t.i + 1 : persona.right_edge.i + 1]:
+            if x.head.i in (persona.i, non.i):  # "... persona non grata on Monday": the verb's
+                x.head = verb
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and verb.i < obj.i < persona.i:
+            obj.head, obj.dep_ = verb, "dobj"
+        t.dep_, t.pos_, t.tag_ = "oprd", "NOUN", "NN"
+        persona.head, persona.dep_, persona.pos_, persona.tag_ = t, "compound", "NOUN", "NN"
+        non.head, non.dep_ = t, "amod"
+
+
+def _all_caps(sent: Any) -> bool:
+    letters = [t.text for t in sent if t.is_alpha]
+    return bool(letters) and sum(w.isupper() for w in letters) * 2 > len(letters)
+
+
+def text_of(doc: Any) -> str:
+    """``doc.text`` without rebuilding it from the tokens each time (the stages all need it)."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
