@@ -16,17 +16,18 @@ offset stays, like ``ingest.normalize``; the story text itself is never changed)
 Role words (president, police, army) stay lower-case, as in running text. A word no dictionary knows stays
 lower-case (an unknown name in an ALL-CAPS headline is not recovered).
 
-A **Title-Case** line ("Police Arrest 20 Protesters In Nairobi": at least four words, every word of four letters
-or more capitalised but the small words, "Demonstrators Unite across Georgia") keeps its capitals except on the
-words known to be no names: the small words of ``words.yaml: title_small_words``, role and rank words, and words
-the ``common`` test accepts. That test is given by the pipeline: the word may have one of the event coder's
-trigger lemmas by the spaCy pipeline's own lemma rules and exceptions (``prefilter.TriggerFilter.could_trigger``:
-"Arrest", "Condemns", "Attacked", "Shot"), or it is an ordinary word by the lemmatizer's index of known lemmas
-(``TriggerFilter.common_word``: "Bombs", "Survivors", "Repatriation"; a bare singular noun such as "Hanoi" may be
-a name and keeps its capital, unless it follows an adjective or participle written in lower case, or such a noun:
-"Return Seized Property", "New Joint Infrastructure Project"; ``TriggerFilter.modifier_or_noun``). A word the
-dictionaries know as a name keeps its capitals, so does any other word
-(an unknown name stays a name). The first word of the line keeps its capital, and so does a word that opens a
+A **Title-Case** line ("Police Arrest 20 Protesters In Nairobi": at least four words, every word of four letters or
+more capitalised but the small words, "Demonstrators Unite across Georgia"; a headline of five such words or more
+may have one in lower case, not the last: "Moldova asks Cape Verde for Military, Economic Aid Amidst Crisis") keeps
+its capitals except on the words known to be no names: the small words of ``words.yaml: title_small_words``, role
+and rank words, and words the ``common`` test accepts. That test is given by the pipeline: the word may have one of
+the event coder's trigger lemmas by the spaCy pipeline's own lemma rules and exceptions
+(``prefilter.TriggerFilter.could_trigger``: "Arrest", "Condemns", "Attacked", "Shot"), or it is an ordinary word by
+the lemmatizer's index of known lemmas (``TriggerFilter.common_word``: "Bombs", "Survivors", "Repatriation"; a bare
+singular noun such as "Hanoi" may be a name and keeps its capital, unless it follows an adjective or participle
+written in lower case, or such a noun: "Return Seized Property", "New Joint Infrastructure Project";
+``TriggerFilter.modifier_or_noun``). A word the dictionaries know as a name keeps its capitals, so does any other
+word (an unknown name stays a name). The first word of the line keeps its capital, and so does a word that opens a
 place name (``NAME_OPENERS``: "New", "Saint") right before a word kept as a name ("in New York"). Normal text is
 returned unchanged.
 """
