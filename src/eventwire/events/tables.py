@@ -215,6 +215,7 @@ class Codes:
     gathering_purpose_roots: frozenset[str]
     disaster_advice_roots: frozenset[str]
     referring_reaction_roots: frozenset[str]
+    conjunct_target_roots: frozenset[str]
     reaction_roots: frozenset[str]
     speaker_party_roots: frozenset[str]
     named_target_roots: frozenset[str]

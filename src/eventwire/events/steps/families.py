@@ -43,7 +43,7 @@ from .family_gates import (
     raised_possibility,
 )
 from .verb_places import foreign_place
-from .verb_references import earlier_agents, refers_back
+from .verb_references import conjunct_targets, earlier_agents, refers_back
 
 READS: tuple[str, ...] = ("triggers",)
 ADDS: tuple[str, ...] = ("cands", "consumed", "governed")
@@ -486,6 +486,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     own_effort,  # "pushing to improve relations": the subject's own intent
     family_code,  # the complement's code mapped through the family
     targets,
+    conjunct_targets,  # "China condemns Japan over island visit, demands apology": of Japan too
     departure_order,  # "ordered the ambassador to leave": an expulsion
     disaster_advice,  # "urges telecommuting to curb coronavirus": public-health advice
     complement_needs_target,  # "plans to release treated water"

@@ -1,6 +1,7 @@
 """Sub-step of a verb (``verbs.py``): targets named by reference — an event noun the story told before ("Museveni
 welcomed the visit": the visitor), a decision of the other clause's subject in a headline ("Japan to release
-Fukushima water, China slams plan": Japan).
+Fukushima water, China slams plan": Japan), the party of a conjoined clause ("Iran slams US sanctions, threatens
+retaliation": the US).
 
 READS: the verb's draft (code, sources, object), the story's earlier events (``DocState.earlier``), the decision
 nouns (``words.yaml``), the reaction roots and codes (``codes.yaml``).
@@ -15,7 +16,7 @@ from ...mentions import ActorMention
 from ..actors import actors_at
 from ..grammar import NOUN_POS, VERB_POS
 from ..headline_verbs import headline_sentence
-from ..state import DocState, SentenceWork, VerbDraft
+from ..state import DocState, GovernorDraft, SentenceWork, VerbDraft
 
 
 def earlier_agent(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
@@ -86,3 +87,29 @@ def refers_back(st: DocState, n: Any) -> bool:
 
 
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
+def conjunct_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Iran slams US sanctions, threatens retaliation", "Samoa accuses Lesotho of trade violations, vows WTO
+    case": words or a threat with no party of their own, in a clause conjoined to one whose object names a party
+    of another country, are aimed at that party (``conjunct_target`` roots)."""
+    if not d.targets and d.sources and d.code[:2] in st.c.conjunct_target_roots:
+        d.targets = conjoined_object(st, d.trigger, d.sources)
+    return True
+
+
+def conjunct_targets(st: DocState, d: GovernorDraft) -> bool:
+    """The same for a governing word's event ("China condemns Japan over island visit, demands apology")."""
+    if not d.targets and d.sources and d.code[:2] in st.c.conjunct_target_roots:
+        d.targets = conjoined_object(st, d.gov, d.sources)
+    return True
+
+
+def conjoined_object(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
+    """The parties of another country than ``sources`` that the object of the verb ``v`` is conjoined to names,
+    when ``v`` has no subject of its own (the two clauses share it)."""
+    if v.dep_ != "conj" or v.head.pos_ not in VERB_POS or any(c.dep_.startswith("nsubj") for c in v.children):
+        return []
+    own = {a.country for a in sources if a.country}
+    objs = [c for c in v.head.children if c.dep_ == "dobj"]
+    return [a for o in objs for a in actors_at(st, o) if a.country and own and a.country not in own]
