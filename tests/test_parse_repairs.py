@@ -190,3 +190,12 @@ def test_a_verb_of_asking_made_a_noun_before_a_base_verb_root_is_the_verb(coder:
     subject = next(t for t in doc if t.text == "Students")
     assert (verb.dep_, obj.dep_, obj.head.i, subject.dep_, subject.head.i) == ("ROOT", "dobj", verb.i, "nsubj", verb.i)
     assert len(list(doc.sents)) == 1
+
+
+def test_a_support_verb_made_a_compound_of_the_headline_root_is_the_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Church in Manila issues statement condemning army"))
+    verb = next(t for t in doc if t.text == "issues")
+    obj = next(t for t in doc if t.text == "statement")
+    subject = next(t for t in doc if t.text == "Church")
+    assert (verb.dep_, obj.dep_, obj.head.i, subject.dep_, subject.head.i) == ("ROOT", "dobj", verb.i, "nsubj", verb.i)
+    assert len(list(doc.sents)) == 1

@@ -45,6 +45,7 @@ def repair_parse(doc: Any) -> Any:
     if "'" in text or '"' in text:
         _quoting_verbs(doc)
     _appeal_verb_nouns(doc)
+    _support_verb_compounds(doc)
     _split_subjects(doc, arr)
     if " by " in text:
         _judged_by(doc, arr)
@@ -259,6 +260,32 @@ def _place_labels(doc: Any) -> None:
             r.head, r.dep_ = v, "meta"
             for c in later:
                 c.head = v
+
+
+# support verbs whose "-s" form a headline puts before their object noun: "NGO in Bangkok Issues Statement ..."
+_SUPPORT_VERBS = frozenset({"issue", "release", "publish", "launch", "sign", "hold", "unveil", "announce", "stage"})
+
+
+def _support_verb_compounds(doc: Any) -> None:
+    """ "NGO in Bangkok Issues Statement Condemning Government", "Rights group issues statement condemning army": in a
+    headline, a support verb's "-s" form the parser made a compound of the root noun right after it is the verb,
+    the root its object, and the noun phrase before it (the root's other modifier) its subject."""
+    for sent in doc.sents:
+        r = sent.root
+        if sent[-1].text in (".", "!", "?") or r.pos_ != "NOUN" or r.i <= sent.start + 1:
+            continue
+        t = doc[r.i - 1]
+        if t.dep_ != "compound" or t.head.i != r.i or t.lower_[:-1] not in _SUPPORT_VERBS or not t.lower_.endswith("s"):
+            continue
+        subj = [c for c in r.children if c.i < t.i and c.dep_ in ("nmod", "compound", "nsubj") and c.pos_ != "ADJ"]
+        subj = subj or [c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
+        if not subj:
+            continue
+        t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBZ", t.lower_[:-1]
+        r.head, r.dep_ = t, "dobj"
+        subj[-1].head, subj[-1].dep_ = t, "nsubj"
+        for c in [c for c in r.children if c.i < t.i and c.i != subj[-1].i]:
+            c.head = subj[-1] if c.dep_ in ("compound", "amod", "nmod") else t
 
 
 # verbs of asking a headline puts before an event noun the parser then reads as the verb: "Activists Request End
