@@ -244,9 +244,11 @@ def _participle_main_verb(doc: Any, arr: Any) -> None:
 def _place_labels(doc: Any) -> None:
     """ "Japan: Presidential Candidate Demands Review of Tariffs": a name before a colon opening the sentence that
     the parser made a second subject of the verb is a label (where the news is from), not a subject."""
-    for sent in doc.sents:
-        colon = next((t for t in sent[:6] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start:
+    colons = (doc.to_array(LOWER) == doc.vocab.strings[":"]).nonzero()[0].tolist()  # no token objects else
+    for c in colons:
+        colon = doc[c]
+        sent = colon.sent
+        if colon.i == sent.start or colon.i - sent.start >= 6:
             continue
         label = [t for t in doc[sent.start : colon.i] if t.dep_ in ("nsubj", "dep", "npadvmod") and t.pos_ == "PROPN"]
         for t in label:
@@ -349,9 +351,13 @@ def _quoting_verbs(doc: Any) -> None:
     headline, a verb of judging in its "-s" form that the parser made a noun, after a name or noun and before an
     opening quote, is the verb of a clause of its own (the sentence root's conjunct when it is not the root):
     the word before it is its subject, the quoted noun its object."""
-    for t in doc[1:-2]:
-        q = doc[t.i + 1]
-        if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith("s") or q.text not in ("'", '"', "\u2018"):
+    low = doc.to_array(LOWER)  # the quote marks from one array read: no token object for the others
+    marks = [doc.vocab.strings[q] for q in ("'", '"', "\u2018") if q in doc.vocab.strings]
+    for i in sorted(j for m in marks for j in (low == m).nonzero()[0].tolist()):
+        if i < 2 or i >= len(doc) - 1:
+            continue
+        t, q = doc[i - 1], doc[i]
+        if t.pos_ not in ("NOUN", "PROPN") or not t.lower_.endswith("s"):
             continue
         sent = t.sent
         lemma = t.lower_[:-1] if t.lower_[:-1] in _QUOTING_VERBS else t.lower_[:-2]  # "slams", "denounces"
