@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from eventwire.parse_repairs import repair_parse
 
 
@@ -129,14 +131,6 @@ def test_the_by_phrase_on_the_charge_of_a_passive_of_judging_is_its_agent(coder:
     assert [c.text for c in doc[4].children] == ["general", "was", "of", "by", "."]
 
 
-def test_a_past_verb_after_the_subjects_relative_clause_is_the_sentence_verb(coder: Any) -> None:
-    doc = repair_parse(coder.nlp("Sudan, which also took part, called on both sides to show flexibility."))
-    verb = next(t for t in doc if t.text == "called")
-    subject = next(t for t in doc if t.text == "Sudan")
-    assert (verb.dep_, subject.dep_, subject.head.i) == ("ROOT", "nsubj", verb.i)
-    assert len(list(doc.sents)) == 1
-
-
 def test_a_participle_with_its_agent_after_a_comma_stays_a_participle(coder: Any) -> None:
     doc = repair_parse(coder.nlp("Supplies, delivered by the UN, reached the city."))
     assert next(t for t in doc if t.text == "delivered").dep_ != "ROOT"
@@ -149,12 +143,24 @@ def test_a_headline_noun_root_after_a_plural_compound_with_an_apposition_is_the_
     assert (verb.pos_, unit.dep_, unit.head.i) == ("VERB", "dobj", verb.i)
 
 
-def test_a_past_form_hung_on_the_noun_root_of_a_full_sentence_is_its_verb(coder: Any) -> None:
-    doc = repair_parse(
-        coder.nlp("Hundreds of students protested last week in the streets of Quito against the fuel price rise.")
-    )
-    verb = next(t for t in doc if t.text == "protested")
-    subject = next(t for t in doc if t.text == "Hundreds")
+PAST_VERBS_HUNG_ON_NOUNS = [
+    # after the subject's relative clause
+    ("Sudan, which also took part, called on both sides to show flexibility.", "called", "Sudan"),
+    # on the noun root of a full sentence with no finite verb
+    (
+        "Hundreds of students protested last week in the streets of Quito against the fuel price rise.",
+        "protested",
+        "Hundreds",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,verb_word,subject_word", PAST_VERBS_HUNG_ON_NOUNS)
+def test_a_past_verb_the_parser_hung_on_a_noun_root_is_the_sentence_verb(
+    coder: Any, text: str, verb_word: str, subject_word: str
+) -> None:
+    doc = repair_parse(coder.nlp(text))
+    verb, subject = (next(t for t in doc if t.text == w) for w in (verb_word, subject_word))
     assert (verb.dep_, subject.dep_, subject.head.i) == ("ROOT", "nsubj", verb.i)
     assert len(list(doc.sents)) == 1
 
@@ -183,19 +189,19 @@ def test_a_place_label_before_a_colon_is_no_subject(coder: Any) -> None:
     assert len(list(doc.sents)) == 1
 
 
-def test_a_verb_of_asking_made_a_noun_before_a_base_verb_root_is_the_verb(coder: Any) -> None:
-    doc = repair_parse(coder.nlp("Students in Kenya request end to controversial fees policy"))
-    verb = next(t for t in doc if t.text == "request")
-    obj = next(t for t in doc if t.text == "end")
-    subject = next(t for t in doc if t.text == "Students")
-    assert (verb.dep_, obj.dep_, obj.head.i, subject.dep_, subject.head.i) == ("ROOT", "dobj", verb.i, "nsubj", verb.i)
-    assert len(list(doc.sents)) == 1
+HEADLINE_VERBS_MADE_NOUNS = [
+    # a verb of asking made a noun before a base-verb root ("request end to ...")
+    ("Students in Kenya request end to controversial fees policy", "request", "end", "Students"),
+    # a support verb's "-s" form made a compound of the root noun ("issues statement ...")
+    ("Church in Manila issues statement condemning army", "issues", "statement", "Church"),
+]
 
 
-def test_a_support_verb_made_a_compound_of_the_headline_root_is_the_verb(coder: Any) -> None:
-    doc = repair_parse(coder.nlp("Church in Manila issues statement condemning army"))
-    verb = next(t for t in doc if t.text == "issues")
-    obj = next(t for t in doc if t.text == "statement")
-    subject = next(t for t in doc if t.text == "Church")
+@pytest.mark.parametrize("text,verb_word,obj_word,subject_word", HEADLINE_VERBS_MADE_NOUNS)
+def test_a_headline_verb_the_parser_made_a_noun_is_the_verb(
+    coder: Any, text: str, verb_word: str, obj_word: str, subject_word: str
+) -> None:
+    doc = repair_parse(coder.nlp(text))
+    verb, obj, subject = (next(t for t in doc if t.text == w) for w in (verb_word, obj_word, subject_word))
     assert (verb.dep_, obj.dep_, obj.head.i, subject.dep_, subject.head.i) == ("ROOT", "dobj", verb.i, "nsubj", verb.i)
     assert len(list(doc.sents)) == 1
