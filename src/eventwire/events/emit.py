@@ -241,6 +241,8 @@ def drop_partial_repeats(events: list[EventMention], trace: Trace | None = None,
     that event told again ("police fired tear gas and struggled to disperse the crowds": one repression, of the
     crowds): dropped. So is the less exact of two conjoined verbs of one such root and the same two sides
     ("a reporter was shot and killed by gunmen": one shooting, 193, not also 190)."""
+    if len(events) < 2:  # most sentences: nothing to compare
+        return events
     if doc is not None:
         events = _conjoined_repeats(events, doc, trace)
     incident = load_codes().incident_roots

@@ -328,9 +328,10 @@ def protest_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     in (else of the source's own one country): KEN OPP, not the place or nothing."""
     if d.code[:2] not in st.c.armed_action_roots or not d.sources:
         return True
-    # the first object of each slot (not "in protest"; not a later clause's noun the parse hung on the verb)
+    # the first object of each slot that names whom an act is aimed at (not "smashed cars in protest", a manner;
+    # not a later clause's noun the parse hung on the verb)
     held = [d.roles[slot][0] for slot in ("obj", "on", "at", "against", "upon") if d.roles.get(slot)]
-    ev = next((t for t in held if t.pos_ in NOUN_POS and st.lem(t) in st.w.protest_events and _not_manner(st, t)), None)
+    ev = next((t for t in held if t.pos_ in NOUN_POS and st.lem(t) in st.w.protest_events), None)
     if ev is None:
         return True
     if any(a.kind != "country" or a.sectors for a in d.targets):
@@ -346,8 +347,3 @@ def protest_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if crowd.code not in {a.code for a in d.sources}:  # not "the opposition protests are crushed" at themselves
         d.targets, d.ttok = [crowd], ev
     return True
-
-
-def _not_manner(st: DocState, t: Any) -> bool:
-    """Not a manner phrase: "smashed cars in protest over the curfew" is how, not at whom."""
-    return not (t.dep_ == "pobj" and st.lem(t.head) == "in")
