@@ -44,8 +44,10 @@ def repair_parse(doc: Any) -> Any:
         _place_labels(doc)
     if "'" in text or '"' in text:
         _quoting_verbs(doc)
-    _appeal_verb_nouns(doc)
-    _support_verb_compounds(doc)
+    for sent in doc.sents:  # headlines (no final stop): verbs the parser made nouns
+        if sent[-1].text not in (".", "!", "?"):
+            _appeal_verb_noun(doc, sent)
+            _support_verb_compound(doc, sent)
     _split_subjects(doc, arr)
     if " by " in text:
         _judged_by(doc, arr)
@@ -268,26 +270,25 @@ def _place_labels(doc: Any) -> None:
 _SUPPORT_VERBS = frozenset({"issue", "release", "publish", "launch", "sign", "hold", "unveil", "announce", "stage"})
 
 
-def _support_verb_compounds(doc: Any) -> None:
+def _support_verb_compound(doc: Any, sent: Any) -> None:
     """ "NGO in Bangkok Issues Statement Condemning Government", "Rights group issues statement condemning army": in a
     headline, a support verb's "-s" form the parser made a compound of the root noun right after it is the verb,
     the root its object, and the noun phrase before it (the root's other modifier) its subject."""
-    for sent in doc.sents:
-        r = sent.root
-        if sent[-1].text in (".", "!", "?") or r.pos_ != "NOUN" or r.i <= sent.start + 1:
-            continue
-        t = doc[r.i - 1]
-        if t.dep_ != "compound" or t.head.i != r.i or t.lower_[:-1] not in _SUPPORT_VERBS or not t.lower_.endswith("s"):
-            continue
-        subj = [c for c in r.children if c.i < t.i and c.dep_ in ("nmod", "compound", "nsubj") and c.pos_ != "ADJ"]
-        subj = subj or [c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
-        if not subj:
-            continue
-        t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBZ", t.lower_[:-1]
-        r.head, r.dep_ = t, "dobj"
-        subj[-1].head, subj[-1].dep_ = t, "nsubj"
-        for c in [c for c in r.children if c.i < t.i and c.i != subj[-1].i]:
-            c.head = subj[-1] if c.dep_ in ("compound", "amod", "nmod") else t
+    r = sent.root
+    if r.pos_ != "NOUN" or r.i <= sent.start + 1:
+        return
+    t = doc[r.i - 1]
+    if t.dep_ != "compound" or t.head.i != r.i or t.lower_[:-1] not in _SUPPORT_VERBS or not t.lower_.endswith("s"):
+        return
+    subj = [c for c in r.children if c.i < t.i and c.dep_ in ("nmod", "compound", "nsubj") and c.pos_ != "ADJ"]
+    subj = subj or [c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
+    if not subj:
+        return
+    t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBZ", t.lower_[:-1]
+    r.head, r.dep_ = t, "dobj"
+    subj[-1].head, subj[-1].dep_ = t, "nsubj"
+    for c in [c for c in r.children if c.i < t.i and c.i != subj[-1].i]:
+        c.head = subj[-1] if c.dep_ in ("compound", "amod", "nmod") else t
 
 
 # verbs of asking a headline puts before an event noun the parser then reads as the verb: "Activists Request End
@@ -295,27 +296,26 @@ def _support_verb_compounds(doc: Any) -> None:
 _ASKING_VERBS = frozenset({"request", "demand", "urge", "seek", "want", "ask", "press"})
 
 
-def _appeal_verb_nouns(doc: Any) -> None:
+def _appeal_verb_noun(doc: Any, sent: Any) -> None:
     """ "Activists in Ghana Request End to Migration Policy": in a headline, a verb of asking the parser made a
     noun right before a base-form root ("end", "halt") is the verb, the root its object noun, and the noun phrase
     before it (the root's subject, or the words the noun was compounded with) its subject."""
-    for sent in doc.sents:
-        v = sent.root
-        if sent[-1].text in (".", "!", "?") or v.tag_ not in ("VB", "VBP", "NN") or v.i == sent.start:
-            continue
-        t = doc[v.i - 1]
-        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lower_ not in _ASKING_VERBS:
-            continue
-        subj = [c for c in v.children if c.dep_ == "nsubj" and c.i != t.i]
-        subj = subj or [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("NOUN", "PROPN")]
-        if not subj:
-            continue
-        later = [c for c in v.children if c.dep_ not in ("nsubj", "conj") and c.i < v.i]
-        t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBP", t.lower_
-        v.head, v.dep_, v.pos_, v.tag_ = t, "dobj", "NOUN", "NN"
-        subj[-1].head, subj[-1].dep_ = t, "nsubj"
-        for c in later:
-            c.head = t
+    v = sent.root
+    if v.tag_ not in ("VB", "VBP", "NN") or v.i == sent.start:
+        return
+    t = doc[v.i - 1]
+    if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lower_ not in _ASKING_VERBS:
+        return
+    subj = [c for c in v.children if c.dep_ == "nsubj" and c.i != t.i]
+    subj = subj or [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("NOUN", "PROPN")]
+    if not subj:
+        return
+    later = [c for c in v.children if c.dep_ not in ("nsubj", "conj") and c.i < v.i]
+    t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBP", t.lower_
+    v.head, v.dep_, v.pos_, v.tag_ = t, "dobj", "NOUN", "NN"
+    subj[-1].head, subj[-1].dep_ = t, "nsubj"
+    for c in later:
+        c.head = t
 
 
 # verbs of judging or naming whose third-person form a headline puts before a quoted word: "Kyiv slams 'sham'"
