@@ -160,3 +160,8 @@ def test_acts_of_one_verbal_root_with_other_codes_are_kept(nlp: Any, ec: EventCo
 def test_conjoined_verbs_of_one_act_give_the_more_exact_code_once(nlp: Any, ec: EventCoder) -> None:
     got = code(nlp, ec, "Gunmen shot and killed a journalist outside his home.")
     assert [g[0] for g in got if g[0].startswith("19")] == ["193"]
+
+
+def test_a_violent_subject_noun_and_its_verb_are_one_incident(nlp: Any, ec: EventCoder) -> None:
+    got = code(nlp, ec, "Russian shelling of Armenia killed four soldiers.")
+    assert [g[:2] for g in got if g[0].startswith("19")] == [("194", "RUS")]

@@ -195,7 +195,10 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
                 continue
         elif not bare:
             continue
-        if f.obj is not None and not (("-" in f.obj and not objs) or not obj_lemmas.isdisjoint(f.obj)):
+        lemmas = obj_lemmas
+        if f.prt and f.obj is not None and not objs and f.prt in f.tgt:  # "looked into the killings" (tgt [obj, into])
+            lemmas = {st.lem(n) for c in v.children if c.dep_ == "prep" and st.lem(c) == f.prt for n in _pobjs(st, c)}
+        if f.obj is not None and not (("-" in f.obj and not objs) or not lemmas.isdisjoint(f.obj)):
             continue  # obj: ["-", ...] also allows no direct object ("the army mobilized")
         if f.preps and not all(prep_ok(st, r, p, a) or prep_ok(st, obj_roles(st, objs), p, a) for p, a in f.preps):
             continue
@@ -203,6 +206,10 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
             continue
         return f, r, None
     return None
+
+
+def _pobjs(st: DocState, prep: Any) -> list[Any]:
+    return [n for o in prep.children if o.dep_ == "pobj" for n in obj_heads(st, o)]
 
 
 def _people(st: DocState, o: Any, m: Any) -> bool:

@@ -24,7 +24,7 @@ from ..match import match_noun
 from ..modality import negated
 from ..roles import noun_roles, roles
 from ..state import Candidate, DocState, SentenceWork
-from .verb_places import place_named
+from .verb_places import foreign_place, place_named
 from .verb_violence import armed_strike
 
 READS: tuple[str, ...] = ("triggers", "consumed", "governed", "cands")
@@ -226,6 +226,9 @@ def _actors(
             sources = [replace(a, sectors=crowd) if not a.sectors else a for a in sources]
     targets, ttok = fill(st, f.tgt, r)
     targets = targets or _target_of(st, n) or inner_event_target(st, n) or _appos_target(st, n, f)
+    if not targets and f.code[:2] in st.c.violent_roots:  # "the Russian siege of Mariupol": a foreign place
+        targets, ptok = foreign_place(st, r, sources, tuple(f.tgt))
+        ttok = ptok if targets else ttok
     if sources and not targets and f.code[:2] in st.c.reaction_roots:
         targets = [a for a in _clause_subject(st, n) if a not in sources]  # "after criticism from X, Y withdrew"
     if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:

@@ -233,9 +233,9 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if got:
             break
     if not got:  # "United Arab Emirates: Four killed in air strike": the country a headline opens with
-        start = v.sent.start
-        got = [a for a in st.idx.at(start) if a.kind == "country" and a.tok_start == start]
-        got = got if got and got[0].tok_end < len(v.doc) and v.doc[got[0].tok_end].text == ":" else []
+        got = _label_country(st, v.doc, v.sent.start)
+    if not got and v.sent.start >= 2 and v.doc[v.sent.start - 1].text == ":":
+        got = _label_country(st, v.doc, v.doc[v.sent.start - 2].sent.start)  # "Kosovo:" parsed as a sentence of its own
     if got and d.targets:
         d.targets = [replace(a, country=got[0].country) for a in d.targets]
     elif got:
@@ -253,6 +253,12 @@ def counted_victims(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         ]
         d.targets, d.ttok = victims, objs[0]
     return True
+
+
+def _label_country(st: DocState, doc: Any, start: int) -> list[ActorMention]:
+    """The country named by a label opening the sentence at ``start`` ("Kosovo: ...")."""
+    got = [a for a in st.idx.at(start) if a.kind == "country" and a.tok_start == start]
+    return got if got and got[0].tok_end < len(doc) and doc[got[0].tok_end].text == ":" else []
 
 
 _MOMENT = frozenset({"as", "when", "after", "during", "while"})

@@ -4,7 +4,8 @@ READS: the verb's draft (violent frame, roles, actors, tokens the actors were fo
 nouns of the victims' verb ("died in a Taliban ambush"), the false-friend guards (``falsefriends.py``), the
 armed-action roots (``codes.yaml``).
 ADDS: the attacker as source ("a rocket was fired at Israel from Gaza", "five were killed in an Israeli air
-strike", with the event noun's more exact code), the object's own target ("fought a war against Iraq"); ends
+strike", with the event noun's more exact code; a violent subject noun whose code the verb takes is consumed),
+the object's own target ("fought a war against Iraq"); ends
 the verb with no event for a victims' verb without an attacker and for false friends ("the crisis hit the
 economy", "fired 500 workers", "the country battles to prevent the outbreak").
 """
@@ -85,6 +86,8 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         exact = mn is not None and (mn[0].code[:2] >= d.code[:2] or mn[0].code in st.c.exact_attack_codes)
         if mn is not None and mn[0].violent and exact:
             d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"
+            if d.sources:  # one incident: the noun is not coded again on its own ("strikes on X killed ...")
+                s.consumed.add(stok.i)
         elif mn is not None and not mn[0].violent and st.lem(v) in st.w.aiming_verbs:
             # "the new US sanctions target Russian banks", "the probe targeted three NGOs": the act aimed is
             # the subject's own (sanctions, an investigation), not force
