@@ -174,9 +174,16 @@ def place_named(
         for t in r.get(p, ()):
             place = [a for a in st.idx.at(t.i) if a.country and a not in other and a.attribution is None]
             place = place or town_place(st, t) or _modifier_place(st, t, other) or _attributed_place(st, t, other)
+            if not place and st.lem(t) in st.places:  # "spread to several cities in Iran": the place's own place
+                inner = noun_roles(st, t)
+                place = [a for p2 in st.w.location_preps for x in inner.get(p2, ()) for a in _country_at(st, x, other)]
             if place:
                 return place, t
     return [], None
+
+
+def _country_at(st: DocState, t: Any, other: list[ActorMention]) -> list[ActorMention]:
+    return [a for a in st.idx.at(t.i) if a.country and a not in other and a.attribution is None] or town_place(st, t)
 
 
 def _modifier_place(st: DocState, t: Any, other: list[ActorMention]) -> list[ActorMention]:
