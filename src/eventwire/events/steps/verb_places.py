@@ -343,7 +343,8 @@ def protest_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         return True
     # the first object of each slot that names whom an act is aimed at (not "smashed cars in protest", a manner;
     # not a later clause's noun the parse hung on the verb)
-    held = [d.roles[slot][0] for slot in ("obj", "on", "at", "against", "upon") if d.roles.get(slot)]
+    slots = ("obj", "on", "at", "against", "upon", *(("to",) if d.code == st.c.violent_repression else ()))
+    held = [d.roles[slot][0] for slot in slots if d.roles.get(slot)]  # "responded with tear gas to the march"
     ev = next((t for t in held if t.pos_ in NOUN_POS and st.lem(t) in st.w.protest_events), None)
     if ev is None:
         return True
