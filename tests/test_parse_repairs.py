@@ -205,3 +205,20 @@ def test_a_headline_verb_the_parser_made_a_noun_is_the_verb(
     verb, obj, subject = (next(t for t in doc if t.text == w) for w in (verb_word, obj_word, subject_word))
     assert (verb.dep_, obj.dep_, obj.head.i, subject.dep_, subject.head.i) == ("ROOT", "dobj", verb.i, "nsubj", verb.i)
     assert len(list(doc.sents)) == 1
+
+
+# (text, the name, the plural noun after it, the preposition)
+NAMES_BEFORE_PLURALS = [
+    ("Canada launches commission on Haiti abuses", "Haiti", "abuses", "on"),
+    ("Italy sets up panel on Libya abuses", "Libya", "abuses", "on"),
+]
+
+
+@pytest.mark.parametrize("text,name,noun,prep", NAMES_BEFORE_PLURALS)
+def test_a_name_before_a_plural_noun_after_a_preposition_modifies_the_noun(
+    coder: Any, text: str, name: str, noun: str, prep: str
+) -> None:
+    doc = repair_parse(coder.nlp(text))
+    x, n = (next(t for t in doc if t.text == w) for w in (name, noun))
+    assert (x.dep_, x.head.i, n.dep_, n.head.text) == ("compound", n.i, "pobj", prep)
+    assert len(list(doc.sents)) == 1

@@ -28,7 +28,8 @@ def repair_parse(doc: Any) -> Any:
     miners attack Gemfields' unit"), and so is a past participle after a noun root's relative
     clause ("Sudan, which took part, called on ..."); an adjective made a second subject modifies the subject;
     the "by" on the charge of a passive of judging is its agent; both names of a hyphenated pair modify the noun
-    ("US-Iranian talks"); "persona non grata" is the verb's object predicate (each function below says more)."""
+    ("US-Iranian talks"); "persona non grata" is the verb's object predicate; a name before a plural noun after a
+    preposition modifies that noun ("warns US over Iran sanctions") (each function below says more)."""
     text = text_of(doc)
     if " to " in text:
         tos = (doc.to_array(LOWER) == doc.vocab.strings["to"]).nonzero()[0].tolist()  # no token objects else
@@ -36,6 +37,7 @@ def repair_parse(doc: Any) -> Any:
         _headline_infinitive(doc, tos)
     arr = doc.to_array([DEP, POS, TAG])  # one read of the columns both repairs below look at
     _base_verb_objects(doc, arr)
+    _name_before_plural(doc, arr)
     _headline_pairs(doc, arr)
     _noun_roots_with_objects(doc, arr)
     _verb_after_relative(doc, arr)
@@ -121,6 +123,24 @@ def _base_verb_objects(doc: Any, arr: Any) -> None:
         t = doc[i]
         if not any(c.dep_ in ("nsubj", "aux", "dobj") for c in t.children):
             t.pos_, t.tag_ = "NOUN", "NN"
+
+
+def _name_before_plural(doc: Any, arr: Any) -> None:
+    """ "warns US over Iran sanctions", "commission on Eritrea abuses", "meet on Ukraine talks": a name the parser
+    made a preposition's object when a plural noun follows it, that noun hung on the verb, modifies that noun, which
+    is the preposition's object."""
+    strings = doc.vocab.strings
+    dep, pos, tag = arr[:, 0], arr[:, 1], arr[:, 2]
+    name = (dep[:-1] == strings["pobj"]) & (pos[:-1] == strings["PROPN"])
+    plural = (tag[1:] == strings["NNS"]) & ((dep[1:] == strings["dep"]) | (dep[1:] == strings["dobj"]))
+    verb_form = (tag[1:] == strings["VBZ"]) & (dep[1:] == strings["dep"])  # "on Haiti abuses" read as a verb
+    for i in (name & (plural | verb_form)).nonzero()[0].tolist():
+        x, n = doc[i], doc[i + 1]
+        p = x.head
+        if n.head.i not in (p.head.i, p.head.head.i) or p.dep_ != "prep" or any(c.i < n.i for c in n.children):
+            continue
+        n.head, n.dep_, n.pos_, n.tag_ = p, "pobj", "NOUN", "NNS"
+        x.head, x.dep_ = n, "compound"
 
 
 def _headline_pairs(doc: Any, arr: Any) -> None:

@@ -207,12 +207,15 @@ def headline_roles(st: DocState, t: Any) -> Roles:
 def headline_participle(st: DocState, v: Any) -> bool:
     """ "Opposition Leader Arrested in Minsk": a headline whose root is the noun and whose participle reports
     what was done to it (not a description, as in running text); also when the noun is what a speaker says
-    ("Erdogan says two Turkish troops killed in Libya")."""
+    ("Erdogan says two Turkish troops killed in Libya") or the people a root counts ("Dozens of captives released").
+    """
     h = v.head
     said = h.dep_ == "dobj" and h.head.dep_ == "ROOT" and st.lem(h.head) in st.m.speech
     # "Nauru: Four killed in air strike": the number hung on the place that opens the headline
     number_at_root = h.pos_ == "NUM" and h.dep_ in ("appos", "npadvmod") and h.head.dep_ == "ROOT"
-    at_root = h.dep_ == "ROOT" or said or number_at_root
+    # "Dozens of captives released in Oslo": the people counted by the root
+    counted_by_root = h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.dep_ == "ROOT" and h.head.head.i < h.i
+    at_root = h.dep_ == "ROOT" or said or number_at_root or counted_by_root
     counted = h.pos_ in NOUN_POS or h.pos_ == "NUM"  # "Seven killed, 150 injured in riots"
     return v.dep_ == "acl" and v.tag_ == "VBN" and counted and at_root and headline_sentence(v)
 
