@@ -218,7 +218,7 @@ def _actors(
         sources = [a for t in r.get("in", ()) for a in actors_at(st, t) if a.country] or [
             a for t in r.get("in", ()) for a in town_place(st, t)
         ]
-        sources = sources or place_named(st, r, (*st.w.location_preps, "on", "to"), [])[0]  # "spread to X"
+        sources = sources or place_named(st, r, (*st.w.location_preps, "on", "to"), [], nested=True)[0]  # "spread to"
         # "Lagos riots left four dead", "Nairobi protests turned violent": a town named before the noun
         sources = sources or [a for t in n.children if t.dep_ in ("compound", "nmod") for a in town_place(st, t)]
         if f.code == st.c.violent_protest:  # "clashes on a Greek island", "riots in Lagos": the place's crowd

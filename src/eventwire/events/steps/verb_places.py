@@ -167,14 +167,15 @@ def _location_phrases(st: DocState, d: VerbDraft, nouns: list[Any]) -> dict[str,
 
 
 def place_named(
-    st: DocState, r: dict[str, list[Any]], preps: tuple[str, ...], other: list[ActorMention]
+    st: DocState, r: dict[str, list[Any]], preps: tuple[str, ...], other: list[ActorMention], nested: bool = False
 ) -> tuple[list[ActorMention], Any]:
-    """The actors with a country that the first of ``preps`` naming any in ``r`` names (not those in ``other``)."""
+    """The actors with a country that the first of ``preps`` naming any in ``r`` names (not those in ``other``);
+    ``nested``: a place noun also stands for the place of its own location phrase ("several cities in Iran")."""
     for p in preps:
         for t in r.get(p, ()):
             place = [a for a in st.idx.at(t.i) if a.country and a not in other and a.attribution is None]
             place = place or town_place(st, t) or _modifier_place(st, t, other) or _attributed_place(st, t, other)
-            if not place and st.lem(t) in st.places:  # "spread to several cities in Iran": the place's own place
+            if nested and not place and st.lem(t) in st.places:  # "spread to several cities in Iran"
                 inner = noun_roles(st, t)
                 place = [a for p2 in st.w.location_preps for x in inner.get(p2, ()) for a in _country_at(st, x, other)]
             if place:
