@@ -222,3 +222,16 @@ def test_a_name_before_a_plural_noun_after_a_preposition_modifies_the_noun(
     x, n = (next(t for t in doc if t.text == w) for w in (name, noun))
     assert (x.dep_, x.head.i, n.dep_, n.head.text) == ("compound", n.i, "pobj", prep)
     assert len(list(doc.sents)) == 1
+
+
+def test_an_acronym_made_the_root_verb_modifies_the_subject_of_the_clause_it_hid(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("ECOWAS foreign ministers met in Abuja on Friday."))
+    t, v = doc[0], next(x for x in doc if x.text == "met")
+    assert (t.pos_, t.dep_, t.head.text, v.dep_) == ("PROPN", "compound", "ministers", "ROOT")
+    assert len(list(doc.sents)) == 1
+
+
+def test_an_acronym_made_the_root_verb_is_the_subject_of_the_participle_on_its_object(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("ECOWAS lifted sanctions on Mali."))
+    t, v = doc[0], doc[1]
+    assert (t.dep_, t.head.i, v.dep_, doc[2].head.i) == ("nsubj", 1, "ROOT", 1)

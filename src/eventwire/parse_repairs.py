@@ -63,6 +63,7 @@ def repair_parse(doc: Any) -> Any:
         _hyphen_pairs(doc)
     if "non grata" in text:
         _persona_non_grata(doc)
+    _acronym_root(doc, arr)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -299,6 +300,37 @@ def _persona_non_grata(doc: Any) -> None:
         t.dep_, t.pos_, t.tag_ = "oprd", "NOUN", "NN"
         persona.head, persona.dep_, persona.pos_, persona.tag_ = t, "compound", "NOUN", "NN"
         non.head, non.dep_ = t, "amod"
+
+
+def _acronym_root(doc: Any, arr: Any) -> None:
+    """ "ECOWAS army chiefs met in Accra", "ECOWAS imposed sanctions on Niger": an acronym opening a sentence that the
+    parser made the root (of a clause, or of an object with the verb as its adjective) is a name: the modifier of
+    the subject of the clause it governed, or the subject of the participle it put on its object."""
+    strings = doc.vocab.strings
+    for i in (arr[:, 0] == strings["ROOT"]).nonzero()[0].tolist():  # one token per sentence
+        t = doc[i]
+        if not (t.is_sent_start and len(t.text) > 2 and t.text.isalpha() and t.text.isupper()) or _all_caps(t.sent):
+            continue
+        kids = list(t.children)
+        comp = next((c for c in kids if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+        subj = next((c for c in comp.children if c.dep_ == "nsubj" and c.i > i), None) if comp is not None else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if comp is not None and subj is not None:
+            comp.head, comp.dep_ = comp, "ROOT"  # the clause out from under the acronym first, then the acronym in
+            t.head, t.dep_, new_root = subj, "compound", comp
+        elif nxt is not None and nxt.tag_ in ("VBN", "VBD") and nxt.dep_ == "amod" and nxt.head.dep_ == "dobj":
+            obj = nxt.head
+            if obj.head.i != i:
+                continue
+            nxt.head, nxt.dep_, nxt.tag_ = nxt, "ROOT", "VBD"
+            obj.head = nxt
+            t.head, t.dep_, new_root = nxt, "nsubj", nxt
+        else:
+            continue
+        t.pos_, t.tag_, t.lemma_ = "PROPN", "NNP", t.text
+        for c in kids:
+            if c.head.i == i:
+                c.head = new_root
 
 
 def _all_caps(sent: Any) -> bool:
