@@ -59,6 +59,7 @@ class ArgumentRules:
     place_relatives: frozenset[str]
     carrying_verbs: frozenset[str]
     place_roots: frozenset[str]
+    territory_codes: frozenset[str]
     crowd_place_preps: tuple[str, ...]
     max_mutual_parties: int
 
@@ -85,6 +86,7 @@ def load_rules() -> ArgumentRules:
         place_relatives=frozenset(data["place_relatives"]),
         carrying_verbs=frozenset(data["carrying_verbs"]),
         place_roots=frozenset(data["place_roots"]),
+        territory_codes=frozenset(data["territory_codes"]),
         crowd_place_preps=tuple(data["crowd_place_preps"]),
         max_mutual_parties=int(data["max_mutual_parties"]),
     )

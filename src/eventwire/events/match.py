@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .actors import actors_at
+from .actors import actors_at, town_place
 from .frames import Frame
 from .grammar import NOUN_POS, PRT_DEPS, ROLE_KEYS, Roles
 from .headline_verbs import noun_verb
@@ -187,6 +187,8 @@ def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
     named = any(o.pos_ in NOUN_POS for o in r.get("oprd", ()))  # "called Yazov a legend" (not "left five dead")
     if not named and any(_people(st, o, m) for o in heads for m in st.idx.at(o.i)):
         obj_lemmas.add("person")  # "Putin called Poroshenko", "four Americans"
+    if any(town_place(st, n) or any(m.rule == "place" for m in st.idx.at(n.i)) for n in heads):
+        obj_lemmas.add("town")  # "captured Bakhmut": a town the gazetteer knows is a town
     if any(m.kind == "country" and not m.sectors for o in heads for m in st.idx.at(o.i) if m.head == o.i):
         obj_lemmas.add(STATE_NAMED)  # "Morocco recognised Israel": a state named (frames list it as "<state>")
     for f in own:

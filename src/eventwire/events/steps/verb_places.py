@@ -156,6 +156,18 @@ def place_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         got, tok = place_named(st, _location_phrases(st, d, near), st.w.location_preps, d.sources)
         if got:
             d.targets, d.ttok = got, tok
+    if d.code in rules.territory_codes and not d.targets:
+        # "seized control of Goma", "captured the town of Soledar": the place taken stands for its country
+        objs = [o for o in d.roles.get("obj", ()) if o.pos_ in NOUN_POS]
+        got, tok = place_named(
+            st,
+            {"obj": objs, "of": [t for o in objs for t in noun_roles(st, o).get("of", ())]},
+            ("obj", "of"),
+            d.sources,
+        )
+        state = any(set(a.sectors) & st.c.state_sectors for a in d.sources)
+        if got and not (state and {a.country for a in got} <= {a.country for a in d.sources}):
+            d.targets, d.ttok = got, tok  # not a state's own forces retaking a place of their own country
     return True
 
 
