@@ -304,7 +304,16 @@ def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     it is held in, or of the place its place is part of ("through the streets of Khartoum"; also "took to the
     streets of Tbilisi": the place of the light verb's noun), or of its own place ("truck drivers in Brazil"); a
     crowd coded without a country ("demonstrators") takes the place's."""
-    if any(a.country for a in d.sources) or d.code[:2] != st.c.protest_root:  # "demonstrators" (---OPP) too
+    if any(a.country for a in d.sources):
+        return True
+    if d.code[:2] != st.c.protest_root:  # "protesters torched the Swedish embassy in Baghdad": where they were
+        crowd = d.sources and all(a.sectors and set(a.sectors) <= st.c.protester_sectors for a in d.sources)
+        hit = [*d.roles.get("obj", ()), *([d.ttok] if d.ttok is not None else [])]  # "set fire to the embassy in X"
+        for o in hit if crowd else ():
+            got, _ = place_named(st, noun_roles(st, o), st.w.location_preps, d.targets)
+            if got:
+                d.sources = [replace(a, country=got[0].country) for a in d.sources]
+                break
         return True
     preps = (*st.w.location_preps, *load_rules().crowd_place_preps)
     got, tok = place_named(st, d.roles, preps, d.targets)
