@@ -235,3 +235,10 @@ def test_an_acronym_made_the_root_verb_is_the_subject_of_the_participle_on_its_o
     doc = repair_parse(coder.nlp("ECOWAS lifted sanctions on Mali."))
     t, v = doc[0], doc[1]
     assert (t.dep_, t.head.i, v.dep_, doc[2].head.i) == ("nsubj", 1, "ROOT", 1)
+
+
+def test_a_past_form_made_the_adjective_of_a_noun_root_after_a_name_is_the_verb(coder: Any) -> None:
+    doc = repair_parse(coder.nlp("Ruto hosted Museveni at State House."))
+    v, s, o = (next(t for t in doc if t.text == w) for w in ("hosted", "Ruto", "Museveni"))
+    assert (v.dep_, s.dep_, s.head.i, o.dep_, o.head.i) == ("ROOT", "nsubj", v.i, "dobj", v.i)
+    assert len(list(doc.sents)) == 1

@@ -216,7 +216,10 @@ def _participle_main_verb(doc: Any, arr: Any) -> None:
         if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ != "acl" for t in sent):
             continue
         v = next((c for c in r.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > i), None)
-        if v is None or any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in v.children):
+        if v is None:
+            _name_verbed_noun(doc, r)
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in v.children):
             continue
         v.head, v.dep_, v.tag_ = v, "ROOT", "VBD"  # the verb first out from under the noun, then the noun under it
         later = [c for c in r.children if c.i > v.i]
@@ -225,6 +228,30 @@ def _participle_main_verb(doc: Any, arr: Any) -> None:
             c.head = v
             if c.dep_ == "acl":
                 c.dep_ = "advcl"
+
+
+def _name_verbed_noun(doc: Any, r: Any) -> None:
+    """ "The US suspended payments to the agency.", "Macron hosted Zelenskiy at the palace.": a past form the parser
+    made an adjective of the noun root right after it, with a name before it, is the verb: the name its subject,
+    the noun its object."""
+    a = doc[r.i - 1] if r.i - 1 > r.sent.start else None
+    if a is None or a.dep_ != "amod" or a.tag_ not in ("VBD", "VBN") or a.head.i != r.i:
+        return
+    subj = doc[a.i - 1]
+    if (
+        subj.pos_ != "PROPN"
+        or subj.head.i not in (a.i, r.i)
+        or any(c.i < subj.i and c.dep_ != "det" for c in r.children)
+    ):
+        return
+    before = [c for c in r.children if c.i < a.i and c.i != subj.i]
+    a.head, a.dep_, a.tag_, a.pos_ = a, "ROOT", "VBD", "VERB"  # the verb out from under the noun first
+    r.head, r.dep_ = a, "dobj"
+    subj.head, subj.dep_ = a, "nsubj"
+    for c in before:  # "The US": the article is the name's
+        c.head = subj if c.dep_ == "det" else a
+    for c in [c for c in r.children if c.dep_ == "punct" and c.i == r.sent.end - 1]:
+        c.head = a
 
 
 def _split_subjects(doc: Any, arr: Any) -> None:
