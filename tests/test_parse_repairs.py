@@ -189,38 +189,37 @@ def test_a_place_label_before_a_colon_is_no_subject(coder: Any) -> None:
     assert len(list(doc.sents)) == 1
 
 
-HEADLINE_VERBS_MADE_NOUNS = [
-    # a verb of asking made a noun before a base-verb root ("request end to ...")
-    ("Students in Kenya request end to controversial fees policy", "request", "end", "Students"),
+# (text, [(word, its relation, its head word), ...]) after the repair; the text stays one sentence
+REPAIRED_ARCS = [
+    # a headline's verb of asking made a noun before a base-verb root ("request end to ...")
+    (
+        "Students in Kenya request end to controversial fees policy",
+        [("request", "ROOT", "request"), ("end", "dobj", "request"), ("Students", "nsubj", "request")],
+    ),
     # a support verb's "-s" form made a compound of the root noun ("issues statement ...")
-    ("Church in Manila issues statement condemning army", "issues", "statement", "Church"),
+    (
+        "Church in Manila issues statement condemning army",
+        [("issues", "ROOT", "issues"), ("statement", "dobj", "issues"), ("Church", "nsubj", "issues")],
+    ),
+    # a past form made the adjective of the noun root after it, a name before it ("Ruto hosted Museveni ...")
+    (
+        "Ruto hosted Museveni at State House.",
+        [("hosted", "ROOT", "hosted"), ("Museveni", "dobj", "hosted"), ("Ruto", "nsubj", "hosted")],
+    ),
+    # a name before a plural noun after a preposition modifies that noun ("on Haiti abuses")
+    ("Canada launches commission on Haiti abuses", [("Haiti", "compound", "abuses"), ("abuses", "pobj", "on")]),
+    ("Italy sets up panel on Libya abuses", [("Libya", "compound", "abuses"), ("abuses", "pobj", "on")]),
 ]
 
 
-@pytest.mark.parametrize("text,verb_word,obj_word,subject_word", HEADLINE_VERBS_MADE_NOUNS)
-def test_a_headline_verb_the_parser_made_a_noun_is_the_verb(
-    coder: Any, text: str, verb_word: str, obj_word: str, subject_word: str
+@pytest.mark.parametrize("text,arcs", REPAIRED_ARCS)
+def test_a_repaired_parse_has_the_arcs_of_the_construction(
+    coder: Any, text: str, arcs: list[tuple[str, str, str]]
 ) -> None:
     doc = repair_parse(coder.nlp(text))
-    verb, obj, subject = (next(t for t in doc if t.text == w) for w in (verb_word, obj_word, subject_word))
-    assert (verb.dep_, obj.dep_, obj.head.i, subject.dep_, subject.head.i) == ("ROOT", "dobj", verb.i, "nsubj", verb.i)
-    assert len(list(doc.sents)) == 1
-
-
-# (text, the name, the plural noun after it, the preposition)
-NAMES_BEFORE_PLURALS = [
-    ("Canada launches commission on Haiti abuses", "Haiti", "abuses", "on"),
-    ("Italy sets up panel on Libya abuses", "Libya", "abuses", "on"),
-]
-
-
-@pytest.mark.parametrize("text,name,noun,prep", NAMES_BEFORE_PLURALS)
-def test_a_name_before_a_plural_noun_after_a_preposition_modifies_the_noun(
-    coder: Any, text: str, name: str, noun: str, prep: str
-) -> None:
-    doc = repair_parse(coder.nlp(text))
-    x, n = (next(t for t in doc if t.text == w) for w in (name, noun))
-    assert (x.dep_, x.head.i, n.dep_, n.head.text) == ("compound", n.i, "pobj", prep)
+    for word, dep, head in arcs:
+        t = next(t for t in doc if t.text == word)
+        assert (word, t.dep_, t.head.text) == (word, dep, head)
     assert len(list(doc.sents)) == 1
 
 
@@ -235,10 +234,3 @@ def test_an_acronym_made_the_root_verb_is_the_subject_of_the_participle_on_its_o
     doc = repair_parse(coder.nlp("ECOWAS lifted sanctions on Mali."))
     t, v = doc[0], doc[1]
     assert (t.dep_, t.head.i, v.dep_, doc[2].head.i) == ("nsubj", 1, "ROOT", 1)
-
-
-def test_a_past_form_made_the_adjective_of_a_noun_root_after_a_name_is_the_verb(coder: Any) -> None:
-    doc = repair_parse(coder.nlp("Ruto hosted Museveni at State House."))
-    v, s, o = (next(t for t in doc if t.text == w) for w in ("hosted", "Ruto", "Museveni"))
-    assert (v.dep_, s.dep_, s.head.i, o.dep_, o.head.i) == ("ROOT", "nsubj", v.i, "dobj", v.i)
-    assert len(list(doc.sents)) == 1
