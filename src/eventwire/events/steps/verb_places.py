@@ -185,8 +185,7 @@ def place_named(
     ``nested``: a place noun also stands for the place of its own location phrase ("several cities in Iran")."""
     for p in preps:
         for t in r.get(p, ()):
-            place = [a for a in st.idx.at(t.i) if a.country and a not in other and a.attribution is None]
-            place = place or town_place(st, t) or _modifier_place(st, t, other) or _attributed_place(st, t, other)
+            place = _country_at(st, t, other) or _modifier_place(st, t, other) or _attributed_place(st, t, other)
             if nested and not place and st.lem(t) in st.places:  # "spread to several cities in Iran"
                 inner = noun_roles(st, t)
                 place = [a for p2 in st.w.location_preps for x in inner.get(p2, ()) for a in _country_at(st, x, other)]
@@ -196,6 +195,7 @@ def place_named(
 
 
 def _country_at(st: DocState, t: Any, other: list[ActorMention]) -> list[ActorMention]:
+    """The actors with a country at ``t`` (not in ``other``, not a reporter), else the town ``t`` names."""
     return [a for a in st.idx.at(t.i) if a.country and a not in other and a.attribution is None] or town_place(st, t)
 
 
