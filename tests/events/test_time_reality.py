@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from eventwire.evaluate.labels import candidates
+from eventwire.events.time import YEARISH, load_rules
 from eventwire.record import BACKGROUND_MODALITIES
 from eventwire.store.filters import Filters, where
 from eventwire.story import Story
@@ -210,3 +211,10 @@ def test_casualties_in_a_story_with_an_attack_stay_violence(coder: Any) -> None:
     assert any(r["root"] in ("18", "19") and r["source"] is None for r in recs), [
         (r["cameo"], r["source"]) for r in recs
     ]
+
+
+def test_every_year_pattern_needs_a_year_so_a_sentence_without_one_skips_them() -> None:
+    rules = load_rules()
+    for p in (*rules.years, *rules.undated):
+        assert "(?:19|20)\\d" in p.pattern, p.pattern  # each match holds what YEARISH finds
+    assert YEARISH.search("in the 1990s") and YEARISH.search("on 2023-05-01") and not YEARISH.search("on Monday")
