@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .arguments import load_rules
 from .grammar import NOUN_POS, VERB_POS, Roles
 from .state import DocState
 
@@ -221,15 +220,12 @@ def headline_participle(st: DocState, v: Any) -> bool:
     return v.dep_ == "acl" and v.tag_ == "VBN" and counted and at_root and headline_sentence(v)
 
 
-_ACTED_ON_ROOTS = frozenset(load_rules().place_roots)  # restrictions and concessions (arguments.yaml)
-
-
 def headline_passive(st: DocState, v: Any) -> bool:
     """A past participle heading a headline (a sentence without final punctuation) with a subject, no object
     and no auxiliary, of a one-sided verb that takes its target as the object ("outlaw", "ban", "deport",
     "charge", "shoot"): the headline's reduced passive. Headlines write actions in the present ("Police Arrest X"),
-    so "X Arrested" is X's arrest (also said: "Erdogan says two soldiers killed in Libya"); so is a subject that
-    is what the verb acts on ("Restrictions lifted on ..."); a two-sided verb ("clash", "meet") is never read so."""
+    so "X Arrested" is X's arrest (also said: "Erdogan says two soldiers killed in Libya"); a two-sided verb
+    ("clash", "meet") is never read so."""
     said = v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and st.lem(v.head) in st.m.speech  # "X says two troops killed"
     if not (v.dep_ == "ROOT" or said) or v.tag_ not in ("VBN", "VBD"):
         return False
@@ -238,15 +234,7 @@ def headline_passive(st: DocState, v: Any) -> bool:
     if not headline_sentence(v):
         return False
     frames = st.p.verbs.get(st.lem(v), ())
-    if any(f.recip for f in frames):
-        return False
-    if any(f.tgt[:1] == ("obj",) for f in frames):
-        return True
-    # "Restrictions lifted on opposition party", "Curfew imposed in capital": a subject that is what the verb's
-    # restriction or concession acts on (a light-verb noun of those roots; "Police deployed" stays the police's)
-    lem = st.lem(v)
-    subj = [st.lem(c) for c in v.children if c.dep_ == "nsubj"]
-    return any(f.code[:2] in _ACTED_ON_ROOTS for n in subj for f in st.p.light.get((lem, n), ()))
+    return any(f.tgt[:1] == ("obj",) for f in frames) and not any(f.recip for f in frames)
 
 
 def headline_list(st: DocState, v: Any, r: Roles) -> None:
