@@ -206,6 +206,14 @@ REPAIRED_ARCS = [
         "Ruto hosted Museveni at State House.",
         [("hosted", "ROOT", "hosted"), ("Museveni", "dobj", "hosted"), ("Ruto", "nsubj", "hosted")],
     ),
+    # a noun before a past form the parser hung on it, the article on the root ("The opposition secured ...")
+    (
+        "The opposition secured concessions from the president.",
+        [("secured", "ROOT", "secured"), ("concessions", "dobj", "secured"), ("opposition", "nsubj", "secured")],
+    ),
+    # a crowd's verb made a noun root after a count or a plural ("Thousands march in ...")
+    ("Thousands march in Lyon against the new law.", [("march", "ROOT", "march"), ("Thousands", "nsubj", "march")]),
+    ("Over 4,000 rally in Accra over fuel prices", [("rally", "ROOT", "rally"), ("4,000", "nsubj", "rally")]),
     # a name before a plural noun after a preposition modifies that noun ("on Haiti abuses")
     ("Canada launches commission on Haiti abuses", [("Haiti", "compound", "abuses"), ("abuses", "pobj", "on")]),
     ("Italy sets up panel on Libya abuses", [("Libya", "compound", "abuses"), ("abuses", "pobj", "on")]),

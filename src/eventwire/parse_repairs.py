@@ -64,6 +64,7 @@ def repair_parse(doc: Any) -> Any:
     if "non grata" in text:
         _persona_non_grata(doc)
     _acronym_root(doc, arr)
+    _crowd_verb_root(doc, arr)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -78,6 +79,40 @@ def repair_parse(doc: Any) -> Any:
         elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
             t.dep_ = "nsubj"
     return doc
+
+
+# verbs of a crowd the parser takes for nouns after a count or a plural ("Thousands march in Paris", "Hundreds
+# protest in Lagos", "Over 5,000 unite for ...", "Farmers rally in Brussels")
+_CROWD_VERBS = frozenset({"march", "rally", "protest", "demonstrate", "gather", "unite", "riot", "strike"})
+_COUNT_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "score", "ten"})
+
+
+def _crowd_verb_root(doc: Any, arr: Any) -> None:
+    """ "Thousands march in Paris against pension reform.": a sentence root tagged a noun that is a crowd's verb
+    (``_CROWD_VERBS``, in its present form), with a count or a plural noun before it and no article, is the verb,
+    and that count or plural its subject."""
+    strings = doc.vocab.strings
+    dep, pos = arr[:, 0], arr[:, 1]
+    roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
+    for i in roots.tolist():
+        r = doc[i]
+        if r.lower_ not in _CROWD_VERBS or i == r.sent.start:
+            continue
+        before = [c for c in r.children if c.i < i]
+        subj = before[-1] if before else None
+        if (
+            subj is None
+            or subj.i != i - 1
+            and subj.right_edge.i != i - 1
+            or any(c.dep_ in ("det", "poss", "amod") for c in before)
+            or not (subj.pos_ == "NUM" or subj.lemma_.lower() in _COUNT_WORDS or subj.tag_ in ("NNS", "NNPS"))
+            or any(c.dep_ == "det" for c in subj.children)
+        ):
+            continue
+        r.pos_, r.tag_ = "VERB", "VBP"
+        for c in before[:-1]:  # "Over 5,000": the words of the count are the subject's
+            c.head = subj
+        subj.dep_ = "nsubj"
 
 
 def _to_before_noun(doc: Any, tos: list[int]) -> None:
@@ -232,14 +267,14 @@ def _participle_main_verb(doc: Any, arr: Any) -> None:
 
 def _name_verbed_noun(doc: Any, r: Any) -> None:
     """ "The US suspended payments to the agency.", "Macron hosted Zelenskiy at the palace.": a past form the parser
-    made an adjective of the noun root right after it, with a name before it, is the verb: the name its subject,
-    the noun its object."""
+    made an adjective of the noun root right after it, with a name before it (or a noun it hung on that form: "The
+    opposition secured concessions"), is the verb: the name its subject, the noun its object."""
     a = doc[r.i - 1] if r.i - 1 > r.sent.start else None
     if a is None or a.dep_ != "amod" or a.tag_ not in ("VBD", "VBN") or a.head.i != r.i:
         return
     subj = doc[a.i - 1]
     if (
-        subj.pos_ != "PROPN"
+        not (subj.pos_ == "PROPN" or subj.pos_ == "NOUN" and subj.head.i == a.i and subj.dep_ == "npadvmod")
         or subj.head.i not in (a.i, r.i)
         or any(c.i < subj.i and c.dep_ != "det" for c in r.children)
     ):

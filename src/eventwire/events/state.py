@@ -117,6 +117,7 @@ class GovernorDraft:
     refrain: bool = False  # an appeal or demand that the addressee not act ("urged X not to attack")
     release: bool = False  # no family event, but the governing verb may code alone (a purpose, not its complement)
     kept_open: bool = False  # "did not rule out X": the negation keeps X open (the unruled family)
+    abandoned: bool = False  # "dropped plans to impose a curfew": the plan's verb gives it up (the retract family)
 
 
 class DocState:

@@ -83,6 +83,7 @@ class Words:
     stative_verbs: frozenset[str]
     ordinals: frozenset[str]
     negating_verbs: frozenset[str]
+    abandoning_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     conditional_modals: frozenset[str]
     polite_wish_verbs: frozenset[str]

@@ -32,6 +32,7 @@ from ..subjects import gerund_activity
 from ..tables import load_complement_rules
 from .complements import complement, other_subject
 from .family_gates import (
+    abandoned_plan,
     ceased_force,
     disaster_advice,
     kept_open,
@@ -131,9 +132,10 @@ def code_governor(st: DocState, s: SentenceWork, g: Any, fam: Family) -> None:
 def not_blocked(st: DocState, d: GovernorDraft) -> bool:
     """No event when the governing word is negated or hypothetical (unless it states a reported obligation:
     "X announced that Y must agree to ..."), or its complement is negated."""
-    why = None if d.kept_open else blocked(st, d.gov)  # "did not rule out X": kept open, not negated
+    why = None if d.kept_open or d.abandoned else blocked(st, d.gov)  # "did not rule out X": kept open
     g = d.gov
-    if not why and g.pos_ in NOUN_POS and g.dep_ in ("dobj", "nsubjpass") and g.head.pos_ in VERB_POS:
+    on_verb = g.head.pos_ in VERB_POS and not d.abandoned  # "dropped plans to ...": the verb gives the plan up
+    if not why and g.pos_ in NOUN_POS and g.dep_ in ("dobj", "nsubjpass") and on_verb:
         why = blocked(st, g.head)  # "did not repeat Abe's offer for talks": the offer's verb is negated
     if why and why.startswith("modal") and obligation(st, d.gov) is not None:
         why = None
@@ -473,6 +475,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     raised_possibility,  # "raised the possibility of talks": an intent; "saw little prospect of talks": none
     ceased_force,  # "stopped shelling the town": de-escalation; "stopped paying": none
     kept_open,  # "did not rule out military action": an intent (a threat); "ruled out talks": the verb's own
+    abandoned_plan,  # "dropped plans to impose a curfew": a concession
     not_anonymity,  # "asked not to be named": a source's condition, no appeal
     not_convened,  # "called a meeting to discuss ...": the meeting's purpose
     not_a_manner,  # "signed a deal in a push for cooperation": the signing's purpose

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import physical
 from ..governors import blocked, question
-from ..grammar import VERB_POS
+from ..grammar import NOUN_POS, VERB_POS
 from ..state import DocState, GovernorDraft
 from .verb_causes import public_advice
 
@@ -73,6 +73,25 @@ def ceased_force(st: DocState, d: GovernorDraft) -> bool:
     st.note(f"  {d.label}: no event (no act of force ceased)")
     d.release = True
     return False
+
+
+def abandoned_plan(st: DocState, d: GovernorDraft) -> bool:
+    """A plan or a threat given up ("dropped plans to impose a curfew in Lima", "shelved its threat of sanctions on
+    X"): the noun of the ``intent`` or ``threaten`` family as the object of a verb of ``abandoning_verbs`` (not
+    negated itself), with a hostile act the ``retract`` family maps, is that family's concession."""
+    g = d.gov
+    fam = st.m.families.get("retract")
+    if fam is None or d.fam.name not in ("intent", "threaten") or g.pos_ not in NOUN_POS or g.dep_ != "dobj":
+        return True
+    v = g.head
+    if v.pos_ not in VERB_POS or st.lem(v) not in st.w.abandoning_verbs or any(c.dep_ == "neg" for c in v.children):
+        return True
+    base = d.comp.special or d.comp.base or (d.comp.frame.code if d.comp.frame else "")
+    if not any(base.startswith(k) for k in fam.map):
+        return True
+    d.fam, d.abandoned = fam, True
+    st.note(f"  {d.label}: given up by '{v.text}' (a concession)")
+    return True
 
 
 def not_anonymity(st: DocState, d: GovernorDraft) -> bool:

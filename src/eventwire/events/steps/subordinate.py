@@ -50,7 +50,9 @@ def _gathering_purpose(st: DocState, c: Candidate) -> None:
         return
     if any(set(a.sectors) & st.c.authority_sectors for a in c.sources):
         return  # "ministers gathered in Geneva to reject the proposal": a meeting, no demonstration
-    c.code, c.rule = st.c.demonstration, f"{c.rule}/gathered"
+    if c.code[:2] != st.c.protest_root:  # "gathered to protest", "to strike": a protest of its own kind
+        c.code = st.c.demonstration
+    c.rule = f"{c.rule}/gathered"
     if not c.sources:
         c.sources = fill(st, ("in", "at", "outside"), roles(st, h))[0]
 

@@ -334,15 +334,20 @@ def crowd_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 
 def gathering_place(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Thousands gathered in Khartoum to demand civilian rule", "... in Khartoum demanding civilian rule": a
-    demand, criticism or rejection that is the purpose of an uncoded crowd gathering is by people of the place
-    it gathered in (``steps/subordinate`` makes it the demonstration it is)."""
+    demand, criticism, rejection or protest that is the purpose of a crowd gathering (uncoded, or coded without a
+    country: "students") is by people of the place it gathered in (``steps/subordinate`` makes it the
+    demonstration it is)."""
     v = d.trigger
-    if any(a.code for a in d.sources) or d.code[:2] not in st.c.gathering_purpose_roots:
+    if any(a.country or set(a.sectors) & st.c.authority_sectors for a in d.sources):
+        return True  # "ministers gathered in Geneva to reject ...": a meeting, not people of the place
+    if d.code[:2] not in st.c.gathering_purpose_roots:
         return True
     if not gathering_purpose_clause(st, v):
         return True
     got, tok = place_named(st, roles_of(st, v.head), st.w.location_preps, d.targets)
-    if got:
+    if got and any(a.code for a in d.sources):  # "students gathered in Dhaka to protest": Bangladeshi ones
+        d.sources = [replace(a, country=got[0].country) for a in d.sources]
+    elif got:
         d.sources, d.stok = got, tok
     return True
 
