@@ -75,3 +75,13 @@ def obligation_speaker(st: DocState, v: Any) -> Any | None:
     ):
         return h.head
     return None
+
+
+def failed(st: DocState, n: Any) -> Any | None:
+    """The verb of ``failing_verbs`` whose subject event noun ``n`` failed or ended ("the talks collapsed", "the
+    truce broke down"), not negated ("the truce has not collapsed"), else ``None``."""
+    v = n.head
+    if n.dep_ != "nsubj" or v.pos_ not in VERB_POS or any(c.dep_ == "neg" for c in v.children):
+        return None
+    prt = next((st.lem(c) for c in v.children if c.dep_ in ("prt", "advmod") and c.i == v.i + 1), "")
+    return v if st.lem(v) in st.w.failing_verbs or f"{st.lem(v)} {prt}" in st.w.failing_verbs else None

@@ -84,6 +84,7 @@ class Words:
     ordinals: frozenset[str]
     negating_verbs: frozenset[str]
     abandoning_verbs: frozenset[str]
+    failing_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     conditional_modals: frozenset[str]
     polite_wish_verbs: frozenset[str]
@@ -248,6 +249,7 @@ class Codes:
     humanitarian_aid: str
     expelled_envoys: str
     expelled_inspectors: str
+    halted_talks: str
     expelled_peacekeepers: str
     expelled_mission: str
     responsibility_codes: frozenset[str]

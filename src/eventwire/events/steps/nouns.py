@@ -17,7 +17,7 @@ from ..actors import actors_at, authors, fill, inner_event_target, on_strike_hol
 from ..adjustments import on_foreign_state
 from ..emit import emit, names
 from ..frames import Frame
-from ..governors import blocked, reported
+from ..governors import blocked, failed, reported
 from ..grammar import NOUN_POS, VERB_POS, Roles
 from ..headline_verbs import headline_sentence
 from ..match import match_noun
@@ -116,6 +116,12 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     why = negated(n, st.m, st.w.negating_verbs)
     if why:  # "no talks", "no discussions about a possible meeting", "without talks", "to stop incursions"
         st.note(f"  {label} [{f.rule}]: no event ({why})")
+        return
+    end = failed(st, n)  # "the talks between X and Y collapsed": halted; "the truce broke down": none
+    if end is not None and f.code[:2] == st.c.consult_root:
+        f = replace(f, code=st.c.halted_talks, rule=f"{f.rule}+{st.lem(end)}")
+    elif end is not None and f.code[:2] in st.c.cooperative_roots:
+        st.note(f"  {label} [{f.rule}]: no event (it failed: '{end.text}')")
         return
     if n.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and n.head.pos_ in VERB_POS:
         why2 = blocked(st, n.head)
