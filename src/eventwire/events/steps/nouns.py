@@ -24,6 +24,7 @@ from ..match import match_noun
 from ..modality import negated
 from ..roles import noun_roles, roles
 from ..state import Candidate, DocState, SentenceWork
+from .noun_parties import clause_subject, convened, engaged_subject, hyphen_pair, nested_between, prep_word
 from .verb_places import foreign_place, place_named
 from .verb_violence import armed_strike
 
@@ -99,7 +100,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         return
     if (
         n.dep_ == "pobj"
-        and _prep_word(st, n.head) in st.w.background_preps
+        and prep_word(st, n.head) in st.w.background_preps
         and n.head.head.pos_ in VERB_POS
         and f.code[:2] != st.c.consult_root  # "after talks with Y, X said ...": X met Y (rule 17)
         and not (f.code[:2] in st.c.reaction_roots and fill(st, f.src, r)[0] and not fill(st, f.tgt, r)[0])
@@ -191,9 +192,9 @@ def _actors(
     erupted in Lagos", "fighting broke out in Sirte"), or its target is enough ("protests against the spy agency
     took place")."""
     between: list[ActorMention] = []
-    for t in r.get("between", ()) or _nested_between(st, n):
+    for t in r.get("between", ()) or nested_between(st, n):
         between.extend(a for a in actors_at(st, t) if a not in between)
-    between = between or _hyphen_pair(st, n)
+    between = between or hyphen_pair(st, n)
     if f.recip and len(between) >= 2:
         return between, []
     sources, stok = fill(st, f.src, r)
@@ -205,9 +206,9 @@ def _actors(
     if not sources and f.recip and "of" not in f.tgt:
         sources, _ = fill(st, ("of",), r)  # "the talks of X with Y", "a meeting of the two leaders"
     if not sources and f.code[:2] == st.c.consult_root:
-        sources = _clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
+        sources = clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
     if not sources:
-        sources = _engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
+        sources = engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
     if not sources and protesting is not None:  # "traders shut their shops in protest against ..."
         sources = fill(st, ("subj",), roles(st, protesting))[0]
     sources = sources or on_strike_holder(st, n)  # "Jailed activist on hunger strike"
@@ -216,7 +217,7 @@ def _actors(
         done_to = fill(st, f.tgt, r)[0]
         sources = [a for a in fill(st, ("subj",), roles(st, n.head))[0] if a not in done_to]
     if not sources and f.recip:
-        sources = _convened(st, n)  # "the summit brought together leaders from Albania and Kosovo"
+        sources = convened(st, n)  # "the summit brought together leaders from Albania and Kosovo"
     # a protest or violence said to happen in a place: the place's side ("protests erupted in Lagos", "heavy
     # fighting broke out in Sirte")
     one_sided = occurs and (f.code[:2] == st.c.protest_root or f.code[:2] in st.c.violent_roots)
@@ -236,7 +237,7 @@ def _actors(
         targets, ptok = foreign_place(st, r, sources, tuple(f.tgt))
         ttok = ptok if targets else ttok
     if sources and not targets and f.code[:2] in st.c.reaction_roots:
-        targets = [a for a in _clause_subject(st, n) if a not in sources]  # "after criticism from X, Y withdrew"
+        targets = [a for a in clause_subject(st, n) if a not in sources]  # "after criticism from X, Y withdrew"
     if occurs and not sources and not targets and _definite(n) and f.code[:2] in st.earlier:
         # "the protests continued", "the talks resumed on Monday", "the fighting spread": the story's events of
         # that kind told before
@@ -295,58 +296,6 @@ def _appos_target(st: DocState, n: Any, f: Frame) -> list[ActorMention]:
     return []
 
 
-def _convened(st: DocState, n: Any) -> list[ActorMention]:
-    """The parties a meeting noun brings together ("the summit brought together politicians from Albania and
-    Kosovo", "the meeting gathered elders of Kenya and Somalia"; ``convening_verbs``): every coded actor of the
-    verb's object, when there are two or more; none under a modal ("will bring together")."""
-    v = n.head
-    if n.dep_ != "nsubj" or v.pos_ not in VERB_POS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
-        return []  # "will bring together": not yet (a modal's meeting is no meeting)
-    words = {st.lem(c) for c in v.children if c.dep_ in ("prt", "advmod")}
-    if not any(o.split()[0] == st.lem(v) and set(o.split()[1:]) <= words for o in st.w.convening_verbs):
-        return []
-    found: list[ActorMention] = []
-    for o in v.children:
-        if o.dep_ == "dobj":
-            for t in o.subtree:
-                found.extend(a for a in st.idx.at(t.i) if a not in found and a.attribution is None)
-    return found if len({a.code for a in found}) >= 2 else []
-
-
-def _nested_between(st: DocState, n: Any) -> list[Any]:
-    """The parties of a "between" phrase the parser hung on the time or the place of the noun ("fighting in
-    recent days between the army and the militia", "talks in Geneva between X and Y"; not "an agreement for
-    peace between X and Y", whose peace is between them)."""
-    return [
-        b
-        for p in n.children
-        if p.dep_ == "prep"
-        for o in p.children
-        if o.dep_ == "pobj" and (st.lem(o) in st.w.time_words or o.pos_ == "PROPN")  # a time, a named place
-        for q in o.children
-        if q.dep_ == "prep" and q.lower_ == "between"
-        for b in q.children
-        if b.dep_ == "pobj"
-    ]
-
-
-def _hyphen_pair(st: DocState, n: Any) -> list[ActorMention]:
-    """The parties of a noun modified by two actors joined by a hyphen ("Israel-Gaza ceasefire", "Russia-Ukraine
-    talks", "the US-China trade talks"): the actors of the modifiers just before the noun, when a hyphen joins
-    them and they are of two countries or more."""
-    run = []
-    for t in reversed(n.doc[n.sent.start : n.i]):
-        if t.dep_ not in ("compound", "amod", "nmod", "punct") or not (t.i < t.head.i <= n.i):
-            break
-        run.append(t)
-    if not any(t.text in ("-", "\u2013") for t in run):
-        return []
-    found: list[ActorMention] = []
-    for t in reversed(run):
-        found.extend(a for a in st.idx.at(t.i) if a not in found)
-    return found if len({a.country or a.code for a in found}) >= 2 else []
-
-
 def _crowd_clash(st: DocState, n: Any, r: Roles) -> bool:
     """Clashes said to happen with no party named, in a sentence of protest ("clashes broke out on the island in
     protest against the camp"): a crowd's riot (``crowd_clash_nouns``, ``protest_words``)."""
@@ -354,7 +303,7 @@ def _crowd_clash(st: DocState, n: Any, r: Roles) -> bool:
         actors_at(st, t) for p in ("between", "with") for t in r.get(p, ())
     ):
         return False
-    if _hyphen_pair(st, n):
+    if hyphen_pair(st, n):
         return False
     return bool(st.sent_lemmas & st.w.protest_words) or "against" in r
 
@@ -367,40 +316,6 @@ def _definite(n: Any) -> bool:
         v = v.head  # "the talks continued on Tuesday, a spokesman said": a trailing attribution
     main = v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
     return main and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in n.children)
-
-
-def _prep_word(st: DocState, p: Any) -> str:
-    """A preposition's word: "following" is tagged a verb, and its lemma "follow" is no preposition."""
-    return p.lower_ if p.lower_ == "following" else st.lem(p)
-
-
-def _clause_subject(st: DocState, n: Any) -> list[ActorMention]:
-    """The subject of the clause a meeting noun is the time or purpose of ("after talks with Y, X said ...",
-    "during his visit to Y, X signed ...", "X sat down for talks with Y"): the meeting's other party."""
-    p = n.head
-    preps = st.w.temporal_preps | st.w.meeting_purpose_preps  # "sat down for talks with Modi"
-    if n.dep_ != "pobj" or _prep_word(st, p) not in preps or p.head.pos_ not in VERB_POS:
-        return []
-    return fill(st, ("subj",), roles(st, p.head))[0]
-
-
-def _engaged_subject(st: DocState, n: Any) -> list[ActorMention]:
-    """The subject of a verb of being in the event ``n`` names in its "in" phrase ("Sudan is in talks with
-    the IMF", "the two sides were locked in talks", "engaged in negotiations with X"); a headline's root noun
-    ("Saudi Arabia in talks with Israel")."""
-    p = n.head
-    root = p.head.dep_ == "ROOT" or (p.head.head.dep_ == "ROOT" and p.head.head.pos_ not in VERB_POS)  # "Exclusive:"
-    if n.dep_ == "pobj" and st.lem(p) == "in" and root and p.head.pos_ in NOUN_POS:
-        if headline_sentence(n):  # "Saudi Arabia in talks with Israel - sources": a headline drops "is"
-            return [a for a in actors_at(st, p.head) if a.attribution is None]
-    if n.dep_ != "pobj" or st.lem(p) != "in" or p.dep_ != "prep" or st.lem(p.head) not in st.w.engaged_verbs:
-        return []
-    v = p.head
-    if v.dep_ in ("acomp", "xcomp", "oprd") and not any(c.dep_.startswith("nsubj") for c in v.children):
-        v = v.head  # "X and Y remain locked in talks"
-    r = roles(st, v)
-    passive = any(c.dep_ == "auxpass" for c in v.children)
-    return fill(st, ("subj",), r)[0] or (fill(st, ("obj",), r)[0] if passive else [])
 
 
 _CLAUSE_SLOTS = frozenset({"subj", "obj", "iobj", "attr"})
