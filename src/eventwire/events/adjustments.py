@@ -214,10 +214,10 @@ def _own_forces(
 
 
 def verbal_attack(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
-    """ "the opposition leader attacked the prime minister": politicians attack with words (not "attacked
-    government offices": a physical target; not a crowd's attack, "protesters attacked journalists")."""
+    """ "the opposition leader attacked the prime minister", "came under attack from the opposition": politicians
+    attack with words (not "attacked government offices": a physical target; not a crowd's attack)."""
     f, ttok = d.frame, d.ttok
-    if not f.violent or d.code != f.code or st.lem(d.trigger) not in st.w.verbal_attack_verbs:
+    if not f.violent or d.code != f.code or st.lem(d.noun or d.trigger) not in st.w.verbal_attack_verbs:
         return True
     channel = any(  # "attacked Bloomberg on Twitter", "attacked the ruling party in a speech": words, whoever
         c.dep_ == "prep" and st.lem(c) in ("on", "in", "during") and st.lem(p) in st.w.verbal_channels

@@ -348,9 +348,10 @@ def _occurrence(st: DocState, n: Any) -> Any | None:
         return v
     kids = {(c.dep_, st.lem(c)) for c in v.children}
     if st.lem(v) in st.w.copulas:  # the existential "there were clashes", "clashes were ongoing"
+        under_way = any(st.lem(c) == "under" and any(st.lem(x) == "way" for x in c.children) for c in v.children)
         ok = (n.dep_ in ("attr", "nsubj") and any(d == "expl" for d, _ in kids)) or (
-            n.dep_ == "nsubj" and any(d == "acomp" and w in st.w.ongoing_words for d, w in kids)
-        )
+            n.dep_ == "nsubj" and (under_way or any(d == "acomp" and w in st.w.ongoing_words for d, w in kids))
+        )  # "clashes were ongoing", "an offensive against X is under way"
     else:  # "came hours after the army announced ...": the clause's "after" is the verb's word
         words = {w for _, w in kids} | {
             st.lem(m) for c in v.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
