@@ -113,3 +113,15 @@ def engaged_subject(st: DocState, n: Any) -> list[ActorMention]:
     r = roles(st, v)
     passive = any(c.dep_ == "auxpass" for c in v.children)
     return fill(st, ("subj",), r)[0] or (fill(st, ("obj",), r)[0] if passive else [])
+
+
+def fighting_subject(st: DocState, n: Any) -> list[ActorMention]:
+    """The subject of an active clause that a fight with another party is the setting of ("Rebels suffered heavy
+    losses in clashes with the Congolese army", "the army lost ground in fighting with the rebels"): the fight's
+    other party (not under a verb with frames of its own, "were killed in clashes with X": that verb's event)."""
+    p, v = n.head, n.head.head
+    if n.dep_ != "pobj" or st.lem(p) != "in" or v.pos_ not in VERB_POS or st.lem(v) in st.p.verbs:
+        return []
+    if v.dep_ == "relcl" or st.lem(v) in st.w.resulting_verbs or any(c.dep_ == "auxpass" for c in v.children):
+        return []  # "the march, which ended in clashes with police": what it resulted in
+    return fill(st, ("subj",), roles(st, v))[0]

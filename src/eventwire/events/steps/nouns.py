@@ -24,7 +24,15 @@ from ..match import match_noun
 from ..modality import negated
 from ..roles import noun_roles, roles
 from ..state import Candidate, DocState, SentenceWork
-from .noun_parties import clause_subject, convened, engaged_subject, hyphen_pair, nested_between, prep_word
+from .noun_parties import (
+    clause_subject,
+    convened,
+    engaged_subject,
+    fighting_subject,
+    hyphen_pair,
+    nested_between,
+    prep_word,
+)
 from .verb_places import foreign_place, place_named
 from .verb_violence import armed_strike
 
@@ -207,6 +215,8 @@ def _actors(
         sources, _ = fill(st, ("of",), r)  # "the talks of X with Y", "a meeting of the two leaders"
     if not sources and f.code[:2] == st.c.consult_root:
         sources = clause_subject(st, n)  # "after talks with Y, X said ...": X met Y
+    if not sources and f.recip and f.code[:2] in st.c.violent_roots:
+        sources = fighting_subject(st, n)  # "rebels suffered losses in clashes with the army"
     if not sources:
         sources = engaged_subject(st, n)  # "X is in talks with Y", "X and Y remain locked in talks"
     if not sources and protesting is not None:  # "traders shut their shops in protest against ..."
