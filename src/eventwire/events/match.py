@@ -124,8 +124,8 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
     """The light frame ``f`` as it applies (code from the noun frame for frames without their own code), or
     ``None`` when its prepositions, modifiers or noun frame do not fit. Fills ``merged``'s subject from the
     noun's modifiers when the verb has none."""
-    if not all(prep_ok(st, merged, p, a) for p, a in f.preps):
-        return None
+    if not all(prep_ok(st, merged, p, a) or (p == "of" and prep_ok(st, nroles, p, a)) for p, a in f.preps):
+        return None  # (the noun's own "of": "approved the sale of F-16 jets to Turkey")
     if f.need_tgt and any(
         a is None and p in f.tgt and not any(actors_at(st, t) for t in merged.get(p, ())) for p, a in f.preps
     ):
