@@ -141,6 +141,7 @@ def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]
     srcs: list[ActorMention | None] = list(c.sources) or [None]
     tgts: list[ActorMention | None] = list(c.targets) or [None]
     out: list[tuple[ActorMention | None, ActorMention | None]] = []
+    mixed = len({a.country for a in c.targets}) > 1 or len({a.country for a in c.sources}) > 1
     for s in srcs:
         for t in tgts:
             if s is not None and s is t:
@@ -158,7 +159,8 @@ def pairs(c: Candidate) -> list[tuple[ActorMention | None, ActorMention | None]]
                 and t is not None
                 and s.country
                 and s.country == t.country
-                and (t.group is not None or s.group is not None)
+                and (s.group is not None or (t.group is not None and mixed))  # (a place of its own is a target:
+                # "shut down the internet in Ethiopia's Tigray region")
                 and not t.sectors
             ):
                 continue  # "X urged the parties (X's country and Y) to ...": not an event with itself
