@@ -24,6 +24,7 @@ from .places import PlaceCountries
 from .recognize import Unit
 from .sentence import Draft, Sentence, StoryState
 from .words import (
+    ADMIN_WORDS,
     MEETING_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
@@ -39,7 +40,11 @@ def place_context(story: StoryState, s: Sentence) -> None:
     for d in s.drafts:
         if d.countries or d.collective:
             continue
-        if d.names and d.has_role:
+        region = _region_place(doc, d, places)
+        if region:  # "in Zamfara state", "in Idlib province": a place, as a lone town
+            s.place_of[d.head] = region
+            s.countries.append(region)
+        elif d.names and d.has_role:
             _town_in_phrase(doc, d, places)
         elif not d.names and d.has_role:
             _town_modifier(doc, d, places)
@@ -54,6 +59,25 @@ def place_context(story: StoryState, s: Sentence) -> None:
                     s.countries.append(c)  # a venue ("met in Geneva") says nothing of who met there
     if s.place_of:
         s.drafts = [d for d in s.drafts if d.head not in s.place_of]
+
+
+def _region_place(doc: Any, d: Draft, places: PlaceCountries) -> str | None:
+    """The country of a province named by its name and an administrative word after a locative preposition
+    ("attacked a village in Zamfara state", "in Tillaberi Region"), from the gazetteer."""
+    if len(d.names) != 1 or d.has_role:
+        return None
+    u = d.names[0]
+    words = doc[u.start : u.end]
+    last = words[-1]
+    if last.lower_ in ADMIN_WORDS and len(words) > 1:  # "Zamfara State" read as one name
+        words, admin = words[:-1], last
+    else:
+        admin = doc[u.root].head
+        if doc[u.root].dep_ != "compound" or admin.lower_ not in ADMIN_WORDS or admin.i != u.end:
+            return None
+    if admin.dep_ != "pobj" or admin.head.lower_ not in PLACE_PREPOSITIONS:
+        return None
+    return places.country(words.text)
 
 
 def _town_in_phrase(doc: Any, d: Draft, places: PlaceCountries) -> None:

@@ -99,6 +99,7 @@ SUBNATIONAL = _set(_CONTEXT, "subnational")  # "local governments": domestic aga
 LOCATIVES = _set(_PLACES, "locatives")
 PLACE_PREPOSITIONS = _set(_PLACES, "place_prepositions")  # "in Ganja"
 PLACE_NOUNS = _set(_PLACES, "place_nouns")  # "the town of Samarra"
+ADMIN_WORDS = _set(_PLACES, "admin_words")  # "in Zamfara state"
 REGION_WORDS = _set(_PLACES, "region_words")  # "Gulf Arab leaders": no town of a role
 STATE_NOUNS = _set(_PLACES, "state_nouns")  # "the state of Georgia"
 IN_COUNTRY_PREPOSITIONS = _set(_PLACES, "in_country_prepositions")  # "security forces in Guinea"

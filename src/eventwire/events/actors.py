@@ -18,7 +18,7 @@ from typing import Any
 
 from ..actors.places import PlaceCountries
 from ..actors.recognize import patron
-from ..actors.words import REGION_WORDS
+from ..actors.words import ADMIN_WORDS, REGION_WORDS
 from ..mentions import ActorMention
 from . import modality as _mod
 from .grammar import NOUN_POS, SEARCH_DEPS, VERB_POS, Roles
@@ -275,6 +275,9 @@ def uncoded_name(st: DocState, tok: Any) -> list[ActorMention]:
 def town_place(st: DocState, tok: Any) -> list[ActorMention]:
     """A town or province the actor coder left as a place ("protests broke out in Delhi", "thousands marched in
     Karachi"): its country from the gazetteer, when the name is clear about it (``actors/places.py``)."""
+    if tok.lower_ in ADMIN_WORDS and tok.i > tok.sent.start:  # "in Zamfara state", "in Idlib province"
+        name = tok.doc[tok.i - 1]
+        return town_place(st, name) if name.dep_ == "compound" and name.head.i == tok.i else []
     if tok.pos_ != "PROPN" or st.idx.at(tok.i):
         return []
     left = tok.i
