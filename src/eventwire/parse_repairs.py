@@ -302,21 +302,27 @@ def _split_subjects(doc: Any, arr: Any) -> None:
         a.head, a.dep_ = b, "amod"
 
 
-# passives of judging whose "by" the parser hangs on the charge: "was convicted of genocide by a UN tribunal"
-_JUDGING_PASSIVES = frozenset({"convict", "acquit", "sentence", "charge", "accuse", "indict", "fine", "clear", "try"})
+# passives of judging whose "by" the parser hangs on the charge: "was convicted of genocide by a UN tribunal"; and
+# of giving, on the object they keep: "was denied entry by Israeli authorities", "was granted asylum by Germany"
+_JUDGING_PASSIVES = frozenset(
+    {"convict", "acquit", "sentence", "charge", "accuse", "indict", "fine", "clear", "try"}
+    | {"deny", "grant", "give", "offer", "award", "promise", "refuse", "issue", "hand", "hit", "slap"}
+)
 
 
 def _judged_by(doc: Any, arr: Any) -> None:
-    """ "A general was convicted of genocide by a UN tribunal": the "by" phrase the parser hung on the charge of a
-    passive of judging is the passive's agent (the court), not the charge's."""
+    """ "A general was convicted of genocide by a UN tribunal", "was denied entry by Israeli authorities": the "by"
+    phrase the parser hung on the charge of a passive of judging, or on the object a passive of giving keeps, is
+    the passive's agent (the court, the giver), not the charge's or the object's."""
     for i in (arr[:, 2] == doc.vocab.strings["VBN"]).nonzero()[0].tolist():
         v = doc[i]
         if v.lemma_.lower() not in _JUDGING_PASSIVES or not any(c.dep_ == "auxpass" for c in v.children):
             continue
         if any(c.dep_ == "agent" for c in v.children):
             continue
-        for p in [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "for")]:
-            objs = [n for n in p.children if n.dep_ == "pobj"]
+        kept = [c for c in v.children if c.dep_ == "dobj"]  # "was denied entry by Israeli authorities"
+        for p in [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "for")] + kept:
+            objs = [n for n in p.children if n.dep_ == "pobj"] if p.dep_ == "prep" else [p]
             by = [b for n in objs for b in n.children if b.dep_ == "prep" and b.lower_ == "by"]
             if by:
                 by[0].head, by[0].dep_ = v, "agent"  # (under an ancestor: spaCy keeps the edges right)

@@ -14,6 +14,7 @@ from typing import Any
 
 from .grammar import NOUN_POS, VERB_POS, Roles, free_relative, front_of
 from .headline_verbs import headline_list, headline_passive, headline_roles, headline_sentence, noun_verb
+from .objects import double_object, raised_object
 from .state import DocState
 from .subjects import group_member, inherited_subject, relative_subject
 
@@ -164,53 +165,10 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         r["obj"] = nsubj
         r["subj"] = agent
     if "obj" not in r and st.lem(v) in st.w.raising_verbs:
-        _raised_object(v, r)
+        raised_object(v, r)
     if "iobj" not in r and st.lem(v) in st.w.ditransitive_verbs:
-        _double_object(st, v, r)
+        double_object(st, v, r)
     return r, passive
-
-
-def _raised_object(v: Any, r: Roles) -> None:
-    """ "help Vietnam build a port", "helping the nation of Cape Verde work" (a VBP without aux or mark): the subject
-    of a bare-infinitive complement clause is the party helped (not "help people still coping")."""
-    raised = [
-        x
-        for c in v.children
-        if c.dep_ == "ccomp"
-        and (c.tag_ == "VB" or (c.tag_ == "VBP" and not any(m.dep_ in ("aux", "mark") for m in c.children)))
-        for x in c.children
-        if x.dep_ == "nsubj" and x.i > v.i
-    ]
-    if raised:
-        r["obj"] = raised
-
-
-def _double_object(st: DocState, v: Any, r: Roles) -> None:
-    """The receiver of a verb of giving that the small parser did not mark as a dative: two direct objects
-    ("denied the inspectors access": the first), the subject of the object noun ("granted the UN inspectors
-    access") or a person before it ("offered the dissident asylum", "granted a British journalist permission")."""
-    objs = [o for o in r.get("obj", ()) if o.dep_ == "dobj"]
-    if not objs:  # "denied the inspectors access" parsed as a clause "inspectors [have] access"
-        objs = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
-        if not any(x.dep_ == "nsubj" for o in objs for x in o.children):
-            return
-        r["obj"] = objs
-    if len(objs) == 2 and objs[0].i < objs[1].i and objs[0].pos_ in NOUN_POS:
-        r["iobj"] = objs[:1]
-        r["obj"] = [o for o in r["obj"] if o is not objs[0]]
-        return
-    for o in objs[:1]:
-        for c in o.children:
-            if c.i > o.i or c.pos_ not in NOUN_POS | {"ADJ"} or c.dep_ not in ("nsubj", "compound", "amod"):
-                continue
-            whom = c.dep_ == "nsubj" or st.lem(c) in st.people
-            whom = whom or any(m.kind in ("person", "group") for m in st.idx.at(c.i))
-            # "the Afghan interpreters asylum": a common noun whose own phrase names a party
-            named = [t for t in o.doc[o.left_edge.i : c.i + 1] if st.idx.at(t.i)]
-            if whom or (c.pos_ == "NOUN" and c.dep_ == "compound" and named):
-                # the receiver's own words, else the modifier that names its party, parsed on the object noun
-                r["iobj"] = [c] if whom or any(st.idx.at(x.i) for x in c.subtree) else named[-1:]
-                return
 
 
 def _trailing_reproach(st: DocState, obj: Any) -> Any | None:
