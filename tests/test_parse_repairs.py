@@ -211,6 +211,8 @@ REPAIRED_ARCS = [
         "The opposition secured concessions from the president.",
         [("secured", "ROOT", "secured"), ("concessions", "dobj", "secured"), ("opposition", "nsubj", "secured")],
     ),
+    # a name before the root verb that the parser made the verb's adjective ("Madagascar expels ...")
+    ("Madagascar expels dozens of diplomats", [("Madagascar", "nsubj", "expels"), ("expels", "ROOT", "expels")]),
     # a crowd's verb made a noun root after a count or a plural ("Thousands march in ...")
     ("Thousands march in Lyon against the new law.", [("march", "ROOT", "march"), ("Thousands", "nsubj", "march")]),
     ("Over 4,000 rally in Accra over fuel prices", [("rally", "ROOT", "rally"), ("4,000", "nsubj", "rally")]),

@@ -65,6 +65,7 @@ def repair_parse(doc: Any) -> Any:
         _persona_non_grata(doc)
     _acronym_root(doc, arr)
     _crowd_verb_root(doc, arr)
+    _adjective_subject(doc, arr)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -113,6 +114,19 @@ def _crowd_verb_root(doc: Any, arr: Any) -> None:
         for c in before[:-1]:  # "Over 5,000": the words of the count are the subject's
             c.head = subj
         subj.dep_ = "nsubj"
+
+
+def _adjective_subject(doc: Any, arr: Any) -> None:
+    """ "Madagascar expels dozens of diplomats": a word before the sentence's verb that the parser made that verb's
+    adjective (a name read as an adjective of the recased headline) is its subject when it has none."""
+    strings = doc.vocab.strings
+    for i in (arr[:, 0] == strings["amod"]).nonzero()[0].tolist():
+        a, v = doc[i], doc[i].head
+        if v.pos_ != "VERB" or v.i <= i or v.dep_ != "ROOT" or any(c.dep_.startswith("nsubj") for c in v.children):
+            continue
+        if any(c.i < i for c in a.children) or any(c.i < v.i and c.i != i and c.dep_ != "punct" for c in v.children):
+            continue  # only the name and the verb
+        a.dep_, a.pos_, a.tag_ = "nsubj", "PROPN", "NNP"
 
 
 def _to_before_noun(doc: Any, tos: list[int]) -> None:

@@ -457,3 +457,13 @@ def between(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if len(parties) >= 2:
             d.sources, d.targets = parties, []
     return True
+
+
+def foreign_envoys(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Madagascar expels dozens of diplomats": envoys a state expels or cuts ties with are another country's; the
+    sentence's country the actor coder gave them (the state's own) is no target."""
+    if d.code != st.c.expelled_envoys:
+        return True
+    own = {a.country for a in d.sources if a.country}
+    d.targets = [a for a in d.targets if not (a.rule == "sentence-country" and a.country in own)]
+    return True

@@ -46,6 +46,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_actors.denied_accuser,  # "X accused Y of Z, a charge Y denies"
     verb_actors.told_addressee,  # "told his Japanese counterpart that Hanoi wanted closer ties"
     verb_actors.threatened,  # "threatened to punish X", "... unless X withdraws"
+    verb_actors.foreign_envoys,  # "Madagascar expels dozens of diplomats": not its own
     verb_places.topic_target,  # "expressed concern over the coup in Niger"
     verb_places.own_people_abroad,  # "condemned the killing of its citizens in Pakistan"
     verb_places.place_target,  # "attacked a camp for X refugees", "reimposed blockades in the West Bank"
