@@ -211,6 +211,8 @@ REPAIRED_ARCS = [
         "The opposition secured concessions from the president.",
         [("secured", "ROOT", "secured"), ("concessions", "dobj", "secured"), ("opposition", "nsubj", "secured")],
     ),
+    # a support verb's "-ies" form the parser made a compound of the root noun ("Ratifies Treaty")
+    ("Chile ratifies treaty signed by Argentina", [("ratifies", "ROOT", "ratifies"), ("treaty", "dobj", "ratifies")]),
     # a name before the root verb that the parser made the verb's adjective ("Madagascar expels ...")
     ("Madagascar expels dozens of diplomats", [("Madagascar", "nsubj", "expels"), ("expels", "ROOT", "expels")]),
     # a crowd's verb made a noun root after a count or a plural ("Thousands march in ...")

@@ -80,7 +80,15 @@ def place_labels(doc: Any) -> None:
 
 
 # support verbs whose "-s" form a headline puts before their object noun: "NGO in Bangkok Issues Statement ..."
-_SUPPORT_VERBS = frozenset({"issue", "release", "publish", "launch", "sign", "hold", "unveil", "announce", "stage"})
+_SUPPORT_VERBS = frozenset(
+    {"issue", "release", "publish", "launch", "sign", "hold", "unveil", "announce", "stage"}
+    | {"ratify", "approve", "adopt", "endorse", "reject", "renew", "suspend", "impose"}  # "Monaco Ratifies Treaty"
+)
+
+
+def _base(word: str) -> str:
+    """The base form of a verb's "-s" form: "ratifies" -> "ratify", "issues" -> "issue"."""
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def support_verb_compound(doc: Any, sent: Any) -> None:
@@ -91,13 +99,13 @@ def support_verb_compound(doc: Any, sent: Any) -> None:
     if r.pos_ != "NOUN" or r.i <= sent.start + 1:
         return
     t = doc[r.i - 1]
-    if t.dep_ != "compound" or t.head.i != r.i or t.lower_[:-1] not in _SUPPORT_VERBS or not t.lower_.endswith("s"):
+    if t.dep_ != "compound" or t.head.i != r.i or _base(t.lower_) not in _SUPPORT_VERBS or not t.lower_.endswith("s"):
         return
     subj = [c for c in r.children if c.i < t.i and c.dep_ in ("nmod", "compound", "nsubj") and c.pos_ != "ADJ"]
     subj = subj or [c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
     if not subj:
         return
-    t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBZ", t.lower_[:-1]
+    t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBZ", _base(t.lower_)
     r.head, r.dep_ = t, "dobj"
     subj[-1].head, subj[-1].dep_ = t, "nsubj"
     for c in [c for c in r.children if c.i < t.i and c.i != subj[-1].i]:

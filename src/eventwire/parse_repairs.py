@@ -150,14 +150,16 @@ def _to_before_noun(doc: Any, tos: list[int]) -> None:
 
 
 def _base_verb_objects(doc: Any, arr: Any) -> None:
-    """ "said it was open to dialogue with the West": a word in a preposition's object slot tagged as a verb's
-    base form (no gerund, no participle) is the noun the slot holds."""
+    """ "said it was open to dialogue with the West", "Kenya approves deal with Ethiopia": a word in a
+    preposition's or a verb's object slot tagged as a verb's base form (no gerund, no participle) is the noun the
+    slot holds."""
     strings = doc.vocab.strings
     dep, tag = arr[:, 0], arr[:, 2]
-    hits = ((dep == strings["pobj"]) & ((tag == strings["VB"]) | (tag == strings["VBP"]))).nonzero()
+    slot = (dep == strings["pobj"]) | (dep == strings["dobj"])  # "Kenya approves deal with Ethiopia": an object
+    hits = (slot & ((tag == strings["VB"]) | (tag == strings["VBP"]))).nonzero()
     for i in hits[0].tolist():
         t = doc[i]
-        if not any(c.dep_ in ("nsubj", "aux", "dobj") for c in t.children):
+        if not any(c.dep_ in ("nsubj", "aux", "dobj", "mark") for c in t.children):
             t.pos_, t.tag_ = "NOUN", "NN"
 
 
