@@ -35,8 +35,9 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     # the violent event nouns the victims fell in ("killed in an Israeli air strike", "during an attack on X")
     fell_in = []
     if f.violent and d.noun is None:
-        on_obj = [t for o in r.get("obj", ()) for t in noun_roles(st, o).get("in", ())]  # "killed X in a drone strike"
-        for n0 in [*r.get("in", ()), *r.get("during", ()), *on_obj]:
+        # "killed X in a drone strike", "killed X with a drone strike" (the phrase the parser hung on the object)
+        on_obj = [t for o in r.get("obj", ()) for p in ("in", "with") for t in noun_roles(st, o).get(p, ())]
+        for n0 in [*r.get("in", ()), *r.get("during", ()), *r.get("with", ()), *on_obj]:  # "... with a drone strike"
             for n, nr0 in event_nouns(st, n0):  # "killed in a series of attacks by militants": the attacks
                 mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
                 if mn is not None and mn[0].violent:
@@ -78,7 +79,25 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         if d.targets:
             break
         d.targets = [a for a in fill(st, nf.tgt, nr)[0] if a not in d.sources]
-    stok = d.stok
+    _subject_event(st, s, d)
+    if f.violent and not f.src and not d.sources:
+        st.note(
+            f"  {d.label} [{f.rule}]: no event (the victims' verb needs the attacker's event noun: "
+            "'died in a X ambush')"
+        )
+        return False
+    return True
+
+
+def _subject_event(st: DocState, s: SentenceWork, d: VerbDraft) -> None:
+    """ "Israeli air strikes killed 20 people", "a car bomb killed five", "Shelling in Dhaka kills six": the subject
+    is the violent event itself (a noun, or a gerund subject), and its code the more exact one."""
+    f, r, v = d.frame, d.roles, d.trigger
+    stok = d.stok if d.stok is not None else next(iter(r.get("subj", ())), None)  # "Airstrikes killed 20 in X"
+    if f.violent and d.code == f.code and stok is not None and stok.tag_ == "VBG" and stok.dep_ == "csubj":
+        mv = match_verb(st, stok)  # "Shelling in Dhaka kills six children": the gerund's more exact force
+        if mv is not None and mv[0].violent and mv[0].code[:2] == d.code[:2] and not mv[0].code.endswith("0"):
+            d.code, d.rule = mv[0].code, f"{d.rule}+{mv[0].rule}"
     if f.violent and d.code == f.code and stok is not None and stok.pos_ in NOUN_POS:
         # "Israeli air strikes killed 20 people", "a car bomb killed five": the subject is the violent event
         # itself, and its code is the more exact one
@@ -92,13 +111,6 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             # "the new US sanctions target Russian banks", "the probe targeted three NGOs": the act aimed is
             # the subject's own (sanctions, an investigation), not force
             d.code, d.rule = mn[0].code, f"{d.rule}+{mn[0].rule}"
-    if f.violent and not f.src and not d.sources:
-        st.note(
-            f"  {d.label} [{f.rule}]: no event (the victims' verb needs the attacker's event noun: "
-            "'died in a X ambush')"
-        )
-        return False
-    return True
 
 
 def agentless(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
