@@ -211,6 +211,8 @@ REPAIRED_ARCS = [
         "The opposition secured concessions from the president.",
         [("secured", "ROOT", "secured"), ("concessions", "dobj", "secured"), ("opposition", "nsubj", "secured")],
     ),
+    # a headline's participle with an agent hung on the root noun ("sanctions imposed by X on Y")
+    ("New sanctions imposed by EU on Russia", [("imposed", "ROOT", "imposed"), ("sanctions", "nsubjpass", "imposed")]),
     # a support verb's "-ies" form the parser made a compound of the root noun ("Ratifies Treaty")
     ("Chile ratifies treaty signed by Argentina", [("ratifies", "ROOT", "ratifies"), ("treaty", "dobj", "ratifies")]),
     # a name before the root verb that the parser made the verb's adjective ("Madagascar expels ...")

@@ -194,3 +194,21 @@ def quoting_verbs(doc: Any) -> None:
             t.head, t.dep_ = root, "conj"
         obj.head, obj.dep_ = t, "dobj"
         subj.head, subj.dep_ = t, "nsubj"
+
+
+def agent_participle(doc: Any, sent: Any) -> None:
+    """ "New sanctions imposed by EU on Russia", "Concessions made by Syria to avoid escalation": in a headline with
+    no finite verb, a past participle with an agent that the parser hung on the root noun is the headline's verb (a
+    passive that drops "were"), the noun its passive subject (only with the doer named: "Curfew imposed in Kandy"
+    stays a noun)."""
+    r = sent.root
+    if r.pos_ != "NOUN" or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+        return
+    v = next((c for c in r.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > r.i), None)
+    if v is None or not any(c.dep_ == "agent" for c in v.children) or any(c.dep_ == "aux" for c in v.children):
+        return
+    later = [c for c in r.children if c.i > v.i]
+    v.head, v.dep_ = v, "ROOT"  # the verb first out from under the noun, then the noun under it
+    r.head, r.dep_ = v, "nsubjpass"
+    for c in later:
+        c.head = v

@@ -8,6 +8,7 @@ from typing import Any
 from spacy.attrs import DEP, LOWER, POS, TAG
 
 from .headline_repairs import (
+    agent_participle,
     appeal_verb_noun,
     headline_infinitive,
     headline_pairs,
@@ -56,6 +57,8 @@ def repair_parse(doc: Any) -> Any:
         if sent[-1].text not in (".", "!", "?"):
             appeal_verb_noun(doc, sent)
             support_verb_compound(doc, sent)
+            if " by " in text:
+                agent_participle(doc, sent)
     _split_subjects(doc, arr)
     if " by " in text:
         _judged_by(doc, arr)
