@@ -202,8 +202,8 @@ def agent_participle(doc: Any, sent: Any) -> None:
     passive that drops "were"), the noun its passive subject (only with the doer named: "Curfew imposed in Kandy"
     stays a noun)."""
     r = sent.root
-    if r.pos_ != "NOUN" or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
-        return
+    if r.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+        return  # (a capitalised first noun is tagged a name: "Curfew imposed by army in Yangon")
     v = next((c for c in r.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > r.i), None)
     if v is None or not any(c.dep_ == "agent" for c in v.children) or any(c.dep_ == "aux" for c in v.children):
         return
