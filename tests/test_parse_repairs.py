@@ -248,3 +248,12 @@ def test_an_acronym_made_the_root_verb_is_the_subject_of_the_participle_on_its_o
     doc = repair_parse(coder.nlp("ECOWAS lifted sanctions on Mali."))
     t, v = doc[0], doc[1]
     assert (t.dep_, t.head.i, v.dep_, doc[2].head.i) == ("nsubj", 1, "ROOT", 1)
+
+
+@pytest.mark.parametrize("text,name", [("Greenland and Belize cooperate on climate change", "Belize")])
+def test_a_capitalised_name_the_tagger_took_for_a_verb_in_a_nouns_place_is_a_name(
+    coder: Any, text: str, name: str
+) -> None:
+    doc = repair_parse(coder.nlp(text))
+    t = next(t for t in doc if t.text == name)
+    assert (t.pos_, t.tag_) == ("PROPN", "NNP")

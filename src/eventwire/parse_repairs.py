@@ -69,6 +69,7 @@ def repair_parse(doc: Any) -> Any:
     _acronym_root(doc, arr)
     _crowd_verb_root(doc, arr)
     _adjective_subject(doc, arr)
+    _name_not_verb(doc, arr)
     if not any(w in text for w in _NAME_NOT_VERB):  # most docs: no token objects made
         return doc
     for t in doc:
@@ -117,6 +118,23 @@ def _crowd_verb_root(doc: Any, arr: Any) -> None:
         for c in before[:-1]:  # "Over 5,000": the words of the count are the subject's
             c.head = subj
         subj.dep_ = "nsubj"
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos", "poss"})
+
+
+def _name_not_verb(doc: Any, arr: Any) -> None:
+    """ "Greenland and Belize cooperate on climate change": a capitalised word inside the sentence that the tagger
+    took for a verb ("Belize": the "-ize" of a verb) in a noun's place (a noun's conjunct, a subject, an object)
+    is a name."""
+    for i in (arr[:, 1] == doc.vocab.strings["VERB"]).nonzero()[0].tolist():
+        t = doc[i]
+        if i == t.sent.start or not t.text[:1].isupper() or t.text.isupper():
+            continue
+        if any(c.dep_ == "aux" for c in t.children):
+            continue
+        if t.dep_ in _NOMINAL_DEPS or (t.dep_ == "conj" and t.head.pos_ == "PROPN" and t.head.i < i):
+            t.pos_, t.tag_, t.lemma_ = "PROPN", "NNP", t.text
 
 
 def _adjective_subject(doc: Any, arr: Any) -> None:
