@@ -107,8 +107,9 @@ def drop_subordinate(st: DocState, cands: list[Candidate]) -> list[Candidate]:
                 c.conf = min(c.conf, min(m.conf for m in mains) - SIDE_EVENT_MARGIN)  # the main one leads
             elif _agent_clause(st, c, mains):
                 st.note(f"  keep {c.code} at '{t.text}': the clause names who did what '{t.head.text}' reports")
-                if not c.targets:
-                    c.targets = [a for m in mains for a in m.targets]
+                hit = [a for m in mains for a in m.targets]  # the casualties, not the place of their convoy
+                if not c.targets or (all(not a.sectors for a in c.targets) and any(a.sectors for a in hit)):
+                    c.targets = hit
                 replaced.update(id(m) for m in mains)
             else:
                 st.note(f"  drop {c.code} at '{t.text}': subordinate to the event at '{t.head.text}'")
@@ -173,8 +174,14 @@ def _agent_clause(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
         and bool(c.sources)
         and c.code[:2] in force
         and _named_subject(t)
-        and all(not m.sources and not m.recip and m.code[:2] in st.c.violent_roots for m in mains)
+        and all(_lacks_agent(m, c) and not m.recip and m.code[:2] in st.c.violent_roots for m in mains)
     )
+
+
+def _lacks_agent(m: Candidate, c: Candidate) -> bool:
+    """The main event ``m`` has no source but the one it took from the clause ``c`` ("4 injured as police turn on
+    protesters": the police)."""
+    return not m.sources or {a.code for a in m.sources} <= {a.code for a in c.sources}
 
 
 def _second_act(st: DocState, c: Candidate, mains: list[Candidate]) -> bool:
