@@ -77,7 +77,7 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
         and not c.targets
         and c.code[:2] in st.c.mutual_roots
         and c.code not in st.c.third_party_codes
-        and len({a.country or a.code for a in c.sources}) >= 2
+        and _two_sides(st, c.sources)
         and not any(c.trigger.doc[a.head].head.lower_ in ("from", "by") for a in c.sources)
     ):  # "Greece and Turkey pledged to ease tensions": compound parties of a cooperative act, to each other (not
         # "received backing from X and Y": givers of a target the text does not code)
@@ -85,6 +85,15 @@ def emit(st: DocState, c: Candidate, label: str, cands: list[Candidate]) -> None
         st.note(f"  {label}: the parties of a cooperative act without a target act toward each other")
     st.note(f"  {label}: code {c.code} by {c.rule} (src={names(c.sources)}, tgt={names(c.targets)})")
     cands.append(c)
+
+
+def _two_sides(st: DocState, parties: list[ActorMention]) -> bool:
+    """The parties are two sides: of two countries or more, or a state and a non-state group of one country
+    ("Ethiopia and Tigray rebels agreed to cease hostilities"; not "the government and the army")."""
+    if len({a.country or a.code for a in parties}) >= 2:
+        return True
+    state = any(not a.sectors or set(a.sectors) & st.c.state_sectors for a in parties)
+    return state and any(a.sectors and not set(a.sectors) & st.c.state_sectors for a in parties)
 
 
 def _each_other(st: DocState, c: Candidate) -> bool:
