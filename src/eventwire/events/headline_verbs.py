@@ -227,8 +227,7 @@ def headline_passive(st: DocState, v: Any) -> bool:
     so "X Arrested" is X's arrest (also said: "Erdogan says two soldiers killed in Libya"); a two-sided verb
     ("clash", "meet") is never read so."""
     said = v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and st.lem(v.head) in st.m.speech  # "X says two troops killed"
-    marked = v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children)  # "... after Diplomats Expelled"
-    if not (v.dep_ == "ROOT" or said or marked) or v.tag_ not in ("VBN", "VBD"):
+    if not (v.dep_ == "ROOT" or said) or v.tag_ not in ("VBN", "VBD"):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return False
