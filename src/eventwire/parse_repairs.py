@@ -107,8 +107,7 @@ def _crowd_verb_root(doc: Any, arr: Any) -> None:
         subj = before[-1] if before else None
         if (
             subj is None
-            or subj.i != i - 1
-            and subj.right_edge.i != i - 1
+            or (subj.i != i - 1 and subj.right_edge.i != i - 1)
             or any(c.dep_ in ("det", "poss", "amod") for c in before)
             or not (subj.pos_ == "NUM" or subj.lemma_.lower() in _COUNT_WORDS or subj.tag_ in ("NNS", "NNPS"))
             or any(c.dep_ == "det" for c in subj.children)
@@ -128,8 +127,8 @@ def _name_not_verb(doc: Any, arr: Any) -> None:
     took for a verb ("Belize": the "-ize" of a verb) in a noun's place (a noun's conjunct, a subject, an object)
     is a name."""
     for i in (arr[:, 1] == doc.vocab.strings["VERB"]).nonzero()[0].tolist():
-        t = doc[i]
-        if i == t.sent.start or not t.text[:1].isupper() or t.text.isupper():
+        t = doc[i]  # (read live: an earlier repair may have made it a noun)
+        if t.pos_ != "VERB" or i == t.sent.start or not t.text[:1].isupper() or t.text.isupper():
             continue
         if any(c.dep_ == "aux" for c in t.children):
             continue
@@ -143,6 +142,8 @@ def _adjective_subject(doc: Any, arr: Any) -> None:
     strings = doc.vocab.strings
     for i in (arr[:, 0] == strings["amod"]).nonzero()[0].tolist():
         a, v = doc[i], doc[i].head
+        if a.dep_ != "amod":  # (read live: an earlier repair may have moved it)
+            continue
         if v.pos_ != "VERB" or v.i <= i or v.dep_ != "ROOT" or any(c.dep_.startswith("nsubj") for c in v.children):
             continue
         if any(c.i < i for c in a.children) or any(c.i < v.i and c.i != i and c.dep_ != "punct" for c in v.children):
