@@ -42,6 +42,7 @@ from .words import (
     COUNTRY_DESCRIPTIONS,
     COUNTRY_NOUNS,
     COUNTRY_POSSESSIVES,
+    COUNTRY_REGION_WORDS,
     GROUP_NOUNS,
     GROUP_SECTORS,
     INSTITUTION_NOUNS,
@@ -230,7 +231,9 @@ def _it_reference(
 
 def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant: str | None) -> ActorMention | None:
     """ "the country": the one country named before it in the sentence ("cases rose in Italy, as the country
-    ..."), else the story's dominant country (when it is not contradicted by two others here)."""
+    ..."), else the story's dominant country (when it is not contradicted by two others here). Described by
+    its region ("the Southeast Asian nation"), only the story's dominant country when the sentence does not
+    name it (a writer names another country so: "India's minister told the Southeast Asian country's ...")."""
     kids = list(t.children)
     det = next((k for k in kids if k.dep_ == "det" and k.lower_ == "the" and _described(t, k)), None)
     own = next((k for k in kids if k.dep_ == "poss" and k.lower_ in COUNTRY_POSSESSIVES and k.i == t.i - 1), None)
@@ -240,6 +243,8 @@ def _country_reference(story: Story, t: Any, here: list[ActorMention], dominant:
         dict.fromkeys(m.country for m in here if m.tok_end <= t.i and m.country and m.country not in INTERNATIONAL)
     )
     country = named[0] if len(named) == 1 else dominant if not named or dominant in named else None
+    if det is not None and _regional(t, det):  # "the Southeast Asian nation": the story's country
+        country = dominant if dominant not in {m.country for m in here if m.rule.startswith("dict:")} else None
     if (
         det is None
         or not country
@@ -275,8 +280,15 @@ def _group_reference(
 
 
 def _described(t: Any, det: Any) -> bool:
-    """Between "the" and the country noun only descriptive words ("the island nation", "the oil-rich country")."""
-    return all(w in COUNTRY_DESCRIPTIONS for w in t.doc[det.i + 1 : t.i].text.lower().split())
+    """Between "the" and the country noun only descriptive words ("the island nation", "the oil-rich country")
+    or words of its region ("the Southeast Asian nation")."""
+    words = t.doc[det.i + 1 : t.i].text.lower().split()
+    return all(w in COUNTRY_DESCRIPTIONS or w in COUNTRY_REGION_WORDS for w in words)
+
+
+def _regional(t: Any, det: Any) -> bool:
+    """The country noun is described by its region ("the Baltic country", "the tiny Himalayan kingdom")."""
+    return any(w in COUNTRY_REGION_WORDS for w in t.doc[det.i + 1 : t.i].text.lower().split())
 
 
 def _own_country(story: Story, t: Any, own: Any, here: list[ActorMention]) -> ActorMention | None:

@@ -88,6 +88,7 @@ GROUP_NOUNS = _set(_WORDS, "group_nouns")  # "the group said": memory:group (ref
 GROUP_SECTORS = frozenset(str(x) for x in _WORDS["group_sectors"])
 INSTITUTION_NOUNS = _set(_WORDS, "institution_nouns")
 COUNTRY_DESCRIPTIONS = _set(_WORDS, "country_descriptions")  # "the island nation": still the reference
+COUNTRY_REGION_WORDS = _set(_WORDS, "country_region_words")  # "the Baltic country": the story's country
 COUNTRY_POSSESSIVES = _set(_WORDS, "country_possessives")  # "his country": the governing subject's
 REGION_STATE_NOUNS = _set(_WORDS, "region_state_nouns")  # "the West African nation": one country
 
