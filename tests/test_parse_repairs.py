@@ -223,6 +223,11 @@ REPAIRED_ARCS = [
     # a name before a plural noun after a preposition modifies that noun ("on Haiti abuses")
     ("Canada launches commission on Haiti abuses", [("Haiti", "compound", "abuses"), ("abuses", "pobj", "on")]),
     ("Italy sets up panel on Libya abuses", [("Libya", "compound", "abuses"), ("abuses", "pobj", "on")]),
+    # a verdict made the adjective of the object after its apposition ("found X, a former officer, guilty")
+    (
+        "A Kenyan court found Ali Hassan, a former police officer, guilty of murder.",
+        [("guilty", "oprd", "found"), ("Hassan", "dobj", "found")],
+    ),
 ]
 
 

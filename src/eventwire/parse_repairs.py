@@ -66,6 +66,8 @@ def repair_parse(doc: Any) -> Any:
         _hyphen_pairs(doc)
     if "non grata" in text:
         _persona_non_grata(doc)
+    if "guilty" in text or "innocent" in text:
+        _verdict_after_apposition(doc)
     _acronym_root(doc, arr)
     _crowd_verb_root(doc, arr)
     _adjective_subject(doc, arr)
@@ -365,6 +367,21 @@ def _judged_by(doc: Any, arr: Any) -> None:
             if by:
                 by[0].head, by[0].dep_ = v, "agent"  # (under an ancestor: spaCy keeps the edges right)
                 break
+
+
+_VERDICT_WORDS = frozenset({"guilty", "innocent"})
+_VERDICT_VERBS = frozenset({"find", "declare", "pronounce"})
+
+
+def _verdict_after_apposition(doc: Any) -> None:
+    """ "found General Hartmann, a retired army commander, guilty of torture": the verdict the parser made an
+    adjective of the object (after the object's apposition) is the verb's object predicate."""
+    for t in doc:
+        if t.lower_ not in _VERDICT_WORDS or t.dep_ != "amod":
+            continue
+        h = t.head
+        if h.i < t.i and h.dep_ == "dobj" and h.head.lemma_.lower() in _VERDICT_VERBS:
+            t.head, t.dep_ = h.head, "oprd"
 
 
 def _hyphen_pairs(doc: Any) -> None:
