@@ -90,7 +90,10 @@ def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | No
         for w in p.children
         if w.dep_ == "pobj"
     ]
-    described = v.head if not noun_verb(st, v) else None  # "the reforms carried out in ...": a description
+    # "the reforms carried out in ...": a description; "a curfew imposed by the army": the participle's act
+    # (not after "of": "was the target of raids carried out by X" keeps the noun's own reading)
+    agent = v.dep_ == "acl" and any(c.dep_ == "agent" for c in v.children) and st.lem(v.head.head) != "of"
+    described = v.head if not noun_verb(st, v) and not agent else None
     for slot, o in slots:
         if (o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and st.lem(o) in st.quantity)) or (
             described is not None and o.i == described.i
@@ -164,22 +167,23 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
     return f
 
 
-def match_verb(st: DocState, v: Any) -> tuple[Frame, Roles, Any | None] | None:
-    """The best frame for verb ``v``: (frame, roles, light-verb noun or None)."""
+def match_verb(st: DocState, v: Any, light: bool = True) -> tuple[Frame, Roles, Any | None] | None:
+    """The best frame for verb ``v``: (frame, roles, light-verb noun or None); ``light=False``: the verb's
+    own frames only."""
     lemma = st.lem(v)
     own = st.p.verbs.get(lemma, ())
     # a light frame needs one of its event nouns in the verb's sentence ("held talks"): most
     # sentences with "have", "make" or "take" have none, and need no argument analysis at all
-    nouns = st.p.light_nouns.get(lemma)
+    nouns = st.p.light_nouns.get(lemma) if light else None
     light_possible = nouns is not None and not (
         st.sent_span[0] <= v.i < st.sent_span[1] and nouns.isdisjoint(st.sent_lemmas)
     )
     if not own and not light_possible:
         return None
     r = roles(st, v)
-    light = match_light(st, v, r) if light_possible else None
-    if light is not None:
-        return light
+    got = match_light(st, v, r) if light_possible else None
+    if got is not None:
+        return got
     objs = r.get("obj") or []
     bare = bare_ok(st, v)
     heads = [n for o in objs for n in obj_heads(st, o)]  # "a pair of Tunisians": the people counted

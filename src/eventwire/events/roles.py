@@ -125,6 +125,7 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         elif d == "agent":
             passive = True
             r.setdefault("subj", []).extend(p for p in c.children if p.dep_ == "pobj")
+            _agent_name_phrases(st, c, r)
         elif d == "prep" or (d == "prt" and any(p.dep_ == "pobj" for p in c.children)):
             _prep_slots(st, c, r)
         if d in ("prep", "prt", "advmod"):  # "pulled out of the talks", "walked away from": the inner one
@@ -169,6 +170,19 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
     if "iobj" not in r and st.lem(v) in st.w.ditransitive_verbs:
         double_object(st, v, r)
     return r, passive
+
+
+def _agent_name_phrases(st: DocState, by: Any, r: Roles) -> None:
+    """ "sanctions imposed by the EU on Russia": the "on" or "against" phrase the parser hung on the agent's name
+    (after the coded name, naming a party itself: not "the Commission on the Status of Women") is the verb's."""
+    for p in by.children:
+        ends = [m.tok_end for m in st.idx.at(p.i)] if p.dep_ == "pobj" and p.pos_ == "PROPN" else []
+        for q in p.children if ends else ():
+            if q.dep_ != "prep" or st.lem(q) not in ("on", "against") or q.i < max(ends):
+                continue
+            named = (m for o in q.children if o.dep_ == "pobj" for m in st.idx.at(o.i) if m.head == o.i)
+            if any(m.rule.startswith("dict:") for m in named):  # a name of the dictionaries
+                _prep_slots(st, q, r)
 
 
 def _trailing_reproach(st: DocState, obj: Any) -> Any | None:

@@ -159,6 +159,11 @@ def _draft(st: DocState, s: SentenceWork, v: Any) -> VerbDraft | None:
     if mv is None:
         return None
     f, r, noun = mv
+    if noun is not None and noun.i in s.consumed and noun.i != v.i and v.dep_ == "acl":
+        mv = match_verb(st, v, light=False)  # "attended a conference hosted by the U.S.": the verb's own frame
+        if mv is None:
+            return None
+        f, r, noun = mv
     if noun is not None and noun.i in s.consumed and noun.i != v.i:
         st.note(f"  verb '{v.text}' + '{noun.text}': not coded again (the noun governs an event)")
         return None
