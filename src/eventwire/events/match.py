@@ -91,8 +91,9 @@ def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | No
         if w.dep_ == "pobj"
     ]
     # "the reforms carried out in ...": a description; "a curfew imposed by the army": the participle's act
-    # (not after "of": "was the target of raids carried out by X" keeps the noun's own reading)
-    agent = v.dep_ == "acl" and any(c.dep_ == "agent" for c in v.children) and st.lem(v.head.head) != "of"
+    # (only for a subject or object: "gave in to demands made by X", "was the target of raids carried out by X"
+    # name an act in passing, the background of the sentence's event)
+    agent = v.dep_ == "acl" and any(c.dep_ == "agent" for c in v.children) and v.head.dep_ != "pobj"
     described = v.head if not noun_verb(st, v) and not agent else None
     for slot, o in slots:
         if (o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and st.lem(o) in st.quantity)) or (
