@@ -163,7 +163,7 @@ def _mentions(
             )
         out.append(m)
         if c and c not in INTERNATIONAL:
-            story.mem.add_country(c, principal=bool(d.names or d.has_role))
+            story.mem.add_country(c, principal=bool(d.names or d.has_role), place=d.place)
     return out
 
 

@@ -77,7 +77,8 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     if d.collective:  # "India and Pakistan ..., but the two countries": the sentence's own two first
         here = list(dict.fromkeys(c for r, cs, _ in s.results if r.start < d.start for c in cs if c))
         two = here if len(here) == 2 else []
-        two = two or (mem.principal if len(mem.principal) == 2 else (mem.countries if len(mem.countries) == 2 else []))
+        # the story's two principal countries, else the two it names as parties ("met in Brussels" is a place)
+        two = two or (mem.principal if len(mem.principal) == 2 else (mem.parties if len(mem.parties) == 2 else []))
         if two:
             return list[str | None](two), "collective"
         inside = conflict_country(doc, d, s.results, s.place_of)  # "both sides in the Yemen conflict"

@@ -12,7 +12,8 @@ story and dominant countries), ``place_context`` (a known person is no place) an
 - titles: the coded phrases by head word ("minister"), so "the minister" can take the code of the one
   minister of the story.
 - countries: the countries of coded persons and role phrases ("principal" countries, used for "the two
-  countries" / "the parties"), and every country mentioned.
+  countries" / "the parties"), every country mentioned, and those mentioned as a party, not only as a place
+  ("Kenya and Ethiopia met in Brussels": the two parties are Kenya and Ethiopia).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class StoryMemory:
     titles: dict[str, list[Code]] = field(default_factory=dict)
     principal: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)  # countries mentioned other than as a place
     counts: dict[str, int] = field(default_factory=dict)  # mentions per country
     # country names found to be a state of another country in this story ("Atlanta, Georgia" -> USA)
     states: dict[str, str] = field(default_factory=dict)
@@ -120,9 +122,11 @@ class StoryMemory:
         (top, n), (_, m) = ranked[0], ranked[1]
         return top if n >= 2 and n >= 2 * m else None
 
-    def add_country(self, code: str, principal: bool) -> None:
+    def add_country(self, code: str, principal: bool, place: bool = False) -> None:
         self.counts[code] = self.counts.get(code, 0) + 1
         if code not in self.countries:
             self.countries.append(code)
+        if not place and code not in self.parties:
+            self.parties.append(code)
         if principal and code not in self.principal:
             self.principal.append(code)
