@@ -1,8 +1,7 @@
-"""Step 2 — governing words: a verb, adjective or noun of a ``modality.yaml`` family (intent, appeal, demand,
-reject, threaten) with an event complement ("plans to visit", "refused to meet", "is ready to withdraw",
-"called for talks", "demanded that X release ...", "warned it would impose sanctions"). The complement's
-code is mapped to the family's code and the complement is not coded again. Families nest ("refused to
-commit to aid" → reject aid).
+"""Step 2 — governing words: a verb, adjective or noun of a ``modality.yaml`` family (intent, appeal, demand, reject,
+threaten) with an event complement ("plans to visit", "refused to meet", "is ready to withdraw", "called for talks",
+"demanded that X release ...", "warned it would impose sanctions"). The complement's code is mapped to the family's
+code and the complement is not coded again. Families nest ("refused to commit to aid" → reject aid).
 
 READS: ``s.triggers``, the modality families, the complement (``complements.py``), the governors (negation,
 modality, questions, reported speech and obligations: ``governors.py``), the actors (``actors.py``), the
@@ -40,6 +39,7 @@ from .family_gates import (
     not_a_question,
     not_anonymity,
     not_convened,
+    not_false_friend,
     not_ruled_out,
     raised_possibility,
 )
@@ -161,21 +161,6 @@ def not_blocked(st: DocState, d: GovernorDraft) -> bool:
     if why:
         st.note(f"  {d.label}: no event ({why})")
         return False
-    return True
-
-
-def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
-    """No event when a violent complement's target is a false friend ("vowed to fight corruption")."""
-    comp = d.comp
-    if comp.frame is not None and comp.frame.violent:
-        _, ttok = fill(st, comp.frame.tgt, comp.roles)
-        why = st.g.violent_target(comp.frame, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
-        if why:
-            st.note(f"  {d.label}: no event (false friend: {why})")
-            purpose = d.comp.tok.dep_ == "advcl" or any(c.dep_ == "prep" and st.lem(c) == "for" for c in d.gov.children)
-            if d.fam.name in ("appeal", "demand") and purpose:
-                d.release = True  # "asked Congress for $2.5 billion to fight the virus": the ask itself is coded
-            return False
     return True
 
 

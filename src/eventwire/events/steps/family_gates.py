@@ -1,12 +1,14 @@
 """Sub-steps of the governing words (``families.py``): the gates that decide whether a word's family applies at
 all — a possibility raised or only seen, an act ruled out or kept open, force ceased or another act, a source's
-condition of anonymity, a gathering convened, a question asked, equipment ordered.
+condition of anonymity, a gathering convened, a question asked, equipment ordered, a violent complement with an
+abstract target (a false friend).
 
 READS: the governing word's draft (word, family, complement), its support verb, particles and negation, the
 word lists (``possibility_verbs``, ``anonymity_words``, ``convened_nouns``, ``asking_verbs``), the armed-action
 roots (``codes.yaml``) and the governors (``governors.py``).
 ADDS: ``d.kept_open`` (a negated "rule out" keeps its act open) and ``d.release`` (no family event, the word's own
-frames may code it); a gate returning False ends the governing word's event.
+frames may code it: an ask for a purpose, a warning addressed to someone); a gate returning False ends the
+governing word's event.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import physical
+from ..actors import fill
 from ..governors import blocked, question
 from ..grammar import NOUN_POS, VERB_POS
 from ..state import DocState, GovernorDraft
@@ -154,3 +157,20 @@ def disaster_advice(st: DocState, d: GovernorDraft) -> bool:
         return True
     st.note(f"  {d.label}: no event (advice for '{cause.text}': disaster response)")
     return False
+
+
+def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
+    """No event when a violent complement's target is a false friend ("vowed to fight corruption")."""
+    comp = d.comp
+    if comp.frame is not None and comp.frame.violent:
+        _, ttok = fill(st, comp.frame.tgt, comp.roles)
+        why = st.g.violent_target(comp.frame, ttok, bool(ttok is not None and st.idx.at(ttok.i)))
+        if why:
+            st.note(f"  {d.label}: no event (false friend: {why})")
+            purpose = d.comp.tok.dep_ == "advcl" or any(c.dep_ == "prep" and st.lem(c) == "for" for c in d.gov.children)
+            if d.fam.name in ("appeal", "demand") and purpose:
+                d.release = True  # "asked Congress for $2.5 billion to fight the virus": the ask itself is coded
+            if d.fam.name == "threaten" and any(c.dep_ in ("dobj", "dative") for c in d.gov.children):
+                d.release = True  # "warned the US it would retaliate against new tariffs": a warning to the US
+            return False
+    return True
