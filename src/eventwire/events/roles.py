@@ -223,6 +223,20 @@ def _of_objects(n: Any) -> list[Any]:
     return [p for x in n.children if x.dep_ == "prep" and x.lower_ == "of" for p in x.children if p.dep_ == "pobj"]
 
 
+def _talks_partners(st: DocState, objs: list[Any]) -> list[Any]:
+    """The objects of the "with" phrases of the talks nouns among ``objs`` ("in talks with Lebanon"; not "at a
+    press conference with X": words to the press)."""
+    return [
+        p
+        for o in objs
+        if st.lem(o) in st.talks and not any(st.lem(m) in ("press", "news") for m in o.children if m.i < o.i)
+        for w in o.children
+        if w.dep_ == "prep" and st.lem(w) == "with"
+        for p in w.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     """The slot of preposition ``c``; coordinated prepositions share their object: "flights to and from
     China" fills both "to" and "from" with China."""
@@ -239,6 +253,9 @@ def _prep_slots(st: DocState, c: Any, r: Roles) -> None:
     r.setdefault(st.lem(c), []).extend(shared)
     if st.lem(c) == "in" and front_of(shared):  # "gathered in front of the parliament": outside it
         r.setdefault("outside", []).extend(front_of(shared))
+    partners = _talks_partners(st, shared) if st.lem(c) in ("in", "during", "at") else []
+    if partners:  # "won concessions in talks with the government": the partner's "with"
+        r.setdefault("with", []).extend(partners)
     n = c.doc[c.i - 1] if c.i else c  # "sent troops to the border with Somalia", "quit the deal with X"
     partner = st.lem(n) in st.w.partner_nouns or st.lem(n) in st.agreements  # "with" hung on the verb
     if st.lem(c) == "with" and n.dep_ == "pobj" and n.head.head.i == c.head.i and partner:

@@ -145,6 +145,7 @@ class DocState:
         self.generic = cls.get("generic_head", empty)
         self.relations = cls.get("relations", empty)
         self.agreements = cls.get("agreement", empty)
+        self.talks = cls.get("talks", empty)
         self.via = patterns.light_via
         self.claims = cls.get("claim", empty)
         self.media = cls.get("media", empty)
