@@ -228,6 +228,8 @@ REPAIRED_ARCS = [
         "A Kenyan court found Ali Hassan, a former police officer, guilty of murder.",
         [("guilty", "oprd", "found"), ("Hassan", "dobj", "found")],
     ),
+    # the state an object is set in, made the object's adjective ("set several vehicles ablaze")
+    ("Angry crowds set several vehicles ablaze in Lagos.", [("ablaze", "oprd", "set"), ("vehicles", "dobj", "set")]),
 ]
 
 

@@ -68,6 +68,8 @@ def repair_parse(doc: Any) -> Any:
         _persona_non_grata(doc)
     if "guilty" in text or "innocent" in text:
         _verdict_after_apposition(doc)
+    if "alight" in text or "ablaze" in text:
+        _set_alight(doc)
     _acronym_root(doc, arr)
     _crowd_verb_root(doc, arr)
     _adjective_subject(doc, arr)
@@ -382,6 +384,17 @@ def _verdict_after_apposition(doc: Any) -> None:
         h = t.head
         if h.i < t.i and h.dep_ == "dobj" and h.head.lemma_.lower() in _VERDICT_VERBS:
             t.head, t.dep_ = h.head, "oprd"
+
+
+def _set_alight(doc: Any) -> None:
+    """ "set vehicles alight", "set the building ablaze": the state the object is set in, which the parser made
+    a second object or the object's adjective, is the verb's object predicate (the phrasal "set alight")."""
+    for t in doc:
+        if t.lower_ not in ("alight", "ablaze"):
+            continue
+        v = t.head.head if t.dep_ == "amod" and t.head.dep_ == "dobj" else t.head
+        if v.lemma_.lower() == "set" and t.i > v.i and t.dep_ in ("amod", "dobj", "advmod", "acomp", "oprd"):
+            t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = v, "oprd", "ADJ", "JJ", t.lower_
 
 
 def _hyphen_pairs(doc: Any) -> None:
