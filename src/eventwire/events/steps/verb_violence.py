@@ -12,11 +12,13 @@ economy", "fired 500 workers", "the country battles to prevent the outbreak").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..actors import actors_at, fill
 from ..adjustments import state_itself
-from ..grammar import NOUN_POS, VERB_POS
+from ..frames import Frame
+from ..grammar import NOUN_POS, VERB_POS, Roles
 from ..match import match_noun, match_verb
 from ..roles import event_nouns, noun_roles, roles
 from ..state import DocState, SentenceWork, VerbDraft
@@ -32,17 +34,7 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         # place the violence came from is its source
         frm, _ = fill(st, ("from",), r)
         d.sources = [a for a in frm if a not in d.targets]
-    # the violent event nouns the victims fell in ("killed in an Israeli air strike", "during an attack on X")
-    fell_in = []
-    if f.violent and d.noun is None:
-        # "killed X in a drone strike", "killed X with a drone strike" (the phrase the parser hung on the object)
-        on_obj = [t for o in r.get("obj", ()) for p in ("in", "with") for t in noun_roles(st, o).get(p, ())]
-        for n0 in [*r.get("in", ()), *r.get("during", ()), *r.get("with", ()), *on_obj]:  # "... with a drone strike"
-            for n, nr0 in event_nouns(st, n0):  # "killed in a series of attacks by militants": the attacks
-                mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
-                if mn is not None and mn[0].violent:
-                    fell_in.append((mn[0], {**nr0, **mn[1]}))  # with the head's "by" ("a wave of X by Y")
-                    break
+    fell_in = _fell_in(st, d) if f.violent and d.noun is None else []
     if d.sources and d.code == f.code and d.code.endswith("0"):
         # "U.S. forces killed a commander in a drone strike": the more exact kind of the force the victims fell in
         kinds = [nf for nf, _ in fell_in if not nf.code.endswith("0") and nf.code[:2] == d.code[:2]]
@@ -87,6 +79,25 @@ def attacker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         )
         return False
     return True
+
+
+def _fell_in(st: DocState, d: VerbDraft) -> list[tuple[Frame, Roles]]:
+    """The violent event nouns the victims fell in ("killed in an Israeli air strike", "during an attack on X",
+    "killed X with a drone strike": also the phrase the parser hung on the object), with their roles; a strike
+    of a state or its forces that killed is force ("killed in an Israeli strike", no labour strike)."""
+    r, out = d.roles, []
+    on_obj = [t for o in r.get("obj", ()) for p in ("in", "with") for t in noun_roles(st, o).get(p, ())]
+    for n0 in [*r.get("in", ()), *r.get("during", ()), *r.get("with", ()), *on_obj]:
+        for n, nr0 in event_nouns(st, n0):  # "killed in a series of attacks by militants": the attacks
+            mn = match_noun(st, n) if n.pos_ in NOUN_POS else None
+            if mn is not None and not mn[0].violent:
+                own = fill(st, ("poss", "amod", "compound"), mn[1])[0]
+                if n0.head.lower_ != "during" and armed_strike(st, mn[0].code, n, own, named=True):
+                    mn = (replace(mn[0], code=st.c.state_strike, violent=True, rule=mn[0].rule + "/state"), mn[1])
+            if mn is not None and mn[0].violent:
+                out.append((mn[0], {**nr0, **mn[1]}))  # with the head's "by" ("a wave of X by Y")
+                break
+    return out
 
 
 def _subject_event(st: DocState, s: SentenceWork, d: VerbDraft) -> None:
@@ -238,12 +249,16 @@ def state_strike(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
-def armed_strike(st: DocState, code: str, noun: Any, sources: list[Any]) -> bool:
+def armed_strike(st: DocState, code: str, noun: Any, sources: list[Any], named: bool = False) -> bool:
     """Is a labour strike (``code``) of a ``strike_nouns`` noun without a labour strike's own modifier (the
-    noun frames' ``mod`` of that code: "a general strike", "a rail strike") one by states or their forces only?"""
+    noun frames' ``mod`` of that code: "a general strike", "a rail strike") one by states or their forces only?
+    ``named``: a state named by its adjective counts too (a strike that killed: "in an Israeli strike")."""
     if code != st.c.labour_strike or st.lem(noun) not in st.w.strike_nouns:
         return False
     labour = {m for f in st.p.nouns.get(st.lem(noun), ()) if f.code == code and f.mods for m in f.mods}
     if any(c.dep_ in ("amod", "compound") and st.lem(c) in labour for c in noun.children):
         return False
-    return bool(sources) and all(set(a.sectors) & st.c.force_sectors or state_itself(st, a) for a in sources)
+    return bool(sources) and all(
+        set(a.sectors) & st.c.force_sectors or state_itself(st, a) or (named and a.kind == "country" and not a.sectors)
+        for a in sources
+    )
