@@ -35,8 +35,10 @@ def repair_parse(doc: Any) -> Any:
     miners attack Gemfields' unit"), and so is a past participle after a noun root's relative
     clause ("Sudan, which took part, called on ..."); an adjective made a second subject modifies the subject;
     the "by" on the charge of a passive of judging is its agent; both names of a hyphenated pair modify the noun
-    ("US-Iranian talks"); "persona non grata" is the verb's object predicate; a name before a plural noun after a
-    preposition modifies that noun ("warns US over Iran sanctions") (each function below says more)."""
+    ("US-Iranian talks"); "persona non grata" is the verb's object predicate, and so are a verdict after the
+    object's apposition ("found X, a former officer, guilty") and the state a thing is set in ("set vehicles
+    ablaze"); a name before a plural noun after a preposition modifies that noun ("warns US over Iran sanctions")
+    (each function below says more)."""
     text = text_of(doc)
     if " to " in text:
         tos = (doc.to_array(LOWER) == doc.vocab.strings["to"]).nonzero()[0].tolist()  # no token objects else
