@@ -134,7 +134,7 @@ def _light_frame(st: DocState, f: Frame, slot: str, n: Any, merged: Roles, nrole
         a is None and p in f.tgt and not any(actors_at(st, t) for t in merged.get(p, ())) for p, a in f.preps
     ):
         return None  # "held drills with live ammunition": a partner frame needs an actor there, else the next frame
-    if f.mods is not None and not any(st.lem(t) in f.mods for t in nroles.get("compound", []) + nroles.get("amod", [])):
+    if f.mods is not None and not any(st.lem(t) in f.mods for t in modifiers(nroles)):
         return None
     if f.from_noun:  # the noun's prepositions may hang from the verb: "carried out a strike on"
         mn = match_noun(st, n, {**{k: v for k, v in merged.items() if k not in ROLE_KEYS}, **nroles})
@@ -240,11 +240,18 @@ def _subj_ok(st: DocState, r: Roles, allowed: frozenset[str]) -> bool:
     return False
 
 
+def modifiers(r: Roles) -> list[Any]:
+    """A noun's compound and adjective modifiers, and the adjectives of its compounds ("a joint infrastructure
+    project": "joint" hung on "infrastructure")."""
+    comps = r.get("compound", [])
+    return [*comps, *r.get("amod", []), *(a for c in comps for a in c.children if a.dep_ == "amod" and a.i < c.i)]
+
+
 def match_noun(st: DocState, n: Any, r: Roles | None = None) -> tuple[Frame, Roles] | None:
     """The first noun frame of ``n`` whose modifiers and prepositions fit."""
     r = noun_roles(st, n) if r is None else r
     for f in st.p.nouns.get(st.lem(n), ()):
-        if f.mods is not None and not any(st.lem(t) in f.mods for t in r.get("compound", []) + r.get("amod", [])):
+        if f.mods is not None and not any(st.lem(t) in f.mods for t in modifiers(r)):
             continue
         if all(prep_ok(st, r, p, a) for p, a in f.preps):
             return f, r
