@@ -159,12 +159,14 @@ def _draft(st: DocState, s: SentenceWork, v: Any) -> VerbDraft | None:
     if mv is None:
         return None
     f, r, noun = mv
-    if noun is not None and noun.i in s.consumed and noun.i != v.i and v.dep_ == "acl":
-        mv = match_verb(st, v, light=False)  # "attended a conference hosted by the U.S.": the verb's own frame
+    taken = noun is not None and noun.i in s.consumed and noun.i != v.i
+    if taken and v.dep_ == "acl":  # "attended a conference hosted by the U.S.": the participle's own frame
+        mv = match_verb(st, v, light=False)
         if mv is None:
             return None
         f, r, noun = mv
-    if noun is not None and noun.i in s.consumed and noun.i != v.i:
+        taken = False  # (own frames take no light noun)
+    if taken and noun is not None:
         st.note(f"  verb '{v.text}' + '{noun.text}': not coded again (the noun governs an event)")
         return None
     if noun is not None:
