@@ -360,12 +360,15 @@ def exchange_party(st: DocState, heads: list[Any], sources: list[ActorMention]) 
     return []
 
 
-def authors(st: DocState, o: Any) -> list[ActorMention]:
+def authors(st: DocState, o: Any, mediators: bool = True) -> list[ActorMention]:
     """Who a clause on noun ``o`` says did it: "the attack carried out by Hamas", "the strikes, which were
     launched by Turkish jets", "the raids that Turkish jets carried out", "the resolution the EU adopted", "the
-    raid, which it blamed on Kurdish militants", "the strikes, which it said were carried out by X"."""
+    raid, which it blamed on Kurdish militants", "the strikes, which it said were carried out by X". Without
+    ``mediators``, not the third party who brokered it ("reached a ceasefire mediated by Egypt": no party)."""
     out: list[ActorMention] = []
     for v in o.children:
+        if not mediators and st.lem(v) in st.w.hosting_verbs:
+            continue
         if v.dep_ == "relcl" and st.lem(v) in st.m.speech:
             v = next((c for c in v.children if c.dep_ == "ccomp" and c.pos_ in VERB_POS), v)
         elif not (v.dep_ in ("relcl", "acl") and (v.tag_ == "VBN" or v.dep_ == "relcl" or _that_clause(v))):

@@ -155,6 +155,8 @@ class Words:
     striving_verbs: frozenset[str]
     aiming_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
+    deal_verbs: frozenset[str]
+    party_modifier_slots: frozenset[str]
     ungoverning_particles: frozenset[str]
     copulas: frozenset[str]
     describing_copulas: frozenset[str]
@@ -320,6 +322,7 @@ class ComplementRules:
 
     clause_any: frozenset[str]
     clause_future: frozenset[str]
+    future_governors: frozenset[str]
     act_families: frozenset[str]
     noun_slots: dict[str, tuple[str, ...]]
 
@@ -335,6 +338,7 @@ def load_complement_rules() -> ComplementRules:
     return ComplementRules(
         clause_any=frozenset(data["clause_any"]),
         clause_future=frozenset(data["clause_future"]),
+        future_governors=frozenset(data["future_governors"]),
         act_families=frozenset(data["act_families"]),
         noun_slots={str(k): tuple(v) for k, v in data["noun_slots"].items()},
     )

@@ -84,10 +84,21 @@ def _clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
                     fam.name in rules.clause_any
                     or aux & st.w.clause_future_aux
                     or (fam.name == "intent" and "to" in aux and other_subject(st, g, c) is not None)
+                    or (fam.name not in rules.future_governors and _governs_future(st, c))
                 ):
                     x = c
                     break
     return x, False
+
+
+def _governs_future(st: DocState, c: Any) -> bool:
+    """ "warned Y that it plans to invade": the clause's verb governs an act to come (``future_governors``)."""
+    fam = st.m.by_lemma.get(st.lem(c))
+    return (
+        fam is not None
+        and fam.name in load_complement_rules().future_governors
+        and any(x.dep_ == "xcomp" and x.pos_ in VERB_POS for x in c.children)
+    )
 
 
 def _attribution(st: DocState, c: Any) -> bool:

@@ -89,6 +89,10 @@ def from_slots(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         held += [t for p, _ in f.preps for t in r.get(p, []) if t.pos_ in NOUN_POS or t.dep_ == "pcomp"]
         if preps and held:
             t2, tt2 = fill(st, preps, obj_roles(st, held))
+            mods = [x for x in f.tgt if x in st.w.party_modifier_slots]  # "quit the Colombian peace talks"
+            if not t2 and mods:
+                t2, tt2 = fill(st, mods, obj_roles(st, held))
+                t2 = [a for a in t2 if a.code not in {b.code for b in d.sources}]
             if not t2 and d.sources and held[-1].pos_ == "NOUN" and held[-1].dep_ == "pobj":
                 t2, tt2 = inner_target(st, held[-1], f.code)  # "fired shells at targets in Hebron"
                 t2 = [a for a in t2 if a not in d.sources]
@@ -190,7 +194,8 @@ def from_object(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         for o in [*r.get("obj", ()), *([d.noun] if d.noun is not None else [])]:
             if st.lem(o) not in st.p.nouns and st.lem(o) not in st.agreements:
                 continue  # not "could not meet the deadline set by the IMF": a requirement, no act of the IMF
-            by = [a for a in authors(st, o) if a not in d.sources]
+            deal = o is d.noun and st.lem(d.trigger) in st.w.deal_verbs  # "reached a truce mediated by X": no party
+            by = [a for a in authors(st, o, mediators=not deal) if a not in d.sources]
             if by:
                 d.targets, d.ttok = by, o
                 break

@@ -1,10 +1,11 @@
 """Sub-step of a verb (``verbs.py``): targets named by reference — an event noun the story told before ("Museveni
 welcomed the visit": the visitor), a decision of the other clause's subject in a headline ("Japan to release
 Fukushima water, China slams plan": Japan), the party of a conjoined clause ("Iran slams US sanctions, threatens
-retaliation": the US).
+retaliation": the US), the parties of a deal a third party mediated ("Israel and Hamas reached a ceasefire
+mediated by Egypt": Egypt mediated between them).
 
 READS: the verb's draft (code, sources, object), the story's earlier events (``DocState.earlier``), the decision
-nouns (``words.yaml``), the reaction roots and codes (``codes.yaml``).
+nouns and hosting verbs (``words.yaml``), the reaction roots and codes (``codes.yaml``).
 ADDS: ``d.targets`` when the verb had none.
 """
 
@@ -113,3 +114,24 @@ def conjoined_object(st: DocState, v: Any, sources: list[ActorMention]) -> list[
     own = {a.country for a in sources if a.country}
     objs = [c for c in v.head.children if c.dep_ == "dobj"]
     return [a for o in objs for a in actors_at(st, o) if a.country and own and a.country not in own]
+
+
+def mediated_parties(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Israel and Hamas reached a ceasefire mediated by Egypt", "the rivals signed a deal brokered by Qatar": a
+    third party's mediating participle (``hosting_verbs``) on the object of a verb making the deal (``deal_verbs``)
+    is aimed at that verb's subjects, the parties of the deal."""
+    v = d.trigger
+    if d.targets or not d.sources or v.dep_ != "acl" or st.lem(v) not in st.w.hosting_verbs:
+        return True
+    n = v.head
+    if n.dep_ != "dobj" or n.head.pos_ not in VERB_POS or st.lem(n.head) not in st.w.deal_verbs:
+        return True
+    subj = [c for c in n.head.children if c.dep_ == "nsubj"]
+    own = {b.code for b in d.sources}
+    parties: list[ActorMention] = []
+    for a in (a for x in subj for a in actors_at(st, x)):
+        if a.code not in own and a not in parties:
+            parties.append(a)
+    if parties:
+        d.targets, d.ttok = parties, subj[0]
+    return True
