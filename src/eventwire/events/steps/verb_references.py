@@ -2,10 +2,11 @@
 welcomed the visit": the visitor), a decision of the other clause's subject in a headline ("Japan to release
 Fukushima water, China slams plan": Japan), the party of a conjoined clause ("Iran slams US sanctions, threatens
 retaliation": the US), the parties of a deal a third party mediated ("Israel and Hamas reached a ceasefire
-mediated by Egypt": Egypt mediated between them).
+mediated by Egypt": Egypt mediated between them), the country an arrival the act is the purpose of was in ("a team
+from Moscow arrived in Bahrain to begin cooperation": Bahrain).
 
 READS: the verb's draft (code, sources, object), the story's earlier events (``DocState.earlier``), the decision
-nouns and hosting verbs (``words.yaml``), the reaction roots and codes (``codes.yaml``).
+nouns, hosting and arrival verbs (``words.yaml``), the reaction roots and codes (``codes.yaml``).
 ADDS: ``d.targets`` when the verb had none.
 """
 
@@ -134,4 +135,25 @@ def mediated_parties(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             parties.append(a)
     if parties:
         d.targets, d.ttok = parties, subj[0]
+    return True
+
+
+def arrival_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "A team from Moscow arrived in Bahrain to begin cooperation", "the envoy visited Kabul to hold talks": the
+    act an arrival (``arrival_verbs``) is for is aimed at the country arrived in, when it is not the doer's own."""
+    v = d.trigger
+    if d.targets or not d.sources or v.dep_ not in ("advcl", "xcomp") or st.lem(v.head) not in st.w.arrival_verbs:
+        return True
+    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+        return True
+    own = {a.country for a in d.sources}
+    places = [
+        p
+        for c in v.head.children
+        for p in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" else [])
+        if c.dep_ == "dobj" or st.lem(c) in st.w.place_target_preps
+    ]
+    got = [a for p in places for a in actors_at(st, p) if a.country and a.country not in own and not a.sectors]
+    if got:
+        d.targets, d.ttok = got[:1], places[0]
     return True
