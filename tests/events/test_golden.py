@@ -1,8 +1,9 @@
 """Golden sentences (tests/golden/events*.jsonl, our own sentences): text → expected events.
 
 Each line: ``text``; ``events`` (each ``code`` = a CAMEO code or prefix such as a root, optional ``source`` /
-``target`` country); ``absent_roots`` (roots that must not be coded); optional ``absent_events`` (events of the
-same shape that must not be coded: a wrong actor for a code); ``construction`` (what it tests).
+``target`` country, or ``source_code`` / ``target_code``: the whole actor code); ``absent_roots`` (roots that must
+not be coded); optional ``absent_events`` (events of the same shape that must not be coded: a wrong actor for a
+code); ``construction`` (what it tests).
 A line with no expected events and no absent roots would test nothing, so every negative case lists the
 roots it must not produce. Run through the whole pipeline (actors from the actor coder).
 """
@@ -40,6 +41,10 @@ def _matches(ev: Any, want: dict[str, Any]) -> bool:
             continue
         actor = getattr(ev, role)
         if actor is None or actor.country != country:
+            return False
+    for role in ("source", "target"):  # a whole actor code, sectors included ("EGY", not "EGYCVL")
+        code = want.get(f"{role}_code")
+        if code is not None and (getattr(ev, role) is None or getattr(ev, role).code != code):
             return False
     return True
 

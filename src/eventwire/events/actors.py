@@ -14,6 +14,7 @@ third-person pronoun, becomes an uncoded mention when the event has no actor at 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from ..actors.places import PlaceCountries
@@ -413,3 +414,9 @@ def on_strike_holder(st: DocState, n: Any) -> list[ActorMention]:
     h = n.head.head
     h = h.head if h.lower_ == "out" and h.head.i != h.i else h
     return [] if h.pos_ in VERB_POS or h.i == n.i else actors_at(st, h)
+
+
+def as_states(targets: list[ActorMention]) -> list[ActorMention]:
+    """The states of an embargo's targets: "an entry ban on travellers from China" is on China (a country's private
+    people stand for it, ``adjustments.on_foreign_state``)."""
+    return [replace(a, sectors=()) for a in targets]

@@ -31,7 +31,7 @@ from typing import Any
 from ..actors.codes import INTERNATIONAL
 from ..mentions import ActorMention
 from . import modality as _mod
-from .actors import actors_at, fill
+from .actors import actors_at, as_states, fill
 from .arguments import load_rules
 from .frames import Family
 from .grammar import NOUN_POS, VERB_POS, Roles
@@ -104,10 +104,10 @@ def _own_act(st: DocState, comp: Any, sources: list[ActorMention]) -> bool:
 def foreign_ban(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """A ban or restriction (172, an ``embargo_nouns`` light noun) on another state is an embargo (163): the
     target is a state (a country with no sector) of another country than every source's, or its private people
-    ("an entry ban on travellers from China"); so is a verb's ban of another state's things ("banned 59 Chinese
-    apps")."""
+    ("an entry ban on travellers from China": on China); so is a verb's ban of another state's things ("banned 59
+    Chinese apps")."""
     if d.noun is not None and on_foreign_state(st, d.code, d.noun, d.sources, d.targets):
-        d.code, d.rule = st.c.foreign_restriction, f"{d.rule}/foreign-state"
+        d.code, d.rule, d.targets = st.c.foreign_restriction, f"{d.rule}/foreign-state", as_states(d.targets)
     elif d.noun is None and d.code.startswith(st.c.administrative_sanction) and _foreign_goods(d.sources, d.targets):
         d.code, d.rule = st.c.foreign_restriction, f"{d.rule}/foreign-state"  # "banned 59 Chinese apps"
     return True

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at, authors, fill, inner_event_target, on_strike_holder, responsible, town_place
+from ..actors import actors_at, as_states, authors, fill, inner_event_target, on_strike_holder, responsible, town_place
 from ..adjustments import on_foreign_state
 from ..emit import emit, names
 from ..frames import Frame
@@ -147,7 +147,7 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
     modality = "reported" if reported(st, n.head) or reported(st, clause) else "asserted"
     code, rule = f.code, f.rule
     if on_foreign_state(st, code, n, sources, targets):  # "the EU's ban on Russian oil": an embargo
-        code, rule = st.c.foreign_restriction, f"{rule}/foreign-state"
+        code, rule, targets = st.c.foreign_restriction, f"{rule}/foreign-state", as_states(targets)
     elif armed_strike(st, code, n, sources):  # "Israel's strikes in Gaza": force
         code, rule = st.c.state_strike, f"{rule}/state"
     elif _street_clash(st, code, n, [*sources, *targets]):  # "clashes between supporters and opponents": a riot
