@@ -94,9 +94,17 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 def conjunct_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "Iran slams US sanctions, threatens retaliation", "Samoa accuses Lesotho of trade violations, vows WTO
     case": words or a threat with no party of their own, in a clause conjoined to one whose object names a party
-    of another country, are aimed at that party (``conjunct_target`` roots)."""
+    of another country, are aimed at that party (``conjunct_target`` roots); force against a crowd with no target
+    of its own is aimed at the street people the conjoined clause's object names (``street`` sectors)."""
     if not d.targets and d.sources and d.code[:2] in st.c.conjunct_target_roots:
         d.targets = conjoined_object(st, d.trigger, d.sources)
+    if not d.targets and d.sources and d.code == st.c.violent_repression:
+        # "police chased the protesters away and fired tear gas": at the crowd of the conjoined clause
+        v = d.trigger
+        verbs = [v.head] if v.dep_ == "conj" and v.head.pos_ in VERB_POS else []
+        objs = [o for u in verbs for o in u.children if o.dep_ == "dobj"]
+        crowd = [a for o in objs for a in actors_at(st, o) if a not in d.sources]
+        d.targets = [a for a in crowd if st.c.street_sectors & {*a.sectors}]
     return True
 
 
