@@ -234,12 +234,7 @@ def headline_passive(st: DocState, v: Any) -> bool:
     if not headline_sentence(v):
         return False
     frames = st.p.verbs.get(st.lem(v), ())
-    if any(f.tgt[:1] == ("obj",) for f in frames) and not any(f.recip for f in frames):
-        return True
-    # "Curfew Lifted in Lagos", "Sanctions Imposed on Iran": an event noun the verb supports as its object (not
-    # "Police Deployed Ahead of Protests": the force deployed is the actor, no event noun)
-    subj = [c for c in v.children if c.dep_ == "nsubj" and st.lem(c) in st.p.nouns]
-    return any("obj" in f.via and not f.recip for s in subj for f in st.p.light.get((st.lem(v), st.lem(s)), ()))
+    return any(f.tgt[:1] == ("obj",) for f in frames) and not any(f.recip for f in frames)
 
 
 def headline_list(st: DocState, v: Any, r: Roles) -> None:
