@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...mentions import ActorMention
-from ..actors import actors_at
+from ..actors import actors_at, span_mention
 from ..grammar import NOUN_POS, VERB_POS
 from ..headline_verbs import headline_sentence
 from ..state import DocState, GovernorDraft, SentenceWork, VerbDraft
@@ -164,4 +164,39 @@ def arrival_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     got = [a for p in places for a in actors_at(st, p) if a.country and a.country not in own and not a.sectors]
     if got:
         d.targets, d.ttok = got[:1], places[0]
+    return True
+
+
+def implied_court(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Weinstein was found guilty of rape", "an Australian writer was sentenced to death in Beijing": a verdict
+    or sentence in the passive with no agent (``sentencing_verbs``) was passed by a court (``court`` sectors) of the
+    place the clause names, else of the country of everyone sentenced; the mention is the place, or the verb."""
+    v = d.trigger
+    if d.sources or not d.targets or st.lem(v) not in st.w.sentencing_verbs:
+        return True
+    if not any(c.dep_ == "auxpass" for c in v.children) or any(c.dep_ == "agent" for c in v.children):
+        return True
+    subj = {t.i for c in v.children if c.dep_ == "nsubjpass" for t in c.subtree}  # not "a writer in Paris"
+    preps = [c for c in v.subtree if c.dep_ == "prep" and st.lem(c) in st.w.location_preps and c.i not in subj]
+    where = [p for c in preps for p in c.children if p.dep_ == "pobj"]  # "convicted of spying in Tehran"
+    places = [(p, a) for p in where for a in actors_at(st, p) if a.country and not a.sectors]
+    convicted = {a.country for a in d.targets}
+    if places:
+        tok, country = places[0][0], places[0][1].country
+    elif len(convicted) == 1 and None not in convicted:
+        tok, country = v, next(iter(convicted))
+    else:
+        return True
+    court = tuple(sorted(st.c.court_sectors))
+    d.sources = [
+        span_mention(
+            v.doc[tok.i : tok.i + 1],
+            tok.i,
+            kind="organization",
+            rule="events:implied-court",
+            country=country,
+            sectors=court,
+        )
+    ]
+    d.rule += "/implied-court"
     return True
