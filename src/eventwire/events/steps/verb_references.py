@@ -176,6 +176,8 @@ def implied_court(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         return True
     if not any(c.dep_ == "auxpass" for c in v.children) or any(c.dep_ == "agent" for c in v.children):
         return True
+    if v.dep_ in ("relcl", "acl"):  # "deported to Congo, where he was convicted of ...": a description
+        return True
     subj = {t.i for c in v.children if c.dep_ == "nsubjpass" for t in c.subtree}  # not "a writer in Paris"
     preps = [c for c in v.subtree if c.dep_ == "prep" and st.lem(c) in st.w.location_preps and c.i not in subj]
     where = [p for c in preps for p in c.children if p.dep_ == "pobj"]  # "convicted of spying in Tehran"
