@@ -230,6 +230,11 @@ REPAIRED_ARCS = [
     ),
     # the state an object is set in, made the object's adjective ("set several vehicles ablaze")
     ("Angry crowds set several vehicles ablaze in Lagos.", [("ablaze", "oprd", "set"), ("vehicles", "dobj", "set")]),
+    # a possessed noun and a named plural made one modifier of the plural ("Mali's army and Wagner fighters")
+    (
+        "Somalia's government and Shabaab fighters agreed to a prisoner swap.",
+        [("government", "nsubj", "agreed"), ("fighters", "conj", "government"), ("Shabaab", "compound", "fighters")],
+    ),
 ]
 
 

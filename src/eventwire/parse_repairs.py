@@ -37,8 +37,8 @@ def repair_parse(doc: Any) -> Any:
     the "by" on the charge of a passive of judging is its agent; both names of a hyphenated pair modify the noun
     ("US-Iranian talks"); "persona non grata" is the verb's object predicate, and so are a verdict after the
     object's apposition ("found X, a former officer, guilty") and the state a thing is set in ("set vehicles
-    ablaze"); a name before a plural noun after a preposition modifies that noun ("warns US over Iran sanctions")
-    (each function below says more)."""
+    ablaze"); a name before a plural noun after a preposition modifies that noun ("warns US over Iran sanctions");
+    a possessed noun and a named plural are conjuncts ("Yemen's government and Houthi rebels"): see each function."""
     text = text_of(doc)
     if " to " in text:
         tos = (doc.to_array(LOWER) == doc.vocab.strings["to"]).nonzero()[0].tolist()  # no token objects else
@@ -72,6 +72,8 @@ def repair_parse(doc: Any) -> Any:
         _verdict_after_apposition(doc)
     if "alight" in text or "ablaze" in text:
         _set_alight(doc)
+    if "'s " in text and " and " in text:
+        _possessed_pair(doc)
     _acronym_root(doc, arr)
     _crowd_verb_root(doc, arr)
     _adjective_subject(doc, arr)
@@ -397,6 +399,19 @@ def _set_alight(doc: Any) -> None:
         v = t.head.head if t.dep_ == "amod" and t.head.dep_ == "dobj" else t.head
         if v.lemma_.lower() == "set" and t.i > v.i and t.dep_ in ("amod", "dobj", "advmod", "acomp", "oprd"):
             t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = v, "oprd", "ADJ", "JJ", t.lower_
+
+
+def _possessed_pair(doc: Any) -> None:
+    """ "Yemen's government and Houthi rebels agreed": the parser made "government and Houthi" a modifier of
+    "rebels"; the possessed noun heads the phrase, the plural noun is its conjunct, the name that noun's compound."""
+    for g in doc:  # (the possessive may hang on "rebels": "Colombia's government and FARC negotiators")
+        h, c = g.head, next((k for k in g.children if k.dep_ == "conj" and k.text[:1].isupper()), None)
+        poss = [k for k in (*g.children, *h.children) if k.dep_ == "poss" and k.i < g.i]
+        if c is None or c.i != h.i - 1 or g.pos_ != "NOUN" or g.dep_ not in ("nmod", "compound") or not poss:
+            continue
+        if h.pos_ == "NOUN" and h.tag_ == "NNS" and h.dep_ != "ROOT":
+            g.head, g.dep_, poss[0].head = h.head, h.dep_, g
+            h.head, h.dep_, c.head, c.dep_ = g, "conj", h, "compound"
 
 
 def _hyphen_pairs(doc: Any) -> None:
