@@ -158,6 +158,7 @@ class Words:
     deal_verbs: frozenset[str]
     party_modifier_slots: frozenset[str]
     sentencing_verbs: frozenset[str]
+    owner_pronouns: frozenset[str]
     ungoverning_particles: frozenset[str]
     copulas: frozenset[str]
     describing_copulas: frozenset[str]

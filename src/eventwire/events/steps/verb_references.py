@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...mentions import ActorMention
+from .. import modality as _mod
 from ..actors import actors_at, span_mention
 from ..grammar import NOUN_POS, VERB_POS
 from ..headline_verbs import headline_sentence
@@ -201,4 +202,22 @@ def implied_court(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         )
     ]
     d.rule += "/implied-court"
+    return True
+
+
+def owner_speaker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Azerbaijan said Armenian forces shelled its positions", "Israel said Hezbollah fired rockets at its towns":
+    violence with no target on what "its" or "their" owns (``owner_pronouns``), in a clause reported by a party of
+    another country than the attacker's, is aimed at that party."""
+    if d.targets or not d.sources or d.code[:2] not in st.c.violent_roots:
+        return True
+    hit = [o for k in ("obj", "at", "on", "against") for o in d.roles.get(k, ())]
+    if not any(c.dep_ == "poss" and c.lower_ in st.w.owner_pronouns for o in hit for c in o.children):
+        return True
+    say = _mod.in_reported_speech(d.trigger, st.m.speech)
+    own = {a.country for a in d.sources}
+    subj = [c for c in say.children if c.dep_ == "nsubj"] if say is not None else []
+    speaker = [a for c in subj for a in actors_at(st, c) if a.country and a.country not in own]
+    if speaker:
+        d.targets, d.ttok = speaker[:1], subj[0]
     return True

@@ -63,6 +63,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_references.mediated_parties,  # "X and Y reached a ceasefire mediated by Egypt": between X and Y
     verb_references.arrival_purpose,  # "a team arrived in Bahrain to begin cooperation": with Bahrain
     verb_references.implied_court,  # "was sentenced to 20 years in Beijing": by a Chinese court
+    verb_references.owner_speaker,  # "Azerbaijan said Armenian forces shelled its positions": Azerbaijan's
     verb_actors.uncoded_party,  # "striking miners kept up their sit-in", "they were arrested"
     verb_actors.reporter_subject,  # "a CNN reporter who visited Kabul"
     verb_actors.needs_target,  # weak verbs: only with a target actor
