@@ -419,6 +419,16 @@ def reporter_subject(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     return True
 
 
+def not_a_vote(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """ "Voters Reject Referendum on Peace Process", "voters approved the new constitution": a people's vote on a
+    ballot (``electorate_words``, ``ballot_nouns``) is an election or referendum result, no event."""
+    subj = [c for c in d.trigger.children if c.dep_ == "nsubj" and st.lem(c) in st.w.electorate_words]
+    if subj and any(st.lem(o) in st.w.ballot_nouns for o in d.roles.get("obj", ())):
+        st.note(f"  {d.label} [{d.frame.rule}]: no event (a vote's result)")
+        return False
+    return True
+
+
 def needs_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """Weak verbs ("help", "back", "supply") are coded only with a target actor (a reciprocal one also with two
     parties as its subject: "Eritrea and China worked together"); a threat issued that names the

@@ -66,6 +66,7 @@ VERB_STEPS: tuple[VerbStep, ...] = (
     verb_references.owner_speaker,  # "Azerbaijan said Armenian forces shelled its positions": Azerbaijan's
     verb_actors.uncoded_party,  # "striking miners kept up their sit-in", "they were arrested"
     verb_actors.reporter_subject,  # "a CNN reporter who visited Kabul"
+    verb_actors.not_a_vote,  # "voters rejected the referendum": a result, no act
     verb_actors.needs_target,  # weak verbs: only with a target actor
     adjustments.verbal_attack,  # "the opposition leader attacked the prime minister": criticism
     adjustments.not_a_poll,  # "60 percent of voters disapprove of ...": an opinion poll
