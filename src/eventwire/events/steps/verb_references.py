@@ -12,6 +12,7 @@ ADDS: ``d.targets`` when the verb had none.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ...mentions import ActorMention
@@ -190,17 +191,9 @@ def implied_court(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         tok, country = v, next(iter(convicted))
     else:
         return True
-    court = tuple(sorted(st.c.court_sectors))
-    d.sources = [
-        span_mention(
-            v.doc[tok.i : tok.i + 1],
-            tok.i,
-            kind="organization",
-            rule="events:implied-court",
-            country=country,
-            sectors=court,
-        )
-    ]
+    court, words = tuple(sorted(st.c.court_sectors)), v.doc[tok.i : tok.i + 1]
+    implied = span_mention(words, tok.i, kind="organization", rule="events:implied-court", country=country)
+    d.sources = [replace(implied, sectors=court)]
     d.rule += "/implied-court"
     return True
 
