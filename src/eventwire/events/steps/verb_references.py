@@ -1,13 +1,15 @@
-"""Sub-step of a verb (``verbs.py``): targets named by reference — an event noun the story told before ("Museveni
+"""Sub-step of a verb (``verbs.py``): parties named by reference — an event noun the story told before ("Museveni
 welcomed the visit": the visitor), a decision of the other clause's subject in a headline ("Japan to release
 Fukushima water, China slams plan": Japan), the party of a conjoined clause ("Iran slams US sanctions, threatens
 retaliation": the US), the parties of a deal a third party mediated ("Israel and Hamas reached a ceasefire
 mediated by Egypt": Egypt mediated between them), the country an arrival the act is the purpose of was in ("a team
-from Moscow arrived in Bahrain to begin cooperation": Bahrain).
+from Moscow arrived in Bahrain to begin cooperation": Bahrain), the reporter owning "its" positions ("Azerbaijan
+said Armenian forces shelled its positions"), and the court a passive verdict implies ("was sentenced in Tehran").
 
 READS: the verb's draft (code, sources, object), the story's earlier events (``DocState.earlier``), the decision
-nouns, hosting and arrival verbs (``words.yaml``), the reaction roots and codes (``codes.yaml``).
-ADDS: ``d.targets`` when the verb had none.
+nouns, hosting, deal, arrival and sentencing verbs and owner pronouns (``words.yaml``), the reaction roots, codes
+and sector groups (``codes.yaml``).
+ADDS: ``d.targets`` when the verb had none; ``d.sources`` (a court mention) for a passive verdict with no agent.
 """
 
 from __future__ import annotations
