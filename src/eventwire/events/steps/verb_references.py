@@ -104,10 +104,7 @@ def conjunct_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         d.targets = conjoined_object(st, d.trigger, d.sources)
     if not d.targets and d.sources and d.code == st.c.violent_repression:
         # "police chased the protesters away and fired tear gas": at the crowd of the conjoined clause
-        v = d.trigger
-        verbs = [v.head] if v.dep_ == "conj" and v.head.pos_ in VERB_POS else []
-        objs = [o for u in verbs for o in u.children if o.dep_ == "dobj"]
-        crowd = [a for o in objs for a in actors_at(st, o) if a not in d.sources]
+        crowd = [a for o in _conjoined_objects(d.trigger) for a in actors_at(st, o) if a not in d.sources]
         d.targets = [a for a in crowd if st.c.street_sectors & {*a.sectors}]
     return True
 
@@ -122,11 +119,15 @@ def conjunct_targets(st: DocState, d: GovernorDraft) -> bool:
 def conjoined_object(st: DocState, v: Any, sources: list[ActorMention]) -> list[ActorMention]:
     """The parties of another country than ``sources`` that the object of the verb ``v`` is conjoined to names,
     when ``v`` has no subject of its own (the two clauses share it)."""
+    own = {a.country for a in sources if a.country}
+    return [a for o in _conjoined_objects(v) for a in actors_at(st, o) if a.country and own and a.country not in own]
+
+
+def _conjoined_objects(v: Any) -> list[Any]:
+    """The direct objects of the verb that verb ``v`` is conjoined to, when ``v`` has no subject of its own."""
     if v.dep_ != "conj" or v.head.pos_ not in VERB_POS or any(c.dep_.startswith("nsubj") for c in v.children):
         return []
-    own = {a.country for a in sources if a.country}
-    objs = [c for c in v.head.children if c.dep_ == "dobj"]
-    return [a for o in objs for a in actors_at(st, o) if a.country and own and a.country not in own]
+    return [c for c in v.head.children if c.dep_ == "dobj"]
 
 
 def mediated_parties(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
@@ -159,12 +160,9 @@ def arrival_purpose(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     if not any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
         return True
     own = {a.country for a in d.sources}
-    places = [
-        p
-        for c in v.head.children
-        for p in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" else [])
-        if c.dep_ == "dobj" or st.lem(c) in st.w.place_target_preps
-    ]
+    preps = [c for c in v.head.children if c.dep_ == "prep" and st.lem(c) in st.w.place_target_preps]
+    places = [c for c in v.head.children if c.dep_ == "dobj"]  # "visited Kabul"
+    places += [p for c in preps for p in c.children if p.dep_ == "pobj"]  # "arrived in Bahrain"
     got = [a for p in places for a in actors_at(st, p) if a.country and a.country not in own and not a.sectors]
     if got:
         d.targets, d.ttok = got[:1], places[0]
