@@ -94,8 +94,7 @@ def repair_parse(doc: Any) -> Any:
     return doc
 
 
-# verbs of a crowd the parser takes for nouns after a count or a plural ("Thousands march in Paris", "Hundreds
-# protest in Lagos", "Over 5,000 unite for ...", "Farmers rally in Brussels")
+# verbs of a crowd the parser takes for nouns after a count or a plural ("Thousands march in Paris", "Farmers rally")
 _CROWD_VERBS = frozenset({"march", "rally", "protest", "demonstrate", "gather", "unite", "riot", "strike"})
 _COUNT_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "score", "ten"})
 
@@ -104,8 +103,7 @@ def _crowd_verb_root(doc: Any, arr: Any) -> None:
     """ "Thousands march in Paris against pension reform.": a sentence root tagged a noun that is a crowd's verb
     (``_CROWD_VERBS``, in its present form), with a count or a plural noun before it and no article, is the verb,
     and that count or plural its subject."""
-    strings = doc.vocab.strings
-    dep, pos = arr[:, 0], arr[:, 1]
+    strings, dep, pos = doc.vocab.strings, arr[:, 0], arr[:, 1]
     roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
     for i in roots.tolist():
         r = doc[i]
@@ -214,8 +212,7 @@ def _name_before_plural(doc: Any, arr: Any) -> None:
 def _noun_roots_with_objects(doc: Any, arr: Any) -> None:
     """ "Workers in Seoul decry new labour law": a sentence root tagged a noun that has a direct
     object is the verb, and the noun phrase before it that the parser hung on it as a modifier its subject."""
-    strings = doc.vocab.strings
-    dep, pos = arr[:, 0], arr[:, 1]
+    strings, dep, pos = doc.vocab.strings, arr[:, 0], arr[:, 1]
     roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
     for i in roots.tolist():
         r = doc[i]
@@ -247,8 +244,7 @@ def _verb_after_relative(doc: Any, arr: Any) -> None:
     """ "Sudan, which also took part, called on both sides to ...": a sentence root tagged a noun with a relative
     clause or an apposition set off by commas, then a past verb the parser hung on it as a participle (no
     auxiliary, no agent, no subject of its own): the verb is the sentence's, the noun its subject."""
-    strings = doc.vocab.strings
-    dep, pos = arr[:, 0], arr[:, 1]
+    strings, dep, pos = doc.vocab.strings, arr[:, 0], arr[:, 1]
     roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
     for i in roots.tolist():
         r = doc[i]
@@ -286,8 +282,7 @@ def _participle_main_verb(doc: Any, arr: Any) -> None:
     Lima.": a full sentence (a final stop) whose root is a noun, with no finite verb, and a past form the parser
     hung on that noun as a participle (no auxiliary, agent or numeral: "Five soldiers killed in attack." stays
     a passive): the past form is the sentence verb, the noun its subject."""
-    strings = doc.vocab.strings
-    dep, pos = arr[:, 0], arr[:, 1]
+    strings, dep, pos = doc.vocab.strings, arr[:, 0], arr[:, 1]
     roots = ((dep == strings["ROOT"]) & ((pos == strings["NOUN"]) | (pos == strings["PROPN"]))).nonzero()[0]
     for i in roots.tolist():
         r = doc[i]
@@ -403,13 +398,15 @@ def _set_alight(doc: Any) -> None:
 
 def _possessed_pair(doc: Any) -> None:
     """ "Yemen's government and Houthi rebels agreed": the parser made "government and Houthi" a modifier of
-    "rebels"; the possessed noun heads the phrase, the plural noun is its conjunct, the name that noun's compound."""
-    for g in doc:  # (the possessive may hang on "rebels": "Colombia's government and FARC negotiators")
-        h, c = g.head, next((k for k in g.children if k.dep_ == "conj" and k.text[:1].isupper()), None)
-        poss = [k for k in (*g.children, *h.children) if k.dep_ == "poss" and k.i < g.i]
-        if c is None or c.i != h.i - 1 or g.pos_ != "NOUN" or g.dep_ not in ("nmod", "compound") or not poss:
+    "rebels"; the possessed noun heads the phrase, the plural noun is its conjunct, the name that noun's compound.
+    (The possessive may hang on "rebels": "Colombia's government and FARC negotiators".)"""
+    for c in (doc[i] for i in (doc.to_array(DEP) == doc.vocab.strings["conj"]).nonzero()[0].tolist()):
+        g, h = c.head, c.head.head  # (only the conjuncts are read: the check runs on every story)
+        if c.i != h.i - 1 or not c.text[:1].isupper() or g.pos_ != "NOUN" or g.dep_ not in ("nmod", "compound"):
             continue
-        if h.pos_ == "NOUN" and h.tag_ == "NNS" and h.dep_ != "ROOT":
+        poss = [k for k in (*g.children, *h.children) if k.dep_ == "poss" and k.i < g.i]
+        first = next(k for k in g.children if k.dep_ == "conj" and k.text[:1].isupper())
+        if first.i == c.i and poss and h.pos_ == "NOUN" and h.tag_ == "NNS" and h.dep_ != "ROOT":
             g.head, g.dep_, poss[0].head = h.head, h.dep_, g
             h.head, h.dep_, c.head, c.dep_ = g, "conj", h, "compound"
 
