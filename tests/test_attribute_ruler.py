@@ -27,6 +27,19 @@ def test_same_matches_as_spacy_matcher() -> None:
         assert [(a, s, e) for a, _, s, e in got] == [(a, s, e) for a, _, s, e in expected]
 
 
+def test_memo_of_first_tokens_gives_the_same_matches_again_and_at_a_doc_end() -> None:
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    ruler = nlp.get_pipe("attribute_ruler")
+    compiled = CompiledRules(ruler)
+    texts = [*TEXTS, "They said they were gon", "gon na", "Y'all"]  # a pattern's first token last in the doc
+    docs = list(nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer"]))
+    cold = [compiled.match(doc) for doc in docs]
+    warm = [compiled.match(doc) for doc in reversed(docs)][::-1]
+    for doc, a, b in zip(docs, cold, warm, strict=True):
+        expected = [(m, s, e) for m, _, s, e in ruler.match(doc)]
+        assert [(m, s, e) for m, _, s, e in a] == expected == [(m, s, e) for m, _, s, e in b]
+
+
 def test_accelerated_pipeline_annotates_identically() -> None:
     plain = spacy.load(DEFAULT_MODEL, exclude=["ner"])
     fast = spacy.load(DEFAULT_MODEL, exclude=["ner"])

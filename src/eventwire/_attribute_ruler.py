@@ -4,7 +4,9 @@ The English pipelines' attribute ruler maps tags to POS/morphology with ~180 tok
 spaCy's generic ``Matcher``; that costs about 15 µs a token, a sixth of the whole pipeline without NER.
 Its patterns use only a few keys (TAG, LOWER, DEP, IS_SPACE with equality, IN, NOT_IN and REGEX), so they
 compile into dictionary look-ups indexed by the first token's LOWER, TAG, DEP or IS_SPACE: about 7x faster
-than the Matcher, with the same matches (tests/test_attribute_ruler.py). ``accelerate(ruler)`` replaces the
+than the Matcher, with the same matches (tests/test_attribute_ruler.py). Whether a pattern's first token
+matches depends only on that token's four columns, so it is answered once per distinct combination and kept
+(a long run's memo starts again past 500,000 combinations). ``accelerate(ruler)`` replaces the
 ruler's ``match`` method with the compiled version and its ``set_annotations`` with one that finds each
 match's token without making a ``Span`` (spaCy's own ``set_token_attrs`` still writes the attributes).
 Patterns with any other key or operator leave the ruler as it is (a user's own pipeline keeps working,
@@ -116,8 +118,17 @@ class CompiledRules:
                     table = self.index[_COLS.index(idx[0])]
                     for v in idx[1]:
                         table.setdefault(v, []).append(entry)
-        # Look-up order does not matter: matches are collected in a set and sorted like spaCy's.
+        # Look-up order does not matter: matches are collected in a set and sorted like spaCy's. Whether a
+        # pattern's first token matches depends only on that token's four columns: that is worked out once per
+        # distinct combination (``_memo``: the one-token matches, and the longer patterns whose first token
+        # matches); only the later tokens of those longer patterns are tested at each position.
         self.tables = [(c, t) for c, t in self.index.items() if t]
+        self._memo: dict[tuple[int, ...], tuple[list[tuple[int, int]], list[Entry]]] = {}
+
+    def _first(self, cols: Any, i: int) -> tuple[list[tuple[int, int]], list[Entry]]:
+        entries = [e for c, table in self.tables for e in table.get(cols[c][i], ())] + self.always
+        passed = [e for e in entries if e[2] is None or e[2](cols, i)]
+        return sorted({(e[0], e[1]) for e in passed if not e[3]}), [e for e in passed if e[3]]
 
     def match(self, doc: Any) -> list[tuple[int, int, int, int]]:
         n = len(doc)
@@ -126,26 +137,20 @@ class CompiledRules:
         cols = doc.to_array(self.attrs).T.tolist()
         cols.append(doc.vocab.strings)  # for REGEX tests
         found: set[tuple[int, int, int, int]] = set()
-        groups = [(cols[c], t) for c, t in self.tables]
-        always = self.always
-        for i in range(n):
-            for col, table in groups:
-                hits = table.get(col[i])
-                if hits:
-                    self._try(hits, cols, i, n, found)
-            if always:
-                self._try(always, cols, i, n, found)
+        memo = self._memo
+        if len(memo) > 500_000:  # (a bound: distinct combinations of tag, word, label and space)
+            memo.clear()
+        for i, key in enumerate(zip(*cols[:4], strict=True)):
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = self._first(cols, i)
+            for attr_id, match_id in got[0]:
+                found.add((attr_id, match_id, i, i + 1))
+            for attr_id, match_id, _first, rest in got[1]:
+                end = i + 1 + len(rest)
+                if end <= n and all(test(cols, i + 1 + k) for k, test in enumerate(rest)):
+                    found.add((attr_id, match_id, i, end))
         return sorted(found)
-
-    @staticmethod
-    def _try(entries: list[Entry], cols: Any, i: int, n: int, found: set[tuple[int, int, int, int]]) -> None:
-        for attr_id, match_id, first, rest in entries:
-            if first is not None and not first(cols, i):
-                continue
-            end = i + 1 + len(rest)
-            if rest and (end > n or not all(test(cols, i + 1 + k) for k, test in enumerate(rest))):
-                continue
-            found.add((attr_id, match_id, i, end))
 
 
 def _annotator(ruler: Any) -> Callable[[Any, list[tuple[int, int, int, int]]], None]:

@@ -78,6 +78,8 @@ def noun_verb(st: DocState, t: Any) -> bool:
 def _noun_verb(st: DocState, t: Any) -> bool:
     if (t.tag_ == "NN" or t.pos_ in VERB_POS) and t.i > 0 and _governed(st, t):
         return True
+    if not headline_sentence(t):
+        return False  # (the last test below, asked first: most sentences are no headline)
     if t.pos_ in VERB_POS:
         hung = t.dep_ == "dobj" and t.head.dep_ == "ROOT" and t.head.pos_ in NOUN_POS  # "Indian PM Modi visits Nepal"
         if not hung and (t.dep_ not in _NOMINAL_DEPS or t.dep_ == "ROOT" or any(c.dep_ == "dobj" for c in t.children)):
@@ -104,7 +106,7 @@ def _noun_verb(st: DocState, t: Any) -> bool:
     after = _np_word(st, nxt) or (nxt.pos_ == "ADP" and t.dep_ == "ROOT")
     # "Kyrgyzstan and Trinidad and Tobago pledge to increase cooperation": a governing word before its infinitive
     after = after or (nxt.lower_ == "to" and nxt.pos_ == "PART" and lem in st.m.by_lemma)
-    return bool(before) and after and headline_sentence(t)
+    return bool(before) and after
 
 
 def subject_before(st: DocState, t: Any) -> list[Any]:
