@@ -175,8 +175,9 @@ def source_roles(st: DocState, d: GovernorDraft) -> bool:
         own = [t for k in ("poss", "compound", "amod") for t in nr.get(k, []) if actors_at(st, t)]
         support = g.head.head if g.dep_ == "pobj" and g.head.head.i != g.head.i else g.head
         clause_any = fam.name in load_complement_rules().clause_any
-        if not own and not clause_any:  # "criticised the decision by Washington to withdraw": Washington's
-            own = [t for t in nr.get("by", []) if actors_at(st, t)]
+        if not own and not clause_any:  # "criticised the decision by Washington to withdraw": Washington's;
+            # "welcomed an offer from Ethiopia to mediate": Ethiopia's
+            own = [t for k in ("by", "from") for t in nr.get(k, []) if actors_at(st, t)]
         if not own and clause_any:
             # "X faces pressure from Y to ...", "came under demands by Y that ...": Y asks X
             own = [t for k in ("from", "by") for t in nr.get(k, []) if actors_at(st, t)]

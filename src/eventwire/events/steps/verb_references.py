@@ -104,7 +104,7 @@ def conjunct_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         d.targets = conjoined_object(st, d.trigger, d.sources)
     if not d.targets and d.sources and d.code == st.c.violent_repression:
         # "police chased the protesters away and fired tear gas": at the crowd of the conjoined clause
-        crowd = [a for o in _conjoined_objects(d.trigger) for a in actors_at(st, o) if a not in d.sources]
+        crowd = [a for o in _crowd_objects(d.trigger) for a in actors_at(st, o) if a not in d.sources]
         d.targets = [a for a in crowd if st.c.street_sectors & {*a.sectors}]
     return True
 
@@ -128,6 +128,28 @@ def _conjoined_objects(v: Any) -> list[Any]:
     if v.dep_ != "conj" or v.head.pos_ not in VERB_POS or any(c.dep_.startswith("nsubj") for c in v.children):
         return []
     return [c for c in v.head.children if c.dep_ == "dobj"]
+
+
+def _crowd_objects(v: Any) -> list[Any]:
+    """The objects (direct, or after "with", "at", "against") of the verbs conjoined to verb ``v`` on either side
+    that share its subject ("chased the protesters and fired tear gas", "fired tear gas and clashed with them")."""
+    verbs = [c for c in v.children if c.dep_ == "conj" and c.pos_ in VERB_POS and not _own_subject(c)]
+    if v.dep_ == "conj" and v.head.pos_ in VERB_POS and not _own_subject(v):
+        verbs.append(v.head)
+    out = []
+    for c in (c for x in verbs for c in x.children):
+        if c.dep_ == "dobj":
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _AT_CROWD:
+            out += [o for o in c.children if o.dep_ == "pobj"]
+    return out
+
+
+def _own_subject(v: Any) -> bool:
+    return any(c.dep_.startswith("nsubj") for c in v.children)
+
+
+_AT_CROWD = frozenset({"with", "at", "against"})
 
 
 def mediated_parties(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
