@@ -34,6 +34,10 @@ def complement(st: DocState, g: Any, fam: Family, consumed: set[int], depth: int
     x = governed_verb(st, g) or x  # "demands Iran release detained climber": the parse hides the clause
     if x is not None:
         got = _from_clause(st, g, fam, x, consumed, depth)
+        joined = got is None and any(k.dep_ == "cc" for k in x.children)  # (not "vow to restore order, declare truce")
+        for c in x.children if joined else ():  # "scheduled to give a speech and meet dissidents": the conjoined
+            if c.dep_ == "conj" and c.pos_ in VERB_POS and not any(k.dep_.startswith("nsubj") for k in c.children):
+                got = got or _from_clause(st, g, fam, c, consumed, depth)  # act, when the first is none
         if got is not None:
             return got
     if st.lem(g) in fam.infinitive_only:
