@@ -218,6 +218,8 @@ def _lend_target(st: DocState, c: Candidate, mains: list[Candidate]) -> None:
             continue
         if {a.code for a in c.targets} & {a.code for a in m.sources}:
             continue
+        if not src and {a.country for a in c.targets} & {a.country for a in m.sources if a.country}:
+            continue  # "threatens retaliation after (its) diplomats expelled": the victim, not the one threatened
         m.targets = list(c.targets)
         named = ", ".join(a.text for a in c.targets)
         st.note(f"  {m.code} at '{m.trigger.text}': target from '{c.trigger.text}' ({named})")
