@@ -148,6 +148,8 @@ def _child_slots(st: DocState, v: Any) -> tuple[Roles, bool]:
         elif d == "ccomp" and any(x.dep_ == "mark" and st.lem(x) in st.w.whether_marks for x in c.children):
             # "is investigating whether Hungary broke its rules": the one the question is about
             r.setdefault("whether", []).extend(x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
+        elif d in ("advcl", "acl") and _for_subject(c):  # "approved a loan for Egypt to buy wheat": Egypt's
+            r.setdefault("for", []).extend(_for_subject(c))
         elif d == "ccomp" and c.pos_ == "ADJ":
             # a small clause ("found the minister guilty", "declared the party illegal"): its subject is the object
             r.setdefault("obj", []).extend(x for x in c.children if x.dep_ == "nsubj")
@@ -394,6 +396,12 @@ def misparsed_main_verb(st: DocState, v: Any) -> bool:
     )
 
 
+def _for_subject(c: Any) -> list[Any]:
+    """The subject of a "for X to ..." clause ``c``: the one the thing is for."""
+    marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+    return [x for x in c.children if x.dep_ == "nsubj"] if marked else []
+
+
 def noun_roles(st: DocState, n: Any) -> Roles:
     """Slots of an event noun: poss, amod, compound and one per preposition (an "of" object's phrases too,
     and the partner of the relations it is about: "talks on ties with X")."""
@@ -406,6 +414,8 @@ def noun_roles(st: DocState, n: Any) -> Roles:
             r.setdefault("compound", []).append(c)
         elif d == "prep":
             _prep_slots(st, c, r)
+        elif d in ("advcl", "acl", "relcl"):  # "a credit line for Sri Lanka to buy fuel"
+            r.setdefault("for", []).extend(_for_subject(c))
     # "the suspension of links with X": the of-object's phrases also count; so do the by-agent's, where the
     # parser hangs the target ("an attack by militants on a police post": "on" under "militants")
     # ("the arrest of the opposition leader by police": the agent hung on the of-object is the noun's)
