@@ -237,6 +237,8 @@ def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[
     for slot in load_complement_rules().slots(fam.name):
         if slot == "in" and g.pos_ in VERB_POS:
             continue  # "interested in expanding trade", "interest in talks"; not "agreed in talks to ..."
+        if slot == "on" and not any(c.dep_ == "nsubj" for c in g.children):
+            continue  # "plans on visiting X"; not "skeptical over Moscow's will to agree on limiting ..." (whose?)
         for n0, through in _through_possibility(st, groles.get(slot, ())):
             if (
                 n0.pos_ in VERB_POS
