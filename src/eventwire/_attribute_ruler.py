@@ -146,7 +146,7 @@ class CompiledRules:
                 got = memo[key] = self._first(cols, i)
             for attr_id, match_id in got[0]:
                 found.add((attr_id, match_id, i, i + 1))
-            for attr_id, match_id, _first, rest in got[1]:
+            for attr_id, match_id, _test, rest in got[1]:  # (the first token's test passed: in the memo)
                 end = i + 1 + len(rest)
                 if end <= n and all(test(cols, i + 1 + k) for k, test in enumerate(rest)):
                     found.add((attr_id, match_id, i, end))

@@ -125,7 +125,7 @@ def conjoined_object(st: DocState, v: Any, sources: list[ActorMention]) -> list[
 
 def _conjoined_objects(v: Any) -> list[Any]:
     """The direct objects of the verb that verb ``v`` is conjoined to, when ``v`` has no subject of its own."""
-    if v.dep_ != "conj" or v.head.pos_ not in VERB_POS or any(c.dep_.startswith("nsubj") for c in v.children):
+    if v.dep_ != "conj" or v.head.pos_ not in VERB_POS or _own_subject(v):
         return []
     return [c for c in v.head.children if c.dep_ == "dobj"]
 
