@@ -230,7 +230,7 @@ def headline_passive(st: DocState, v: Any) -> bool:
     ("clash", "meet") is never read so."""
     said = v.dep_ == "ccomp" and v.head.dep_ == "ROOT" and st.lem(v.head) in st.m.speech  # "X says two troops killed"
     # "Protests erupt after opposition leader arrested": a clause after a subordinator, with no object
-    after = v.dep_ == "advcl" and any(c.dep_ == "mark" and st.lem(c) in _HEADLINE_MARKS for c in v.children)
+    after = v.dep_ == "advcl" and any(c.dep_ == "mark" and st.lem(c) in st.w.headline_clause_marks for c in v.children)
     if after and any(c.dep_ in ("dobj", "dative") or (c.dep_ == "nsubj" and c.pos_ != "NOUN") for c in v.children):
         return False  # (nor a name: "stocks fall after Russia invaded")
     if not (v.dep_ == "ROOT" or said or after) or v.tag_ not in ("VBN", "VBD"):
@@ -241,9 +241,6 @@ def headline_passive(st: DocState, v: Any) -> bool:
         return False
     frames = st.p.verbs.get(st.lem(v), ())
     return any(f.tgt[:1] == ("obj",) for f in frames) and not any(f.recip for f in frames)
-
-
-_HEADLINE_MARKS = frozenset({"after", "as", "when", "following", "before", "while", "since"})
 
 
 def headline_list(st: DocState, v: Any, r: Roles) -> None:

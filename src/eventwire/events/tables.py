@@ -159,6 +159,7 @@ class Words:
     party_modifier_slots: frozenset[str]
     sentencing_verbs: frozenset[str]
     owner_pronouns: frozenset[str]
+    headline_clause_marks: frozenset[str]
     electorate_words: frozenset[str]
     ballot_nouns: frozenset[str]
     ungoverning_particles: frozenset[str]

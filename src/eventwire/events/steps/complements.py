@@ -33,16 +33,25 @@ def complement(st: DocState, g: Any, fam: Family, consumed: set[int], depth: int
         return None
     x = governed_verb(st, g) or x  # "demands Iran release detained climber": the parse hides the clause
     if x is not None:
-        got = _from_clause(st, g, fam, x, consumed, depth)
-        joined = got is None and any(k.dep_ == "cc" for k in x.children)  # (not "vow to restore order, declare truce")
-        for c in x.children if joined else ():  # "scheduled to give a speech and meet dissidents": the conjoined
-            if c.dep_ == "conj" and c.pos_ in VERB_POS and not any(k.dep_.startswith("nsubj") for k in c.children):
-                got = got or _from_clause(st, g, fam, c, consumed, depth)  # act, when the first is none
+        got = _from_clause(st, g, fam, x, consumed, depth) or _joined_act(st, g, fam, x, consumed, depth)
         if got is not None:
             return got
     if st.lem(g) in fam.infinitive_only:
         return None  # "told a rally that ...": no event noun either
     return _from_slots(st, g, groles, fam, consumed)
+
+
+def _joined_act(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], depth: int) -> Complement | None:
+    """ "scheduled to give a speech and meet dissidents": when the first complement ``x`` is no event, the act
+    joined to it by "and" (no subject of its own; not "vow to restore order, declare truce": a headline's own act)."""
+    if not any(k.dep_ == "cc" for k in x.children):
+        return None
+    for c in x.children:
+        if c.dep_ == "conj" and c.pos_ in VERB_POS and not any(k.dep_.startswith("nsubj") for k in c.children):
+            got = _from_clause(st, g, fam, c, consumed, depth)
+            if got is not None:
+                return got
+    return None
 
 
 def other_subject(st: DocState, g: Any, x: Any) -> Any | None:
