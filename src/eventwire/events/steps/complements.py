@@ -127,19 +127,25 @@ def _noun_clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
     whether the noun governs nothing (not an object, or its support verb codes its own event)."""
     if g.dep_ not in ("dobj", "nsubjpass", "pobj") or st.lem(g.head) in st.m.by_lemma:
         return None, True
-    if any(f.code[:2] != fam.default[:2] for f in light_frames(st, g.head, g, "obj")):
+    if any(
+        f.code[:2] != fam.default[:2] and not (f.from_noun and match_noun(st, g) is None)
+        for f in light_frames(st, g.head, g, "obj")
+    ):  # (not "renewed its call for Y to ...": a call is a phone call only with "phone")
         return None, True  # "accepted demands that ...": the support verb's own event (a concession)
     x = next(
         (
             c
             for c in g.children
-            if c.dep_ in ("acl", "ccomp", "relcl")
+            if c.dep_ in ("acl", "ccomp", "relcl", "advcl")
             and c.pos_ in VERB_POS
             and not any(s.dep_ in ("nsubj",) and st.lem(s) in st.w.relative_pronouns for s in c.children)
-            and (c.dep_ != "acl" or any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "that") for a in c.children))
+            and (c.dep_ not in ("acl", "advcl") or _to_or_that(c))
         ),
         None,
-    )  # "a decision hailed by X" is a description, "the decision to withdraw" governs
+    )  # "a decision hailed by X" is a description, "the decision to withdraw", "its call for Y to withdraw" govern
+    if x is None and g.dep_ == "dobj":
+        # "renewed its call on Athens to demilitarise the islands": the parser hangs the infinitive on the verb
+        x = next((c for c in g.head.children if c.dep_ == "advcl" and c.i > g.i and _bare_infinitive(c)), None)
     if x is None and g.dep_ == "dobj" and fam.name in load_complement_rules().clause_any:
         # "reiterated its demand on Monday that X ...": the parser hangs the clause on the verb
         x = next(
@@ -154,6 +160,19 @@ def _noun_clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
             None,
         )
     return x, False
+
+
+def _to_or_that(c: Any) -> bool:
+    return any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "that") for a in c.children)
+
+
+def _bare_infinitive(c: Any) -> bool:
+    """A "to" infinitive with no subject or subordinator of its own ("in order to", "for X to" are not)."""
+    return (
+        c.pos_ in VERB_POS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ in ("mark", "nsubj", "nsubjpass") for a in c.children)
+    )
 
 
 def _special_object(st: DocState, g: Any, x: Any) -> str | None:
@@ -202,10 +221,16 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
     if (
         fam.name in load_complement_rules().clause_any
         and x.pos_ in VERB_POS
-        and (x.dep_ == "xcomp" or g.pos_ in VERB_POS or any(c.dep_ == "nsubj" for c in x.children))
+        and (
+            x.dep_ == "xcomp"
+            or g.pos_ in VERB_POS
+            or any(c.dep_ == "nsubj" for c in x.children)
+            or fill(st, fam.addressee, roles(st, g))[0]
+        )
         and (x.dep_ == "xcomp" or st.lem(x) not in stative)
     ):  # "insisted it was premature"
-        # "ordered Belarus to close the border": a demand even when the action has no frame
+        # "ordered Belarus to close the border", "its call on Beijing to respect the ruling": a demand or an
+        # appeal to the one addressed even when the action has no frame
         return Complement(x, None, roles(st, x), None, None, st.lem(x))
     other = other_subject(st, g, x) if fam.name == "intent" and st.lem(x) not in stative else None
     if other is not None and st.idx.at(other.i):
