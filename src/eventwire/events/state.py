@@ -154,6 +154,7 @@ class DocState:
         self.modal_nouns = cls.get("modal_noun", empty)
         self.command = cls.get("command_verb", empty)
         self.responses = cls.get("response_verb", empty)
+        self.stances = cls.get("stance_verb", empty)
         self.stops = cls.get("stop_verb", empty)
         self.culpable = cls.get("culpable", empty)
         self.insults = cls.get("insult", empty)

@@ -82,6 +82,7 @@ def _clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
                 and c.i > g.i
                 and c.pos_ in VERB_POS
                 and any(a.dep_ == "aux" and a.lemma_ == "to" for a in c.children)
+                and not _governing_object(st, g, c)
             ),
             None,
         )
@@ -102,6 +103,11 @@ def _clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
                     x = c
                     break
     return x, False
+
+
+def _governing_object(st: DocState, g: Any, c: Any) -> bool:
+    """ "declined a request from Peru to discuss ...": a governing noun object before the infinitive governs it."""
+    return any(o.dep_ == "dobj" and o.i < c.i and o.pos_ in NOUN_POS and st.lem(o) in st.m.by_lemma for o in g.children)
 
 
 def _governs_future(st: DocState, c: Any) -> bool:
@@ -250,6 +256,15 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
     return None
 
 
+def _planned_act(st: DocState, g: Any, fam: Family, n: Any, consumed: set[int]) -> Complement | None:
+    """ "declined Pyongyang's proposal to hold talks", "rejected calls to resign": what a rejected governing
+    noun's infinitive proposes is what is rejected."""
+    if fam.name != "reject" or n.pos_ not in NOUN_POS or st.lem(n) not in st.m.by_lemma:
+        return None
+    x = next((c for c in n.children if c.dep_ == "acl" and _bare_infinitive(c)), None)
+    return None if x is None else _from_clause(st, g, fam, x, consumed, 1)
+
+
 def _through_possibility(st: DocState, nouns: Any) -> list[tuple[Any, bool]]:
     """A noun of the ``possibility`` family in a governing word's slot stands for what it holds possible ("did not
     exclude the possibility of sanctions", "of sending troops", "rejected the possibility of talks"): its "of"
@@ -292,8 +307,13 @@ def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[
                 continue
             if n0.pos_ not in NOUN_POS or (n0.i == g.head.i and not noun_verb(st, g)):
                 continue  # "the rally planned by X": a description (not "Sweden demands China release X")
+            planned = _planned_act(st, g, fam, n0, consumed)
+            if planned is not None:
+                return planned
             if fam.name == "reject" and st.lem(n0) in st.w.request_nouns:  # "rejected calls for a ceasefire"
-                asked = [p for c in n0.children if st.lem(c) == "for" for p in c.children if p.dep_ == "pobj"]
+                # (the "for" phrase may hang on the verb: "declined a request from Chile for a meeting")
+                fors = [*n0.children, *(c for c in g.children if c.i > n0.i)]
+                asked = [p for c in fors if st.lem(c) == "for" for p in c.children if p.dep_ == "pobj"]
                 n0 = asked[0] if asked and asked[0].pos_ in NOUN_POS else n0
             for n, nroles in event_nouns(st, n0):
                 if light_frames(st, g, n, slot):

@@ -178,6 +178,9 @@ def source_roles(st: DocState, d: GovernorDraft) -> bool:
         if not own and not clause_any:  # "criticised the decision by Washington to withdraw": Washington's;
             # "welcomed an offer from Ethiopia to mediate": Ethiopia's
             own = [t for k in ("by", "from") for t in nr.get(k, []) if actors_at(st, t)]
+        if not own and not clause_any and st.lem(support) in st.stances:
+            st.note(f"  {fam.name} '{g.text}': no event (no one's {g.text} but a stance on it by '{support.text}')")
+            return False  # "Hungary backed the plan to lift sanctions": not Hungary's plan
         if not own and clause_any:
             # "X faces pressure from Y to ...", "came under demands by Y that ...": Y asks X
             own = [t for k in ("from", "by") for t in nr.get(k, []) if actors_at(st, t)]
@@ -376,16 +379,21 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
 
 
 def _owners_between(st: DocState, gov: Any, tok: Any) -> list[ActorMention]:
-    """The actors owning ("X's", "by X", "from X") a noun between a governing word and its complement."""
-    if gov.i not in {a.i for a in tok.ancestors}:
-        return []
-    n = tok.head
-    while n.i != gov.i:
+    """The actors owning ("X's", "by X", "from X", "a Russian proposal") a noun between a governing word and its
+    complement, or the verb's requesting object when the parser hung the complement on the verb ("declined a
+    request from Chile for a meeting")."""
+    nouns = []
+    if gov.i in {a.i for a in tok.ancestors}:
+        n = tok.head
+        while n.i != gov.i:
+            nouns.append(n)
+            n = n.head
+    nouns += [o for o in gov.children if o.dep_ == "dobj" and o.i < tok.i and st.lem(o) in st.w.request_nouns]
+    for n in nouns:
         if n.pos_ in NOUN_POS:
-            got, _ = fill(st, ("poss", "by", "from"), noun_roles(st, n))
+            got, _ = fill(st, ("poss", "by", "from", "amod", "compound"), noun_roles(st, n))
             if got:
                 return got
-        n = n.head
     return []
 
 
