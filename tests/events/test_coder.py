@@ -165,3 +165,12 @@ def test_conjoined_verbs_of_one_act_give_the_more_exact_code_once(nlp: Any, ec: 
 def test_a_violent_subject_noun_and_its_verb_are_one_incident(nlp: Any, ec: EventCoder) -> None:
     got = code(nlp, ec, "Russian shelling of Armenia killed four soldiers.")
     assert [g[:2] for g in got if g[0].startswith("19")] == [("194", "RUS")]
+
+
+def test_a_pronoun_after_a_clause_with_its_own_subject_is_not_the_speaker(nlp: Any, ec: EventCoder) -> None:
+    # "he" is the bomber of the clause "the bomber shouted ...", not Egypt, the speaker
+    got = code(nlp, ec, "Egypt said the bomber shouted slogans before he attacked Israel.")
+    assert got and all(src != "EGY" for _, src, _, _ in got)
+    # "it" cannot be "the talks": still the speaker
+    got = code(nlp, ec, "Kenya said the talks failed because it attacked Somalia.")
+    assert ("190", "KEN", "SOM", "reported") in got

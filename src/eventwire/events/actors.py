@@ -209,12 +209,28 @@ def speaker_for(st: DocState, pron: Any) -> list[ActorMention]:
     while h.pos_ not in VERB_POS and h.head.i != h.i:  # "fired at it": from the preposition to its verb
         h = h.head
     sp = _mod.in_reported_speech(h, st.m.speech)
-    if sp is None:
+    if sp is None or _nearer_subject(h, sp, pron):
         return []
     for c in sp.children:
         if c.dep_ == "nsubj":
             return actors_at(st, c)
     return []
+
+
+_SINGULAR, _PLURAL = ("NN", "NNP"), ("NNS", "NNPS")
+
+
+def _nearer_subject(h: Any, sp: Any, pron: Any) -> bool:
+    """ "the ministry said the attacker shouted slogans when he detonated a bomb": a clause between the pronoun's
+    verb ``h`` and the speech verb ``sp`` whose subject is a noun of the pronoun's number offers that noun, not
+    the speaker (not "said the talks failed because it refused ...": "it" is not the talks)."""
+    number = _PLURAL if pron.lower_ in ("they", "them") else _SINGULAR if pron.lower_ in ("he", "she", "it") else ()
+    t = h
+    while t.head.i != t.i and t.head.i != sp.i:
+        t = t.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in number for c in t.children):
+            return True
+    return False
 
 
 def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
