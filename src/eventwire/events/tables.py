@@ -151,6 +151,7 @@ class Words:
     raising_verbs: frozenset[str]
     assault_verbs: frozenset[str]
     speech_topic_preps: frozenset[str]
+    victim_preps: frozenset[str]
     receiving_verbs: frozenset[str]
     striving_verbs: frozenset[str]
     aiming_verbs: frozenset[str]

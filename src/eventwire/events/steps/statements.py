@@ -19,7 +19,7 @@ from ..arguments import load_rules, relays
 from ..emit import emit
 from ..frames import Frame
 from ..governors import blocked
-from ..grammar import VERB_POS
+from ..grammar import NOUN_POS, VERB_POS
 from ..modality import negated
 from ..roles import roles
 from ..state import Candidate, DocState, SentenceWork
@@ -155,8 +155,12 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     # broadcaster), else the actor what was said is about, else the author of a reproached act
     # ('"...," X told Y': a statement to Y, an official or a known person; not to a medium or an assembly)
     official = [a for a in told if a.kind == "person" or set(a.sectors) & st.c.counterpart_sectors]
-    targets = (doers or official) if trailing else told or doers or content_actor(st, v, sources)
-    if not targets and clause is not None:
+    # a reproach is aimed at the author of the reproached act, never at its victim ("their violence against
+    # the Israeli people is unacceptable": not the Israelis)
+    reproached = _reproached(st, clause, sources) if clause is not None and verdict == "reproach" else []
+    about = [a for a in content_actor(st, v, sources) if clause is None or not _victim(st, clause, a)]
+    targets = (doers or official or reproached) if trailing else told or doers or reproached or about
+    if not targets and clause is not None and verdict != "reproach":
         targets = _reproached(st, clause, sources)
     if not targets:  # '"This is an attack on our sovereignty," Ruto said of the Ugandan incursion': whom it is about
         targets = [a for a in fill(st, ("of", "about"), r)[0] if a not in sources]
@@ -338,11 +342,24 @@ def _negated_word(st: DocState, t: Any) -> bool:
     return any(c.dep_ in ("neg", "det") and c.lower_ in st.m.negations for c in t.children)
 
 
+def _victim(st: DocState, clause: Any, a: ActorMention) -> bool:
+    """Is actor ``a`` the one an act with an author in the subject of ``clause`` is aimed at ("their violence
+    against X"; not "the violence against protesters in Iran", whose author is left to the reader)?"""
+    for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+        for p in subj.subtree:
+            authored = any(c.dep_ == "poss" or (c.dep_ == "prep" and st.lem(c) == "by") for c in p.head.children)
+            if p.dep_ == "prep" and st.lem(p) in st.w.victim_preps and p.head.pos_ in NOUN_POS and authored:
+                if any(t.i == a.head for t in p.subtree):
+                    return True
+    return False
+
+
 def _subject_actor(st: DocState, clause: Any, sources: list[ActorMention]) -> list[ActorMention]:
-    """The first actor in the subject of ``clause`` other than the speaker's, else its uncoded proper name."""
+    """The first actor in the subject of ``clause`` other than the speaker's (not one the act is aimed at), else its
+    uncoded proper name."""
     for subj in (c for c in clause.children if c.dep_ == "nsubj"):
         for t in subj.subtree:
-            got = [a for a in st.idx.at(t.i) if a not in sources]
+            got = [a for a in st.idx.at(t.i) if a not in sources and not _victim(st, clause, a)]
             if got:
                 return got[:1]
         named = uncoded_name(st, subj)
