@@ -86,6 +86,12 @@ def _clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
             ),
             None,
         )
+    if x is None and g.pos_ in VERB_POS and st.lem(g) in st.w.want_verbs:
+        # "does not want the rebels fighting alongside the army": the gerund of its object is what is wanted
+        objs = [o for o in g.children if o.dep_ == "dobj"]
+        gerunds = [c for c in g.children if c.dep_ == "ccomp"]
+        gerunds += [a for o in objs for a in o.children if a.dep_ == "acl"]
+        x = next((c for c in gerunds if c.tag_ == "VBG"), None)
     if x is None and g.pos_ in NOUN_POS:
         x, give_up = _noun_clause(st, g, fam)
         if give_up:
@@ -327,3 +333,17 @@ def _from_slots(st: DocState, g: Any, groles: Roles, fam: Family, consumed: set[
                 if special:
                     return Complement(n, None, nroles, special, None, st.lem(n))
     return None
+
+
+def bare_conjuncts(g: Any) -> list[Any]:
+    """Bare verbs the parser joined to a tensed governing word ("threatened to kill us, kill our children"):
+    more of its complement, no acts of their own (no subject, no auxiliary)."""
+    if g.tag_ == "VB":
+        return []
+    out, todo = [], [g]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.tag_ == "VB" and not any(k.dep_.startswith(("nsubj", "aux")) for k in c.children):
+                out.append(c)
+                todo.append(c)
+    return out

@@ -29,7 +29,7 @@ from ..roles import noun_roles, roles, subject_roles
 from ..state import Candidate, DocState, GovernorDraft, SentenceWork
 from ..subjects import gerund_activity
 from ..tables import load_complement_rules
-from .complements import complement, other_subject
+from .complements import bare_conjuncts, complement, other_subject
 from .family_gates import (
     abandoned_plan,
     ceased_force,
@@ -102,6 +102,9 @@ def code_governor(st: DocState, s: SentenceWork, g: Any, fam: Family) -> None:
     s.consumed.add(comp.tok.i)
     s.governed.add(comp.tok.i)
     s.consumed.add(g.i)
+    for c in bare_conjuncts(g):  # "threatened to kill us, kill our children": the list of what is threatened
+        s.consumed.add(c.i)
+        s.governed.add(c.i)
     d = GovernorDraft(g, fam, comp, label=f"{fam.name} '{g.text}' + '{comp.tok.text}'")
     for step in GOVERNOR_STEPS:
         if not step(st, d):
