@@ -152,6 +152,7 @@ class Words:
     assault_verbs: frozenset[str]
     speech_topic_preps: frozenset[str]
     victim_preps: frozenset[str]
+    hostile_aims: frozenset[str]
     receiving_verbs: frozenset[str]
     striving_verbs: frozenset[str]
     aiming_verbs: frozenset[str]

@@ -215,13 +215,22 @@ def _reproach(st: DocState, v: Any) -> tuple[Any | None, str]:
         for p in [*preds, *(x for q in preds for x in q.conjuncts)]:  # "was hasty and irresponsible"
             if _negated_word(st, p):
                 continue  # not "said there was no interference by Uganda"
-            if st.lem(p) in st.insults or _judged_noun(st, p, st.insults):
+            if st.lem(p) in st.insults or _judged_noun(st, p, st.insults) or _hostile_purpose(st, p):
                 return c, "reproach"
             if _blamed_for(st, p):  # "said Washington was responsible for the rising tensions"
                 return c, "blame"
             if st.lem(p) in st.praises or _praised_partner(st, p) or _judged_noun(st, p, st.praises):
                 return c, "praise"
     return None, ""
+
+
+def _hostile_purpose(st: DocState, p: Any) -> bool:
+    """A predicate noun whose infinitive is a hostile aim ("said Egypt's statements were an attempt to destabilise
+    the region", "a ploy to divide the opposition"): ``hostile_aims``."""
+    return p.pos_ == "NOUN" and any(
+        a.dep_ in ("acl", "relcl") and st.lem(a) in st.w.hostile_aims and any(x.lower_ == "to" for x in a.children)
+        for a in p.children
+    )
 
 
 def _judged_noun(st: DocState, p: Any, words: Any) -> bool:
