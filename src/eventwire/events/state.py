@@ -108,6 +108,7 @@ class GovernorDraft:
     label: str
     groles: Roles = field(default_factory=dict)
     received: list[Any] = field(default_factory=list)  # "X faces pressure from Y": X (Y asks X)
+    answered: list[Any] = field(default_factory=list)  # "Kenya accepted Ethiopia's invitation to ...": Kenya
     sources: list[ActorMention] = field(default_factory=list)
     stok: Any | None = None
     targets: list[ActorMention] = field(default_factory=list)

@@ -197,6 +197,8 @@ def source_roles(st: DocState, d: GovernorDraft) -> bool:
                     f"'{support.text}', not made by its subject)"
                 )
                 return False
+        if own and st.lem(support) in st.responses:  # "Kenya accepted Ethiopia's invitation": Kenya was invited
+            d.answered = roles(st, support).get("subj", [])
         d.groles = {**d.groles, "subj": own or roles(st, support).get("subj", [])}
     return True
 
@@ -376,6 +378,8 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
     if not d.targets and d.sources and fam.name == "reject" and refers_back(st, comp.tok):
         # "Cairo accused Addis Ababa of stalling. Ethiopia rejected the accusation": the one who made it
         d.targets = earlier_agents(st, comp.tok, d.sources)
+    if not d.targets and d.answered:  # "Kenya accepted Ethiopia's invitation to attend the summit": Kenya
+        d.targets = [a for a in fill(st, ("subj",), {"subj": d.answered})[0] if a not in d.sources]
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
     return True
