@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ...mentions import ActorMention
 from ..actors import fill
 from ..frames import Family
 from ..grammar import GOV_POS, NOUN_POS, VERB_POS, Roles
 from ..headline_verbs import governed_verb, noun_verb
 from ..match import light_frames, match_noun, match_verb
-from ..roles import event_nouns, roles
+from ..roles import event_nouns, noun_roles, roles
 from ..state import Complement, DocState
 from ..tables import load_complement_rules
 
@@ -347,3 +348,22 @@ def bare_conjuncts(g: Any) -> list[Any]:
                 out.append(c)
                 todo.append(c)
     return out
+
+
+def owners_between(st: DocState, gov: Any, tok: Any) -> list[ActorMention]:
+    """The actors owning ("X's", "by X", "from X", "a Russian proposal") a noun between a governing word and its
+    complement, or the verb's requesting object when the parser hung the complement on the verb ("declined a
+    request from Chile for a meeting")."""
+    nouns = []
+    if gov.i in {a.i for a in tok.ancestors}:
+        n = tok.head
+        while n.i != gov.i:
+            nouns.append(n)
+            n = n.head
+    nouns += [o for o in gov.children if o.dep_ == "dobj" and o.i < tok.i and st.lem(o) in st.w.request_nouns]
+    for n in nouns:
+        if n.pos_ in NOUN_POS:
+            got, _ = fill(st, ("poss", "by", "from", "amod", "compound"), noun_roles(st, n))
+            if got:
+                return got
+    return []

@@ -29,7 +29,7 @@ from ..roles import noun_roles, roles, subject_roles
 from ..state import Candidate, DocState, GovernorDraft, SentenceWork
 from ..subjects import gerund_activity
 from ..tables import load_complement_rules
-from .complements import bare_conjuncts, complement, other_subject
+from .complements import bare_conjuncts, complement, other_subject, owners_between
 from .family_gates import (
     abandoned_plan,
     ceased_force,
@@ -319,7 +319,7 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
     if not d.targets and d.received:
         d.targets, _ = fill(st, ("subj",), {"subj": d.received})
     if not d.targets and fam.name == "reject":  # "rejected Egypt's call for talks": the one who called
-        d.targets = [a for a in _owners_between(st, d.gov, comp.tok) if a not in d.sources]
+        d.targets = [a for a in owners_between(st, d.gov, comp.tok) if a not in d.sources]
     governed = governed_verb(st, d.gov)  # "Sweden demands China release bookseller X": the parse hides the clause
     if (
         not d.targets
@@ -383,25 +383,6 @@ def targets(st: DocState, d: GovernorDraft) -> bool:
     if not d.sources and not d.targets and d.stok is not None:
         d.sources = uncoded(st, d.stok)  # "Sunni leaders demanded that ..."
     return True
-
-
-def _owners_between(st: DocState, gov: Any, tok: Any) -> list[ActorMention]:
-    """The actors owning ("X's", "by X", "from X", "a Russian proposal") a noun between a governing word and its
-    complement, or the verb's requesting object when the parser hung the complement on the verb ("declined a
-    request from Chile for a meeting")."""
-    nouns = []
-    if gov.i in {a.i for a in tok.ancestors}:
-        n = tok.head
-        while n.i != gov.i:
-            nouns.append(n)
-            n = n.head
-    nouns += [o for o in gov.children if o.dep_ == "dobj" and o.i < tok.i and st.lem(o) in st.w.request_nouns]
-    for n in nouns:
-        if n.pos_ in NOUN_POS:
-            got, _ = fill(st, ("poss", "by", "from", "amod", "compound"), noun_roles(st, n))
-            if got:
-                return got
-    return []
 
 
 def _own_subject(x: Any) -> bool:
