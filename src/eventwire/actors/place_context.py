@@ -28,6 +28,7 @@ from .words import (
     MEETING_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PLACE_TARGET_NOUNS,
     PLACE_TARGET_VERBS,
     REGION_WORDS,
     VENUE_PREPOSITIONS,
@@ -125,15 +126,16 @@ def _town_modifier(doc: Any, d: Draft, places: PlaceCountries) -> None:
 
 
 def _town_place(doc: Any, d: Draft, story: StoryState, places: PlaceCountries) -> str | None:
-    """The country of a lone unknown name after a locative preposition or "<place noun> of" ("in Ganja",
-    "the town of Samarra"), unless the story knows it as a person."""
+    """The country of a lone unknown name after a locative preposition, "<place noun> of" or "<attack noun> of"
+    ("in Ganja", "the town of Samarra", "the shelling of Kharkiv"), unless the story knows it as a person."""
     if len(d.names) != 1 or d.has_role or len(d.phrase.units) != 1:
         return None
     a = doc[d.head]
     if a.dep_ != "pobj":
         return None
-    prep = a.head.lower_
-    if prep not in PLACE_PREPOSITIONS and not (prep == "of" and a.head.head.lemma_.lower() in PLACE_NOUNS):
+    prep, noun = a.head.lower_, a.head.head.lemma_.lower()
+    # "in Ganja", "the town of Samarra", "the shelling of Kharkiv" (the place hit)
+    if prep not in PLACE_PREPOSITIONS and not (prep == "of" and (noun in PLACE_NOUNS or noun in PLACE_TARGET_NOUNS)):
         return None
     u = d.names[0]
     text = doc[u.start : u.end].text

@@ -116,3 +116,4 @@ PATRON_VERBS = _set(_PLACES, "patron_verbs")  # "Turkey-backed rebels": the patr
 LEADER_VERBS = _set(_PLACES, "leader_verbs")  # "Saudi-led coalition": the leader's country
 CAPITAL_ACTOR_PREPOSITIONS = _set(_PLACES, "capital_actor_prepositions")  # "talks with Tehran"
 PLACE_TARGET_VERBS = frozenset[str](_load("place_targets.yaml")["verbs"])  # "missiles struck Kyiv"
+PLACE_TARGET_NOUNS = frozenset[str](_load("place_targets.yaml")["nouns"])  # "the shelling of Kharkiv"
