@@ -256,11 +256,17 @@ def uncoded(st: DocState, tok: Any) -> list[ActorMention]:
 
 
 def uncoded_count(st: DocState, tok: Any) -> list[ActorMention]:
-    """Victims given only as a number ("seven were killed", "two were arrested", "kills dozens") with no place to
-    name their country: an uncoded group mention of the number."""
+    """Victims given only as a number ("seven were killed", "two were arrested", "kills dozens"): the people of the
+    one country the sentence names ("a car bomb ripped through a market in Mogadishu, killing 20": SOM CVL), else
+    an uncoded group mention of the number."""
     counted = tok.pos_ == "NUM" or st.lem(tok) in st.w.count_nouns
     if not counted or st.idx.at(tok.i) or any(c.dep_ == "prep" for c in tok.children):
         return []
+    named = {a.country for t in tok.sent for a in st.idx.at(t.i) if a.country}
+    if len(named) == 1:
+        crowd, span = tuple(sorted(st.c.crowd_sectors)), tok.doc[tok.i : tok.i + 1]
+        rule = "events:counted-people"
+        return [span_mention(span, tok.i, kind="group", rule=rule, country=named.pop(), sectors=crowd)]
     return [span_mention(tok.doc[tok.i : tok.i + 1], tok.i, kind="group", rule="events:uncoded-count")]
 
 
