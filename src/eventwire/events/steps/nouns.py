@@ -87,6 +87,9 @@ def code_noun(st: DocState, s: SentenceWork, n: Any) -> None:
         return
     f, r = mn
     label = f"noun '{n.text}'"
+    if _earlier_force(st, n, f):
+        st.note(f"  {label} [{f.rule}]: no event (the story's armed strike told before, not a walkout)")
+        return
     occ = occurrence(st, n)
     protesting = _in_protest(st, n, f)
     if protesting is not None and any(c.trigger.i == protesting.i for c in s.cands):
@@ -316,6 +319,19 @@ def _crowd_clash(st: DocState, n: Any, r: Roles) -> bool:
     if hyphen_pair(st, n):
         return False
     return bool(st.sent_lemmas & st.w.protest_words) or "against" in r
+
+
+def _earlier_force(st: DocState, n: Any, f: Frame) -> bool:
+    """ "An air strike hit the compound ... The group says the strike occurred at dawn": a bare "the strike" after
+    the story told of armed force and of no protest refers to that force, not to a walkout."""
+    return (
+        f.code[:2] == st.c.protest_root
+        and st.lem(n) == "strike"
+        and not any(c.dep_ in ("amod", "compound") for c in n.children)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children)
+        and st.c.protest_root not in st.earlier
+        and any(r in st.earlier for r in st.c.armed_action_roots)
+    )
 
 
 def _definite(n: Any) -> bool:
