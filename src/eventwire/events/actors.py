@@ -190,6 +190,8 @@ def fill(st: DocState, slots: Iterable[str], r: Roles) -> tuple[list[ActorMentio
             if first_tok is None:
                 first_tok = tok
             acts = actors_at(st, tok)
+            if not acts and _relative_passive(st, tok):
+                acts = actors_at(st, tok.head.head)  # "an activist who was detained in Uganda": the activist
             if not acts and tok.pos_ == "PRON" and (s == "subj" or st.lem(tok) in st.w.speaker_object_pronouns):
                 acts = speaker_for(st, tok)  # "X said Y fired at it": the speaker
             if acts:
@@ -198,6 +200,18 @@ def fill(st: DocState, slots: Iterable[str], r: Roles) -> tuple[list[ActorMentio
                         acts = acts + [a for a in actors_at(st, more) if a not in acts]
                 return acts, tok
     return [], first_tok
+
+
+def _relative_passive(st: DocState, tok: Any) -> bool:
+    """The relative pronoun subject of a passive told as done ("who was detained", "who had been jailed", "who is
+    being investigated"; not a state: "which is opposed to ...", "that are occupied")."""
+    v = tok.head
+    return (
+        tok.dep_ == "nsubjpass"
+        and v.dep_ == "relcl"
+        and st.lem(tok) in st.w.relative_pronouns
+        and any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("was", "were", "been", "being") for a in v.children)
+    )
 
 
 def speaker_for(st: DocState, pron: Any) -> list[ActorMention]:

@@ -113,6 +113,9 @@ def _clause_cause(v: Any, rules: PhysicalRules, vehicles: bool = False) -> str |
             if _lem(c) in _RELATIVE and v.dep_ == "relcl" and v.head.i != v.i:
                 c = v.head  # "a failure that killed 16": the noun the relative clause describes
             n = c if vehicles and _vehicle(c, rules) else _cause_noun(c, rules)
+            # "the devastation from the typhoon continues": the cause named in the subject's phrase
+            phrase = [m for p in c.children if p.dep_ == "prep" and _lem(p) in ("from", "of", "by") for m in p.children]
+            n = n or next((x for m in phrase if m.dep_ == "pobj" and (x := _cause_noun(m, rules)) is not None), None)
             if n is not None:
                 return f"'{n.text}' is the subject of '{v.text}'"
     if v.pos_ in VERB_POS and _lem(v) in rules.cause_verbs:
@@ -126,6 +129,9 @@ def linked_cause(trigger: Any, rules: PhysicalRules) -> str | None:
         return f"the event noun '{trigger.text}' is a physical cause"
     clauses = [trigger]
     t = trigger
+    if trigger.dep_ == "relcl":  # "the cyclone flattened the coast, and hundreds who were killed ...": the clause of
+        t = next((a for a in trigger.ancestors if a.pos_ in VERB_POS and a.dep_ != "prep"), trigger)  # the noun
+        clauses.append(t)
     for _ in range(4):  # "..., killing 20": the participle's clause; "was killed and 30 injured": the first verb
         if t.dep_ in _UP and t.head.i != t.i:
             t = t.head  # "leaving 300 homeless and killing two": through the adjective too
