@@ -175,6 +175,9 @@ def _noun_clause(st: DocState, g: Any, fam: Family) -> tuple[Any | None, bool]:
     return x, False
 
 
+_OWNERS = ("from", "of", "by")  # "a demand from the US president": who made it, no addressee
+
+
 def _to_or_that(c: Any) -> bool:
     return any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "that") for a in c.children)
 
@@ -238,7 +241,7 @@ def _from_clause(st: DocState, g: Any, fam: Family, x: Any, consumed: set[int], 
             x.dep_ == "xcomp"
             or g.pos_ in VERB_POS
             or any(c.dep_ == "nsubj" for c in x.children)
-            or fill(st, fam.addressee, roles(st, g))[0]
+            or fill(st, [a for a in fam.addressee if g.pos_ in VERB_POS or a not in _OWNERS], roles(st, g))[0]
         )
         and (x.dep_ == "xcomp" or st.lem(x) not in stative)
     ):  # "insisted it was premature"
