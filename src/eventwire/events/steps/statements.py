@@ -356,10 +356,11 @@ def _victim(st: DocState, clause: Any, a: ActorMention) -> bool:
     against X"; not "the violence against protesters in Iran", whose author is left to the reader)?"""
     for subj in (c for c in clause.children if c.dep_ == "nsubj"):
         for p in subj.subtree:
+            if p.dep_ != "prep" or st.lem(p) not in st.w.victim_preps or p.head.pos_ not in NOUN_POS:
+                continue
             authored = any(c.dep_ == "poss" or (c.dep_ == "prep" and st.lem(c) == "by") for c in p.head.children)
-            if p.dep_ == "prep" and st.lem(p) in st.w.victim_preps and p.head.pos_ in NOUN_POS and authored:
-                if any(t.i == a.head for t in p.subtree):
-                    return True
+            if authored and p.left_edge.i <= a.head <= p.right_edge.i:
+                return True
     return False
 
 
