@@ -189,6 +189,10 @@ def match_verb(st: DocState, v: Any, light: bool = True) -> tuple[Frame, Roles, 
     bare = bare_ok(st, v)
     heads = [n for o in objs for n in obj_heads(st, o)]  # "a pair of Tunisians": the people counted
     obj_lemmas = {st.lem(n) for n in heads}
+    # a compound's two words name the object as one ("petrol bombs": "petrol bomb", not a bomb)
+    obj_lemmas |= {
+        f"{st.lem(c)} {st.lem(n)}" for n in heads for c in n.children if c.dep_ == "compound" and c.i == n.i - 1
+    }
     named = any(o.pos_ in NOUN_POS for o in r.get("oprd", ()))  # "called Yazov a legend" (not "left five dead")
     if not named and any(_people(st, o, m) for o in heads for m in st.idx.at(o.i)):
         obj_lemmas.add("person")  # "Putin called Poroshenko", "four Americans"
