@@ -43,6 +43,11 @@ class PlaceCountries:
         """The one clear country of a town, subdivision or region called ``name``, if any."""
         return _country(self, name)
 
+    def own_name(self, name: str) -> bool:
+        """Is ``name`` the own name of some place (not only another spelling of one: "Pre" for Prato)?"""
+        g = self._gazetteer()
+        return g is not None and any(not alt for _p, alt in g.lookup(name))
+
     def subdivision_country(self, name: str, code: str, town: str | None) -> str | None:
         """The one country other than ``code`` with a first-level division ``name``, if the gazetteer
         knows ``town`` (when given) in that country and not in ``code``."""

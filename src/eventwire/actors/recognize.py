@@ -140,6 +140,8 @@ def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
         if ok:
             cands.append((ts, te + 1, ok))
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+    # where a country's name or adjective ends ("a Kenyan general", "South Africa General")
+    nations = {te for _ts, te, forms in cands if any(f.entry.kind in ("country", "demonym") for f in forms)}
     taken = bytearray(len(doc))
     units: list[Unit] = []
     for ts, te, forms in cands:
@@ -151,7 +153,7 @@ def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
         if te < len(doc) and doc[te].lower_ in CURRENCY_WORDS and forms[0].entry.kind in ("country", "demonym"):
             taken[ts:te] = b"\x01" * (te - ts)  # "U.S. $53 million", "Hong Kong dollars": a currency
             continue
-        unit = _choose(doc, ts, te, forms, lex)
+        unit = _choose(doc, ts, te, forms, nations)
         if unit is None:
             continue
         taken[ts:te] = b"\x01" * (te - ts)
@@ -160,7 +162,7 @@ def find_hits(doc: Any, lex: Lexicon, text: str | None = None) -> list[Unit]:
     return units
 
 
-def _choose(doc: Any, ts: int, te: int, forms: list[Form], lex: Lexicon) -> Unit | None:
+def _choose(doc: Any, ts: int, te: int, forms: list[Form], nations: set[int]) -> Unit | None:
     root = _span_root(doc, ts, te)
     rt = doc[root]
     for f in forms:
@@ -170,7 +172,7 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form], lex: Lexicon) -> Unit
                 rt.pos_ not in ("NOUN", "PROPN")
                 and not ((f.entry.religion or f.entry.adjective) and rt.pos_ == "ADJ")
                 and not (rt.pos_ == "PRON" and te - ts > 1)  # "those protesting"
-                and not (f.entry.name_only and _national_rank(doc, ts, lex))  # tagged "Kenyan general/JJ"
+                and not (f.entry.name_only and _national_rank(doc, ts, nations))  # tagged "Kenyan general/JJ"
             ):
                 continue  # "official visit", "heads to", "to police" (a religion word may be an adjective)
             if f.entry.religion and te < len(doc) and doc[te].pos_ == "PROPN" and doc[te].text[:1].isupper():
@@ -186,7 +188,9 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form], lex: Lexicon) -> Unit
             continue  # "protesters marched in Brussels", "Brussels villages": the city, not the EU it hosts
         if k == "rank" and f.entry.name_only:
             nxt = doc[te] if te < len(doc) else None
-            if (nxt is None or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper()) and not _national_rank(doc, ts, lex):
+            if (nxt is None or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper()) and not _national_rank(
+                doc, ts, nations
+            ):
                 continue  # "General" only as a title before a name, or as a country's ("a Kenyan general")
         if k in ("country", "capital") and rt.pos_ not in ("PROPN", "NOUN", "ADJ") and not rt.text[:1].isupper():
             continue
@@ -199,18 +203,22 @@ def _choose(doc: Any, ts: int, te: int, forms: list[Form], lex: Lexicon) -> Unit
 _NOUN_DEPS = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "appos"})
 
 
-def _national_rank(doc: Any, i: int, lex: Lexicon) -> bool:
+def _national_rank(doc: Any, i: int, nations: set[int]) -> bool:
     """ "a Kenyan general", "Chad general convicted": a rank word heading its own noun phrase after a country
     word that modifies it is that country's officer (not "the general election", "Director General")."""
     t = doc[i]
-    if i == 0 or not t.is_alpha or t.dep_ in ("compound", "amod", "nmod"):
+    if i == 0 or not t.is_alpha or i not in nations:
+        return False
+    if t.dep_ == "amod" and t.head.i == i - 1:  # "Nicaragua general/JJ convicted", hung after the name
+        return True
+    if t.dep_ in ("compound", "amod", "nmod"):
         return False
     if t.pos_ != "NOUN" and not (t.pos_ == "ADJ" and t.dep_ in _NOUN_DEPS):
         return False
     prev = doc[i - 1]
     if prev.head.i != i or prev.dep_ not in ("compound", "amod", "nmod"):
         return False
-    return any(f.entry.kind in ("country", "demonym") for f in lex.forms.get(prev.lower_, ()))
+    return True
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "across", "around", "inside"})

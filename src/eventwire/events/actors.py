@@ -274,7 +274,7 @@ def uncoded_count(st: DocState, tok: Any) -> list[ActorMention]:
     one country the sentence names ("a car bomb ripped through a market in Mogadishu, killing 20": SOM CVL), else
     an uncoded group mention of the number."""
     counted = tok.pos_ == "NUM" or st.lem(tok) in st.w.count_nouns
-    if not counted or st.idx.at(tok.i) or any(c.dep_ == "prep" for c in tok.children):
+    if not counted or st.idx.at(tok.i) or any(c.dep_ == "prep" and st.lem(c) == "of" for c in tok.children):
         return []
     named = {a.country for t in tok.sent for a in st.idx.at(t.i) if a.country}
     if len(named) == 1:
@@ -282,6 +282,16 @@ def uncoded_count(st: DocState, tok: Any) -> list[ActorMention]:
         rule = "events:counted-people"
         return [span_mention(span, tok.i, kind="group", rule=rule, country=named.pop(), sectors=crowd)]
     return [span_mention(tok.doc[tok.i : tok.i + 1], tok.i, kind="group", rule="events:uncoded-count")]
+
+
+def home_victims(st: DocState, sources: list[ActorMention], tok: Any) -> list[ActorMention]:
+    """ "Niger bandits kill 75", "Somali gunmen killed 20 in a market": victims given only as a number, killed by an
+    armed group of the one country its sentence names, are that country's people (not "Israeli strikes killed
+    20": a state's force strikes abroad)."""
+    if not sources or not all(a.country and st.c.armed_group_sectors & set(a.sectors) for a in sources):
+        return []
+    got = uncoded_count(st, tok)
+    return got if got and got[0].country and {got[0].country} == {a.country for a in sources} else []
 
 
 def uncoded_pronoun(st: DocState, tok: Any) -> list[ActorMention]:
@@ -323,10 +333,24 @@ def town_place(st: DocState, tok: Any) -> list[ActorMention]:
     span = tok.doc[left : tok.i + 1]
     if span.text.lower() in REGION_WORDS:  # "seized a tanker in Gulf": a world region, no town
         return []
+    if _prefix(tok) and not _PLACES.own_name(span.text):
+        return []  # "in Pre-dawn Massacre" (Title Case): a prefix, not a spelling of Prato
     c = _PLACES.country(span.text)
     if not c:
         return []
     return [span_mention(span, tok.i, kind="country", rule="events:town-place", country=c)]
+
+
+def _prefix(tok: Any) -> bool:
+    """Is ``tok`` joined by a hyphen to a word ("Pre-dawn", "Anti-War", "Kharkiv-based")?"""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and not tok.whitespace_
+        and doc[tok.i + 1].text == "-"
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].is_alpha
+    )
 
 
 def span_mention(

@@ -285,6 +285,7 @@ class Codes:
     counterpart_sectors: frozenset[str]
     diplomatic_sectors: frozenset[str]
     person_target_sectors: frozenset[str]
+    armed_group_sectors: frozenset[str]
 
 
 # section of codes.yaml -> (suffix of the Codes field, what each value is)

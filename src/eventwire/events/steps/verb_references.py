@@ -198,6 +198,10 @@ def implied_court(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     v = d.trigger
     if d.sources or not d.targets or st.lem(v) not in st.w.sentencing_verbs:
         return True
+    if v.tag_ == "VBN" and (named := _court_named(st, v)):  # "convicted of war crimes at the ICC"
+        d.sources = [named]
+        d.rule += "/court-named"
+        return True
     if not any(c.dep_ == "auxpass" for c in v.children) or any(c.dep_ == "agent" for c in v.children):
         return True
     if v.dep_ in ("relcl", "acl"):  # "deported to Congo, where he was convicted of ...": a description
@@ -218,6 +222,25 @@ def implied_court(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     d.sources = [replace(implied, sectors=court)]
     d.rule += "/implied-court"
     return True
+
+
+def _court_named(st: DocState, v: Any) -> ActorMention | None:
+    """The court a verdict was passed at or before ("at the International Criminal Court", "before a UN tribunal",
+    "in a Kenyan court"): a court actor in the verb's own place phrase, or in that of what it was for ("convicted of
+    war crimes at the ICC", as the parser often hangs it)."""
+    for c in v.children:
+        if c.dep_ != "prep":
+            continue
+        for p in (p for p in c.children if p.dep_ == "pobj"):
+            heads = [p] if st.lem(c) in st.w.location_preps or st.lem(c) == "before" else []
+            if st.lem(c) == "of":
+                heads = [
+                    q for x in p.children if x.dep_ == "prep" and st.lem(x) in ("at", "before") for q in x.children
+                ]
+            for a in (a for h in heads if h.dep_ == "pobj" for a in actors_at(st, h)):
+                if st.c.court_sectors & set(a.sectors):
+                    return a
+    return None
 
 
 def owner_speaker(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
