@@ -43,7 +43,7 @@ from .family_gates import (
     not_ruled_out,
     raised_possibility,
 )
-from .verb_places import foreign_place
+from .verb_places import foreign_place, governed_protest_target
 from .verb_references import conjunct_targets, earlier_agents, refers_back
 
 READS: tuple[str, ...] = ("triggers",)
@@ -472,6 +472,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     family_code,  # the complement's code mapped through the family
     targets,
     conjunct_targets,  # "China condemns Japan over island visit, demands apology": of Japan too
+    governed_protest_target,  # "threatened to crush the protests": at the protesters
     departure_order,  # "ordered the ambassador to leave": an expulsion
     disaster_advice,  # "urges telecommuting to curb coronavirus": public-health advice
     complement_needs_target,  # "plans to release treated water"

@@ -19,7 +19,7 @@ from ..arguments import load_rules
 from ..grammar import NOUN_POS
 from ..roles import noun_roles
 from ..roles import roles as roles_of
-from ..state import DocState, SentenceWork, VerbDraft
+from ..state import DocState, GovernorDraft, SentenceWork, VerbDraft
 
 
 def foreign_place(
@@ -377,14 +377,36 @@ def protest_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         return True
     if any(a.kind != "country" or a.sectors for a in d.targets):
         return True  # "attacked a rally of the opposition party": a party of its own
-    places = {a.country for a in d.targets if a.country}  # "a rally in Nairobi", "used tear gas on a rally in X"
+    crowd = protest_crowd(st, ev, d.sources, d.targets)
+    if crowd is not None:
+        d.targets, d.ttok = [crowd], ev
+    return True
+
+
+def governed_protest_target(st: DocState, d: GovernorDraft) -> bool:
+    """ "threatened to crush the protests", "vowed to break up the rallies in Minsk": force promised or threatened
+    at a protest with no party of its own is aimed at its protesters (as ``protest_target``)."""
+    comp = d.comp
+    if d.targets or not d.sources or (comp.base or "")[:2] not in st.c.armed_action_roots:
+        return True
+    held = [comp.roles[slot][0] for slot in ("obj", "on", "at", "against") if comp.roles.get(slot)]
+    ev = next((t for t in held if t.pos_ in NOUN_POS and st.lem(t) in st.w.protest_events), None)
+    crowd = protest_crowd(st, ev, d.sources, []) if ev is not None else None
+    if crowd is not None:
+        d.targets = [crowd]
+    return True
+
+
+def protest_crowd(st: DocState, ev: Any, sources: list[ActorMention], at: list[ActorMention]) -> ActorMention | None:
+    """The protesters of protest noun ``ev``, of the place it is in (``at``: the country actors it was aimed at,
+    "a rally in Nairobi", or its own "in" phrase), else of the sources' own one country; not the sources
+    themselves ("the opposition protests are crushed")."""
+    places = {a.country for a in at if a.country}  # "a rally in Nairobi", "used tear gas on a rally in X"
     places |= {a.country for t in noun_roles(st, ev).get("in", ()) for a in town_place(st, t) if a.country}
     places |= {a.country for t in noun_roles(st, ev).get("in", ()) for a in st.idx.at(t.i) if a.country}
-    own = {a.country for a in d.sources if a.country}
+    own = {a.country for a in sources if a.country}
     country = next(iter(places)) if len(places) == 1 else (next(iter(own)) if len(own) == 1 and not places else None)
     span = ev.doc[ev.left_edge.i : ev.i + 1]
     protesters = tuple(sorted(st.c.protester_sectors))
     crowd = span_mention(span, ev.i, kind="group", rule="events:protest-crowd", country=country, sectors=protesters)
-    if crowd.code not in {a.code for a in d.sources}:  # not "the opposition protests are crushed" at themselves
-        d.targets, d.ttok = [crowd], ev
-    return True
+    return crowd if crowd.code not in {a.code for a in sources} else None
