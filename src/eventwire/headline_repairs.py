@@ -65,7 +65,7 @@ def place_labels(doc: Any) -> None:
         sent = colon.sent
         if colon.i == sent.start or colon.i - sent.start >= 6:
             continue
-        label = [t for t in doc[sent.start : colon.i] if t.dep_ in ("nsubj", "dep", "npadvmod") and t.pos_ == "PROPN"]
+        label = [t for t in doc[sent.start : colon.i] if t.dep_ in ("nsubj", "dep", "npadvmod") and _name(t)]
         for t in label:
             if any(c.dep_ == "nsubj" and c.i > colon.i for c in t.head.children):
                 t.dep_ = "meta"  # spaCy's label of a meta modifier: no subject, no argument of the verb
@@ -77,6 +77,11 @@ def place_labels(doc: Any) -> None:
             r.head, r.dep_ = v, "meta"
             for c in later:
                 c.head = v
+
+
+def _name(t: Any) -> bool:
+    """A proper noun, or a capitalised noun the tagger took for a common one ("Zambia/NN: Candidate Demands ...")."""
+    return bool(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))
 
 
 # support verbs whose "-s" form a headline puts before their object noun: "NGO in Bangkok Issues Statement ..."
@@ -212,3 +217,28 @@ def agent_participle(doc: Any, sent: Any) -> None:
     r.head, r.dep_ = v, "nsubjpass"
     for c in later:
         c.head = v
+
+
+def clause_subjects(doc: Any, arr: Any) -> None:
+    """Subjects the parser hung elsewhere in a clause with none: a name opening the sentence made an interjection
+    ("Nauru cuts off internet"); a name after "as", "after" or "when" made the object of that word ("as IMF agrees
+    to forgive ..."); and the noun root of a finite verb the parser made a clause on it ("Military forces withdraw
+    from X": "withdraw/VBP" is the verb, the noun its subject)."""
+    strings = doc.vocab.strings
+    odd = (arr[:, 0] == strings["intj"]) | (arr[:, 0] == strings["pobj"]) | (arr[:, 0] == strings["acl"])
+    for i in odd.nonzero()[0].tolist():
+        t = doc[i]
+        v = t.head
+        if t.dep_ == "intj" and t.pos_ == "PROPN" and t.is_sent_start and v.pos_ == "VERB" and v.i > i:
+            if not any(c.dep_.startswith("nsubj") for c in v.children):
+                t.dep_ = "nsubj"
+        elif t.dep_ == "pobj" and v.dep_ == "mark" and t.pos_ == "PROPN" and v.head.pos_ == "VERB" and v.head.i > i:
+            if not any(c.dep_.startswith("nsubj") for c in v.head.children):
+                t.head, t.dep_ = v.head, "nsubj"
+        elif t.dep_ == "acl" and t.tag_ in ("VBP", "VBZ") and v.dep_ == "ROOT" and v.pos_ in ("NOUN", "PROPN"):
+            if v.i < i and not any(c.dep_.startswith("nsubj") for c in t.children):
+                later = [c for c in v.children if c.i > i]
+                t.head, t.dep_ = t, "ROOT"  # the verb first out from under the noun, then the noun under it
+                v.head, v.dep_ = t, "nsubj"
+                for c in later:
+                    c.head = t

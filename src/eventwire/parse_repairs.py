@@ -10,6 +10,7 @@ from spacy.attrs import DEP, LOWER, POS, TAG
 from .headline_repairs import (
     agent_participle,
     appeal_verb_noun,
+    clause_subjects,
     headline_infinitive,
     headline_pairs,
     place_labels,
@@ -48,6 +49,7 @@ def repair_parse(doc: Any) -> Any:
     _base_verb_objects(doc, arr)
     _name_before_plural(doc, arr)
     headline_pairs(doc, arr)
+    clause_subjects(doc, arr)
     _noun_roots_with_objects(doc, arr)
     _verb_after_relative(doc, arr)
     _participle_main_verb(doc, arr)
