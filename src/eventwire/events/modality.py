@@ -100,13 +100,15 @@ def negated(tok: Any, mod: Modality, negating_verbs: frozenset[str]) -> str | No
 
 def _inside_negated_noun(tok: Any, mod: Modality) -> str | None:
     """ "there were no discussions about a possible meeting", "no sign of talks": an event noun in the phrase
-    of a noun negated by its determiner did not happen, nor a participle describing such a noun ("has no plans
-    for permanently stationed troops")."""
+    of a noun negated by its determiner, or of an absence ("a lack of commitment to probe"), did not happen, nor a
+    participle describing such a noun ("has no plans for permanently stationed troops")."""
     t = tok.head if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") else tok
     for _ in range(2):
         if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.head.pos_ not in ("NOUN", "PROPN"):
             return None
-        t = t.head.head
+        prep, t = t.head, t.head.head
+        if prep.lower_ == "of" and t.lemma_.lower() in load_words().absence_nouns:
+            return f"inside '{t.text} of'"  # "a lack of commitment to probe the killings"
         for c in t.children:
             if c.dep_ == "det" and c.lemma_.lower() in mod.negations:
                 return f"inside '{c.text} {t.text}'"

@@ -131,6 +131,7 @@ class Words:
     announcing_verbs: frozenset[str]
     clause_preps: frozenset[str]
     negating_preps: frozenset[str]
+    absence_nouns: frozenset[str]
     attempt_nouns: frozenset[str]
     telephone_verbs: frozenset[str]
     impersonal_causes: frozenset[str]

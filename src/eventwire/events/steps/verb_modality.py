@@ -154,3 +154,13 @@ def _condition_actors(st: DocState, v: Any, sources: list[Any]) -> list[Any]:
     if cond is None:
         return []
     return not_self(st, fill(st, ("subj",), roles(st, cond))[0], sources)
+
+
+def not_anonymity(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """No event when the verb's complement is a passive of naming ("a source who refused to be named", "declined to be
+    identified"; ``anonymity_words``): the wire's condition of anonymity, not a refusal."""
+    for c in d.trigger.children:
+        if c.dep_ == "xcomp" and st.lem(c) in st.w.anonymity_words and any(k.dep_ == "auxpass" for k in c.children):
+            st.note(f"  {d.label} [{d.frame.rule}]: no event (a source's condition of anonymity)")
+            return False
+    return True
