@@ -132,6 +132,7 @@ class Words:
     clause_preps: frozenset[str]
     negating_preps: frozenset[str]
     absence_nouns: frozenset[str]
+    helping_verbs: frozenset[str]
     attempt_nouns: frozenset[str]
     telephone_verbs: frozenset[str]
     impersonal_causes: frozenset[str]

@@ -163,7 +163,7 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     if not targets and clause is not None and verdict != "reproach":
         targets = _reproached(st, clause, sources)
     if not targets:  # '"This is an attack on our sovereignty," Ruto said of the Ugandan incursion': whom it is about
-        targets = [a for a in fill(st, ("of", "about"), r)[0] if a not in sources]
+        targets = [a for a in fill(st, ("of", "about"), r)[0] if not any(_same(a, b) for b in sources)]
     if not targets and trailing:
         st.note(f"  {label}: no statement (attribution of the reported content, not a statement)")
         return

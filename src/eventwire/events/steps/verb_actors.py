@@ -264,6 +264,8 @@ def purpose_target(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     rules = load_rules()
     if d.targets or d.code[:2] not in rules.purpose_roots:
         return True
+    if d.frame.recip and len({a.code for a in d.sources}) > 1:
+        return True  # "X and Y agreed a no-fly zone to prevent Z from attacking": with each other
     heads = [d.trigger] if d.noun is None else [d.trigger, d.noun]  # "went on strike in protest at X"
     heads += [o for o in d.roles.get("obj", ()) if o.pos_ in NOUN_POS]  # "sent an emissary to meet X"
     kids = [c for h in heads for c in h.children]

@@ -164,3 +164,18 @@ def not_anonymity(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
             st.note(f"  {d.label} [{d.frame.rule}]: no event (a source's condition of anonymity)")
             return False
     return True
+
+
+def not_yet_helped(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
+    """No event for what a future or planned help is for ("pledged to help the rebels fight IS", "will help Iraqi
+    forces attack Mosul"; ``helping_verbs``): it has not happened; the help is the event."""
+    v, h = d.trigger, d.trigger.head
+    if v.dep_ not in ("ccomp", "xcomp") or h.i == v.i or st.lem(h) not in st.w.helping_verbs:
+        return True
+    if v.tag_ not in ("VB", "VBP") or any(c.dep_ == "mark" for c in v.children):  # (a bare verb often read VBP)
+        return True
+    planned = h.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)
+    if planned or _mod.future(h, st.m):
+        st.note(f"  {d.label} [{d.frame.rule}]: no event (what a future or planned help is for)")
+        return False
+    return True

@@ -37,6 +37,7 @@ VerbStep = Callable[[DocState, SentenceWork, VerbDraft], bool]
 # A matched verb's journey; a sub-step returning False ends it (no event, or it emitted its own event).
 VERB_STEPS: tuple[VerbStep, ...] = (
     verb_modality.not_anonymity,  # "a source who refused to be named": no refusal
+    verb_modality.not_yet_helped,  # "pledged to help the rebels fight IS": the fight not yet
     verb_actors.from_slots,  # sources and targets from the frame's slots, phrases on the object
     verb_actors.double_object,  # "sent the Houthis missiles": a recipient parsed as a compound
     verb_actors.from_object,  # sources on the object, "claimed responsibility for the attack on X", places
