@@ -312,6 +312,8 @@ def _entry_unit(doc: Any, d: Draft, u: Unit, e: Entry, day: _dt.date | None, rol
         return  # "Chad Smith", "Sofia Marquez": a first name, not the country
     if u.kind in ("country", "demonym", "capital") and _stance_prefix(doc, u.start):
         return  # "pro-Russian separatists", "an anti-Syria journalist": a stance, not a country
+    if _stance_prefix(doc, u.start) and doc[u.start - 2].lower_ == "anti":
+        return  # "the anti-ISIS coalition", "the anti-Taliban alliance": against the group, not the group
     if u.kind in COUNTRY_KINDS and e.country:
         d.countries.append((e.country, u))
         if e.org:

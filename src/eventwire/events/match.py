@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..words import calendar
 from .actors import actors_at, town_place
 from .frames import Frame
 from .grammar import NOUN_POS, PRT_DEPS, ROLE_KEYS, Roles
@@ -75,6 +76,13 @@ def light_frames(st: DocState, v: Any, noun: Any, slot: str = "obj") -> list[Fra
     ]
 
 
+def _month(t: Any) -> bool:
+    """A capitalised month name without an article ("in March", "since May"): a date."""
+    return bool(
+        t.text[:1].isupper() and t.lower_ in calendar().all_months and not any(c.dep_ == "det" for c in t.children)
+    )
+
+
 def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | None:
     """The first light-verb frame whose event noun is the verb's object (or sits in a "via" slot)."""
     slots = [("obj", o) for o in r.get("obj", ())]
@@ -99,6 +107,8 @@ def match_light(st: DocState, v: Any, r: Roles) -> tuple[Frame, Roles, Any] | No
         if (o.pos_ not in NOUN_POS and not (o.pos_ == "NUM" and st.lem(o) in st.quantity)) or (
             described is not None and o.i == described.i
         ):
+            continue
+        if slot != "obj" and _month(o):  # "took power in March": a date, not a march
             continue
         nouns = list(event_nouns(st, o))
         if len(nouns) > 1 and st.lem(o) in st.quantity:  # "$5 million in aid": the inner noun first

@@ -266,6 +266,8 @@ def own_effort(st: DocState, d: GovernorDraft) -> bool:
         and st.lem(g) in st.w.striving_verbs
         and d.comp.tok.dep_ in ("xcomp", "advcl")
         and not any(c.dep_ in ("dobj", "dative") for c in g.children)
+        and not any(c.dep_ == "nsubj" or st.lem(c) == "for" for c in d.comp.tok.children)  # "for X to return"
+        and not any(p.dep_ == "prep" and st.lem(p) == "for" and p.i < d.comp.tok.i for p in g.children)
         and "intent" in st.m.families
     ):
         d.fam = st.m.families["intent"]

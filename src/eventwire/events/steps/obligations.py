@@ -86,8 +86,8 @@ def bare_intent(st: DocState, s: SentenceWork, v: Any) -> None:
     lem = st.lem(v)
     if lem in st.w.stative_verbs or lem in st.m.speech or _mod.conditional(v, st.m) or _mod.hypothetical(v, st.m):
         return
-    if lem in st.w.wrongdoing_verbs:  # "said China would violate the deal": no intent to cooperate
-        return
+    if lem in st.w.wrongdoing_verbs or lem in st.w.negating_verbs:  # "would violate the deal", "will skip the
+        return  # meeting": no intent to cooperate
     sroles = roles(st, speaker)
     sources, _ = fill(st, ("subj",), sroles)
     raw, _ = fill(st, ("subj",), roles(st, v))
