@@ -242,3 +242,35 @@ def clause_subjects(doc: Any, arr: Any) -> None:
                 v.head, v.dep_ = t, "nsubj"
                 for c in later:
                     c.head = t
+
+
+# verbs of asking and telling whose "-ed" form before "to" in a headline is a passive: "Kenya Urged to Free Activists"
+_ASKING_VERBS = frozenset({"tell", "urge", "ask", "press", "order", "pressure", "push", "advise", "warn", "force"})
+
+
+def asked_passive(doc: Any, sent: Any) -> None:
+    """ "Argentina Leader Told to Delay Meeting", "Mali Junta Pressed to Hold Elections": in a headline, a verb of
+    asking or telling in its "-ed" form with a subject and a "to" clause right after it, and no object, drops
+    "was": the subject is the one asked (a passive subject), not the one asking."""
+    for v in sent:
+        if v.tag_ not in ("VBD", "VBN") or v.lemma_.lower() not in _ASKING_VERBS or v.i + 2 >= sent.end:
+            continue
+        if doc[v.i + 1].lower_ != "to" or doc[v.i + 1].head.head.i != v.i:
+            continue
+        kids = list(v.children)
+        subj = [c for c in kids if c.dep_ == "nsubj" and c.i < v.i]
+        if not subj or any(c.dep_ in ("dobj", "dative", "aux", "auxpass", "nsubjpass") for c in kids):
+            continue
+        subj[0].dep_ = "nsubjpass"
+        v.tag_ = "VBN"
+
+
+def headline_sentences(doc: Any, text: str) -> None:
+    """The repairs of each headline sentence (no final stop): verbs the parser made nouns, reduced passives."""
+    for sent in doc.sents:
+        if sent[-1].text not in (".", "!", "?"):
+            appeal_verb_noun(doc, sent)
+            support_verb_compound(doc, sent)
+            asked_passive(doc, sent)
+            if " by " in text:
+                agent_participle(doc, sent)

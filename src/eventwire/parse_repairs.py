@@ -8,14 +8,12 @@ from typing import Any
 from spacy.attrs import DEP, LOWER, POS, TAG
 
 from .headline_repairs import (
-    agent_participle,
-    appeal_verb_noun,
     clause_subjects,
     headline_infinitive,
     headline_pairs,
+    headline_sentences,
     place_labels,
     quoting_verbs,
-    support_verb_compound,
 )
 
 TEXT_KEY = "eventwire.text"
@@ -57,12 +55,7 @@ def repair_parse(doc: Any) -> Any:
         place_labels(doc)
     if "'" in text or '"' in text:
         quoting_verbs(doc)
-    for sent in doc.sents:  # headlines (no final stop): verbs the parser made nouns
-        if sent[-1].text not in (".", "!", "?"):
-            appeal_verb_noun(doc, sent)
-            support_verb_compound(doc, sent)
-            if " by " in text:
-                agent_participle(doc, sent)
+    headline_sentences(doc, text)
     _split_subjects(doc, arr)
     if " by " in text:
         _judged_by(doc, arr)

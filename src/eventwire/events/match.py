@@ -243,6 +243,8 @@ def _subj_ok(st: DocState, r: Roles, allowed: frozenset[str]) -> bool:
     """The subject (the object of an agentless passive: "peacekeepers were deployed") is one of
     ``allowed``, by its head, a modifier ("peacekeeping troops") or an "of" noun ("a batch of monitors")."""
     toks = r.get("subj") or r.get("obj") or []
+    # "workers announced they will strike": a pronoun subject of a clause stands for the subject of the verb above
+    toks = [*toks, *(s for t in toks if t.pos_ == "PRON" for s in _governing_subjects(t))]
     for t in toks:
         heads = [
             t,
@@ -252,6 +254,14 @@ def _subj_ok(st: DocState, r: Roles, allowed: frozenset[str]) -> bool:
             if st.lem(h) in allowed or any(c.dep_ in ("compound", "amod") and st.lem(c) in allowed for c in h.children):
                 return True
     return False
+
+
+def _governing_subjects(t: Any) -> list[Any]:
+    """The subjects of the verb that governs the clause of pronoun ``t`` ("workers announced | they will strike")."""
+    v = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass") or v.dep_ not in ("ccomp", "xcomp", "advcl") or v.head.i == v.i:
+        return []
+    return [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
 
 
 def modifiers(r: Roles) -> list[Any]:

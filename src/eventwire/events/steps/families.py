@@ -265,7 +265,7 @@ def own_effort(st: DocState, d: GovernorDraft) -> bool:
         d.fam.name == "appeal"
         and st.lem(g) in st.w.striving_verbs
         and d.comp.tok.dep_ in ("xcomp", "advcl")
-        and not any(c.dep_ in ("dobj", "dative") for c in g.children)
+        and not any(c.dep_ in ("dobj", "dative", "nsubjpass", "auxpass") for c in g.children)  # not "X was pressed"
         and not any(c.dep_ == "nsubj" or st.lem(c) == "for" for c in d.comp.tok.children)  # "for X to return"
         and not any(p.dep_ == "prep" and st.lem(p) == "for" and p.i < d.comp.tok.i for p in g.children)
         and "intent" in st.m.families
@@ -438,6 +438,9 @@ def modality(st: DocState, d: GovernorDraft) -> bool:
     would ask the State Department to review ...": no appeal made yet)."""
     d.modality = d.fam.modality
     if d.modality == "asserted" and d.gov.pos_ in VERB_POS and _mod.future(d.gov, st.m):
+        if not d.sources and any(c.dep_ == "auxpass" for c in d.gov.children):
+            st.note(f"  {d.label}: no event (a future passive with no one asking: a forecast)")
+            return False  # "bets that the Fed will be pressed to cut rates"
         d.modality = "intended"
         if d.fam.name in load_complement_rules().act_families and "intent" in st.m.families:
             d.code = st.m.family_code(st.m.families["intent"], d.code)  # "will halt the bombing": an intent
