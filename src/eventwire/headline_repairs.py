@@ -245,7 +245,7 @@ def clause_subjects(doc: Any, arr: Any) -> None:
 
 
 # verbs of asking and telling whose "-ed" form before "to" in a headline is a passive: "Kenya Urged to Free Activists"
-_ASKING_VERBS = frozenset({"tell", "urge", "ask", "press", "order", "pressure", "push", "advise", "warn", "force"})
+_TOLD_VERBS = frozenset({"tell", "urge", "ask", "press", "order", "pressure", "push", "advise", "warn", "force"})
 
 
 def asked_passive(doc: Any, sent: Any) -> None:
@@ -253,7 +253,7 @@ def asked_passive(doc: Any, sent: Any) -> None:
     asking or telling in its "-ed" form with a subject and a "to" clause right after it, and no object, drops
     "was": the subject is the one asked (a passive subject), not the one asking."""
     for v in sent:
-        if v.tag_ not in ("VBD", "VBN") or v.lemma_.lower() not in _ASKING_VERBS or v.i + 2 >= sent.end:
+        if v.tag_ not in ("VBD", "VBN") or v.lemma_.lower() not in _TOLD_VERBS or v.i + 2 >= sent.end:
             continue
         if doc[v.i + 1].lower_ != "to" or doc[v.i + 1].head.head.i != v.i:
             continue
