@@ -97,10 +97,22 @@ def _two_sides(st: DocState, parties: list[ActorMention]) -> bool:
 
 
 def _each_other(st: DocState, c: Candidate) -> bool:
-    """Is the object of the trigger (or of its preposition) a reciprocal pronoun ("each other", "one another")?"""
+    """Is the object of the trigger (or of its preposition) a reciprocal pronoun ("each other", "one another", "both
+    accused the other")?"""
     objs = [x for x in c.trigger.children if x.dep_ in ("dobj", "prep", "dative")]
     objs += [x for p in objs if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"]
-    return any(" ".join(w.lower_ for w in x.subtree) in st.w.reciprocal_pronouns for x in objs if x.dep_ != "prep")
+    return any(" ".join(w.lower_ for w in _core(x)) in st.w.reciprocal_pronouns for x in objs if x.dep_ != "prep")
+
+
+def _core(x: Any) -> list[Any]:
+    """The words of ``x``'s phrase without its prepositional phrases and clauses ("the other of supporting X": "the
+    other"; "one another for the clashes": "one another"), in text order."""
+    out, todo = [], [x]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in ("prep", "relcl", "acl", "punct")]
+    return sorted(out, key=lambda t: t.i)
 
 
 def advisory(st: DocState, c: Candidate) -> str | None:

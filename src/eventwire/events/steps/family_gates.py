@@ -113,9 +113,14 @@ def not_anonymity(st: DocState, d: GovernorDraft) -> bool:
 
 def not_convened(st: DocState, d: GovernorDraft) -> bool:
     """No appeal when the governing verb's object is a gathering it convenes ("called a press conference to
-    address the fallout", "called a meeting to discuss the attacks"; ``convened_nouns``): the infinitive is the
-    gathering's purpose; the verb's own frames may code the call."""
-    if d.fam.name == "appeal" and any(c.dep_ == "dobj" and st.lem(c) in st.w.convened_nouns for c in d.gov.children):
+    address the fallout", "called a meeting to discuss the attacks"; ``convened_nouns``), or the gathering or strike
+    it describes ("the walkout called to protest the cuts"; ``protest_events``): the infinitive is the gathering's
+    purpose; the verb's own frames may code the call."""
+    g = d.gov
+    convened = [c for c in g.children if c.dep_ == "dobj"] + ([g.head] if g.dep_ == "acl" else [])  # "a strike called"
+    if d.fam.name == "appeal" and any(
+        st.lem(c) in st.w.convened_nouns or st.lem(c) in st.w.protest_events for c in convened
+    ):
         st.note(f"  {d.label}: no appeal (the object is a gathering the verb convenes)")
         d.release = True
         return False
