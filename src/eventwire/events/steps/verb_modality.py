@@ -174,7 +174,8 @@ def not_yet_helped(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
         return True
     if v.tag_ not in ("VB", "VBP") or any(c.dep_ == "mark" for c in v.children):  # (a bare verb often read VBP)
         return True
-    planned = h.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)
+    # (the help a verb governs, "pledged to help"; not the purpose of an act told, "mobilised groups to help support")
+    planned = h.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)
     if planned or _mod.future(h, st.m):
         st.note(f"  {d.label} [{d.frame.rule}]: no event (what a future or planned help is for)")
         return False
