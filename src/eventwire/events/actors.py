@@ -284,11 +284,14 @@ def uncoded_count(st: DocState, tok: Any) -> list[ActorMention]:
     return [span_mention(tok.doc[tok.i : tok.i + 1], tok.i, kind="group", rule="events:uncoded-count")]
 
 
-def home_victims(st: DocState, sources: list[ActorMention], tok: Any) -> list[ActorMention]:
-    """ "Niger bandits kill 75", "Somali gunmen killed 20 in a market": victims given only as a number, killed by an
-    armed group of the one country its sentence names, are that country's people (not "Israeli strikes killed
-    20": a state's force strikes abroad)."""
-    if not sources or not all(a.country and st.c.armed_group_sectors & set(a.sectors) for a in sources):
+def home_victims(st: DocState, sources: list[ActorMention], tok: Any, code: str) -> list[ActorMention]:
+    """ "Niger bandits kill 75", "Somali gunmen killed 20 in a market", "Kinshasa police charge dozens": people given
+    only as a number, killed by an armed group or arrested or charged by the police of the one country its sentence
+    names, are that country's people (not "Israeli strikes killed 20": a state's force strikes abroad)."""
+    home = st.c.armed_group_sectors if code[:2] in st.c.casualty_roots else st.c.police_sectors
+    if code[:2] not in st.c.casualty_roots and code[:2] not in st.c.home_force_roots:
+        return []
+    if not sources or not all(a.country and home & set(a.sectors) for a in sources):
         return []
     got = uncoded_count(st, tok)
     return got if got and got[0].country and {got[0].country} == {a.country for a in sources} else []

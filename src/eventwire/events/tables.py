@@ -216,6 +216,7 @@ class Codes:
     unconditional_roots: frozenset[str]
     not_ordered_action_roots: frozenset[str]
     casualty_roots: frozenset[str]
+    home_force_roots: frozenset[str]
     incident_roots: frozenset[str]
     sports_violence_roots: frozenset[str]
     physical_guard_roots: frozenset[str]
@@ -288,6 +289,7 @@ class Codes:
     diplomatic_sectors: frozenset[str]
     person_target_sectors: frozenset[str]
     armed_group_sectors: frozenset[str]
+    police_sectors: frozenset[str]
 
 
 # section of codes.yaml -> (suffix of the Codes field, what each value is)

@@ -352,9 +352,9 @@ def named_person(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
 def uncoded_party(st: DocState, s: SentenceWork, d: VerbDraft) -> bool:
     """ "striking miners kept up their sit-in", "they were arrested": an uncoded group subject, else an unresolved
     pronoun subject or object, when the event has no actor; counted victims of a home armed group ("Niger bandits
-    kill 75")."""
-    if d.sources and not d.targets and d.ttok is not None and d.code[:2] in st.c.casualty_roots:
-        d.targets = home_victims(st, d.sources, d.ttok)
+    kill 75") or of police ("Kinshasa police charge dozens")."""
+    if d.sources and not d.targets and d.ttok is not None:
+        d.targets = home_victims(st, d.sources, d.ttok, d.code)
     if d.sources or d.targets:
         return True
     if d.stok is not None:
