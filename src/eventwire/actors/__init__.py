@@ -123,6 +123,11 @@ def _is_surname(doc: Any, u: Unit, hits: Sequence[Unit] = ()) -> bool:
     return True
 
 
+def _initial(text: str) -> bool:
+    """ "A.", "J.": a capital letter and a full stop, a name's initial."""
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
 def _in_other_name(doc: Any, u: Unit, taken: bytearray, by_tok: dict[int, Unit]) -> bool:
     """A surname-only person form inside another name is not that person: "Hamid Gul" is not Abdullah
     Gul, "Sharon Stone" not Ariel Sharon (a capitalised proper noun no dictionary knows touches it, or
@@ -135,6 +140,8 @@ def _in_other_name(doc: Any, u: Unit, taken: bytearray, by_tok: dict[int, Unit])
             return True
         if 0 <= i < len(doc) and not taken[i]:
             t = doc[i]
+            if i == u.start - 1 and _initial(t.text):
+                return True  # "Mark A. Bennett": a middle initial before the surname, another person's name
             if (
                 t.pos_ == "PROPN"
                 and t.text[:1].isupper()

@@ -293,6 +293,8 @@ def home_victims(st: DocState, sources: list[ActorMention], tok: Any, code: str)
         return []
     if not sources or not all(a.country and home & set(a.sectors) for a in sources):
         return []
+    if any(a not in sources and a.sectors for t in tok.sent for a in st.idx.at(t.i)):
+        return []  # "police dispersed the demonstrators, arresting 12": the counted are the party named
     got = uncoded_count(st, tok)
     return got if got and got[0].country and {got[0].country} == {a.country for a in sources} else []
 

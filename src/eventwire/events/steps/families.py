@@ -40,6 +40,7 @@ from .family_gates import (
     not_anonymity,
     not_convened,
     not_false_friend,
+    not_quoted_command,
     not_ruled_out,
     raised_possibility,
 )
@@ -464,6 +465,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     kept_open,  # "did not rule out military action": an intent (a threat); "ruled out talks": the verb's own
     abandoned_plan,  # "dropped plans to impose a curfew": a concession
     not_anonymity,  # "asked not to be named": a source's condition, no appeal
+    not_quoted_command,  # 'chanted "stop killing us"': a slogan, not the chanters' own act
     not_convened,  # "called a meeting to discuss ...": the meeting's purpose
     not_a_manner,  # "signed a deal in a push for cooperation": the signing's purpose
     not_blocked,  # negated, hypothetical, complement negated

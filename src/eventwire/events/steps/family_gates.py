@@ -179,3 +179,18 @@ def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
                 d.release = True  # "warned the US it would retaliate against new tariffs": a warning to the US
             return False
     return True
+
+
+_QUOTES = frozenset({'"', "'", "\u201c", "\u2018"})
+
+
+def not_quoted_command(st: DocState, d: GovernorDraft) -> bool:
+    """No event for a command quoted as a slogan (students shouted "stop killing black people"): a bare verb with no
+    subject right after an opening quote is what the crowd demands, not its own act."""
+    g = d.gov
+    if g.tag_ != "VB" or g.i == 0 or g.doc[g.i - 1].text not in _QUOTES:
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in g.children):
+        return True
+    st.note(f"  {d.label}: no event (a quoted command)")
+    return False
