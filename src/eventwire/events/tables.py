@@ -133,6 +133,7 @@ class Words:
     negating_preps: frozenset[str]
     absence_nouns: frozenset[str]
     helping_verbs: frozenset[str]
+    assertive_demands: frozenset[str]
     attempt_nouns: frozenset[str]
     telephone_verbs: frozenset[str]
     impersonal_causes: frozenset[str]

@@ -38,6 +38,7 @@ from .family_gates import (
     not_a_manner,
     not_a_question,
     not_anonymity,
+    not_asserted_claim,
     not_convened,
     not_false_friend,
     not_quoted_command,
@@ -466,6 +467,7 @@ GOVERNOR_STEPS: tuple[Callable[[DocState, GovernorDraft], bool], ...] = (
     abandoned_plan,  # "dropped plans to impose a curfew": a concession
     not_anonymity,  # "asked not to be named": a source's condition, no appeal
     not_quoted_command,  # 'chanted "stop killing us"': a slogan, not the chanters' own act
+    not_asserted_claim,  # "insisted that its troops had not crossed": a claim, no demand
     not_convened,  # "called a meeting to discuss ...": the meeting's purpose
     not_a_manner,  # "signed a deal in a push for cooperation": the signing's purpose
     not_blocked,  # negated, hypothetical, complement negated

@@ -194,3 +194,20 @@ def not_quoted_command(st: DocState, d: GovernorDraft) -> bool:
         return True
     st.note(f"  {d.label}: no event (a quoted command)")
     return False
+
+
+_INDICATIVE_AUX = frozenset({"had", "has", "have", "was", "were", "is", "are", "did", "does", "do", "'s", "'d"})
+
+
+def not_asserted_claim(st: DocState, d: GovernorDraft) -> bool:
+    """No demand when "insist" (``assertive_demands``) governs an indicative clause ("Kenya insisted that its troops
+    had not crossed the border"): a claim about what is so, not a demand ("insisted that Uganda withdraw")."""
+    c = d.comp.tok
+    if d.fam.name != "demand" or st.lem(d.gov) not in st.w.assertive_demands or c.dep_ != "ccomp":
+        return True
+    if c.tag_ in ("VBD", "VBZ") or any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in _INDICATIVE_AUX for a in c.children
+    ):
+        st.note(f"  {d.label}: no demand (an indicative clause: a claim)")
+        return False
+    return True
