@@ -41,6 +41,10 @@ def run(st: DocState, s: SentenceWork) -> None:
             if c.code.startswith(statement) and c not in kept:
                 st.note(f"  drop {c.code} at '{c.trigger.text}': a better event exists in the sentence")
         s.cands = strong
+        for t in s.triggers:  # "said the funding requested by Ruto is inadequate": the verdict on a coded act
+            inner = [c for c in strong if c.trigger.i != t.i and any(a.i == t.i for a in c.trigger.ancestors)]
+            if t.pos_ in VERB_POS and st.lem(t) in st.m.speech and inner and _judged_acts(st, t, inner):
+                speech(st, s, t)
         return
     if any(c.rule.startswith("modality.yaml:allegation") for c in s.cands):
         return  # "X claimed that its troops ...": the claim is coded (015), no bare statement
@@ -122,7 +126,8 @@ def speech(st: DocState, s: SentenceWork, v: Any) -> None:
     if why:
         st.note(f"  {label}: no statement ({why})")
         return
-    if any(c.trigger.i != v.i and any(a.i == v.i for a in c.trigger.ancestors) for c in s.cands):
+    inner = [c for c in s.cands if c.trigger.i != v.i and any(a.i == v.i for a in c.trigger.ancestors)]
+    if inner and not _judged_acts(st, v, inner):
         st.note(f"  {label}: no statement (what was said is coded)")  # "said it was disappointed with X"
         return
     if v.dep_ == "xcomp":  # "are expected to announce", "refused to say": no statement made yet
@@ -222,6 +227,16 @@ def _reproach(st: DocState, v: Any) -> tuple[Any | None, str]:
             if st.lem(p) in st.praises or _praised_partner(st, p) or _judged_noun(st, p, st.praises):
                 return c, "praise"
     return None, ""
+
+
+def _judged_acts(st: DocState, v: Any, inner: list[Candidate]) -> bool:
+    """The events coded in what was said are all in the subject of a verdict on them ("said the funding requested by
+    Ruto is completely inadequate"): the verdict is still a statement of its own."""
+    clause, verdict = _reproach(st, v)
+    if clause is None or verdict not in ("reproach", "praise"):
+        return False
+    judged = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return all(c.trigger.i in judged for c in inner)
 
 
 def _hostile_purpose(st: DocState, p: Any) -> bool:
