@@ -219,8 +219,10 @@ def match_verb(st: DocState, v: Any, light: bool = True) -> tuple[Frame, Roles, 
         lemmas = obj_lemmas
         if f.prt and f.obj is not None and not objs and f.prt in f.tgt:  # "looked into the killings" (tgt [obj, into])
             lemmas = {st.lem(n) for c in v.children if c.dep_ == "prep" and st.lem(c) == f.prt for n in _pobjs(st, c)}
-        if f.obj is not None and not (("-" in f.obj and not objs) or not lemmas.isdisjoint(f.obj)):
-            continue  # obj: ["-", ...] also allows no direct object ("the army mobilized")
+        if f.obj is not None and not (
+            ("-" in f.obj and not objs) or ("*" in f.obj and objs) or not lemmas.isdisjoint(f.obj)
+        ):
+            continue  # obj: ["-", ...] also allows no direct object ("the army mobilized"); ["*"]: any object
         if f.preps and not all(prep_ok(st, r, p, a) or prep_ok(st, obj_roles(st, objs), p, a) for p, a in f.preps):
             continue
         if f.subj is not None and not _subj_ok(st, r, f.subj):
