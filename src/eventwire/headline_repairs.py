@@ -225,8 +225,11 @@ def clause_subjects(doc: Any, arr: Any) -> None:
     to forgive ..."); and the noun root of a finite verb the parser made a clause on it ("Military forces withdraw
     from X": "withdraw/VBP" is the verb, the noun its subject)."""
     strings = doc.vocab.strings
-    odd = (arr[:, 0] == strings["intj"]) | (arr[:, 0] == strings["pobj"]) | (arr[:, 0] == strings["acl"])
-    for i in odd.nonzero()[0].tolist():
+    dep, pos, tag = arr[:, 0], arr[:, 1], arr[:, 2]
+    name = pos == strings["PROPN"]
+    finite = (tag == strings["VBP"]) | (tag == strings["VBZ"])
+    odd = ((dep == strings["intj"]) & name) | ((dep == strings["pobj"]) & name) | ((dep == strings["acl"]) & finite)
+    for i in odd.nonzero()[0].tolist():  # (only these tokens are made objects)
         t = doc[i]
         v = t.head
         if t.dep_ == "intj" and t.pos_ == "PROPN" and t.is_sent_start and v.pos_ == "VERB" and v.i > i:
