@@ -271,68 +271,69 @@ def test_a_capitalised_name_the_tagger_took_for_a_verb_in_a_nouns_place_is_a_nam
     assert (t.pos_, t.tag_) == ("PROPN", "NNP")
 
 
-def _parsed(coder: Any, words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Any:
-    """A doc with the given (wrong) parse, as the parser sometimes gives it, after the repairs."""
-    from spacy.tokens import Doc
-
-    return repair_parse(Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags))
-
-
-def test_a_name_opening_the_sentence_made_an_interjection_is_the_subject(coder: Any) -> None:
-    doc = _parsed(
-        coder,
+# (words, heads, deps, POS, tags) of a wrong parse the parser gives, and the arcs (word, dep, head) after the repairs
+WRONG_PARSES = [
+    # a name opening the sentence made an interjection is the subject
+    (
         ["Nauru", "cuts", "off", "internet"],
         [1, 1, 1, 1],
         ["intj", "ROOT", "prt", "dobj"],
         ["PROPN", "VERB", "ADP", "NOUN"],
         ["NNP", "VBZ", "RP", "NN"],
-    )
-    assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "cuts")
-
-
-def test_a_name_made_the_object_of_as_is_the_subject_of_its_clause(coder: Any) -> None:
-    doc = _parsed(
-        coder,
+        [("Nauru", "nsubj", "cuts")],
+    ),
+    # a name made the object of "as" is the subject of its clause
+    (
         ["relief", "as", "IMF", "agrees", "to", "forgive", "debt"],
         [0, 3, 1, 0, 5, 3, 5],
         ["ROOT", "mark", "pobj", "advcl", "aux", "xcomp", "dobj"],
         ["NOUN", "SCONJ", "PROPN", "VERB", "PART", "VERB", "NOUN"],
         ["NN", "IN", "NNP", "VBZ", "TO", "VB", "NN"],
-    )
-    assert (doc[2].dep_, doc[2].head.text) == ("nsubj", "agrees")
-
-
-def test_a_finite_verb_made_a_clause_on_the_noun_root_is_the_verb(coder: Any) -> None:
-    doc = _parsed(
-        coder,
+        [("IMF", "nsubj", "agrees")],
+    ),
+    # a finite verb made a clause on the noun root is the verb, the noun its subject
+    (
         ["Military", "forces", "withdraw", "from", "Faso"],
         [1, 1, 1, 2, 3],
         ["amod", "ROOT", "acl", "prep", "pobj"],
         ["ADJ", "NOUN", "VERB", "ADP", "PROPN"],
         ["JJ", "NNS", "VBP", "IN", "NNP"],
-    )
-    assert (doc[2].dep_, doc[1].dep_, doc[1].head.text, doc[3].head.text) == ("ROOT", "nsubj", "withdraw", "withdraw")
-
-
-def test_a_participle_on_the_noun_root_stays_a_clause(coder: Any) -> None:
-    doc = _parsed(
-        coder,
+        [("withdraw", "ROOT", "withdraw"), ("forces", "nsubj", "withdraw"), ("from", "prep", "withdraw")],
+    ),
+    # a participle on the noun root stays a clause on it
+    (
         ["Forces", "withdrawn", "from", "Faso"],
         [0, 0, 1, 2],
         ["ROOT", "acl", "prep", "pobj"],
         ["NOUN", "VERB", "ADP", "PROPN"],
         ["NNS", "VBN", "IN", "NNP"],
-    )
-    assert (doc[0].dep_, doc[1].dep_) == ("ROOT", "acl")
-
-
-def test_a_capitalised_label_tagged_a_common_noun_before_a_colon_is_no_subject(coder: Any) -> None:
-    doc = _parsed(
-        coder,
+        [("Forces", "ROOT", "Forces"), ("withdrawn", "acl", "Forces")],
+    ),
+    # a capitalised label tagged a common noun before a colon is no subject
+    (
         ["Zambia", ":", "candidate", "demands", "review"],
         [3, 0, 3, 3, 3],
         ["nsubj", "punct", "nsubj", "ROOT", "dobj"],
         ["NOUN", "PUNCT", "NOUN", "VERB", "NOUN"],
         ["NN", ":", "NN", "VBZ", "NN"],
-    )
-    assert (doc[0].dep_, doc[2].dep_) == ("meta", "nsubj")
+        [("Zambia", "meta", "demands"), ("candidate", "nsubj", "demands")],
+    ),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,tags,arcs", WRONG_PARSES)
+def test_a_wrong_parse_is_repaired_to_the_arcs_of_its_construction(
+    coder: Any,
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    tags: list[str],
+    arcs: list[tuple[str, str, str]],
+) -> None:
+    from spacy.tokens import Doc
+
+    doc = repair_parse(Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags))
+    for word, dep, head in arcs:
+        t = next(t for t in doc if t.text == word)
+        assert (word, t.dep_, t.head.text) == (word, dep, head)
