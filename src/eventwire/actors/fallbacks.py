@@ -40,6 +40,7 @@ from typing import Any
 from .clause import alien, conflict_country, located_in
 from .codes import FOREIGN_STATE, MEDIA, STATE_SECTORS
 from .memory import StoryMemory
+from .places import PlaceCountries
 from .sentence import Draft, Sentence, StoryState, add_codes
 from .words import (
     ALIEN_STATE,
@@ -97,7 +98,7 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     if d.fallback:
         relief = any(t.lower_ in RELIEF_WORDS for t in doc[d.start : d.end])
         located = [] if d.names or relief else located_in(doc, d, s.results, s.place_of)
-        label = None if d.names or relief or located else label_country(doc, s, d)
+        label = None if d.names or relief or located else label_country(doc, s, d, story.places)
         located = located or ([label] if label else [])
         if located:  # "a human rights group in Nairobi": a national NGO (KEN NGO); aid groups "in Gaza" work there
             add_codes(d.sectors, [d.fallback])
@@ -130,7 +131,7 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     spoken = speaker_country(doc, s, d)
     if spoken is not None:  # "the Kenyan interior ministry said police had arrested 40 Somali militants"
         return [spoken], "speaker-country"
-    label = label_country(doc, s, d)
+    label = label_country(doc, s, d, story.places)
     if label is not None:  # "Japan: Presidential Candidate Demands Review of Kenya Tariffs": Japan's candidate
         return [label], "label-country"
     envoys = _envoy_countries(doc, s)
@@ -146,16 +147,19 @@ def _context_country(story: StoryState, s: Sentence, d: Draft) -> Found | None:
     return ([None], "role") if d.sectors else None
 
 
-def label_country(doc: Any, s: Sentence, d: Draft) -> str | None:
-    """The one country of a place label opening the sentence ("Japan: ...", "Palestinian Territories: ...") for a
-    phrase after its colon."""
+def label_country(doc: Any, s: Sentence, d: Draft, places: PlaceCountries | None = None) -> str | None:
+    """The one country of a place label opening the sentence ("Japan: ...", "Palestinian Territories: ...", a town
+    the gazetteer is clear about: "Istanbul: ...") for a phrase after its colon."""
     colon = next((t.i for t in doc[s.start : min(s.end, s.start + 6)] if t.text == ":"), None)
     if colon is None or d.start <= colon:
         return None
     for r, cs, _ in s.results:
         if r.start == s.start and r.end == colon and len(cs) == 1 and cs[0] and not r.sectors:
             return cs[0]
-    return None
+    label = doc[s.start : colon]
+    if places is None or not all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in label):
+        return None
+    return places.country(label.text) if places.own_name(label.text) else None
 
 
 def _envoy_countries(doc: Any, s: Sentence) -> set[str]:
