@@ -69,3 +69,11 @@ def front_of(objs: list[Any]) -> list[Any]:
 def free_relative(p: Any) -> bool:
     """ "in what the West called an illegal annexation": a characterisation by its speaker, no place or party."""
     return p.dep_ == "pcomp" and any(c.lower_ == "what" and c.i < p.i for c in p.children)
+
+
+OPEN_QUOTES = frozenset({'"', "'", "\u2018", "\u201c"})
+
+
+def after_open_quote(doc: Any, i: int) -> bool:
+    """Does token ``i`` follow an opening quote mark ("slams 'masquerade'", 'chanted "stop killing us"')?"""
+    return i > 0 and doc[i - 1].text in OPEN_QUOTES

@@ -18,7 +18,7 @@ from typing import Any
 from .. import physical
 from ..actors import fill
 from ..governors import blocked, question
-from ..grammar import NOUN_POS, VERB_POS
+from ..grammar import NOUN_POS, VERB_POS, after_open_quote
 from ..state import DocState, GovernorDraft
 from .verb_causes import public_advice
 
@@ -181,14 +181,11 @@ def not_false_friend(st: DocState, d: GovernorDraft) -> bool:
     return True
 
 
-_QUOTES = frozenset({'"', "'", "\u201c", "\u2018"})
-
-
 def not_quoted_command(st: DocState, d: GovernorDraft) -> bool:
     """No event for a command quoted as a slogan (students shouted "stop killing black people"): a bare verb with no
     subject right after an opening quote is what the crowd demands, not its own act."""
     g = d.gov
-    if g.tag_ != "VB" or g.i == 0 or g.doc[g.i - 1].text not in _QUOTES:
+    if g.tag_ != "VB" or not after_open_quote(g.doc, g.i):
         return True
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in g.children):
         return True

@@ -20,7 +20,7 @@ from typing import Any
 from ...mentions import ActorMention
 from .. import modality as _mod
 from ..actors import actors_at, span_mention
-from ..grammar import NOUN_POS, VERB_POS
+from ..grammar import NOUN_POS, VERB_POS, after_open_quote
 from ..headline_verbs import headline_sentence
 from ..state import DocState, GovernorDraft, SentenceWork, VerbDraft
 
@@ -79,8 +79,7 @@ def _other_clause_subject(st: DocState, d: VerbDraft) -> list[ActorMention]:
 
 def _quoted(n: Any) -> bool:
     """ "slams 'masquerade'": a noun phrase in quotes (a word the speaker used)."""
-    i = n.left_edge.i
-    return i > 0 and n.doc[i - 1].text in ("'", '"', "\u2018", "\u201c")
+    return after_open_quote(n.doc, n.left_edge.i)
 
 
 def refers_back(st: DocState, n: Any) -> bool:
